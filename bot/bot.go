@@ -1,0 +1,133 @@
+// Package bot is wgbot's runtime: it connects the handlers to Telegram through
+// go-telegram/bot (aliased tgbot), polls for updates without losing any,
+// orders them per chat, recovers panics, and sends replies.
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+
+	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// Config is what the runtime needs; cmd/wgbot fills it from the environment.
+type Config struct {
+	Token    string
+	APIURL   string // Bot API server, e.g. https://api.telegram.org
+	Admins   []int64
+	Location *time.Location
+	Now      func() time.Time // nil: time.Now
+	Logger   *slog.Logger
+	// PollTimeout is the long-polling wait; default 50 s. Tests shorten it.
+	PollTimeout time.Duration
+	// Concurrency bounds how many chats are served at once; default 16.
+	Concurrency int
+	// HTTPClient is the transport to Telegram; default has a timeout above PollTimeout.
+	HTTPClient *http.Client
+}
+
+// Bot is a running wgbot.
+type Bot struct {
+	cfg      Config
+	store    storage.Store
+	tg       *tgbot.Bot
+	h        *handlers.Bot
+	d        *dispatcher
+	send     *sender
+	log      *slog.Logger
+	username string
+}
+
+// New connects to the Bot API (getMe) and prepares the bot. It fails when the
+// token is refused or the server cannot be reached; the error never holds the token.
+func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.PollTimeout <= 0 {
+		cfg.PollTimeout = 50 * time.Second
+	}
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = 16
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 10*time.Second}
+	}
+	b := &Bot{cfg: cfg, store: store, log: cfg.Logger}
+	b.d = newDispatcher(cfg.Concurrency, b.handleUpdate)
+
+	offset, err := store.Offset(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read polling offset: %w", err)
+	}
+	gate := &pollGate{next: cfg.HTTPClient, d: b.d, offsets: store, log: b.log, lastSave: offset}
+	opts := []tgbot.Option{
+		tgbot.WithServerURL(cfg.APIURL),
+		tgbot.WithHTTPClient(cfg.PollTimeout, gate),
+		tgbot.WithSkipGetMe(), // we call getMe ourselves, to keep the token out of its error
+		tgbot.WithNotAsyncHandlers(),
+		tgbot.WithWorkers(1),
+		tgbot.WithDefaultHandler(b.receive),
+		tgbot.WithErrorsHandler(b.libraryError),
+		tgbot.WithAllowedUpdates(tgbot.AllowedUpdates{"message", "callback_query", "my_chat_member"}),
+	}
+	if offset > 0 {
+		opts = append(opts, tgbot.WithInitialOffset(offset))
+	}
+	tg, err := tgbot.New(cfg.Token, opts...)
+	if err != nil {
+		return nil, errors.New("telegram client: " + redact(err.Error(), cfg.Token))
+	}
+	b.tg = tg
+	me, err := tg.GetMe(ctx)
+	if err != nil {
+		return nil, errors.New("telegram getMe (is TELEGRAM_BOT_TOKEN right and TELEGRAM_API_URL reachable?): " + redact(err.Error(), cfg.Token))
+	}
+	b.username = me.Username
+	b.send = newSender(tg)
+	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
+		Admins: cfg.Admins, BotUsername: me.Username})
+	return b, nil
+}
+
+// Username is the bot's Telegram username.
+func (b *Bot) Username() string { return b.username }
+
+// Run serves updates until ctx is cancelled, then waits for the handlers in
+// flight to finish and records the offset. It returns nil on a clean stop.
+func (b *Bot) Run(ctx context.Context) error {
+	if err := b.registerMenu(ctx); err != nil {
+		b.log.Warn("could not register the command menu", "err", redactErr(err, b.cfg.Token))
+	}
+	// A webhook left set would make every getUpdates fail with 409.
+	if _, err := b.tg.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{}); err != nil {
+		b.log.Warn("could not delete a webhook", "err", redactErr(err, b.cfg.Token))
+	}
+	b.log.Info("wgbot is polling for updates", "bot", b.username)
+	b.tg.Start(ctx)
+	b.d.wait()
+	if maxID, all := b.d.settled(); all && maxID > 0 {
+		saveCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := b.store.SetOffset(saveCtx, maxID); err != nil {
+			b.log.Warn("could not record the polling offset at shutdown", "err", err)
+		}
+	}
+	b.log.Info("wgbot stopped")
+	return nil
+}
+
+// libraryError routes the library's errors to slog, without the token.
+func (b *Bot) libraryError(err error) {
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	b.log.Warn("telegram", "err", redactErr(err, b.cfg.Token))
+}

@@ -1,0 +1,183 @@
+package bot
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ots-customs/wgbot/bot/telegramtest"
+	"github.com/ots-customs/wgbot/storage"
+	"github.com/ots-customs/wgbot/storage/redistest"
+	"github.com/ots-customs/wgbot/storage/seed"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	redistest.Stop()
+	os.Exit(code)
+}
+
+// People of the tests. The Secretariat's administrators are in ADMIN_IDS.
+var (
+	admin    = telegramtest.User{ID: 1001, FirstName: "Aida", LastName: "Secretariat", Username: "aida"}
+	admin2   = telegramtest.User{ID: 1002, FirstName: "Bora", Username: "bora"}
+	memberTR = telegramtest.User{ID: 2001, FirstName: "Ahmet", LastName: "Yılmaz", Username: "ahmet"}
+	memberKZ = telegramtest.User{ID: 2002, FirstName: "Ерлан", Username: "erlan"}
+	stranger = telegramtest.User{ID: 3001, FirstName: "Sam", Username: "sam"}
+	wgGroup  = telegramtest.Group(-100500, "OTS Customs WG")
+)
+
+// istanbul is the zone of the tests; today is 20 January 2024 there.
+var istanbul, _ = time.LoadLocation("Europe/Istanbul")
+
+func fixedNow() time.Time { return time.Date(2024, 1, 20, 10, 0, 0, 0, istanbul) }
+
+// harness is a running bot against a local Bot API server and a real Redis.
+type harness struct {
+	t     *testing.T
+	tg    *telegramtest.Server
+	store *storage.Redis
+	bot   *Bot
+	stop  context.CancelFunc
+	done  chan error
+}
+
+type harnessOption func(*Config)
+
+// newHarness starts the bot on the Tashkent data with two administrators and
+// two members (TR and KZ).
+func newHarness(t *testing.T, opts ...harnessOption) *harness {
+	t.Helper()
+	srv, prefix := redistest.Start(t)
+	store, err := storage.OpenRedis(srv.URL(), storage.RedisOptions{Prefix: prefix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	ctx := context.Background()
+	data, err := seed.Tashkent()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.LoadSeed(ctx, data); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []storage.Member{
+		{UserID: memberTR.ID, Name: "Ahmet Yılmaz", Username: "ahmet", Party: storage.Turkiye},
+		{UserID: memberKZ.ID, Name: "Ерлан", Username: "erlan", Party: storage.Kazakhstan},
+	} {
+		if err := store.PutMember(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := &harness{t: t, tg: telegramtest.New(t), store: store}
+	h.start(opts...)
+	return h
+}
+
+// start runs a new bot process over the same server and store.
+func (h *harness) start(opts ...harnessOption) {
+	h.t.Helper()
+	cfg := Config{Token: h.tg.Token(), APIURL: h.tg.URL(), Admins: []int64{admin.ID, admin2.ID},
+		Location: istanbul, Now: fixedNow, PollTimeout: 2 * time.Second, Logger: testLogger()}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	b, err := New(ctx, cfg, h.store)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.bot, h.stop, h.done = b, cancel, make(chan error, 1)
+	go func() { h.done <- b.Run(ctx) }()
+	h.t.Cleanup(h.shutdown)
+}
+
+// shutdown stops the bot as SIGTERM would and waits for it.
+func (h *harness) shutdown() {
+	if h.stop == nil {
+		return
+	}
+	h.stop()
+	select {
+	case err := <-h.done:
+		if err != nil {
+			h.t.Errorf("Run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		h.t.Error("the bot did not stop within 10 s")
+	}
+	h.stop = nil
+}
+
+// ask sends text as user in chat and returns the text of the next reply.
+func (h *harness) ask(chat telegramtest.Chat, from telegramtest.User, text string) telegramtest.Sent {
+	h.t.Helper()
+	before := len(h.tg.Messages(chat.ID))
+	h.tg.SendText(chat, from, text)
+	return h.tg.WaitMessages(h.t, chat.ID, before+1)[before]
+}
+
+// silent sends text and checks that the bot handled it without a word to chat.
+func (h *harness) silent(chat telegramtest.Chat, from telegramtest.User, text string) {
+	h.t.Helper()
+	before := len(h.tg.Messages(chat.ID))
+	id := h.tg.SendText(chat, from, text)
+	h.tg.WaitHandled(h.t, id)
+	if got := h.tg.Messages(chat.ID); len(got) != before {
+		h.t.Errorf("%q: want no reply, got %q", text, got[len(got)-1].PlainText())
+	}
+}
+
+// press presses a button of msg whose data starts with prefix and returns the
+// next message or edit in the chat.
+func (h *harness) press(chat telegramtest.Chat, from telegramtest.User, msg telegramtest.Sent, data string) {
+	h.t.Helper()
+	if !hasButton(msg, data) {
+		h.t.Fatalf("message %q has no button %q", msg.PlainText(), data)
+	}
+	h.tg.SendCallback(chat, from, msg.MessageID, data)
+}
+
+func hasButton(msg telegramtest.Sent, data string) bool {
+	if msg.ReplyMarkup == nil {
+		return false
+	}
+	for _, row := range msg.ReplyMarkup.InlineKeyboard {
+		for _, b := range row {
+			if b.CallbackData == data {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func mustContain(t *testing.T, got string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("reply lacks %q:\n%s", w, got)
+		}
+	}
+}
+
+func mustNotContain(t *testing.T, got string, bad ...string) {
+	t.Helper()
+	for _, w := range bad {
+		if strings.Contains(got, w) {
+			t.Errorf("reply must not contain %q:\n%s", w, got)
+		}
+	}
+}
+
+func testLogger() *slog.Logger {
+	if testing.Verbose() {
+		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
+}

@@ -1,0 +1,168 @@
+package telegramtest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// request is one decoded Bot API call.
+type request struct {
+	ctx       context.Context
+	method    string
+	fields    map[string]string // every form field; file parts map to their file name
+	files     map[string]upload
+	chatID    int64
+	hasChatID bool
+}
+
+type upload struct {
+	name string
+	data []byte
+}
+
+func (r *request) str(name string) string { return r.fields[name] }
+
+func (r *request) int64(name string) int64 {
+	v, _ := strconv.ParseInt(strings.TrimSpace(r.fields[name]), 10, 64)
+	return v
+}
+
+func (r *request) bool(name string) bool { return r.fields[name] == "true" }
+
+// parseRequest reads a multipart/form-data (what go-telegram/bot sends),
+// urlencoded or JSON body plus query parameters.
+func parseRequest(hr *http.Request, method string) (*request, error) {
+	req := &request{ctx: hr.Context(), method: method, fields: map[string]string{}, files: map[string]upload{}}
+	for k, v := range hr.URL.Query() {
+		req.fields[k] = v[0]
+	}
+	body, err := io.ReadAll(io.LimitReader(hr.Body, 64<<20))
+	if err != nil {
+		return nil, err
+	}
+	if len(body) > 0 {
+		if err := req.parseBody(hr.Header.Get("Content-Type"), body); err != nil {
+			return nil, err
+		}
+	}
+	if v, ok := req.fields["chat_id"]; ok && v != "" && v != "null" {
+		req.hasChatID = true
+		req.chatID, _ = strconv.ParseInt(v, 10, 64) // "@channel" stays 0
+	}
+	return req, nil
+}
+
+func (req *request) parseBody(contentType string, body []byte) error {
+	mt, params, _ := mime.ParseMediaType(contentType)
+	switch mt {
+	case "multipart/form-data":
+		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+		for {
+			p, err := mr.NextPart()
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			data, err := io.ReadAll(p)
+			if err != nil {
+				return err
+			}
+			if p.FileName() != "" {
+				req.files[p.FormName()] = upload{name: p.FileName(), data: data}
+				req.fields[p.FormName()] = p.FileName()
+				continue
+			}
+			req.fields[p.FormName()] = string(data)
+		}
+	case "application/json":
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(body, &m); err != nil {
+			return err
+		}
+		for k, v := range m {
+			var s string
+			if json.Unmarshal(v, &s) == nil {
+				req.fields[k] = s
+			} else {
+				req.fields[k] = string(v)
+			}
+		}
+	default:
+		vals, err := url.ParseQuery(string(body))
+		if err != nil {
+			return err
+		}
+		for k, v := range vals {
+			req.fields[k] = v[0]
+		}
+	}
+	return nil
+}
+
+// apiError is an unsuccessful Bot API response.
+type apiError struct {
+	code        int
+	description string
+	retryAfter  int
+}
+
+// errCanceled means the client went away; nothing is written.
+var errCanceled = &apiError{code: -1}
+
+func badRequest(desc string) *apiError {
+	return &apiError{code: http.StatusBadRequest, description: "Bad Request: " + desc}
+}
+
+func tooManyRequests(retryAfter int) *apiError {
+	return &apiError{
+		code:        http.StatusTooManyRequests,
+		description: fmt.Sprintf("Too Many Requests: retry after %d", retryAfter),
+		retryAfter:  retryAfter,
+	}
+}
+
+type responseParameters struct {
+	RetryAfter int `json:"retry_after,omitempty"`
+}
+
+type response struct {
+	OK          bool                `json:"ok"`
+	Result      any                 `json:"result,omitempty"`
+	ErrorCode   int                 `json:"error_code,omitempty"`
+	Description string              `json:"description,omitempty"`
+	Parameters  *responseParameters `json:"parameters,omitempty"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v response) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeResult(w http.ResponseWriter, result any) {
+	writeJSON(w, http.StatusOK, response{OK: true, Result: result})
+}
+
+func writeError(w http.ResponseWriter, e *apiError) {
+	resp := response{ErrorCode: e.code, Description: e.description}
+	if e.retryAfter > 0 {
+		resp.Parameters = &responseParameters{RetryAfter: e.retryAfter}
+	}
+	status := e.code
+	if status < 400 || status > 599 {
+		status = http.StatusInternalServerError
+	}
+	writeJSON(w, status, resp)
+}

@@ -1,0 +1,175 @@
+package telegramtest
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// Sent is one successful state-changing call the bot made (sendMessage,
+// sendDocument, editMessageText, editMessageReplyMarkup, answerCallbackQuery,
+// deleteMessage, sendChatAction, setMyCommands, ...). Calls rejected by
+// validation or FailNext are not recorded (see Calls).
+type Sent struct {
+	Method    string
+	ChatID    int64 // 0 if chat_id was missing or a @username
+	MessageID int   // new message for send*, target message for edits and deletes
+	Text      string
+	ParseMode string
+	// ReplyMarkup is the decoded inline keyboard, nil if none.
+	ReplyMarkup      *models.InlineKeyboardMarkup
+	ReplyToMessageID int
+	DocumentName     string
+	Document         []byte
+	CallbackQueryID  string
+	// Raw holds every form field as sent; a file part maps to its file name.
+	Raw map[string]string
+	At  time.Time
+}
+
+// PlainText returns what the user sees: Text with HTML tags stripped and
+// entities decoded when ParseMode is HTML, otherwise Text unchanged.
+func (m Sent) PlainText() string {
+	if !strings.EqualFold(m.ParseMode, "HTML") {
+		return m.Text
+	}
+	plain, err := parseHTML(m.Text)
+	if err != nil {
+		return m.Text
+	}
+	return plain
+}
+
+func (s *Server) newSent(r *request) Sent {
+	m := Sent{
+		Method:          r.method,
+		ChatID:          r.chatID,
+		MessageID:       int(r.int64("message_id")),
+		Text:            r.str("text"),
+		ParseMode:       r.str("parse_mode"),
+		CallbackQueryID: r.str("callback_query_id"),
+		Raw:             maps.Clone(r.fields),
+		At:              s.now(),
+	}
+	if m.Text == "" {
+		m.Text = r.str("caption")
+	}
+	m.ReplyMarkup = decodeInlineKeyboard(r.str("reply_markup"))
+	m.ReplyToMessageID = int(r.int64("reply_to_message_id"))
+	if rp := r.str("reply_parameters"); rp != "" {
+		var p models.ReplyParameters
+		if json.Unmarshal([]byte(rp), &p) == nil {
+			m.ReplyToMessageID = p.MessageID
+		}
+	}
+	return m
+}
+
+func decodeInlineKeyboard(raw string) *models.InlineKeyboardMarkup {
+	if raw == "" {
+		return nil
+	}
+	var kb models.InlineKeyboardMarkup
+	if json.Unmarshal([]byte(raw), &kb) != nil || kb.InlineKeyboard == nil {
+		return nil
+	}
+	return &kb
+}
+
+// record appends m; callers hold s.mu (serveHTTP broadcasts afterwards).
+func (s *Server) record(m Sent) { s.sent = append(s.sent, m) }
+
+// Sent returns every recorded call, in order.
+func (s *Server) Sent() []Sent {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.sent)
+}
+
+func isMessage(m Sent) bool {
+	return m.Method == "sendMessage" || m.Method == "sendDocument" || m.Method == "editMessageText"
+}
+
+func (s *Server) messagesLocked(chatID int64) []Sent {
+	var out []Sent
+	for _, m := range s.sent {
+		if m.ChatID == chatID && isMessage(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Messages returns the sendMessage, sendDocument and editMessageText calls
+// to chatID, in order.
+func (s *Server) Messages(chatID int64) []Sent {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.messagesLocked(chatID)
+}
+
+// WaitMessages blocks until at least n messages (as counted by Messages)
+// went to chatID and returns them all. It wakes on every server state change
+// and fails the test after the wait timeout (10 s real time by default).
+func (s *Server) WaitMessages(t testing.TB, chatID int64, n int) []Sent {
+	t.Helper()
+	var got []Sent
+	ok := s.waitFor(func() bool {
+		got = s.messagesLocked(chatID)
+		return len(got) >= n
+	})
+	if !ok {
+		t.Fatalf("telegramtest: waited %v for %d messages to chat %d, got %d:\n%s", s.cfg.waitTimeout, n, chatID, len(got), describe(got))
+	}
+	return got
+}
+
+func describe(ms []Sent) string {
+	var b strings.Builder
+	for i, m := range ms {
+		fmt.Fprintf(&b, "  %d. %s #%d: %q\n", i+1, m.Method, m.MessageID, m.Text)
+	}
+	return b.String()
+}
+
+// Calls returns how many times method was called, failed calls included.
+func (s *Server) Calls(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.calls[method]
+}
+
+// Commands returns the commands of the last setMyCommands call (nil after
+// deleteMyCommands).
+func (s *Server) Commands() []models.BotCommand {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.commands)
+}
+
+// Callbacks returns the answerCallbackQuery calls; text and show_alert are
+// in Text and Raw.
+func (s *Server) Callbacks() []Sent {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Sent
+	for _, m := range s.sent {
+		if m.Method == "answerCallbackQuery" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// TooMany returns how many calls WithRateLimits rejected with 429.
+func (s *Server) TooMany() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tooMany
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // a bare container still knows Europe/Istanbul
+)
+
+// config is every setting of wgbot, read from the environment (see .env.example).
+type config struct {
+	Token       string
+	APIURL      string
+	RedisURL    string
+	RedisPrefix string
+	Admins      []int64
+	Location    *time.Location
+	LogLevel    slog.Level
+	LogFormat   string
+}
+
+// configError names the setting that is wrong; main prints it on one line and exits 2.
+type configError struct{ setting, problem string }
+
+func (e *configError) Error() string { return e.setting + ": " + e.problem }
+
+// loadConfig reads and checks every setting. The token's value never appears in an error.
+func loadConfig(getenv func(string) string) (config, error) {
+	get := func(k, def string) string {
+		if v := strings.TrimSpace(getenv(k)); v != "" {
+			return v
+		}
+		return def
+	}
+	c := config{
+		Token:       get("TELEGRAM_BOT_TOKEN", ""),
+		APIURL:      strings.TrimRight(get("TELEGRAM_API_URL", "https://api.telegram.org"), "/"),
+		RedisURL:    get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+		RedisPrefix: get("REDIS_PREFIX", "wgbot:"),
+		LogFormat:   get("LOG_FORMAT", "text"),
+	}
+	if c.Token == "" {
+		return c, &configError{"TELEGRAM_BOT_TOKEN", "is required; get a token from @BotFather"}
+	}
+	if id, secret, ok := strings.Cut(c.Token, ":"); !ok || secret == "" || !isDigits(id) {
+		return c, &configError{"TELEGRAM_BOT_TOKEN", "does not look like a bot token (digits, a colon, then letters)"}
+	}
+	if u, err := url.Parse(c.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return c, &configError{"TELEGRAM_API_URL", "must be an http:// or https:// URL"}
+	}
+	if u, err := url.Parse(c.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") {
+		return c, &configError{"REDIS_URL", "must be a redis:// or rediss:// URL"}
+	}
+	for _, f := range strings.Split(getenv("ADMIN_IDS"), ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil || id <= 0 {
+			return c, &configError{"ADMIN_IDS", fmt.Sprintf("%q is not a Telegram user id (a positive number)", f)}
+		}
+		c.Admins = append(c.Admins, id)
+	}
+	loc, err := time.LoadLocation(get("TIMEZONE", "Europe/Istanbul"))
+	if err != nil {
+		return c, &configError{"TIMEZONE", fmt.Sprintf("%q is not an IANA time zone such as Europe/Istanbul", getenv("TIMEZONE"))}
+	}
+	c.Location = loc
+	if err := c.LogLevel.UnmarshalText([]byte(get("LOG_LEVEL", "info"))); err != nil {
+		return c, &configError{"LOG_LEVEL", "must be debug, info, warn or error"}
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return c, &configError{"LOG_FORMAT", "must be text or json"}
+	}
+	return c, nil
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,79 @@
+// Command wgbot runs the Telegram bot of the OTS Working Group on Customs
+// Cooperation. Settings come from the environment and from a .env file in the
+// working directory (which never overrides what the environment sets).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/joho/godotenv"
+
+	"github.com/ots-customs/wgbot/bot"
+	"github.com/ots-customs/wgbot/storage"
+	"github.com/ots-customs/wgbot/storage/seed"
+)
+
+func main() {
+	if err := godotenv.Load(); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintln(os.Stderr, "wgbot: .env:", err)
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "wgbot:", err)
+		var ce *configError
+		if errors.As(err, &ce) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+// run is the whole program, so tests can start it with their own environment.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	var handler slog.Handler = slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel})
+	if cfg.LogFormat == "json" {
+		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel})
+	}
+	log := slog.New(handler)
+
+	store, err := storage.OpenRedis(cfg.RedisURL, storage.RedisOptions{Prefix: cfg.RedisPrefix})
+	if err != nil {
+		return &configError{"REDIS_URL", err.Error()}
+	}
+	defer store.Close()
+	if err := store.Ping(ctx); err != nil {
+		return fmt.Errorf("redis at REDIS_URL does not answer: %w", err)
+	}
+	data, err := seed.Tashkent()
+	if err != nil {
+		return err
+	}
+	loaded, err := store.LoadSeed(ctx, data)
+	if err != nil {
+		return err
+	}
+	if loaded {
+		log.Info("loaded the built-in Tashkent minutes", "meetings", len(data.Meetings), "tasks", len(data.Tasks))
+	}
+	b, err := bot.New(ctx, bot.Config{Token: cfg.Token, APIURL: cfg.APIURL, Admins: cfg.Admins,
+		Location: cfg.Location, Logger: log}, store)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wgbot @%s is running; press Ctrl+C to stop\n", b.Username())
+	return b.Run(ctx)
+}

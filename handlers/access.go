@@ -1,0 +1,133 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// joinButton flow: "join" asks for a Party, "join:TR" files the request.
+func (b *Bot) joinButton(ctx context.Context, r *Request) error {
+	if !r.Chat.Private {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtNotInGroup, true)
+	}
+	if r.Role != Stranger && r.Member != nil {
+		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+			return err
+		}
+		return b.reply(ctx, r, sprintf(txtAlreadyMember, r.Member.Party.Label()))
+	}
+	code, chosen := strings.CutPrefix(r.Callback.Data, "join:")
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+		return err
+	}
+	if !chosen {
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
+			Text: txtChooseParty, Buttons: partyButtons("join:")})
+	}
+	p := storage.Party(code)
+	if !p.Valid() {
+		return b.reply(ctx, r, txtStaleButton)
+	}
+	req, created, err := b.Store.RequestAccess(ctx, storage.AccessRequest{UserID: r.User.ID,
+		Name: r.User.Name, Username: r.User.Username, Party: p, Requested: b.Now()})
+	if err != nil {
+		return err
+	}
+	if !created {
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
+			Text: sprintf(txtRequestPending, req.Party.Label())})
+	}
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
+		Text: sprintf(txtRequestSent, p.Label())}); err != nil {
+		return err
+	}
+	return b.notifyAdmins(ctx, requestText(req), decideButtons(req.UserID))
+}
+
+func requestText(req storage.AccessRequest) string {
+	return sprintf(txtAdminNewRequest, userLabel(req.Name, req.Username), req.Party.Label(), req.UserID)
+}
+
+func decideButtons(userID int64) []Button {
+	id := strconv.FormatInt(userID, 10)
+	return []Button{{Text: txtBtnApprove, Data: "acc:y:" + id}, {Text: txtBtnReject, Data: "acc:n:" + id}}
+}
+
+// decideButton handles "acc:y:<user>" and "acc:n:<user>". The store decides a
+// request once; an administrator who presses second is told who decided.
+func (b *Bot) decideButton(ctx context.Context, r *Request) error {
+	parts := strings.Split(r.Callback.Data, ":")
+	userID, err := strconv.ParseInt(parts[len(parts)-1], 10, 64)
+	if len(parts) != 3 || (parts[1] != "y" && parts[1] != "n") || err != nil {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	}
+	approve := parts[1] == "y"
+	req, err := b.Store.DecideAccess(ctx, userID, approve, r.User.ID, b.Now())
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtRequestGone, true)
+	case errors.Is(err, storage.ErrAlreadyDecided):
+		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, b.decidedNote(ctx, req), true); err != nil {
+			return err
+		}
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
+			Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req)})
+	case err != nil:
+		return err
+	}
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+		return err
+	}
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
+		Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req)}); err != nil {
+		return err
+	}
+	if approve {
+		return b.Sender.Send(ctx, Message{ChatID: userID, Text: sprintf(txtYouApproved, req.Party.Label())})
+	}
+	return b.Sender.Send(ctx, Message{ChatID: userID, Text: txtYouRejected})
+}
+
+// decidedLine is "✅ Approved by Name" for a decided request.
+func (b *Bot) decidedLine(ctx context.Context, req storage.AccessRequest) string {
+	who := b.adminName(ctx, req.DecidedBy)
+	if req.Status == storage.RequestApproved {
+		return sprintf(txtRequestApproved, who)
+	}
+	return sprintf(txtRequestRejected, who)
+}
+
+func (b *Bot) decidedNote(ctx context.Context, req storage.AccessRequest) string {
+	return sprintf(txtAlreadyDecided, string(req.Status), b.adminName(ctx, req.DecidedBy))
+}
+
+// adminName names an administrator by their member record, or by id.
+func (b *Bot) adminName(ctx context.Context, id int64) string {
+	if m, err := b.Store.Member(ctx, id); err == nil && m.Name != "" {
+		return esc(m.Name)
+	}
+	return "administrator " + strconv.FormatInt(id, 10)
+}
+
+func (b *Bot) requests(ctx context.Context, r *Request) error {
+	reqs, err := b.Store.PendingRequests(ctx)
+	if err != nil {
+		return err
+	}
+	if len(reqs) == 0 {
+		return b.reply(ctx, r, txtNoPending)
+	}
+	if err := b.reply(ctx, r, txtPendingHeader); err != nil {
+		return err
+	}
+	for _, req := range reqs {
+		if err := b.reply(ctx, r, requestText(req), decideButtons(req.UserID)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,108 @@
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// esc escapes user and document content for Telegram's HTML parse mode.
+func esc(s string) string { return html.EscapeString(s) }
+
+// userLabel names a user for administrators: "Name (@user)".
+func userLabel(name, username string) string {
+	s := esc(name)
+	if s == "" {
+		s = "(no name)"
+	}
+	if username != "" {
+		s += " (@" + esc(username) + ")"
+	}
+	return s
+}
+
+// plural picks "1 day" or "3 days".
+func plural(n int, one, many string) string {
+	if n == 1 || n == -1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// span says a number of days the way people do: days up to about three months,
+// then months up to two years, then years.
+func span(days int) string {
+	switch {
+	case days < 100:
+		return plural(days, "day", "days")
+	case days < 730:
+		return plural(days/30, "month", "months")
+	}
+	return plural(days/365, "year", "years")
+}
+
+// relative says how far due is from today: "today", "tomorrow", "in 5 days",
+// "overdue by 3 days".
+func relative(due, today storage.Date) string {
+	d := today.DaysUntil(due)
+	switch {
+	case d == 0:
+		return "due today"
+	case d == 1:
+		return "due tomorrow"
+	case d > 1:
+		return "in " + span(d)
+	case d == -1:
+		return "overdue by 1 day"
+	}
+	return fmt.Sprintf(txtPartyOverdueDays, span(-d))
+}
+
+// partyList is "🇹🇷 TR, 🇺🇿 UZ", or "all Parties" when every state Party is bound.
+func partyList(t *storage.Task) string {
+	if t.AllStates() && len(t.Parties) == len(storage.StateParties) {
+		return "all Parties"
+	}
+	parts := make([]string, len(t.Parties))
+	for i, p := range t.Parties {
+		parts[i] = p.Short()
+	}
+	return strings.Join(parts, ", ")
+}
+
+// progress is "3 of 6 Parties submitted; waiting for KZ, KG, HU" for a task
+// that binds several Parties and has some submissions; otherwise "".
+func progress(t *storage.Task) string {
+	out := t.Outstanding()
+	if len(t.Parties) < 2 || len(out) == len(t.Parties) || len(out) == 0 {
+		return ""
+	}
+	codes := make([]string, len(out))
+	for i, p := range out {
+		codes[i] = string(p)
+	}
+	return fmt.Sprintf("%d of %d Parties submitted; waiting for %s",
+		len(t.Parties)-len(out), len(t.Parties), strings.Join(codes, ", "))
+}
+
+// deadlineText is the deadline as the minutes wrote it, or its date.
+func deadlineText(d storage.Deadline) string {
+	if d.Text != "" {
+		return d.Text
+	}
+	return "by " + d.Due.Long()
+}
+
+// maxEcho bounds how much of a user's own text a reply repeats back.
+const maxEcho = 40
+
+// echo is a user's text to repeat in a reply: shortened and escaped.
+func echo(s string) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) > maxEcho {
+		return esc(string(r[:maxEcho])) + "…"
+	}
+	return esc(string(r))
+}

@@ -1,0 +1,166 @@
+// Package handlers is what wgbot does for each command, button and event. It
+// has no goroutines, reads no environment and holds no Redis client: it works
+// on parsed Requests through small interfaces (storage.Store, Sender, a clock),
+// so the bot package can drive it from Telegram and tests can drive it directly.
+package handlers
+
+import (
+	"context"
+	"time"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// Role is what a user may do.
+type Role int
+
+// The roles, from least to most trusted.
+const (
+	Stranger Role = iota // neither a member nor an administrator
+	MemberRole
+	Admin // listed in ADMIN_IDS: the Secretariat
+)
+
+// Chat is where a Request came from.
+type Chat struct {
+	ID      int64
+	Private bool
+	Title   string
+}
+
+// User is who sent a Request.
+type User struct {
+	ID       int64
+	Name     string // first and last name as Telegram gives them
+	Username string // without "@", may be empty
+}
+
+// Callback is a pressed inline button.
+type Callback struct {
+	ID        string // to answer the query
+	MessageID int    // the message that carries the button
+	Data      string
+}
+
+// Document is a file sent to the bot.
+type Document struct {
+	FileID string
+	Name   string
+	MIME   string
+	Size   int64
+}
+
+// Request is one incoming event, parsed and with the sender's role resolved.
+type Request struct {
+	UpdateID     int64
+	MessageID    int
+	Chat         Chat
+	User         User
+	Role         Role
+	Member       *storage.Member // nil for strangers and administrators without a Party
+	GroupEnabled bool
+	Command      string // lower case, without "/" and "@bot": "deadlines"; "" when none
+	Args         string // text after the command, trimmed
+	Text         string // the whole text or caption
+	Callback     *Callback
+	Document     *Document
+	Reply        *Document // the document of the message this one replies to, if any
+}
+
+// Button is an inline keyboard button: Data for a callback, or URL.
+type Button struct {
+	Text string
+	Data string
+	URL  string
+}
+
+// Message is a reply or notice in Telegram's HTML parse mode. Every piece of
+// data in Text must have been escaped with esc.
+type Message struct {
+	ChatID  int64
+	Text    string
+	Buttons [][]Button
+	ReplyTo int // message id to reply to in groups; 0 for none
+	Edit    int // when set, edit this message of the bot instead of sending
+}
+
+// Sender delivers messages to Telegram. Send splits texts longer than
+// Telegram's limit at line boundaries; the buttons go with the last part.
+type Sender interface {
+	Send(ctx context.Context, m Message) error
+	// AnswerCallback stops the button's spinner, showing text as a toast (or an alert).
+	AnswerCallback(ctx context.Context, callbackID, text string, alert bool) error
+}
+
+// Deps are what the handlers need from the outside.
+type Deps struct {
+	Store       storage.Store
+	Sender      Sender
+	Now         func() time.Time // the clock; tests inject their own
+	Location    *time.Location   // where "today" is decided and dates are shown
+	Admins      []int64          // ADMIN_IDS
+	BotUsername string           // without "@", to recognise /cmd@BotName
+}
+
+// Bot answers Requests. Create it with New.
+type Bot struct {
+	Deps
+	routes    []Route
+	callbacks []CallbackRoute
+	admins    map[int64]bool
+}
+
+// New returns a Bot over deps, with the routes table built.
+func New(deps Deps) *Bot {
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	if deps.Location == nil {
+		deps.Location = time.UTC
+	}
+	b := &Bot{Deps: deps, admins: map[int64]bool{}}
+	for _, id := range deps.Admins {
+		b.admins[id] = true
+	}
+	b.routes = b.routeTable()
+	b.callbacks = b.callbackTable()
+	return b
+}
+
+// IsAdmin reports whether userID is one of the Secretariat's administrators.
+func (b *Bot) IsAdmin(userID int64) bool { return b.admins[userID] }
+
+// RoleOf resolves a user's role from the admin list and their member record.
+func (b *Bot) RoleOf(userID int64, m *storage.Member) Role {
+	switch {
+	case b.admins[userID]:
+		return Admin
+	case m != nil:
+		return MemberRole
+	}
+	return Stranger
+}
+
+// today is the current day in the configured zone.
+func (b *Bot) today() storage.Date { return storage.DateOf(b.Now().In(b.Location)) }
+
+// reply sends text to the request's chat, as a reply to the command in groups.
+func (b *Bot) reply(ctx context.Context, r *Request, text string, buttons ...[]Button) error {
+	m := Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons}
+	if !r.Chat.Private && r.Callback == nil {
+		m.ReplyTo = r.MessageID
+	}
+	return b.Sender.Send(ctx, m)
+}
+
+// notifyAdmins sends m to every administrator's private chat. A failure to
+// reach one administrator does not stop the others; the first error is returned.
+func (b *Bot) notifyAdmins(ctx context.Context, text string, buttons ...[]Button) error {
+	var first error
+	for _, id := range b.Admins {
+		if err := b.Sender.Send(ctx, Message{ChatID: id, Text: text, Buttons: buttons}); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}

@@ -1,0 +1,117 @@
+package handlers
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// maxMemberButtons keeps the keyboard of /members usable on a phone.
+const maxMemberButtons = 30
+
+func (b *Bot) members(ctx context.Context, r *Request) error {
+	ms, err := b.Store.Members(ctx)
+	if err != nil {
+		return err
+	}
+	if len(ms) == 0 {
+		return b.reply(ctx, r, txtNoMembers)
+	}
+	lines := []string{sprintf(txtMembersHeader, len(ms))}
+	var rows [][]Button
+	for _, m := range ms {
+		party := "no Party"
+		if m.Party != "" {
+			party = m.Party.Short()
+		}
+		role := ""
+		if b.IsAdmin(m.UserID) {
+			role = " · administrator"
+		}
+		lines = append(lines, party+" · "+userLabel(m.Name, m.Username)+" · <code>"+strconv.FormatInt(m.UserID, 10)+"</code>"+role)
+		if !b.IsAdmin(m.UserID) && len(rows) < maxMemberButtons {
+			rows = append(rows, []Button{{Text: "Remove " + m.Name, Data: "rm:" + strconv.FormatInt(m.UserID, 10)}})
+		}
+	}
+	return b.reply(ctx, r, strings.Join(lines, "\n"), rows...)
+}
+
+func (b *Bot) remove(ctx context.Context, r *Request) error {
+	id, err := strconv.ParseInt(strings.TrimPrefix(r.Args, "@"), 10, 64)
+	if err != nil {
+		return b.reply(ctx, r, txtRemoveUsage)
+	}
+	m, err := b.Store.Member(ctx, id)
+	if err != nil {
+		if isNotFound(err) {
+			return b.reply(ctx, r, sprintf(txtNotAMember, id))
+		}
+		return err
+	}
+	return b.reply(ctx, r, sprintf(txtRemoveAsk, userLabel(m.Name, m.Username)), confirmRemove(id))
+}
+
+func confirmRemove(id int64) []Button {
+	s := strconv.FormatInt(id, 10)
+	return []Button{{Text: txtBtnRemove, Data: "rm:y:" + s}, {Text: txtBtnCancel, Data: "rm:n:" + s}}
+}
+
+// removeButton: "rm:<id>" asks, "rm:y:<id>" removes, "rm:n:<id>" cancels.
+func (b *Bot) removeButton(ctx context.Context, r *Request) error {
+	parts := strings.Split(r.Callback.Data, ":")
+	id, err := strconv.ParseInt(parts[len(parts)-1], 10, 64)
+	if err != nil || len(parts) > 3 || (len(parts) == 3 && parts[1] != "y" && parts[1] != "n") {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	}
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+		return err
+	}
+	if len(parts) == 3 && parts[1] == "n" {
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+	}
+	m, err := b.Store.Member(ctx, id)
+	if err != nil {
+		if isNotFound(err) {
+			return b.reply(ctx, r, sprintf(txtNotAMember, id))
+		}
+		return err
+	}
+	if len(parts) == 2 {
+		return b.reply(ctx, r, sprintf(txtRemoveAsk, userLabel(m.Name, m.Username)), confirmRemove(id))
+	}
+	removed, err := b.Store.RemoveMember(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !removed {
+		return b.reply(ctx, r, sprintf(txtNotAMember, id))
+	}
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
+		Text: sprintf(txtRemoved, userLabel(m.Name, m.Username))}); err != nil {
+		return err
+	}
+	// Telling the removed user is a courtesy; they may have blocked the bot.
+	_ = b.Sender.Send(ctx, Message{ChatID: id, Text: txtYouWereRemoved})
+	return nil
+}
+
+func (b *Bot) enable(ctx context.Context, r *Request) error {
+	if r.GroupEnabled {
+		return b.reply(ctx, r, txtAlreadyEnabled)
+	}
+	if err := b.Store.SetGroupEnabled(ctx, r.Chat.ID, true); err != nil {
+		return err
+	}
+	return b.reply(ctx, r, txtGroupEnabled)
+}
+
+func (b *Bot) disable(ctx context.Context, r *Request) error {
+	if err := b.Store.SetGroupEnabled(ctx, r.Chat.ID, false); err != nil {
+		return err
+	}
+	return b.reply(ctx, r, txtGroupDisabled)
+}
+
+func isNotFound(err error) bool { return errorsIs(err, storage.ErrNotFound) }

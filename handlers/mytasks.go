@@ -1,0 +1,60 @@
+package handlers
+
+import (
+	"context"
+	"strings"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+func (b *Bot) mytasks(ctx context.Context, r *Request) error {
+	if r.Member == nil || !r.Member.Party.Valid() {
+		return b.reply(ctx, r, txtWhichParty, partyButtons("iam:")...)
+	}
+	tasks, err := b.Store.Tasks(ctx)
+	if err != nil {
+		return err
+	}
+	return b.reply(ctx, r, myTasksText(tasks, r.Member.Party, b.today()))
+}
+
+// myTasksText lists the tasks whose part for p is still open, dated first.
+func myTasksText(tasks []storage.Task, p storage.Party, today storage.Date) string {
+	var blocks []string
+	for i := range tasks {
+		t := &tasks[i]
+		if !t.Involves(p) || t.StatusOf(p).State != storage.StateOpen {
+			continue
+		}
+		when := txtNoDeadline
+		if !t.Deadline.IsZero() {
+			when = "<b>" + esc(deadlineText(t.Deadline)) + "</b> (" + relative(t.Deadline.Due, today) + ")"
+		}
+		lines := []string{"📅 " + when, esc(t.Title)}
+		if len(t.Parties) > 1 {
+			lines = append(lines, "with "+partyList(t))
+		}
+		blocks = append(blocks, strings.Join(lines, "\n"))
+	}
+	if len(blocks) == 0 {
+		return sprintf(txtNoMyTasks, p.Label())
+	}
+	return sprintf(txtMyTasksHeader, p.Label()) + "\n\n" + strings.Join(blocks, "\n\n")
+}
+
+// partyButtons offers every Party, two a row; data is prefix + code.
+func partyButtons(prefix string) [][]Button {
+	var rows [][]Button
+	var row []Button
+	for _, info := range storage.Parties() {
+		row = append(row, Button{Text: info.Flag + " " + info.Name, Data: prefix + string(info.Code)})
+		if len(row) == 2 {
+			rows = append(rows, row)
+			row = nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	return rows
+}

@@ -1,0 +1,80 @@
+package handlers
+
+// Every sentence the bot says is here, so that a translation is one file.
+// Texts are Telegram HTML; the %s they take must be escaped with esc.
+const (
+	txtBotIntro = "<b>wgbot</b> keeps the agenda, decisions and deadlines of the Working Group on Customs Cooperation of the Organization of Turkic States."
+
+	txtStrangerIntro = "This bot serves the members of the Working Group on Customs Cooperation of the OTS. Its data is not public.\nIf you are a member, request access and the Secretariat will review it."
+	txtStrangerOnly  = "This is for Working Group members only.\nRequest access below, or ask the OTS Secretariat."
+	txtNotInGroup    = "Members and administrators use this in a private chat with me, where I can check who you are."
+
+	txtBtnRequestAccess = "Request access"
+	txtChooseParty      = "Which Party do you represent?"
+	txtRequestSent      = "Thank you. Your request to join for %s was sent to the Secretariat.\nI will write to you here when it is decided."
+	txtRequestPending   = "Your request for %s is already with the Secretariat. I will write to you when it is decided."
+	txtAlreadyMember    = "You are already a member for %s. Try /help."
+
+	txtAdminNewRequest = "<b>Access request</b>\n%s\nParty: %s\nUser id: <code>%d</code>"
+	txtBtnApprove      = "✅ Approve"
+	txtBtnReject       = "❌ Reject"
+	txtRequestApproved = "✅ Approved by %s"
+	txtRequestRejected = "❌ Rejected by %s"
+	txtAlreadyDecided  = "This request was already decided: %s by %s."
+	txtRequestGone     = "There is no such request any more. See /requests for the pending ones."
+	txtYouApproved     = "✅ Your access was approved. You represent %s.\nTry /deadlines or /mytasks; /help lists everything."
+	txtYouRejected     = "Your request for access was not approved. If you think this is a mistake, please contact the OTS Secretariat."
+	txtNoPending       = "No access requests are pending."
+	txtPendingHeader   = "<b>Pending access requests</b>"
+
+	txtAdminOnly    = "Only the Secretariat's administrators can do this."
+	txtStaleButton  = "This button is out of date or not meant for you. Nothing was changed."
+	txtUnknownCmd   = "I don't know /%s.\nHere is what you can use:"
+	txtPlainText    = "I answer commands. Send /help to see them."
+	txtStorageDown  = "⚠️ The bot's storage is unavailable, try again shortly."
+	txtInternal     = "Sorry, something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell the OTS Secretariat."
+	txtPanicApology = "Sorry, I could not finish that because of an error on my side. Please try again later."
+	txtHelpHeader   = "<b>Commands</b>"
+	txtHelpGroup    = "In this group everyone may use /agenda and /deadlines."
+
+	txtAgendaHeader = "<b>Agenda: %s</b>\n%s, %s"
+	txtNoMeetings   = "No meetings are recorded yet."
+	txtUnknownMtg   = "I don't know the meeting “%s”. Pick one below."
+
+	txtDeadlinesHeader = "<b>Open deadlines</b>, as of %s"
+	txtAllHeader       = "<b>All deadlines</b>, as of %s"
+	txtNoDeadlines     = "No open tasks have a deadline. 🎉"
+	txtLongOverdue     = "<b>Long overdue</b> (over %d days)"
+	txtOverdue         = "<b>Overdue</b>"
+	txtUpcoming        = "<b>Coming up</b>"
+	txtDoneSection     = "<b>Done</b>"
+	txtDeadlinesArgs   = "/deadlines takes no argument or <code>all</code> (to include done tasks)."
+	txtMoreUndated     = "%d more open tasks have no deadline; see /mytasks."
+
+	txtMyTasksHeader = "<b>Open tasks of %s</b>"
+	txtNoMyTasks     = "%s has no open tasks. 🎉"
+	txtNoDeadline    = "no deadline set"
+	txtWhichParty    = "Tell me which Party you represent, and I will show its tasks."
+
+	txtIamSet       = "Noted: you represent %s."
+	txtIamUnknown   = "I don't recognise “%s” as a Party. Pick one below:"
+	txtIamChanged   = "ℹ️ %s changed their Party from %s to %s."
+	txtIamStrangers = "Only members have a Party. Request access first."
+
+	txtGroupEnabled     = "✅ wgbot is enabled in this group. Everyone here may use /agenda and /deadlines."
+	txtGroupDisabled    = "wgbot is disabled in this group. An administrator can /enable it again."
+	txtEnableInGroup    = "Send /enable in the group chat where the bot should answer."
+	txtAlreadyEnabled   = "wgbot is already enabled in this group."
+	txtMembersHeader    = "<b>Members</b> (%d)"
+	txtNoMembers        = "No members yet. Strangers who write to me can request access."
+	txtRemoveAsk        = "Remove %s from the members? They will lose access at once."
+	txtBtnRemove        = "Remove"
+	txtBtnCancel        = "Cancel"
+	txtRemoved          = "%s was removed from the members."
+	txtNotAMember       = "User %d is not a member."
+	txtRemoveUsage      = "Use /remove followed by a user id from /members, or press a button there."
+	txtCancelled        = "Cancelled. Nothing was changed."
+	txtYouWereRemoved   = "Your access to wgbot was removed by the Secretariat."
+	txtMeetingButton    = "📋 %s"
+	txtPartyOverdueDays = "overdue by %s"
+)
