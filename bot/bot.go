@@ -43,6 +43,8 @@ type Bot struct {
 	send     *sender
 	log      *slog.Logger
 	username string
+	// handle answers a request; it is h.Handle except in the benchmark of the bare runtime.
+	handle func(context.Context, *handlers.Request) error
 }
 
 // New connects to the Bot API (getMe) and prepares the bot. It fails when the
@@ -94,6 +96,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	b.send = newSender(tg)
 	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
 		Admins: cfg.Admins, BotUsername: me.Username})
+	b.handle = b.h.Handle
 	return b, nil
 }
 

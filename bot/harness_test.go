@@ -38,12 +38,14 @@ func fixedNow() time.Time { return time.Date(2024, 1, 20, 10, 0, 0, 0, istanbul)
 
 // harness is a running bot against a local Bot API server and a real Redis.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	tg    *telegramtest.Server
 	store *storage.Redis
-	bot   *Bot
-	stop  context.CancelFunc
-	done  chan error
+	// botStore is what the bot uses: the store itself, or a wrapper that fails.
+	botStore storage.Store
+	bot      *Bot
+	stop     context.CancelFunc
+	done     chan error
 }
 
 type harnessOption func(*Config)
@@ -52,6 +54,15 @@ type harnessOption func(*Config)
 // two members (TR and KZ).
 func newHarness(t *testing.T, opts ...harnessOption) *harness {
 	t.Helper()
+	h := prepare(t, nil)
+	h.start(opts...)
+	return h
+}
+
+// prepare sets up the server and the store, loading data (the Tashkent data
+// when nil) and the two members, without starting the bot.
+func prepare(t testing.TB, data *storage.Seed) *harness {
+	t.Helper()
 	srv, prefix := redistest.Start(t)
 	store, err := storage.OpenRedis(srv.URL(), storage.RedisOptions{Prefix: prefix})
 	if err != nil {
@@ -59,11 +70,14 @@ func newHarness(t *testing.T, opts ...harnessOption) *harness {
 	}
 	t.Cleanup(func() { store.Close() })
 	ctx := context.Background()
-	data, err := seed.Tashkent()
-	if err != nil {
-		t.Fatal(err)
+	if data == nil {
+		tashkent, err := seed.Tashkent()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = &tashkent
 	}
-	if _, err := store.LoadSeed(ctx, data); err != nil {
+	if _, err := store.LoadSeed(ctx, *data); err != nil {
 		t.Fatal(err)
 	}
 	for _, m := range []storage.Member{
@@ -74,9 +88,7 @@ func newHarness(t *testing.T, opts ...harnessOption) *harness {
 			t.Fatal(err)
 		}
 	}
-	h := &harness{t: t, tg: telegramtest.New(t), store: store}
-	h.start(opts...)
-	return h
+	return &harness{t: t, tg: telegramtest.New(t), store: store, botStore: store}
 }
 
 // start runs a new bot process over the same server and store.
@@ -88,7 +100,7 @@ func (h *harness) start(opts ...harnessOption) {
 		o(&cfg)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	b, err := New(ctx, cfg, h.store)
+	b, err := New(ctx, cfg, h.botStore)
 	if err != nil {
 		h.t.Fatal(err)
 	}

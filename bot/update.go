@@ -12,6 +12,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/storage"
 )
 
 // handlerTimeout bounds one update's handling, so a hung call cannot hold the
@@ -36,42 +37,46 @@ func (b *Bot) handleUpdate(ctx context.Context, upd *models.Update) {
 		b.markHandled(ctx, upd.ID)
 		return
 	}
-	log := b.log.With("update", upd.ID, "chat", r.Chat.ID, "kind", kind(r))
+	// Built only when something is logged: this is the hot path.
+	log := func() *slog.Logger { return b.log.With("update", upd.ID, "chat", r.Chat.ID, "kind", kind(r)) }
 	s, err := b.store.Session(ctx, upd.ID, r.User.ID, r.Chat.ID)
 	if err != nil {
-		log.Error("storage unavailable", "err", err)
+		log().Error("storage unavailable", "err", err)
 		if r.Chat.Private {
 			b.tellFailure(ctx, r, handlers.ReplyForError(err))
 		}
 		return
 	}
 	if s.Seen {
-		log.Info("dropped an update handled before")
+		log().Info("dropped an update handled before")
 		return
 	}
 	r.Member, r.GroupEnabled = s.Member, s.GroupEnabled
+	ctx = storage.WithTasksVersion(ctx, s.TasksVersion)
 	r.Role = b.h.RoleOf(r.User.ID, s.Member)
 
 	if err := b.safeHandle(ctx, r, log); err != nil {
-		log.Error("handler failed", "err", redactErr(err, b.cfg.Token))
+		log().Error("handler failed", "err", redactErr(err, b.cfg.Token))
 		if r.Chat.Private || r.GroupEnabled {
 			b.tellFailure(ctx, r, handlers.ReplyForError(err))
 		}
 	}
 	b.markHandled(ctx, upd.ID)
-	log.Debug("handled", "role", int(r.Role), "took", time.Since(start))
+	if b.log.Enabled(ctx, slog.LevelDebug) {
+		log().Debug("handled", "role", int(r.Role), "took", time.Since(start))
+	}
 }
 
 // safeHandle runs the handler and turns a panic into an error and an apology.
-func (b *Bot) safeHandle(ctx context.Context, r *handlers.Request, log *slog.Logger) (err error) {
+func (b *Bot) safeHandle(ctx context.Context, r *handlers.Request, log func() *slog.Logger) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			log.Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			log().Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			b.tellFailure(ctx, r, handlers.PanicReply)
 			err = nil
 		}
 	}()
-	return b.h.Handle(ctx, r)
+	return b.handle(ctx, r)
 }
 
 func (b *Bot) tellFailure(ctx context.Context, r *handlers.Request, text string) {

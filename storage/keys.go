@@ -12,6 +12,9 @@ func (k keys) groups() string   { return k.prefix + "groups" }   // set: enabled
 func (k keys) meetings() string { return k.prefix + "meetings" } // hash: meeting id -> Meeting JSON
 func (k keys) tasks() string    { return k.prefix + "tasks" }    // hash: task id -> Task JSON
 func (k keys) taskSeq() string  { return k.prefix + "task:seq" } // counter: last task id given
+// tasksVer is raised by every write to the tasks hash, in the same atomic
+// step, so an instance may keep decoded tasks while the version holds.
+func (k keys) tasksVer() string { return k.prefix + "tasks:ver" }
 func (k keys) seed() string     { return k.prefix + "seed" }     // string: version of the loaded seed
 func (k keys) offset() string   { return k.prefix + "offset" }   // string: last update id of a handled batch
 func (k keys) handled(updateID int64) string { // string with TTL: update was handled

@@ -88,7 +88,7 @@ func (d Date) DaysUntil(e Date) int {
 }
 
 // Before reports whether d is an earlier day than e.
-func (d Date) Before(e Date) bool { return e.DaysUntil(d) > 0 }
+func (d Date) Before(e Date) bool { return d.DaysUntil(e) > 0 }
 
 // MarshalText writes the ISO form, so Dates read well in JSON and in the data file.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

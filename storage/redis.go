@@ -18,8 +18,10 @@ const handledTTL = 48 * time.Hour
 
 // Redis is the Store on a Redis server.
 type Redis struct {
-	rdb  *redis.Client
-	keys keys
+	rdb   *redis.Client
+	keys  keys
+	trips *roundTrips
+	cache taskCache
 }
 
 var _ Store = (*Redis)(nil)
@@ -45,6 +47,10 @@ func OpenRedis(url string, opt RedisOptions) (*Redis, error) {
 		opt.Timeout = 2 * time.Second
 	}
 	o.DialTimeout = opt.Timeout
+	// One dial per attempt: go-redis otherwise dials five times, each bounded by
+	// DialTimeout, 100 ms apart, so a down Redis took five Timeouts per attempt
+	// to report instead of one.
+	o.DialerRetries = 1
 	o.ReadTimeout = opt.Timeout
 	o.WriteTimeout = opt.Timeout
 	o.PoolTimeout = opt.Timeout
@@ -52,7 +58,9 @@ func OpenRedis(url string, opt RedisOptions) (*Redis, error) {
 	// One retry: a command that is not idempotent (INCR, a script) should not run
 	// three times behind the user's back when a reply is lost.
 	o.MaxRetries = 1
-	return &Redis{rdb: redis.NewClient(o), keys: keys{opt.Prefix}}, nil
+	r := &Redis{rdb: redis.NewClient(o), keys: keys{opt.Prefix}, trips: &roundTrips{}}
+	r.rdb.AddHook(r.trips)
+	return r, nil
 }
 
 // Close closes the connections.
@@ -76,7 +84,8 @@ func (r *Redis) Ping(ctx context.Context) error {
 }
 
 // loadSeed writes the seed only when no seed was loaded before.
-// KEYS[1] seed marker, KEYS[2] meetings hash, KEYS[3] tasks hash, KEYS[4] task sequence.
+// KEYS[1] seed marker, KEYS[2] meetings hash, KEYS[3] tasks hash, KEYS[4] task
+// sequence, KEYS[5] tasks version.
 // ARGV[1] version, ARGV[2] highest seed task id, then pairs: kind ("m"/"t"), id, JSON.
 // Returns 1 when loaded, 0 when a seed was there already.
 var loadSeed = redis.NewScript(`
@@ -88,6 +97,7 @@ end
 local seq = tonumber(redis.call('GET', KEYS[4]) or '0')
 if seq < tonumber(ARGV[2]) then redis.call('SET', KEYS[4], ARGV[2]) end
 redis.call('SET', KEYS[1], ARGV[1])
+redis.call('INCR', KEYS[5])
 return 1
 `)
 
@@ -112,7 +122,8 @@ func (r *Redis) LoadSeed(ctx context.Context, seed Seed) (bool, error) {
 	}
 	args[1] = maxID
 	k := r.keys
-	n, err := loadSeed.Run(ctx, r.rdb, []string{k.seed(), k.meetings(), k.tasks(), k.taskSeq()}, args...).Int()
+	n, err := loadSeed.Run(ctx, r.rdb, []string{k.seed(), k.meetings(), k.tasks(), k.taskSeq(), k.tasksVer()}, args...).Int()
+	r.cache.invalidate()
 	if err != nil {
 		return false, fail("load seed", err)
 	}
@@ -125,6 +136,7 @@ func (r *Redis) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 	pipe := r.rdb.Pipeline()
 	seen := pipe.Exists(ctx, r.keys.handled(updateID))
 	member := pipe.HGet(ctx, r.keys.members(), id(userID))
+	ver := pipe.Get(ctx, r.keys.tasksVer())
 	var group *redis.BoolCmd
 	if chatID < 0 {
 		group = pipe.SIsMember(ctx, r.keys.groups(), id(chatID))
@@ -133,6 +145,7 @@ func (r *Redis) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 		return s, fail("session", err)
 	}
 	s.Seen = seen.Val() == 1
+	s.TasksVersion = ver.Val()
 	if b, err := member.Bytes(); err == nil {
 		var m Member
 		if err := json.Unmarshal(b, &m); err != nil {
@@ -189,9 +202,9 @@ func (r *Redis) Meetings(ctx context.Context) ([]Meeting, error) {
 		return nil, err
 	}
 	slices.SortFunc(ms, func(a, b Meeting) int {
-		// Latest first: b.Date.DaysUntil(a.Date) is b minus a in days, positive
-		// when a is the earlier day, which must then sort after b.
-		if d := b.Date.DaysUntil(a.Date); d != 0 {
+		// Latest first: a.Date.DaysUntil(b.Date) is positive when a is the
+		// earlier day, which must then sort after b.
+		if d := a.Date.DaysUntil(b.Date); d != 0 {
 			return d
 		}
 		if c := cmp.Compare(b.Order, a.Order); c != 0 {
@@ -202,14 +215,38 @@ func (r *Redis) Meetings(ctx context.Context) ([]Meeting, error) {
 	return ms, nil
 }
 
-// Tasks returns every task, soonest deadline first.
+// Tasks returns every task, soonest deadline first. While the tasks version
+// in Redis is unchanged it costs one small round trip and no decoding: the
+// commands that list tasks are the most frequent ones. Callers must treat the
+// returned tasks as read-only (their maps and slices are shared).
 func (r *Redis) Tasks(ctx context.Context) ([]Task, error) {
-	ts, err := getAll[Task](ctx, r, r.keys.tasks(), "tasks")
+	if ts, ok := r.cache.get(tasksVersion(ctx)); ok {
+		return ts, nil // the session of this request saw this version
+	}
+	ver, err := r.rdb.Get(ctx, r.keys.tasksVer()).Result()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return nil, fail("tasks version", err)
+	}
+	if ts, ok := r.cache.get(ver); ok {
+		return ts, nil
+	}
+	var verCmd *redis.StringCmd
+	var allCmd *redis.MapStringStringCmd
+	_, err = r.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		verCmd = p.Get(ctx, r.keys.tasksVer())
+		allCmd = p.HGetAll(ctx, r.keys.tasks())
+		return nil
+	})
+	if err != nil && !errors.Is(err, redis.Nil) {
+		return nil, fail("list tasks", err)
+	}
+	ts, err := decodeAll[Task](allCmd.Val(), "tasks")
 	if err != nil {
 		return nil, err
 	}
 	SortByDeadline(ts)
-	return ts, nil
+	r.cache.put(verCmd.Val(), ts)
+	return slices.Clone(ts), nil
 }
 
 // Task returns one task.
@@ -420,6 +457,10 @@ func getAll[T any](ctx context.Context, r *Redis, key, op string) ([]T, error) {
 	if err != nil {
 		return nil, fail("list "+op, err)
 	}
+	return decodeAll[T](m, op)
+}
+
+func decodeAll[T any](m map[string]string, op string) ([]T, error) {
 	out := make([]T, 0, len(m))
 	for field, raw := range m {
 		var v T

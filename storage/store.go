@@ -26,6 +26,26 @@ type Session struct {
 	Seen         bool    // the update was handled before (a redelivery after a crash)
 	Member       *Member // nil for a user who is not a member
 	GroupEnabled bool    // the chat is a group in which an administrator ran /enable
+	// TasksVersion identifies the state of the tasks when the session was read.
+	// Passing it on with WithTasksVersion lets the store answer Tasks from
+	// memory, without a round trip, while nothing changed.
+	TasksVersion string
+}
+
+type tasksVersionKey struct{}
+
+// WithTasksVersion returns a context that tells the store which version of
+// the tasks this request may see (the one its Session read).
+func WithTasksVersion(ctx context.Context, v string) context.Context {
+	if v == "" {
+		return ctx
+	}
+	return context.WithValue(ctx, tasksVersionKey{}, v)
+}
+
+func tasksVersion(ctx context.Context) string {
+	v, _ := ctx.Value(tasksVersionKey{}).(string)
+	return v
 }
 
 // Seed is the data that ships with the bot, loaded once into an empty store.

@@ -47,7 +47,7 @@ func setWebhook(s *Server, r *request) (any, *apiError) {
 
 func deleteWebhook(s *Server, r *request) (any, *apiError) {
 	s.webhook = ""
-	if r.bool("drop_pending_updates") {
+	if r.flag("drop_pending_updates") {
 		s.updates = nil
 	}
 	s.record(s.newSent(r))
@@ -195,7 +195,7 @@ func editMessageReplyMarkup(s *Server, r *request) (any, *apiError) {
 var notModified = badRequest("message is not modified: specified new message content and reply markup of the message are exactly the same as a current content and reply markup of the message")
 
 func deleteMessage(s *Server, r *request) (any, *apiError) {
-	k := msgKey{r.chatID, int(r.int64("message_id"))}
+	k := msgKey{r.chatID, int(r.num("message_id"))}
 	if s.messages[k] == nil {
 		return nil, badRequest("message to delete not found")
 	}
@@ -242,7 +242,7 @@ func getChat(s *Server, r *request) (any, *apiError) {
 }
 
 func getChatMember(_ *Server, r *request) (any, *apiError) {
-	uid := r.int64("user_id")
+	uid := r.num("user_id")
 	if uid == 0 {
 		return nil, badRequest("PARTICIPANT_ID_INVALID")
 	}

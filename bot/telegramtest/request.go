@@ -32,12 +32,12 @@ type upload struct {
 
 func (r *request) str(name string) string { return r.fields[name] }
 
-func (r *request) int64(name string) int64 {
+func (r *request) num(name string) int64 {
 	v, _ := strconv.ParseInt(strings.TrimSpace(r.fields[name]), 10, 64)
 	return v
 }
 
-func (r *request) bool(name string) bool { return r.fields[name] == "true" }
+func (r *request) flag(name string) bool { return r.fields[name] == "true" }
 
 // parseRequest reads a multipart/form-data (what go-telegram/bot sends),
 // urlencoded or JSON body plus query parameters.

@@ -50,7 +50,7 @@ func (s *Server) newSent(r *request) Sent {
 	m := Sent{
 		Method:          r.method,
 		ChatID:          r.chatID,
-		MessageID:       int(r.int64("message_id")),
+		MessageID:       int(r.num("message_id")),
 		Text:            r.str("text"),
 		ParseMode:       r.str("parse_mode"),
 		CallbackQueryID: r.str("callback_query_id"),
@@ -61,7 +61,7 @@ func (s *Server) newSent(r *request) Sent {
 		m.Text = r.str("caption")
 	}
 	m.ReplyMarkup = decodeInlineKeyboard(r.str("reply_markup"))
-	m.ReplyToMessageID = int(r.int64("reply_to_message_id"))
+	m.ReplyToMessageID = int(r.num("reply_to_message_id"))
 	if rp := r.str("reply_parameters"); rp != "" {
 		var p models.ReplyParameters
 		if json.Unmarshal([]byte(rp), &p) == nil {
@@ -83,7 +83,15 @@ func decodeInlineKeyboard(raw string) *models.InlineKeyboardMarkup {
 }
 
 // record appends m; callers hold s.mu (serveHTTP broadcasts afterwards).
-func (s *Server) record(m Sent) { s.sent = append(s.sent, m) }
+func (s *Server) record(m Sent) {
+	s.sent = append(s.sent, m)
+	if isMessage(m) {
+		if s.byChat == nil {
+			s.byChat = map[int64][]int{}
+		}
+		s.byChat[m.ChatID] = append(s.byChat[m.ChatID], len(s.sent)-1)
+	}
+}
 
 // Sent returns every recorded call, in order.
 func (s *Server) Sent() []Sent {
@@ -97,11 +105,10 @@ func isMessage(m Sent) bool {
 }
 
 func (s *Server) messagesLocked(chatID int64) []Sent {
-	var out []Sent
-	for _, m := range s.sent {
-		if m.ChatID == chatID && isMessage(m) {
-			out = append(out, m)
-		}
+	idx := s.byChat[chatID]
+	out := make([]Sent, len(idx))
+	for i, j := range idx {
+		out[i] = s.sent[j]
 	}
 	return out
 }
@@ -120,10 +127,10 @@ func (s *Server) Messages(chatID int64) []Sent {
 func (s *Server) WaitMessages(t testing.TB, chatID int64, n int) []Sent {
 	t.Helper()
 	var got []Sent
-	ok := s.waitFor(func() bool {
-		got = s.messagesLocked(chatID)
-		return len(got) >= n
-	})
+	ok := s.waitFor(func() bool { return len(s.byChat[chatID]) >= n })
+	s.mu.Lock()
+	got = s.messagesLocked(chatID)
+	s.mu.Unlock()
 	if !ok {
 		t.Fatalf("telegramtest: waited %v for %d messages to chat %d, got %d:\n%s", s.cfg.waitTimeout, n, chatID, len(got), describe(got))
 	}

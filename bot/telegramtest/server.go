@@ -7,6 +7,17 @@
 // bot did (Sent, Messages, WaitMessages, Calls, Commands, Callbacks).
 // Failures can be injected with FailNext and Telegram-like rate limits can be
 // enforced with WithRateLimits.
+//
+//	srv := telegramtest.New(t)
+//	b, _ := tgbot.New(srv.Token(), tgbot.WithServerURL(srv.URL()), tgbot.WithDefaultHandler(h))
+//	go b.Start(ctx) // cancel ctx before the test ends
+//	srv.SendText(telegramtest.Private(u), u, "/start")
+//	msgs := srv.WaitMessages(t, u.ID, 1)
+//
+// go-telegram/bot runs handlers in goroutines and confirms an update as soon
+// as it is queued, so wait for the bot's effects (WaitMessages), not for
+// WaitHandled, and let handlers tolerate a context cancelled at test end.
+// getUpdates long polls are capped at 1 s of real time.
 package telegramtest
 
 import (
@@ -97,6 +108,7 @@ type Server struct {
 	queries   map[string]bool        // known callback_query ids
 
 	sent     []Sent
+	byChat   map[int64][]int // indexes into sent of the messages to each chat
 	calls    map[string]int
 	commands []models.BotCommand
 	failures []*failure

@@ -81,7 +81,7 @@ func (s *Server) storeBot(r *request, msg *models.Message) {
 
 // editable finds the bot message an edit targets; callers hold s.mu.
 func (s *Server) editable(r *request) (*storedMessage, *apiError) {
-	st := s.messages[msgKey{r.chatID, int(r.int64("message_id"))}]
+	st := s.messages[msgKey{r.chatID, int(r.num("message_id"))}]
 	if st == nil {
 		return nil, badRequest("message to edit not found")
 	}

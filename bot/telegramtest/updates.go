@@ -145,12 +145,12 @@ func leadingCommand(text string) string {
 
 // getUpdates implements long polling; it runs without s.mu held.
 func (s *Server) getUpdates(r *request) (any, *apiError) {
-	offset := r.int64("offset")
-	limit := int(r.int64("limit"))
+	offset := r.num("offset")
+	limit := int(r.num("limit"))
 	if limit <= 0 || limit > 100 {
 		limit = 100
 	}
-	wait := min(time.Duration(r.int64("timeout"))*time.Second, maxPollWait)
+	wait := min(time.Duration(r.num("timeout"))*time.Second, maxPollWait)
 	timer := time.NewTimer(wait)
 	defer timer.Stop()
 	for {

@@ -1,0 +1,109 @@
+package bot
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"github.com/ots-customs/wgbot/bot/telegramtest"
+	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// benchChats is how many chats send commands at once in the benchmarks.
+const benchChats = 8
+
+// BenchmarkDeadlines measures /deadlines handled per second end to end: the
+// real client polls the local Bot API server, the bot reads Redis and replies.
+func BenchmarkDeadlines(b *testing.B) { benchCommand(b, "/deadlines") }
+
+// BenchmarkMyTasks is the same for /mytasks.
+func BenchmarkMyTasks(b *testing.B) { benchCommand(b, "/mytasks") }
+
+func benchCommand(b *testing.B, command string) {
+	h := prepare(b, nil)
+	h.start()
+	users := benchUsers(h)
+	trips := h.store.RoundTrips()
+	pushAndWait(b, h.tg, users, command)
+	b.ReportMetric(float64(h.store.RoundTrips()-trips)/float64(b.N), "redis-trips/op")
+}
+
+// BenchmarkBareLibrary is the floor set by the library itself: a default
+// handler that only replies "ok", through the same client and server.
+func BenchmarkBareLibrary(b *testing.B) {
+	tg := telegramtest.New(b)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	client, err := tgbot.New(tg.Token(), tgbot.WithServerURL(tg.URL()), tgbot.WithSkipGetMe(),
+		tgbot.WithDefaultHandler(func(ctx context.Context, bot *tgbot.Bot, u *models.Update) {
+			_, _ = bot.SendMessage(ctx, &tgbot.SendMessageParams{ChatID: u.Message.Chat.ID, Text: "ok"})
+		}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	go client.Start(ctx)
+	users := make([]telegramtest.User, benchChats)
+	for i := range users {
+		users[i] = telegramtest.User{ID: int64(9000 + i), FirstName: "bench"}
+	}
+	pushAndWait(b, tg, users, "/ok")
+}
+
+func benchUsers(h *harness) []telegramtest.User {
+	users := make([]telegramtest.User, benchChats)
+	for i := range users {
+		users[i] = memberTR
+		users[i].ID = int64(7000 + i)
+		m := storage.Member{UserID: users[i].ID, Name: "Bench", Party: storage.Turkiye}
+		if err := h.store.PutMember(context.Background(), m); err != nil {
+			panic(err)
+		}
+	}
+	return users
+}
+
+// pushAndWait sends b.N commands spread over the users' chats and waits for
+// every reply.
+func pushAndWait(b *testing.B, tg *telegramtest.Server, users []telegramtest.User, text string) {
+	b.Helper()
+	// Warm up connections outside the timer.
+	for _, u := range users {
+		tg.SendText(telegramtest.Private(u), u, text)
+	}
+	for _, u := range users {
+		tg.WaitMessages(b, u.ID, 1)
+	}
+	want := make([]int, len(users))
+	for i := range want {
+		want[i] = 1
+	}
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		u := users[i%len(users)]
+		want[i%len(users)]++
+		tg.SendText(telegramtest.Private(u), u, text)
+	}
+	for i, u := range users {
+		tg.WaitMessages(b, u.ID, want[i])
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "updates/s")
+}
+
+// BenchmarkBareRuntime is wgbot's own runtime (ordering, the poll gate, the
+// session look-up and the handled mark in Redis) around a handler that only
+// replies "ok": the cost of the commands themselves is the gap to it.
+func BenchmarkBareRuntime(b *testing.B) {
+	h := prepare(b, nil)
+	h.start()
+	h.bot.handle = func(ctx context.Context, r *handlers.Request) error {
+		return h.bot.send.Send(ctx, handlers.Message{ChatID: r.Chat.ID, Text: "ok"})
+	}
+	users := benchUsers(h)
+	pushAndWait(b, h.tg, users, "/ok")
+}

@@ -1,0 +1,186 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/ots-customs/wgbot/bot/telegramtest"
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// faultyStore is the real store, except that it can be switched to a Redis
+// that does not answer (a closed port) or made to panic in Tasks.
+type faultyStore struct {
+	storage.Store
+	dead  storage.Store
+	down  atomic.Bool
+	panic atomic.Bool
+}
+
+func newFaultyStore(t *testing.T, s storage.Store) *faultyStore {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close() // nothing listens there any more
+	dead, err := storage.OpenRedis("redis://"+addr+"/0", storage.RedisOptions{Timeout: 200e6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &faultyStore{Store: s, dead: dead}
+}
+
+func (f *faultyStore) pick() storage.Store {
+	if f.down.Load() {
+		return f.dead
+	}
+	return f.Store
+}
+
+func (f *faultyStore) Session(ctx context.Context, u, user, chat int64) (storage.Session, error) {
+	return f.pick().Session(ctx, u, user, chat)
+}
+
+func (f *faultyStore) Tasks(ctx context.Context) ([]storage.Task, error) {
+	if f.panic.Load() {
+		panic("test panic in Tasks")
+	}
+	return f.pick().Tasks(ctx)
+}
+
+func (f *faultyStore) Meetings(ctx context.Context) ([]storage.Meeting, error) {
+	return f.pick().Meetings(ctx)
+}
+
+func (f *faultyStore) MarkHandled(ctx context.Context, id int64) error {
+	return f.pick().MarkHandled(ctx, id)
+}
+
+func (f *faultyStore) SetOffset(ctx context.Context, id int64) error {
+	return f.pick().SetOffset(ctx, id)
+}
+
+func TestRedisDownThenBack(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, nil)
+	f := newFaultyStore(t, h.store)
+	h.botStore = f
+	h.start()
+	chat := telegramtest.Private(memberTR)
+	f.down.Store(true)
+	mustContain(t, h.ask(chat, memberTR, "/deadlines").PlainText(), "The bot's storage is unavailable, try again shortly.")
+	h.silent(wgGroup, memberTR, "/deadlines") // a group's state is unknown: say nothing there
+	f.down.Store(false)
+	mustContain(t, h.ask(chat, memberTR, "/deadlines").PlainText(), "Open deadlines")
+}
+
+func TestPanicIsRecovered(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, nil)
+	f := newFaultyStore(t, h.store)
+	h.botStore = f
+	h.start()
+	chat := telegramtest.Private(memberTR)
+	f.panic.Store(true)
+	mustContain(t, h.ask(chat, memberTR, "/deadlines").PlainText(), "Sorry, I could not finish that")
+	f.panic.Store(false)
+	mustContain(t, h.ask(chat, memberTR, "/deadlines").PlainText(), "Open deadlines")
+}
+
+func TestCleanRestartLosesNothingAndRepeatsNothing(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(memberTR)
+	mustContain(t, h.ask(chat, memberTR, "/agenda").PlainText(), "Agenda")
+	h.shutdown()
+	// Sent while the bot is down.
+	h.tg.SendText(chat, memberTR, "/iam KZ")
+	h.tg.SendText(chat, memberTR, "/mytasks")
+	h.tg.SendText(telegramtest.Private(memberKZ), memberKZ, "/help")
+	h.start()
+	msgs := h.tg.WaitMessages(t, chat.ID, 3)
+	mustContain(t, msgs[1].PlainText(), "you represent 🇰🇿 Kazakhstan")
+	mustContain(t, msgs[2].PlainText(), "Open tasks of 🇰🇿 Kazakhstan")
+	h.tg.WaitMessages(t, memberKZ.ID, 1)
+	h.shutdown()
+	h.start()
+	h.tg.WaitHandled(t, h.tg.SendText(chat, memberTR, "/help"))
+	if n := len(h.tg.Messages(chat.ID)); n != 4 {
+		t.Errorf("after two restarts the chat has %d messages, want 4 (no repeats)", n)
+	}
+	if n := len(h.tg.Messages(memberKZ.ID)); n != 1 {
+		t.Errorf("KZ got %d replies, want 1", n)
+	}
+}
+
+func TestRedeliveredUpdateIsDropped(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(memberTR)
+	first := h.ask(chat, memberTR, "/help")
+	// A crash after handling, before Telegram heard of it: the previous process
+	// marked the next update handled, and Telegram delivers it again.
+	next := h.tg.SendText(chat, memberTR, "/agenda")
+	h.tg.WaitHandled(t, next)
+	if err := h.store.MarkHandled(context.Background(), next+1); err != nil {
+		t.Fatal(err)
+	}
+	h.silent(chat, memberTR, "/deadlines")
+	if got := h.tg.Messages(chat.ID); len(got) != 2 || got[0].MessageID != first.MessageID {
+		t.Errorf("want the /help and /agenda replies only, got %d messages", len(got))
+	}
+}
+
+func TestRepliesKeepTheOrderOfEachChat(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	parties := []string{"AZ", "KZ", "KG", "TR", "UZ", "HU", "AZ", "TR", "UZ", "KZ"}
+	for _, p := range parties {
+		h.tg.SendText(telegramtest.Private(memberTR), memberTR, "/iam "+p)
+		h.tg.SendText(telegramtest.Private(memberKZ), memberKZ, "/iam "+p)
+	}
+	for _, user := range []telegramtest.User{memberTR, memberKZ} {
+		msgs := h.tg.WaitMessages(t, user.ID, len(parties))
+		for i, p := range parties {
+			info, _ := storage.Party(p).Info()
+			if !strings.Contains(msgs[i].PlainText(), info.Name) {
+				t.Fatalf("%s: reply %d is %q, want %s", user.FirstName, i, msgs[i].PlainText(), info.Name)
+			}
+		}
+	}
+}
+
+func TestLongReplyIsSplitAtLines(t *testing.T) {
+	t.Parallel()
+	data := storage.Seed{Version: "long", Meetings: []storage.Meeting{{ID: "wg1", Title: "WG", Date: storage.Date{Year: 2024, Month: 1, Day: 1},
+		Agenda: []storage.AgendaItem{{Number: "1", Title: "x"}}}}}
+	for i := 1; i <= 120; i++ {
+		data.Tasks = append(data.Tasks, storage.Task{ID: int64(i), MeetingID: "wg1",
+			Title:   fmt.Sprintf("Task %03d <&> %s", i, strings.Repeat("word ", 20)),
+			Parties: []storage.Party{storage.Turkiye},
+			Deadline: storage.Deadline{Due: storage.Date{Year: 2024, Month: 2, Day: 1 + i%28},
+				Precision: storage.PrecisionDay, Text: "by soon"}})
+	}
+	h := prepare(t, &data)
+	h.start()
+	chat := telegramtest.Private(memberTR)
+	h.tg.WaitHandled(t, h.tg.SendText(chat, memberTR, "/deadlines"))
+	msgs := h.tg.WaitMessages(t, chat.ID, 2)
+	var all strings.Builder
+	for _, m := range msgs {
+		if len(m.Text) > 4096 {
+			t.Errorf("a part of %d bytes", len(m.Text))
+		}
+		all.WriteString(m.PlainText() + "\n")
+	}
+	for i := 1; i <= 120; i++ {
+		if !strings.Contains(all.String(), fmt.Sprintf("Task %03d <&>", i)) {
+			t.Fatalf("task %d missing from the split reply", i)
+		}
+	}
+}

@@ -1,0 +1,125 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+// ownerRe finds the owner field of an action list entry: "Action: John
+// Smith — due 15 May 2024" or "Owner: X | Due: 5 April 2024".
+var ownerRe = regexp.MustCompile(`(?i)\b(?:action(?:\s+by)?|owners?|responsible(?:\s+(?:party|parties))?|lead|assigned\s+to)\s*:\s*(?P<owner>[^|;—–:]+?)\s*(?:$|[|;—–]|\s-\s|,?\s+(?:due|deadline|by)\b|,)`)
+
+// dueLabelRe turns a "Due:" label into the phrase "due".
+var dueLabelRe = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline)\s*:\s*`)
+
+// taskLabelRe strips a "Task:" style label from the task text.
+var taskLabelRe = regexp.MustCompile(`(?i)^(?:task|action\s+item|item|action|decision|description)\s*:\s*`)
+
+// actionItem reads one action-list entry. It needs an owner field and a
+// date introduced by "due", "deadline" or another deadline preposition.
+// When the entry is only "Action: X — due D", the task is the sentence
+// before it (prev), as in "Prepare the ToR. Action: John Smith — due ...".
+func actionItem(s, prev string, dates []dateMatch) (Item, bool) {
+	m := ownerRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return Item{}, false
+	}
+	owner := strings.Trim(normSpace(s[m[2]:m[3]]), " .,")
+	if owner == "" || len(owner) > 80 {
+		return Item{}, false
+	}
+	for _, d := range dates {
+		if !d.ok || d.kind != prepStrong || d.start < m[2] {
+			continue
+		}
+		task := strings.Trim(s[:m[0]], " |.;—–-")
+		if i := strings.LastIndex(task, "|"); i >= 0 {
+			task = strings.Trim(task[i+1:], " |")
+		}
+		task = taskLabelRe.ReplaceAllString(task, "")
+		quote := s
+		if task == "" && prev != "" {
+			task = strings.TrimRight(prev, " .;:")
+			quote = prev + " " + s
+		}
+		if task == "" {
+			task = strings.Trim(s[d.end:], " |.;")
+		}
+		return Item{
+			Parties:      []string{owner},
+			Deadline:     isoDate(d.date),
+			Precision:    d.prec,
+			DeadlineText: dueLabelRe.ReplaceAllString(d.deadlineText(s), "due "),
+			Text:         normSpace(task),
+			Quote:        quote,
+		}, true
+	}
+	return Item{}, false
+}
+
+// tableHeader remembers the columns of an action table:
+// "| Action | Owner | Due |".
+type tableHeader struct {
+	task, owner, due int
+}
+
+var (
+	ownerColRe = regexp.MustCompile(`(?i)^(?:owners?|responsible(?:\s+part(?:y|ies))?|action\s+by|lead|who|assigned\s+to|by\s+whom)$`)
+	dueColRe   = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|when|target\s+date|timeline|date)$`)
+	taskColRe  = regexp.MustCompile(`(?i)^(?:actions?|tasks?|action\s+items?|items?|decisions?|descriptions?|what|follow-up)$`)
+)
+
+func tableCells(s string) []string {
+	cells := strings.Split(strings.Trim(strings.TrimSpace(s), "|"), "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	return cells
+}
+
+// parseHeader recognises a header row with an owner and a due column.
+func parseHeader(s string) (*tableHeader, bool) {
+	h := tableHeader{task: -1, owner: -1, due: -1}
+	for i, c := range tableCells(s) {
+		c = strings.Trim(c, "*: ")
+		switch {
+		case ownerColRe.MatchString(c):
+			h.owner = i
+		case dueColRe.MatchString(c):
+			h.due = i
+		case taskColRe.MatchString(c) && h.task < 0:
+			h.task = i
+		}
+	}
+	return &h, h.owner >= 0 && h.due >= 0
+}
+
+// tableRowItem reads one data row of an action table with a known header.
+func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, bool) {
+	cells := tableCells(s)
+	if h.owner >= len(cells) || h.due >= len(cells) {
+		return Item{}, false
+	}
+	due := cells[h.due]
+	ds := findDates(due, ctx)
+	if len(ds) == 0 || !ds[0].ok {
+		return Item{}, false
+	}
+	d := ds[0]
+	owner := strings.Trim(cells[h.owner], " .")
+	if owner == "" || strings.HasPrefix(owner, "---") {
+		return Item{}, false
+	}
+	task := ""
+	if h.task >= 0 && h.task < len(cells) {
+		task = cells[h.task]
+	}
+	return Item{
+		Parties:      []string{owner},
+		Deadline:     isoDate(d.date),
+		Precision:    d.prec,
+		DeadlineText: normSpace(due[d.pstart:d.end]),
+		Text:         task,
+		Quote:        normSpace(s),
+	}, true
+}

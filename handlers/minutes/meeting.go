@@ -1,0 +1,151 @@
+package minutes
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// headSpan bounds how much of a document is searched for the meeting date
+// and title: they are stated near the top, and this keeps Meeting cheap.
+const headSpan = 20000
+
+// heldRe finds the sentence that states when the meeting took place; the
+// date follows it. "dated" (letters, notes) deliberately does not count.
+var heldRe = regexp.MustCompile(`(?i)\b(?:held|took\s+place|convened|met|hosted|was\s+opened)\b[^.;\n]{0,200}?\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?`)
+
+// headerDateRe finds a dated heading: "(11 December 2023, Tashkent)" or
+// "Date: 14 March 2024".
+var headerDateRe = regexp.MustCompile(`(?im)^\s*(?:\(\s*|\*+\s*|(?:meeting\s+)?date\s*:\s*)`)
+
+// titleRe finds "12th Meeting of the Working Group on Customs Cooperation".
+var titleRe = regexp.MustCompile(`(?i)\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[IVXLC]{1,6})\s+(?:meeting|session)\s+of\s+(?:the\s+)?[\p{L}-]+(?:\s+(?:on|of|for|and|[\p{Lu}][\p{L}-]*))*`)
+
+// Meeting returns a best-effort title (e.g. "12th Meeting of the Working
+// Group on Customs Cooperation") and the meeting date (zero if unknown).
+// A title naming a Working Group is preferred because those minutes are
+// what this package is built for; otherwise the first title wins.
+func Meeting(text string, opts Options) (title string, date time.Time) {
+	defer func() {
+		if recover() != nil {
+			title, date = "", time.Time{}
+		}
+	}()
+	head := text
+	if len(head) > headSpan {
+		head = head[:headSpan]
+	}
+	head = strings.ReplaceAll(head, "**", "")
+	var first string
+	for _, m := range titleRe.FindAllString(head, 20) {
+		t := cleanTitle(m)
+		if t == "" {
+			continue
+		}
+		if first == "" {
+			first = t
+		}
+		if strings.Contains(strings.ToLower(t), "working group") {
+			first = t
+			break
+		}
+	}
+	return first, meetingContext(text, opts).meeting
+}
+
+// cleanTitle cuts what follows the body's name ("... of the OTS held") and
+// fixes all-capital headings.
+func cleanTitle(t string) string {
+	t = normSpace(t)
+	lower := strings.ToLower(t)
+	if i := strings.Index(lower, " of "); i >= 0 {
+		if j := strings.Index(lower[i+4:], " of the "); j >= 0 {
+			t = t[:i+4+j]
+		}
+	}
+	for {
+		f := strings.Fields(t)
+		if len(f) < 4 {
+			return ""
+		}
+		last := strings.ToLower(f[len(f)-1])
+		if last != "of" && last != "on" && last != "for" && last != "and" && last != "the" {
+			break
+		}
+		t = strings.Join(f[:len(f)-1], " ")
+	}
+	if t == strings.ToUpper(t) {
+		f := strings.Fields(strings.ToLower(t))
+		for i, w := range f {
+			if i == 0 || !(w == "of" || w == "on" || w == "for" || w == "and" || w == "the") {
+				f[i] = strings.ToUpper(w[:1]) + w[1:]
+			}
+		}
+		t = strings.Join(f, " ")
+	}
+	return t
+}
+
+// meetingContext finds the meeting date: stated in the text ("held on 11
+// December 2023"), else taken from the file name, else unknown.
+func meetingContext(text string, opts Options) dateContext {
+	var ctx dateContext
+	if fd, ok := fileNameDate(opts.FileName); ok {
+		ctx = fd
+	}
+	head := text
+	if len(head) > headSpan {
+		head = head[:headSpan]
+	}
+	best := -1
+	var bestDate time.Time
+	try := func(locs [][]int) {
+		for _, l := range locs {
+			if best >= 0 && l[0] > best {
+				return
+			}
+			rest := head[l[1]:]
+			if len(rest) > 60 {
+				rest = rest[:60]
+			}
+			ds := findDates(rest, ctx)
+			if len(ds) == 0 || ds[0].start != 0 || !ds[0].ok || ds[0].prec != PrecisionDay {
+				continue
+			}
+			best, bestDate = l[0], ds[0].date
+			return
+		}
+	}
+	try(heldRe.FindAllStringIndex(head, 50))
+	try(headerDateRe.FindAllStringIndex(head, 200))
+	if best >= 0 {
+		ctx.meeting, ctx.year = bestDate, bestDate.Year()
+	}
+	return ctx
+}
+
+// fileNameDateRe finds "2023-12-11", "2023_12_11", "20231211" or
+// "11.12.2023" in a file name.
+var fileNameDateRe = regexp.MustCompile(`(?:^|[^0-9])(?:((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})|(\d{2})[-_.](\d{2})[-_.]((?:19|20)\d{2}))(?:[^0-9]|$)`)
+
+var fileNameYearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})(?:[^0-9]|$)`)
+
+// fileNameDate reads a meeting date (or at least a year) from a file name.
+func fileNameDate(name string) (dateContext, bool) {
+	base := filepath.Base(name)
+	if m := fileNameDateRe.FindStringSubmatch(base); m != nil {
+		y, mo, d := m[1], m[2], m[3]
+		if y == "" {
+			y, mo, d = m[6], m[5], m[4]
+		}
+		if t, err := time.Parse("2006-01-02", y+"-"+mo+"-"+d); err == nil {
+			return dateContext{meeting: t, year: t.Year()}, true
+		}
+	}
+	if m := fileNameYearRe.FindStringSubmatch(base); m != nil {
+		t, _ := time.Parse("2006", m[1])
+		return dateContext{year: t.Year()}, true
+	}
+	return dateContext{}, false
+}

@@ -1,0 +1,129 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+)
+
+// partyPat lists the responsible-party phrases minutes use. Longer phrases
+// come before the short ones they contain ("the Parties hosting the
+// activities" before "the Parties") because alternation is leftmost-first.
+var partyRe = regexp.MustCompile(`\b(?:` +
+	`(?P<hosting>(?i:the\s+)?(?i:parties)\s+(?i:hosting|organi[sz]ing)\s+(?i:the\s+)?(?i:following\s+)?(?i:activities|events))` +
+	`|(?P<custadm>(?i:the\s+)?(?i:customs\s+administrations)\s+(?i:of\s+(?:the\s+)?member\s+states))` +
+	`|(?P<sides>(?:(?i:the)\s+)?\p{Lu}\p{L}+(?:\s*,\s*(?:(?i:the)\s+)?\p{Lu}\p{L}+)*(?:\s+(?i:and)\s+(?:(?i:the)\s+)?\p{Lu}\p{L}+)?\s+(?i:sides?))` +
+	`|(?P<allparties>(?i:all\s+(?:the\s+)?parties))` +
+	`|(?P<each>(?i:each\s+(?:party|member\s+state|member|delegation)))` +
+	`|(?P<parties>(?i:the\s+)?(?i:contracting\s+)?(?i:parties))` +
+	`|(?P<secretariat>(?i:the\s+)?(?:OTS\s+|WTO\s+|WCO\s+|(?i:technical\s+))?(?i:secretariat))` +
+	`|(?P<memberstates>(?i:the\s+|all\s+)?(?i:member\s+states))` +
+	`|(?P<members>(?i:the\s+|all\s+)?Members)` +
+	`|(?P<body>(?i:the\s+)?(?:Working\s+Group|Committee|Sub-?[Cc]ommittee|Task\s+Force|Bureau|Chair(?:person|man)?))` +
+	`|(?P<delegations>(?i:the\s+|all\s+)?(?i:delegations))` +
+	`)\b`)
+
+var partyGroups = partyRe.SubexpNames()
+
+// partyMatch is one party phrase found in a sentence.
+type partyMatch struct {
+	start, end int
+	names      []string // canonical names; two for "Azerbaijani and Uzbek sides"
+}
+
+// findParties returns the party phrases in s in order.
+func findParties(s string) []partyMatch {
+	var out []partyMatch
+	for _, m := range partyRe.FindAllStringSubmatchIndex(s, -1) {
+		for g := 1; g < len(partyGroups); g++ {
+			if m[2*g] < 0 {
+				continue
+			}
+			raw := s[m[2*g]:m[2*g+1]]
+			names := canonicalParty(partyGroups[g], raw)
+			if len(names) > 0 {
+				out = append(out, partyMatch{start: m[0], end: m[1], names: names})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// notSide lists capitalised words that can precede "side" without naming
+// a delegation ("The other side", "One side").
+var notSide = map[string]bool{"the": true, "other": true, "one": true, "each": true, "either": true, "both": true, "this": true, "that": true, "same": true}
+
+// canonicalParty gives the party names as they should be reported. The
+// spelling is normalised so that "The Uzbek side" and "Uzbek side", or "the
+// OTS Secretariat" and "Secretariat", merge as one party.
+func canonicalParty(group, raw string) []string {
+	switch group {
+	case "hosting":
+		return []string{"The Parties hosting the activities"}
+	case "custadm":
+		return []string{"Customs Administrations of the Member States"}
+	case "allparties":
+		return []string{"all Parties"}
+	case "each":
+		f := strings.Fields(raw)
+		return []string{"each " + titleWords(f[1:])}
+	case "parties":
+		return []string{"the Parties"}
+	case "secretariat":
+		return []string{"the Secretariat"}
+	case "memberstates":
+		return []string{"the Member States"}
+	case "members":
+		return []string{"the Members"}
+	case "delegations":
+		return []string{"the delegations"}
+	case "body":
+		f := strings.Fields(raw)
+		if strings.EqualFold(f[0], "the") {
+			f = f[1:]
+		}
+		return []string{"the " + strings.Join(f, " ")}
+	case "sides":
+		var names []string
+		for _, w := range strings.FieldsFunc(raw, func(r rune) bool { return r == ' ' || r == ',' }) {
+			lw := strings.ToLower(w)
+			if lw == "and" || lw == "the" || lw == "side" || lw == "sides" {
+				continue
+			}
+			if notSide[lw] {
+				return nil
+			}
+			names = append(names, w+" side")
+		}
+		return names
+	}
+	return nil
+}
+
+func titleWords(f []string) string {
+	for i, w := range f {
+		if w != "" {
+			f[i] = strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// objectWords are words that, right before a party, make it an object or a
+// complement rather than the subject: "proposal of Hungarian side to host",
+// "to be hosted by Turkish side", "submit to the Secretariat".
+var objectWords = map[string]bool{
+	"of": true, "by": true, "with": true, "from": true, "to": true, "for": true, "on": true,
+	"between": true, "among": true, "amongst": true, "at": true, "under": true, "about": true,
+	"in": true, "via": true, "through": true, "thank": true, "thanked": true, "than": true,
+	"welcomed": true, "appreciated": true, "congratulated": true, "commended": true,
+}
+
+// precedingWord returns the lower-cased word just before position i.
+func precedingWord(s string, i int) string {
+	w := strings.TrimRight(s[:i], " ")
+	if k := strings.LastIndexAny(w, " ("); k >= 0 {
+		w = w[k+1:]
+	}
+	return strings.ToLower(strings.Trim(w, ",;:“”\"'"))
+}
