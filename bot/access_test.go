@@ -56,8 +56,14 @@ func TestTwoAdministratorsDecideAtOnce(t *testing.T) {
 	reqB := h.tg.WaitMessages(t, admin2.ID, 2)[1]
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); h.tg.SendCallback(telegramtest.Private(admin), admin, reqA.MessageID, "acc:y:3001") }()
-	go func() { defer wg.Done(); h.tg.SendCallback(telegramtest.Private(admin2), admin2, reqB.MessageID, "acc:n:3001") }()
+	go func() {
+		defer wg.Done()
+		h.tg.SendCallback(telegramtest.Private(admin), admin, reqA.MessageID, "acc:y:3001")
+	}()
+	go func() {
+		defer wg.Done()
+		h.tg.SendCallback(telegramtest.Private(admin2), admin2, reqB.MessageID, "acc:n:3001")
+	}()
 	wg.Wait()
 	verdicts := h.tg.WaitMessages(t, stranger.ID, 1)
 	waitFor(t, h, func() bool { return len(h.tg.Callbacks()) >= 2 })

@@ -15,8 +15,8 @@ func (k keys) taskSeq() string  { return k.prefix + "task:seq" } // counter: las
 // tasksVer is raised by every write to the tasks hash, in the same atomic
 // step, so an instance may keep decoded tasks while the version holds.
 func (k keys) tasksVer() string { return k.prefix + "tasks:ver" }
-func (k keys) seed() string     { return k.prefix + "seed" }     // string: version of the loaded seed
-func (k keys) offset() string   { return k.prefix + "offset" }   // string: last update id of a handled batch
+func (k keys) seed() string     { return k.prefix + "seed" }   // string: version of the loaded seed
+func (k keys) offset() string   { return k.prefix + "offset" } // string: last update id of a handled batch
 func (k keys) handled(updateID int64) string { // string with TTL: update was handled
 	return k.prefix + "upd:" + strconv.FormatInt(updateID, 10)
 }
