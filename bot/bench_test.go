@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strconv"
 	"testing"
 	"time"
 
@@ -106,4 +107,62 @@ func BenchmarkBareRuntime(b *testing.B) {
 	}
 	users := benchUsers(h)
 	pushAndWait(b, h.tg, users, "/ok")
+}
+
+// BenchmarkAlerts1000 delivers 1,000 alerts across 50 group chats through the
+// local Bot API server, which enforces Telegram's limits and answers 429 when
+// they are broken. It runs in real time (about 35 s): use -benchtime=1x.
+// The limits allow no less than 999/30 = 33.3 s for 1,000 messages.
+func BenchmarkAlerts1000(b *testing.B) {
+	const groups, perGroup = 50, 20
+	// Every task falls due today, alerting on the day at midnight: all due now.
+	today := time.Now().In(istanbul)
+	midnight := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, istanbul)
+	var tasks []storage.Task
+	for i := 0; i < perGroup; i++ {
+		tt := silkRoad
+		tt.Title = "Benchmark task " + strconv.Itoa(i)
+		tt.Deadline = dayDeadline(today.Year(), today.Month(), today.Day())
+		tasks = append(tasks, tt)
+	}
+	for n := 0; n < b.N; n++ {
+		h := prepare(b, alertSeed(tasks...), telegramtest.WithRateLimits(), telegramtest.WithClock(time.Now))
+		h.start(func(c *Config) {
+			c.Now, c.Sleep = time.Now, nil
+			c.Alerts = handlers.AlertPolicy{Leads: []int{0}}
+		})
+		ctx := context.Background()
+		for g := 0; g < groups; g++ {
+			chat := int64(-1000 - g)
+			if err := h.store.Subscribe(ctx, storage.Subscription{ChatID: chat, Title: "group"}); err != nil {
+				b.Fatal(err)
+			}
+			for i := range tasks {
+				if err := h.store.ScheduleAlert(ctx, int64(i+1), chat, midnight); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		start := time.Now()
+		// The alert loop of the bot may take a share; count what Telegram got.
+		sent := func() int { return h.tg.Calls("sendMessage") - h.tg.TooMany() }
+		for sent() < groups*perGroup {
+			t0 := time.Now()
+			got, err := h.bot.h.DeliverDueAlerts(ctx)
+			if err != nil {
+				b.Fatalf("after %d sent: %v", sent(), err)
+			}
+			b.Logf("round: %d alerts in %v", got, time.Since(t0))
+			if got == 0 && sent() < groups*perGroup {
+				b.Fatalf("delivered %d of %d, then nothing; %d answers 429", sent(), groups*perGroup, h.tg.TooMany())
+			}
+		}
+		took := time.Since(start)
+		minimum := time.Duration(groups*perGroup-1) * time.Second / globalPerSecond
+		b.ReportMetric(took.Seconds(), "s-total")
+		b.ReportMetric(minimum.Seconds(), "s-minimum")
+		b.ReportMetric(float64(h.tg.TooMany()), "429s")
+		b.ReportMetric(100*(took.Seconds()/minimum.Seconds()-1), "%-over-minimum")
+		h.shutdown()
+	}
 }

@@ -24,13 +24,32 @@ type Config struct {
 	Admins   []int64
 	Location *time.Location
 	Now      func() time.Time // nil: time.Now
-	Logger   *slog.Logger
+	// Sleep waits for the rate limiter and retries; nil: a timer. Tests that
+	// run on a virtual clock pass one that advances it.
+	Sleep func(context.Context, time.Duration) error
+	// Alerts is when deadline alerts fire; zero: 14, 7, 1 and 0 days before, at 09:00.
+	Alerts handlers.AlertPolicy
+	// AlertChatID, when set, is subscribed to every task's alerts at start.
+	AlertChatID int64
+	// After is the alert loop's timer; nil: time.After. Tests drive it.
+	After  func(time.Duration) <-chan time.Time
+	Logger *slog.Logger
 	// PollTimeout is the long-polling wait; default 50 s. Tests shorten it.
 	PollTimeout time.Duration
 	// Concurrency bounds how many chats are served at once; default 16.
 	Concurrency int
 	// HTTPClient is the transport to Telegram; default has a timeout above PollTimeout.
 	HTTPClient *http.Client
+	// Summarizer summarizes uploaded minutes (NewSummarizer); nil: summaries are off.
+	Summarizer handlers.Summarizer
+	// WebhookURL, when set, switches to webhook mode (webhook.go): Telegram
+	// POSTs updates there, with WebhookSecret in a header, and the bot serves
+	// them on ListenAddr (default ":8080") with /healthz, /readyz and /metrics.
+	WebhookURL    string
+	WebhookSecret string
+	ListenAddr    string
+	// MetricsAddr, in polling mode, serves /healthz, /readyz and /metrics; "" for none.
+	MetricsAddr string
 }
 
 // Bot is a running wgbot.
@@ -44,7 +63,8 @@ type Bot struct {
 	log      *slog.Logger
 	username string
 	// handle answers a request; it is h.Handle except in the benchmark of the bare runtime.
-	handle func(context.Context, *handlers.Request) error
+	handle  func(context.Context, *handlers.Request) error
+	metrics *Metrics
 }
 
 // New connects to the Bot API (getMe) and prepares the bot. It fails when the
@@ -56,20 +76,32 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	if cfg.PollTimeout <= 0 {
 		cfg.PollTimeout = 50 * time.Second
 	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Sleep == nil {
+		cfg.Sleep = sleepCtx
+	}
+	if cfg.After == nil {
+		cfg.After = time.After
+	}
 	if cfg.Concurrency <= 0 {
 		cfg.Concurrency = 16
 	}
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 10*time.Second}
 	}
-	b := &Bot{cfg: cfg, store: store, log: cfg.Logger}
+	b := &Bot{cfg: cfg, store: store, log: cfg.Logger, metrics: newMetrics()}
+	if cfg.Summarizer != nil {
+		cfg.Summarizer = countingSummarizer{next: cfg.Summarizer, m: b.metrics}
+	}
 	b.d = newDispatcher(cfg.Concurrency, b.handleUpdate)
 
 	offset, err := store.Offset(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read polling offset: %w", err)
 	}
-	gate := &pollGate{next: cfg.HTTPClient, d: b.d, offsets: store, log: b.log, lastSave: offset}
+	gate := &pollGate{next: b.metrics.client(cfg.HTTPClient), d: b.d, offsets: store, log: b.log, lastSave: offset}
 	opts := []tgbot.Option{
 		tgbot.WithServerURL(cfg.APIURL),
 		tgbot.WithHTTPClient(cfg.PollTimeout, gate),
@@ -93,10 +125,12 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 		return nil, errors.New("telegram getMe (is TELEGRAM_BOT_TOKEN right and TELEGRAM_API_URL reachable?): " + redact(err.Error(), cfg.Token))
 	}
 	b.username = me.Username
-	b.send = newSender(tg)
+	b.send = newSender(tg, cfg.Now, cfg.Sleep)
 	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
-		Admins: cfg.Admins, BotUsername: me.Username})
-	b.handle = b.h.Handle
+		Admins: cfg.Admins, BotUsername: me.Username, Alerts: cfg.Alerts,
+		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
+		Summarizer: cfg.Summarizer})
+	b.handle = b.metrics.instrument(b.h.Routes(), b.h.Handle)
 	return b, nil
 }
 
@@ -106,6 +140,16 @@ func (b *Bot) Username() string { return b.username }
 // Run serves updates until ctx is cancelled, then waits for the handlers in
 // flight to finish and records the offset. It returns nil on a clean stop.
 func (b *Bot) Run(ctx context.Context) error {
+	if b.cfg.WebhookURL != "" {
+		return b.runWebhook(ctx)
+	}
+	if b.cfg.MetricsAddr != "" {
+		srv, err := b.serveHTTP(b.cfg.MetricsAddr, b.opsMux("", nil))
+		if err != nil {
+			return fmt.Errorf("METRICS_ADDR: %w", err)
+		}
+		defer srv.stop()
+	}
 	if err := b.registerMenu(ctx); err != nil {
 		b.log.Warn("could not register the command menu", "err", redactErr(err, b.cfg.Token))
 	}
@@ -114,8 +158,14 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.log.Warn("could not delete a webhook", "err", redactErr(err, b.cfg.Token))
 	}
 	b.log.Info("wgbot is polling for updates", "bot", b.username)
+	alertsDone := make(chan struct{})
+	go func() {
+		defer close(alertsDone)
+		b.alertLoop(ctx)
+	}()
 	b.tg.Start(ctx)
 	b.d.wait()
+	<-alertsDone
 	if maxID, all := b.d.settled(); all && maxID > 0 {
 		saveCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()

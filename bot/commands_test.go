@@ -37,7 +37,7 @@ func TestDeadlinesLongOverdueAreGrouped(t *testing.T) {
 	})
 	got := h.ask(telegramtest.Private(memberTR), memberTR, "/deadlines").PlainText()
 	mustContain(t, got, "Long overdue (over 90 days)",
-		"• Submit the renewed concept of the Silk Road initiative and Caravanserai project — 🇹🇷 TR — by 1 March 2024")
+		"• #1 Submit the renewed concept of the Silk Road initiative and Caravanserai project — 🇹🇷 TR — by 1 March 2024")
 	if n := strings.Count(got, "📅"); n != 0 {
 		t.Errorf("long-overdue tasks should be one line each, found %d full blocks:\n%s", n, got)
 	}

@@ -6,8 +6,11 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/ots-customs/wgbot/bot/telegramtest"
 	"github.com/ots-customs/wgbot/storage"
@@ -15,7 +18,14 @@ import (
 	"github.com/ots-customs/wgbot/storage/seed"
 )
 
+// quietRedis drops go-redis's own log lines: the Redis-down test would print
+// a dial failure for every command.
+type quietRedis struct{}
+
+func (quietRedis) Printf(context.Context, string, ...any) {}
+
 func TestMain(m *testing.M) {
+	redis.SetLogger(quietRedis{})
 	code := m.Run()
 	redistest.Stop()
 	os.Exit(code)
@@ -36,8 +46,42 @@ var istanbul, _ = time.LoadLocation("Europe/Istanbul")
 
 func fixedNow() time.Time { return time.Date(2024, 1, 20, 10, 0, 0, 0, istanbul) }
 
+// testClock is the virtual time of a test: the bot's clock, the rate
+// limiter's sleeps (which advance it instead of waiting) and the local Bot API
+// server's rate accounting all read it.
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = t
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+func (c *testClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.Advance(d)
+	return ctx.Err()
+}
+
 // harness is a running bot against a local Bot API server and a real Redis.
 type harness struct {
+	clock *testClock
+	// tick drives the alert loop; tests deliver alerts by calling deliver.
+	tick  chan time.Time
 	t     testing.TB
 	tg    *telegramtest.Server
 	store *storage.Redis
@@ -61,7 +105,7 @@ func newHarness(t *testing.T, opts ...harnessOption) *harness {
 
 // prepare sets up the server and the store, loading data (the Tashkent data
 // when nil) and the two members, without starting the bot.
-func prepare(t testing.TB, data *storage.Seed) *harness {
+func prepare(t testing.TB, data *storage.Seed, tgOpts ...telegramtest.Option) *harness {
 	t.Helper()
 	srv, prefix := redistest.Start(t)
 	store, err := storage.OpenRedis(srv.URL(), storage.RedisOptions{Prefix: prefix})
@@ -88,14 +132,18 @@ func prepare(t testing.TB, data *storage.Seed) *harness {
 			t.Fatal(err)
 		}
 	}
-	return &harness{t: t, tg: telegramtest.New(t), store: store, botStore: store}
+	clock := &testClock{now: fixedNow()}
+	tgOpts = append([]telegramtest.Option{telegramtest.WithClock(clock.Now)}, tgOpts...)
+	return &harness{t: t, tg: telegramtest.New(t, tgOpts...), store: store, botStore: store,
+		clock: clock, tick: make(chan time.Time)}
 }
 
 // start runs a new bot process over the same server and store.
 func (h *harness) start(opts ...harnessOption) {
 	h.t.Helper()
 	cfg := Config{Token: h.tg.Token(), APIURL: h.tg.URL(), Admins: []int64{admin.ID, admin2.ID},
-		Location: istanbul, Now: fixedNow, PollTimeout: 2 * time.Second, Logger: testLogger()}
+		Location: istanbul, Now: h.clock.Now, Sleep: h.clock.Sleep, PollTimeout: 2 * time.Second, Logger: testLogger(),
+		After: func(time.Duration) <-chan time.Time { return h.tick }}
 	for _, o := range opts {
 		o(&cfg)
 	}

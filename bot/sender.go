@@ -18,9 +18,11 @@ import (
 // which is never less than what Telegram counts, so a part never overflows.
 const maxText = 4096
 
-// sender delivers handlers.Messages through the Telegram client in HTML parse mode.
+// sender is the one way out of the bot: it delivers handlers.Messages through
+// the Telegram client in HTML parse mode, within Telegram's rate limits.
 type sender struct {
 	tg       *tgbot.Bot
+	limit    *limiter
 	maxWait  time.Duration // longest retry_after it will wait before giving up
 	attempts int
 	sleep    func(ctx context.Context, d time.Duration) error
@@ -28,17 +30,57 @@ type sender struct {
 
 var _ handlers.Sender = (*sender)(nil)
 
-func newSender(tg *tgbot.Bot) *sender {
-	return &sender{tg: tg, maxWait: 30 * time.Second, attempts: 3, sleep: sleepCtx}
+func newSender(tg *tgbot.Bot, now func() time.Time, sleep func(context.Context, time.Duration) error) *sender {
+	return &sender{tg: tg, limit: newLimiter(now, sleep), maxWait: 60 * time.Second, attempts: 4, sleep: sleep}
 }
 
-// Send sends or edits m, splitting a long text at line boundaries.
+// Send sends or edits a reply, splitting a long text at line boundaries.
 func (s *sender) Send(ctx context.Context, m handlers.Message) error {
+	return s.send(ctx, m, false)
+}
+
+// SendBulk sends background messages one at a time, always taking next the
+// chat that may receive soonest, so that one busy group does not hold up the
+// others, and never ahead of a waiting reply.
+func (s *sender) SendBulk(ctx context.Context, msgs []handlers.Message, done func(int, error)) {
+	queues := map[int64][]int{}
+	var order []int64
+	for i, m := range msgs {
+		if _, ok := queues[m.ChatID]; !ok {
+			order = append(order, m.ChatID)
+		}
+		queues[m.ChatID] = append(queues[m.ChatID], i)
+	}
+	for len(queues) > 0 && ctx.Err() == nil {
+		var best int64
+		var bestAt time.Time
+		for _, chat := range order {
+			if _, ok := queues[chat]; !ok {
+				continue
+			}
+			if at := s.limit.readyAt(chat, true); bestAt.IsZero() || at.Before(bestAt) {
+				best, bestAt = chat, at
+			}
+		}
+		i := queues[best][0]
+		if rest := queues[best][1:]; len(rest) > 0 {
+			queues[best] = rest
+		} else {
+			delete(queues, best)
+		}
+		done(i, s.send(ctx, msgs[i], true))
+	}
+}
+
+func (s *sender) send(ctx context.Context, m handlers.Message, background bool) error {
 	parts := splitText(m.Text, maxText)
 	for i, part := range parts {
 		var markup models.ReplyMarkup
 		if i == len(parts)-1 && len(m.Buttons) > 0 {
 			markup = keyboard(m.Buttons)
+		}
+		if err := s.limit.wait(ctx, m.ChatID, background); err != nil {
+			return err
 		}
 		var err error
 		if m.Edit != 0 && i == 0 {
@@ -63,13 +105,47 @@ func (s *sender) Send(ctx context.Context, m handlers.Message) error {
 			})
 		}
 		if err != nil {
-			return fmt.Errorf("send to chat %d: %w", m.ChatID, err)
+			return classify(m.ChatID, err)
 		}
 	}
 	return nil
 }
 
+// classify maps Telegram's answers to what the handlers act on: a chat the
+// bot may no longer write to, or a group that became a supergroup.
+func classify(chatID int64, err error) error {
+	var migrate *tgbot.MigrateError
+	switch {
+	case errors.As(err, &migrate):
+		return &handlers.ChatMigratedError{NewChatID: int64(migrate.MigrateToChatID)}
+	case errors.Is(err, tgbot.ErrorForbidden):
+		return fmt.Errorf("send to chat %d: %w: %w", chatID, handlers.ErrChatGone, err)
+	case errors.Is(err, tgbot.ErrorBadRequest) && strings.Contains(err.Error(), "chat not found"):
+		return fmt.Errorf("send to chat %d: %w: %w", chatID, handlers.ErrChatGone, err)
+	}
+	return fmt.Errorf("send to chat %d: %w", chatID, err)
+}
+
+// SendDocument uploads a file to a chat, with an HTML caption. A retry
+// uploads it anew (the reader is made for each attempt).
+func (s *sender) SendDocument(ctx context.Context, chatID int64, name string, data []byte, caption string) error {
+	if err := s.limit.wait(ctx, chatID, false); err != nil {
+		return err
+	}
+	err := s.retry(ctx, func() error {
+		_, err := s.tg.SendDocument(ctx, &tgbot.SendDocumentParams{ChatID: chatID, Caption: caption,
+			ParseMode: models.ParseModeHTML,
+			Document:  &models.InputFileUpload{Filename: name, Data: strings.NewReader(string(data))}})
+		return err
+	})
+	if err != nil {
+		return classify(chatID, err)
+	}
+	return nil
+}
+
 // AnswerCallback answers a button press; an empty text just stops the spinner.
+// Answers are not messages and do not count against the limits.
 func (s *sender) AnswerCallback(ctx context.Context, id, text string, alert bool) error {
 	return s.retry(ctx, func() error {
 		_, err := s.tg.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{
@@ -81,7 +157,7 @@ func (s *sender) AnswerCallback(ctx context.Context, id, text string, alert bool
 // retry runs call again after a 429 (waiting its retry_after) or a server or
 // network error (with a short backoff). Other errors are final.
 func (s *sender) retry(ctx context.Context, call func() error) error {
-	backoff := 200 * time.Millisecond
+	backoff := 500 * time.Millisecond
 	var err error
 	for attempt := 1; ; attempt++ {
 		err = call()

@@ -42,6 +42,8 @@ func (b *Bot) handleUpdate(ctx context.Context, upd *models.Update) {
 	s, err := b.store.Session(ctx, upd.ID, r.User.ID, r.Chat.ID)
 	if err != nil {
 		log().Error("storage unavailable", "err", err)
+		b.metrics.update(r, outcomeUnavailable)
+		b.metrics.storageError("session", err)
 		if r.Chat.Private {
 			b.tellFailure(ctx, r, handlers.ReplyForError(err))
 		}
@@ -49,6 +51,7 @@ func (b *Bot) handleUpdate(ctx context.Context, upd *models.Update) {
 	}
 	if s.Seen {
 		log().Info("dropped an update handled before")
+		b.metrics.update(r, outcomeDuplicate)
 		return
 	}
 	r.Member, r.GroupEnabled = s.Member, s.GroupEnabled

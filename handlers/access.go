@@ -79,6 +79,11 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) error {
 	case err != nil:
 		return err
 	}
+	action := storage.AuditMemberRejected
+	if approve {
+		action = storage.AuditMemberApproved
+	}
+	_ = b.record(ctx, r.User.ID, action, userID) // audit (issue 3), best effort: the decision stands
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
 	}

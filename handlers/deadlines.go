@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/ots-customs/wgbot/storage"
@@ -80,14 +81,14 @@ func deadlinesText(tasks []storage.Task, today storage.Date, all bool) string {
 
 // taskLine is the compact form: "Title — 🇹🇷 TR — by 1 March 2024".
 func taskLine(t *storage.Task) string {
-	return esc(t.Title) + " — " + partyList(t) + " — " + esc(deadlineText(t.Deadline))
+	return taskRef(t) + " " + esc(t.Title) + " — " + partyList(t) + " — " + esc(deadlineText(t.Deadline))
 }
 
 // taskBlock is the full form: deadline and distance, title, Parties and progress.
 func taskBlock(t *storage.Task, today storage.Date) string {
 	lines := []string{
 		"📅 <b>" + esc(deadlineText(t.Deadline)) + "</b> (" + relative(t.Deadline.Due, today) + ")",
-		esc(t.Title),
+		taskRef(t) + " " + esc(t.Title),
 		partyList(t),
 	}
 	if p := progress(t); p != "" {
@@ -95,3 +96,6 @@ func taskBlock(t *storage.Task, today storage.Date) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// taskRef is "#3": the number /task, /done and /edittask take.
+func taskRef(t *storage.Task) string { return "#" + strconv.FormatInt(t.ID, 10) }

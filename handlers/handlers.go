@@ -6,6 +6,8 @@ package handlers
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/ots-customs/wgbot/storage"
@@ -90,6 +92,24 @@ type Sender interface {
 	Send(ctx context.Context, m Message) error
 	// AnswerCallback stops the button's spinner, showing text as a toast (or an alert).
 	AnswerCallback(ctx context.Context, callbackID, text string, alert bool) error
+	// SendBulk delivers background messages (alerts) within Telegram's rate
+	// limits, never ahead of replies to users, calling done after each one
+	// with its outcome. It returns when all were tried or ctx ends.
+	SendBulk(ctx context.Context, msgs []Message, done func(i int, err error))
+	// SendDocument uploads data as a file called name to chatID, with a
+	// caption in HTML (escaped by the caller; at most 1024 characters).
+	SendDocument(ctx context.Context, chatID int64, name string, data []byte, caption string) error
+}
+
+// ErrChatGone is wrapped by a Sender's error when Telegram says the bot may no
+// longer write to the chat (it was removed from the group or blocked).
+var ErrChatGone = errors.New("the bot can no longer write to this chat")
+
+// ChatMigratedError is a Sender's error for a group that became a supergroup.
+type ChatMigratedError struct{ NewChatID int64 }
+
+func (e *ChatMigratedError) Error() string {
+	return fmt.Sprintf("the group moved to chat %d", e.NewChatID)
 }
 
 // Deps are what the handlers need from the outside.
@@ -100,6 +120,9 @@ type Deps struct {
 	Location    *time.Location   // where "today" is decided and dates are shown
 	Admins      []int64          // ADMIN_IDS
 	BotUsername string           // without "@", to recognise /cmd@BotName
+	Alerts      AlertPolicy      // ALERT_LEAD_DAYS and ALERT_TIME; zero: DefaultAlertPolicy
+	Files       FileGetter       // downloads uploaded minutes; nil: uploads are refused
+	Summarizer  Summarizer       // summaries of uploaded minutes; nil: summaries are off
 }
 
 // Bot answers Requests. Create it with New.
@@ -117,6 +140,9 @@ func New(deps Deps) *Bot {
 	}
 	if deps.Location == nil {
 		deps.Location = time.UTC
+	}
+	if len(deps.Alerts.Leads) == 0 {
+		deps.Alerts = DefaultAlertPolicy
 	}
 	b := &Bot{Deps: deps, admins: map[int64]bool{}}
 	for _, id := range deps.Admins {

@@ -52,6 +52,9 @@ func (b *Bot) setParty(ctx context.Context, r *Request, p storage.Party) error {
 	if err := b.Store.PutMember(ctx, m); err != nil {
 		return err
 	}
+	if old != p {
+		_ = b.record(ctx, r.User.ID, storage.AuditMemberParty, m.UserID) // audit (issue 3), best effort
+	}
 	r.Member = &m
 	if r.Role != Admin && old != "" && old != p {
 		return b.notifyAdmins(ctx, sprintf(txtIamChanged, userLabel(m.Name, m.Username), old.Label(), p.Label()))

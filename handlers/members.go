@@ -88,6 +88,7 @@ func (b *Bot) removeButton(ctx context.Context, r *Request) error {
 	if !removed {
 		return b.reply(ctx, r, sprintf(txtNotAMember, id))
 	}
+	_ = b.record(ctx, r.User.ID, storage.AuditMemberRemoved, id) // audit (issue 3), best effort
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
 		Text: sprintf(txtRemoved, userLabel(m.Name, m.Username))}); err != nil {
 		return err

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/ots-customs/wgbot/storage"
@@ -15,7 +16,19 @@ func (b *Bot) mytasks(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	return b.reply(ctx, r, myTasksText(tasks, r.Member.Party, b.today()))
+	return b.reply(ctx, r, myTasksText(tasks, r.Member.Party, b.today()), doneButtons(tasks, r.Member.Party)...)
+}
+
+// doneButtons offers "mark submitted" for the Party's open tasks.
+func doneButtons(tasks []storage.Task, p storage.Party) [][]Button {
+	var rows [][]Button
+	for i := range tasks {
+		t := &tasks[i]
+		if t.Involves(p) && t.StatusOf(p).State == storage.StateOpen && len(rows) < maxTaskButtons {
+			rows = append(rows, []Button{{Text: "📨 " + taskRef(t) + " submitted: " + shorten(t.Title, 32), Data: "done:" + strconv.FormatInt(t.ID, 10)}})
+		}
+	}
+	return rows
 }
 
 // myTasksText lists the tasks whose part for p is still open, dated first.
@@ -30,7 +43,7 @@ func myTasksText(tasks []storage.Task, p storage.Party, today storage.Date) stri
 		if !t.Deadline.IsZero() {
 			when = "<b>" + esc(deadlineText(t.Deadline)) + "</b> (" + relative(t.Deadline.Due, today) + ")"
 		}
-		lines := []string{"📅 " + when, esc(t.Title)}
+		lines := []string{"📅 " + when, taskRef(t) + " " + esc(t.Title)}
 		if len(t.Parties) > 1 {
 			lines = append(lines, "with "+partyList(t))
 		}

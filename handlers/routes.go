@@ -20,6 +20,11 @@ const (
 	AdminPrivate
 	// AdminGroup: administrators, in a group chat (enabled or not).
 	AdminGroup
+	// PrivateOrAdminGroup: members and administrators in private chats, and
+	// administrators in any group (/subscribe).
+	PrivateOrAdminGroup
+	// AdminAnywhere: administrators, in private chats and enabled groups.
+	AdminAnywhere
 )
 
 // HandlerFunc handles one Request. An error it returns is logged by the bot,
@@ -51,11 +56,29 @@ func (b *Bot) routeTable() []Route {
 		{Name: "deadlines", Args: "[all]", Help: "Open tasks by deadline", Access: ReadOnly, Handle: b.deadlines},
 		{Name: "mytasks", Help: "Open tasks of your Party", Access: Members, Handle: b.mytasks},
 		{Name: "iam", Args: "[Party]", Help: "Set the Party you represent", Access: Members, Handle: b.iam},
+		{Name: "task", Args: "id", Help: "One task: its Parties, status and history", Access: ReadOnly, Handle: b.task},
+		{Name: "done", Args: "[id] [reference]", Help: "Mark your Party's part of a task submitted", Access: Members, Handle: b.done},
+		{Name: "subscribe", Help: "Receive deadline alerts in this chat", Access: PrivateOrAdminGroup, Handle: b.subscribe},
+		{Name: "unsubscribe", Help: "Stop deadline alerts in this chat", Access: PrivateOrAdminGroup, Handle: b.unsubscribe},
+		{Name: "addtask", Args: "TR,UZ date text", Help: "Add a task", Access: AdminAnywhere, Handle: b.addTask},
+		{Name: "edittask", Args: "id date|title|parties value", Help: "Change a task", Access: AdminAnywhere, Handle: b.editTask},
+		{Name: "deltask", Args: "id", Help: "Delete a task", Access: AdminAnywhere, Handle: b.delTask},
+		{Name: "minutes", Help: "Read minutes: send a file with this caption", Access: Members, Handle: b.minutesCmd},
+		{Name: "imports", Help: "Review and undo imports of minutes", Access: AdminPrivate, Handle: b.imports},
 		{Name: "requests", Help: "Pending access requests", Access: AdminPrivate, Handle: b.requests},
 		{Name: "members", Help: "List and remove members", Access: AdminPrivate, Handle: b.members},
 		{Name: "remove", Args: "user-id", Help: "Remove a member", Access: AdminPrivate, Handle: b.remove},
 		{Name: "enable", Help: "Let this group use the bot", Access: AdminGroup, Handle: b.enable},
 		{Name: "disable", Help: "Stop answering in this group", Access: AdminGroup, Handle: b.disable},
+		// Contacts (issue 3).
+		{Name: "nominate", Args: "[Name; Position; e-mail; phone]", Help: "Nominate a Working Group contact", Access: Members, Handle: b.nominate},
+		{Name: "mynominations", Help: "Your nominations, to withdraw a pending one", Access: Members, Handle: b.mynominations},
+		{Name: "contacts", Args: "[Party]", Help: "Working Group contacts (private chat)", Access: Members, Handle: b.contacts},
+		{Name: "export", Help: "Contacts as CSV and vCard files", Access: AdminPrivate, Handle: b.export},
+		{Name: "editcontact", Args: "id field value", Help: "Change a field of a contact", Access: AdminPrivate, Handle: b.editContactCmd},
+		{Name: "removecontact", Args: "id", Help: "Remove a contact", Access: AdminPrivate, Handle: b.removeContactCmd},
+		{Name: "audit", Args: "[n]", Help: "Latest changes to contacts and members", Access: AdminPrivate, Handle: b.audit},
+		{Name: "forgetme", Help: "Delete what the bot holds about you", Access: Anyone, Handle: b.forgetme},
 	}
 }
 
@@ -66,6 +89,20 @@ func (b *Bot) callbackTable() []CallbackRoute {
 		{Prefix: "join", Access: Anyone, Handle: b.joinButton},
 		{Prefix: "acc:", Access: AdminPrivate, Handle: b.decideButton},
 		{Prefix: "rm:", Access: AdminPrivate, Handle: b.removeButton},
+		{Prefix: "imp:", Access: AdminAnywhere, Handle: b.importButton},
+		{Prefix: "impu:", Access: AdminPrivate, Handle: b.undoButton},
+		{Prefix: "task:", Access: ReadOnly, Handle: b.taskButton},
+		{Prefix: "done:", Access: Members, Handle: b.doneButton},
+		{Prefix: "st:", Access: AdminAnywhere, Handle: b.statusButton},
+		{Prefix: "del:", Access: AdminAnywhere, Handle: b.delButton},
+		// Contacts (issue 3).
+		{Prefix: "nom:", Access: Members, Handle: b.nomButton},
+		{Prefix: "ctc:", Access: AdminPrivate, Handle: b.decideContactButton},
+		{Prefix: "ctw:", Access: Members, Handle: b.withdrawButton},
+		{Prefix: "ctp:", Access: Members, Handle: b.contactsPartyButton},
+		{Prefix: "cte:", Access: AdminPrivate, Handle: b.editButton},
+		{Prefix: "ctr:", Access: AdminPrivate, Handle: b.removeContactButton},
+		{Prefix: "fgt:", Access: Anyone, Handle: b.forgetButton},
 	}
 }
 
@@ -76,7 +113,7 @@ func (b *Bot) Routes() []Route { return append([]Route(nil), b.routes...) }
 func (b *Bot) MenuFor(role Role) []Route {
 	var out []Route
 	for _, r := range b.routes {
-		if r.Access == AdminGroup || (role != Admin && r.Access == AdminPrivate) {
+		if r.Access == AdminGroup || (role != Admin && (r.Access == AdminPrivate || r.Access == AdminAnywhere)) {
 			continue
 		}
 		out = append(out, r)
@@ -88,7 +125,7 @@ func (b *Bot) MenuFor(role Role) []Route {
 // bot must not answer at all (a group where it is not enabled).
 func allowed(a Access, r *Request) (ok, silent bool) {
 	group := !r.Chat.Private
-	if group && !r.GroupEnabled && a != AdminGroup {
+	if group && !r.GroupEnabled && a != AdminGroup && a != PrivateOrAdminGroup {
 		return false, true
 	}
 	switch a {
@@ -105,6 +142,16 @@ func allowed(a Access, r *Request) (ok, silent bool) {
 			return false, true
 		}
 		return r.Role == Admin && group, false
+	case PrivateOrAdminGroup:
+		if group {
+			if !r.GroupEnabled && r.Role != Admin {
+				return false, true
+			}
+			return r.Role == Admin, false
+		}
+		return r.Role != Stranger, false
+	case AdminAnywhere:
+		return r.Role == Admin, false
 	}
 	return false, false
 }
@@ -116,7 +163,13 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 		return b.handleCallback(ctx, r)
 	case r.Command != "":
 		return b.handleCommand(ctx, r)
+	case r.Chat.Private && r.Document != nil:
+		return b.upload(ctx, r) // minutes sent to the bot (issue 5)
 	case r.Chat.Private:
+		// A message in a nomination in progress (issue 3); its state is in the store.
+		if handled, err := b.converse(ctx, r); handled || err != nil {
+			return err
+		}
 		if r.Role == Stranger {
 			return b.reply(ctx, r, txtStrangerIntro, joinButton())
 		}
@@ -168,7 +221,7 @@ func (b *Bot) refuse(ctx context.Context, r *Request, a Access) error {
 		return b.reply(ctx, r, txtEnableInGroup)
 	case a == AdminPrivate && r.Role == Admin:
 		return b.reply(ctx, r, txtNotInGroup)
-	case a == AdminPrivate || a == AdminGroup:
+	case a == AdminPrivate || a == AdminGroup || a == AdminAnywhere:
 		return b.reply(ctx, r, txtAdminOnly)
 	case r.Role == Stranger && r.Chat.Private:
 		return b.reply(ctx, r, txtStrangerOnly, joinButton())

@@ -18,6 +18,8 @@ var (
 	ErrUnavailable = errors.New("storage unavailable")
 	// ErrAlreadyDecided: an access request was decided before this decision.
 	ErrAlreadyDecided = errors.New("already decided")
+	// ErrLeaseLost: a claimed alert was claimed again by another instance.
+	ErrLeaseLost = errors.New("alert lease lost")
 )
 
 // Session is what the bot must know about an update before it handles it,
@@ -59,6 +61,11 @@ type Seed struct {
 // by ctx, and returns an error wrapping ErrUnavailable when the backend cannot
 // be reached.
 type Store interface {
+	TaskStore
+	AlertStore
+	ImportStore
+	ContactStore
+
 	// Ping checks that the backend answers.
 	Ping(ctx context.Context) error
 

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // a bare container still knows Europe/Istanbul
+
+	"github.com/ots-customs/wgbot/handlers"
 )
 
 // config is every setting of wgbot, read from the environment (see .env.example).
@@ -20,6 +22,9 @@ type config struct {
 	Location    *time.Location
 	LogLevel    slog.Level
 	LogFormat   string
+	Alerts      handlers.AlertPolicy
+	AlertChatID int64
+	LLM         llmConfig // summaries of uploaded minutes; off without OPENAI_API_KEY
 }
 
 // configError names the setting that is wrong; main prints it on one line and exits 2.
@@ -76,7 +81,41 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return c, &configError{"LOG_FORMAT", "must be text or json"}
 	}
+	if err := c.loadAlerts(get); err != nil {
+		return c, err
+	}
+	if err := c.loadLLM(get); err != nil {
+		return c, err
+	}
 	return c, nil
+}
+
+// loadAlerts reads ALERT_LEAD_DAYS ("14,7,1,0"), ALERT_TIME ("09:00") and ALERT_CHAT_ID.
+func (c *config) loadAlerts(get func(k, def string) string) error {
+	seen := map[int]bool{}
+	for _, f := range strings.Split(get("ALERT_LEAD_DAYS", "14,7,1,0"), ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 0 || n > 365 {
+			return &configError{"ALERT_LEAD_DAYS", fmt.Sprintf("%q is not a number of days from 0 to 365", strings.TrimSpace(f))}
+		}
+		if !seen[n] {
+			seen[n] = true
+			c.Alerts.Leads = append(c.Alerts.Leads, n)
+		}
+	}
+	at, err := time.Parse("15:04", get("ALERT_TIME", "09:00"))
+	if err != nil {
+		return &configError{"ALERT_TIME", "must be a local time of day such as 09:00"}
+	}
+	c.Alerts.Hour, c.Alerts.Minute = at.Hour(), at.Minute()
+	if v := get("ALERT_CHAT_ID", ""); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id == 0 {
+			return &configError{"ALERT_CHAT_ID", "must be a Telegram chat id such as -1001234567890"}
+		}
+		c.AlertChatID = id
+	}
+	return nil
 }
 
 func isDigits(s string) bool {

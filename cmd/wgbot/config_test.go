@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -34,6 +35,10 @@ func TestConfigErrorsNameTheSetting(t *testing.T) {
 		{"bad zone", env("TELEGRAM_BOT_TOKEN", goodToken, "TIMEZONE", "Mars/Olympus"), "TIMEZONE"},
 		{"bad level", env("TELEGRAM_BOT_TOKEN", goodToken, "LOG_LEVEL", "loud"), "LOG_LEVEL"},
 		{"bad format", env("TELEGRAM_BOT_TOKEN", goodToken, "LOG_FORMAT", "xml"), "LOG_FORMAT"},
+		{"bad leads", env("TELEGRAM_BOT_TOKEN", goodToken, "ALERT_LEAD_DAYS", "14,seven"), "ALERT_LEAD_DAYS"},
+		{"negative lead", env("TELEGRAM_BOT_TOKEN", goodToken, "ALERT_LEAD_DAYS", "-1"), "ALERT_LEAD_DAYS"},
+		{"bad time", env("TELEGRAM_BOT_TOKEN", goodToken, "ALERT_TIME", "25:00"), "ALERT_TIME"},
+		{"bad chat", env("TELEGRAM_BOT_TOKEN", goodToken, "ALERT_CHAT_ID", "my group"), "ALERT_CHAT_ID"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -58,7 +63,8 @@ func TestConfigDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.APIURL != "https://api.telegram.org" || c.RedisURL != "redis://127.0.0.1:6379/0" ||
-		c.RedisPrefix != "wgbot:" || c.Location.String() != "Europe/Istanbul" || len(c.Admins) != 2 {
+		c.RedisPrefix != "wgbot:" || c.Location.String() != "Europe/Istanbul" || len(c.Admins) != 2 ||
+		fmt.Sprint(c.Alerts.Leads) != "[14 7 1 0]" || c.Alerts.Hour != 9 || c.Alerts.Minute != 0 {
 		t.Errorf("defaults: %+v", c)
 	}
 }

@@ -40,6 +40,9 @@ func main() {
 
 // run is the whole program, so tests can start it with their own environment.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "extract" { // needs no token, Redis or network (issue 5)
+		return extract(args[1:], stdout)
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -70,7 +73,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		log.Info("loaded the built-in Tashkent minutes", "meetings", len(data.Meetings), "tasks", len(data.Tasks))
 	}
 	b, err := bot.New(ctx, bot.Config{Token: cfg.Token, APIURL: cfg.APIURL, Admins: cfg.Admins,
-		Location: cfg.Location, Logger: log}, store)
+		Location: cfg.Location, Logger: log, Alerts: cfg.Alerts, AlertChatID: cfg.AlertChatID,
+		Summarizer: cfg.LLM.summarizer()}, store)
 	if err != nil {
 		return err
 	}

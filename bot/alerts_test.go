@@ -1,0 +1,342 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ots-customs/wgbot/bot/telegramtest"
+	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// alertSeed is one meeting with the tasks given, for alert tests.
+func alertSeed(tasks ...storage.Task) *storage.Seed {
+	for i := range tasks {
+		tasks[i].ID = int64(i + 1)
+		tasks[i].MeetingID = "wg1"
+	}
+	return &storage.Seed{Version: "alerts", Tasks: tasks, Meetings: []storage.Meeting{{ID: "wg1", Title: "WG",
+		Date: storage.Date{Year: 2023, Month: 12, Day: 11}, Agenda: []storage.AgendaItem{{Number: "1", Title: "x"}}}}}
+}
+
+func dayDeadline(y int, m time.Month, d int) storage.Deadline {
+	date := storage.Date{Year: y, Month: m, Day: d}
+	return storage.Deadline{Due: date, Precision: storage.PrecisionDay, Text: "by " + date.Long()}
+}
+
+var silkRoad = storage.Task{Title: "Submit the renewed Silk Road concept", Parties: []storage.Party{storage.Turkiye},
+	Deadline: dayDeadline(2024, 3, 1)}
+
+var techConditions = storage.Task{Title: "Views on the Technical Conditions", Parties: storage.StateParties,
+	Deadline: dayDeadline(2024, 4, 1)}
+
+// deliver runs one round of alert delivery, as the alert loop does.
+func (h *harness) deliver() int {
+	h.t.Helper()
+	n, err := h.bot.h.DeliverDueAlerts(context.Background())
+	if err != nil {
+		h.t.Fatalf("DeliverDueAlerts: %v", err)
+	}
+	return n
+}
+
+// at sets the virtual clock to a local time in Istanbul.
+func (h *harness) at(y int, m time.Month, d, hh, mm int) {
+	h.clock.Set(time.Date(y, m, d, hh, mm, 0, 0, istanbul))
+}
+
+func subscribeGroup(t *testing.T, h *harness) {
+	t.Helper()
+	mustContain(t, h.ask(wgGroup, admin, "/subscribe").PlainText(),
+		"This group will receive deadline alerts: 14, 7 and 1 days and on the day before each deadline at 09:00 (Europe/Istanbul)")
+}
+
+func alertsIn(h *harness, chat int64) []string {
+	var out []string
+	for _, m := range h.tg.Messages(chat) {
+		if strings.Contains(m.Text, "Deadline") {
+			out = append(out, m.PlainText())
+		}
+	}
+	return out
+}
+
+func TestAlertsFireAtEachLeadTimeOnce(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	subscribeGroup(t, h)
+	steps := []struct {
+		at   time.Time
+		want string // "" for no alert
+	}{
+		{time.Date(2024, 2, 16, 8, 59, 0, 0, istanbul), ""},
+		{time.Date(2024, 2, 16, 9, 0, 0, 0, istanbul), "Deadline in 14 days"},
+		{time.Date(2024, 2, 16, 18, 0, 0, 0, istanbul), ""},
+		{time.Date(2024, 2, 23, 9, 30, 0, 0, istanbul), "Deadline in 7 days"},
+		{time.Date(2024, 2, 29, 9, 0, 0, 0, istanbul), "Deadline tomorrow"},
+		{time.Date(2024, 3, 1, 9, 0, 0, 0, istanbul), "Deadline today"},
+		{time.Date(2024, 3, 2, 9, 0, 0, 0, istanbul), "Deadline missed yesterday"},
+		{time.Date(2024, 3, 9, 9, 0, 0, 0, istanbul), ""},
+	}
+	for _, s := range steps {
+		before := len(alertsIn(h, wgGroup.ID))
+		h.clock.Set(s.at)
+		h.deliver()
+		got := alertsIn(h, wgGroup.ID)
+		switch {
+		case s.want == "" && len(got) != before:
+			t.Errorf("%v: unexpected alert %q", s.at, got[len(got)-1])
+		case s.want != "" && len(got) != before+1:
+			t.Errorf("%v: want one alert %q, got %d new", s.at, s.want, len(got)-before)
+		case s.want != "":
+			mustContain(t, got[len(got)-1], s.want, "Submit the renewed Silk Road concept", "🇹🇷 TR", "by 1 March 2024")
+		}
+	}
+	last := h.tg.Messages(wgGroup.ID)
+	if !hasButton(last[len(last)-1], "task:1") {
+		t.Error("an alert should carry a button that opens the task")
+	}
+}
+
+func TestAlertTimeZoneAndMonthDeadline(t *testing.T) {
+	t.Parallel()
+	tashkent, _ := time.LoadLocation("Asia/Tashkent") // two hours ahead of Istanbul
+	january := storage.Task{Title: "Convene the experts' meeting", Parties: []storage.Party{storage.Secretariat},
+		Deadline: storage.Deadline{Due: storage.Date{Year: 2024, Month: 1, Day: 31}, Precision: storage.PrecisionMonth, Text: "in January 2024"}}
+	h := prepare(t, alertSeed(january))
+	h.start(func(c *Config) { c.Location = tashkent })
+	subscribeGroup2(t, h, "Asia/Tashkent")
+	// A month falls due on its last day: the 7-day alert is on 24 January.
+	h.clock.Set(time.Date(2024, 1, 24, 8, 59, 0, 0, tashkent)) // 06:59 in Istanbul
+	h.deliver()
+	if n := len(alertsIn(h, wgGroup.ID)); n != 0 {
+		t.Fatalf("alert before 09:00 Tashkent time")
+	}
+	h.clock.Set(time.Date(2024, 1, 24, 9, 0, 0, 0, tashkent))
+	h.deliver()
+	got := alertsIn(h, wgGroup.ID)
+	if len(got) != 1 {
+		t.Fatalf("want the 7-day alert of the month deadline, got %q", got)
+	}
+	mustContain(t, got[0], "Deadline in 7 days", "in January 2024")
+	h.clock.Set(time.Date(2024, 1, 30, 9, 0, 0, 0, tashkent))
+	h.deliver()
+	mustContain(t, alertsIn(h, wgGroup.ID)[1], "Deadline tomorrow")
+}
+
+func subscribeGroup2(t *testing.T, h *harness, zone string) {
+	t.Helper()
+	mustContain(t, h.ask(wgGroup, admin, "/subscribe").PlainText(), "at 09:00 ("+zone+")")
+}
+
+func TestDoneTaskStopsAlertingPartyByParty(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(techConditions))
+	h.start()
+	subscribeGroup(t, h)
+	h.at(2024, 3, 18, 9, 0) // 14 days before
+	h.deliver()
+	mustContain(t, alertsIn(h, wgGroup.ID)[0], "Waiting for AZ, KZ, KG, TR, UZ, HU")
+
+	tr := telegramtest.Private(memberTR)
+	reply := h.ask(tr, memberTR, "/done 1 Note 2024/17")
+	mustContain(t, reply.PlainText(), "Noted: 🇹🇷 Türkiye submitted its part of task 1", "1 of 6 Parties submitted; waiting for AZ, KZ, KG, UZ, HU")
+	mustContain(t, h.ask(tr, memberTR, "/done 1").PlainText(), "had already submitted")
+	mustContain(t, h.ask(telegramtest.Private(memberTR), memberTR, "/deadlines").PlainText(), "1 of 6 Parties submitted; waiting for AZ, KZ, KG, UZ, HU")
+
+	h.at(2024, 3, 25, 9, 0) // 7 days before
+	h.deliver()
+	mustContain(t, alertsIn(h, wgGroup.ID)[1], "1 of 6 Parties submitted; waiting for AZ, KZ, KG, UZ, HU")
+
+	// Every other Party submits: the task stops alerting.
+	ctx := context.Background()
+	for _, p := range []storage.Party{storage.Azerbaijan, storage.Kazakhstan, storage.Kyrgyzstan, storage.Uzbekistan, storage.Hungary} {
+		m := storage.Member{UserID: 6000 + int64(len(p)) + int64(p[0]), Name: string(p), Party: p}
+		if err := h.store.PutMember(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		u := telegramtest.User{ID: m.UserID, FirstName: string(p)}
+		h.ask(telegramtest.Private(u), u, "/done 1")
+	}
+	last := h.tg.Messages(6000 + int64(len("HU")) + int64('H'))
+	mustContain(t, last[len(last)-1].PlainText(), "Every responsible Party has now submitted")
+	for _, d := range []int{31, 1} {
+		if d == 1 {
+			h.at(2024, 4, 1, 9, 0)
+		} else {
+			h.at(2024, 3, 31, 9, 0)
+		}
+		h.deliver()
+	}
+	if n := len(alertsIn(h, wgGroup.ID)); n != 2 {
+		t.Errorf("a done task kept alerting: %d alerts", n)
+	}
+	// The history says who and when; the Secretariat confirms from the task view.
+	view := h.ask(telegramtest.Private(admin), admin, "/task 1")
+	mustContain(t, view.PlainText(), "📨 🇹🇷 Türkiye: submitted (Note 2024/17)", "Latest changes", "HU open → submitted")
+	h.press(telegramtest.Private(admin), admin, view, "st:c:1:TR")
+	waitFor(t, h, func() bool {
+		t1, _ := h.store.Task(ctx, 1)
+		return t1.StatusOf(storage.Turkiye).State == storage.StateConfirmed
+	})
+}
+
+func TestEditedDeadlineReschedulesAndStaleSendsNothing(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	subscribeGroup(t, h)
+	adm := telegramtest.Private(admin)
+	mustContain(t, h.ask(adm, admin, "/edittask 1 date 1 May 2024").PlainText(), "Task 1 changed: deadline by 1 May 2024")
+	h.at(2024, 2, 16, 9, 0) // the old 14-day alert
+	h.deliver()
+	if n := len(alertsIn(h, wgGroup.ID)); n != 0 {
+		t.Fatalf("an alert for the old deadline went out")
+	}
+	h.at(2024, 4, 17, 9, 0)
+	h.deliver()
+	mustContain(t, alertsIn(h, wgGroup.ID)[0], "Deadline in 14 days", "by 1 May 2024")
+
+	// A task whose deadline had passed when it was added: no stream of reminders.
+	mustContain(t, h.ask(adm, admin, "/addtask UZ 2024-01-10 Old business").PlainText(), "Added task 2")
+	for _, day := range []int{18, 19, 20, 25} {
+		h.at(2024, 4, day, 9, 0)
+		h.deliver()
+	}
+	for _, a := range alertsIn(h, wgGroup.ID) {
+		mustNotContain(t, a, "Old business")
+	}
+}
+
+func TestCatchUpSendsOnlyTheLatestMissedAlert(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	subscribeGroup(t, h)
+	h.shutdown()
+	h.at(2024, 2, 24, 12, 0) // the bot was down for the 14- and 7-day alerts
+	h.start()
+	h.deliver()
+	got := alertsIn(h, wgGroup.ID)
+	if len(got) != 1 {
+		t.Fatalf("want one catch-up alert, got %q", got)
+	}
+	mustContain(t, got[0], "Deadline in 7 days")
+	h.at(2024, 2, 29, 9, 0)
+	h.deliver()
+	mustContain(t, alertsIn(h, wgGroup.ID)[1], "Deadline tomorrow")
+}
+
+func TestCrashedInstanceAlertIsSentOnceAfterItsLease(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	subscribeGroup(t, h)
+	h.at(2024, 2, 16, 9, 0)
+	// An instance claims the alert and dies before sending it.
+	claimed, err := h.store.ClaimDueAlerts(context.Background(), h.clock.Now(), 2*time.Minute, 10)
+	if err != nil || len(claimed) != 1 {
+		t.Fatalf("claim: %v %v", claimed, err)
+	}
+	h.deliver()
+	if n := len(alertsIn(h, wgGroup.ID)); n != 0 {
+		t.Fatal("an alert claimed by another instance went out before its lease ended")
+	}
+	h.clock.Advance(2*time.Minute + time.Second)
+	h.deliver()
+	h.deliver()
+	if got := alertsIn(h, wgGroup.ID); len(got) != 1 {
+		t.Fatalf("want the alert once after the lease, got %d", len(got))
+	}
+}
+
+func TestTwoInstancesSendEachAlertOnce(t *testing.T) {
+	t.Parallel()
+	var tasks []storage.Task
+	for i := 0; i < 30; i++ {
+		tt := silkRoad
+		tt.Title = "Task " + string(rune('A'+i%26)) + string(rune('a'+i/26))
+		tasks = append(tasks, tt)
+	}
+	h := prepare(t, alertSeed(tasks...))
+	h.start()
+	subscribeGroup(t, h)
+	other := handlers.New(handlers.Deps{Store: h.store, Sender: h.bot.send, Now: h.clock.Now, Location: istanbul})
+	h.at(2024, 2, 16, 9, 0)
+	var wg sync.WaitGroup
+	for _, hb := range []*handlers.Bot{h.bot.h, other} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := hb.DeliverDueAlerts(context.Background()); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if got := alertsIn(h, wgGroup.ID); len(got) != 30 {
+		t.Fatalf("two instances sent %d alerts for 30 due", len(got))
+	}
+}
+
+func TestAlertDeliveryHandles429And500And403(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	subscribeGroup(t, h)
+	private := telegramtest.Private(memberTR)
+	mustContain(t, h.ask(private, memberTR, "/subscribe").PlainText(), "alerts for the tasks of 🇹🇷 Türkiye")
+	h.tg.FailNext("sendMessage", wgGroup.ID, 1, 429, 3, "")
+	h.tg.FailNext("sendMessage", memberTR.ID, 1, 500, 0, "")
+	h.at(2024, 2, 16, 9, 0)
+	start := h.clock.Now()
+	if n := h.deliver(); n != 2 {
+		t.Fatalf("delivered %d, want 2 after a 429 and a 500", n)
+	}
+	if waited := h.clock.Now().Sub(start); waited < 3*time.Second {
+		t.Errorf("the sender waited %v, less than retry_after", waited)
+	}
+	if len(alertsIn(h, wgGroup.ID)) != 1 || len(alertsIn(h, memberTR.ID)) != 1 {
+		t.Fatal("want one alert in each chat")
+	}
+	// The bot is removed from the group: the subscription ends and the administrators hear of it.
+	h.tg.FailNext("sendMessage", wgGroup.ID, 1, 403, 0, "Forbidden: bot was kicked from the group chat")
+	h.at(2024, 2, 23, 9, 0)
+	h.deliver()
+	mustContain(t, lastMessage(h, admin.ID).PlainText(), "I was removed from OTS Customs WG", "/subscribe")
+	subs, _ := h.store.Subscriptions(context.Background())
+	if len(subs) != 1 || subs[0].ChatID != memberTR.ID {
+		t.Errorf("subscriptions after 403: %+v", subs)
+	}
+}
+
+func TestAlertsRespectTelegramLimits(t *testing.T) {
+	t.Parallel()
+	var tasks []storage.Task
+	for i := 0; i < 45; i++ {
+		tt := silkRoad
+		tt.Title = "Task number " + strings.Repeat("I", i%7+1)
+		tasks = append(tasks, tt)
+	}
+	h := prepare(t, alertSeed(tasks...), telegramtest.WithRateLimits())
+	h.start()
+	subscribeGroup(t, h)
+	h.at(2024, 2, 16, 9, 0)
+	start := h.clock.Now()
+	if n := h.deliver(); n != 45 {
+		t.Fatalf("delivered %d of 45", n)
+	}
+	if h.tg.TooMany() != 0 {
+		t.Errorf("%d answers 429: the limits were broken", h.tg.TooMany())
+	}
+	// 45 messages in one group at 20 a minute: the last goes out after two minutes.
+	if took := h.clock.Now().Sub(start); took < 2*time.Minute || took > 2*time.Minute+10*time.Second {
+		t.Errorf("45 alerts to one group took %v of virtual time, want just over 2 minutes", took)
+	}
+	// A reply to a user is not held behind the alerts.
+	mustContain(t, h.ask(telegramtest.Private(memberTR), memberTR, "/help").PlainText(), "/deadlines")
+}

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/ots-customs/wgbot/bot"
+	"github.com/ots-customs/wgbot/bot/llm"
+	"github.com/ots-customs/wgbot/handlers"
+)
+
+// llmConfig is the optional summary service (issue 5): any OpenAI-compatible
+// chat-completions API. Summaries are on when APIKey is set.
+type llmConfig struct {
+	APIKey  string // OPENAI_API_KEY; never logged or printed
+	BaseURL string // OPENAI_BASE_URL, "" for OpenAI; must end in /v1 for others
+	Model   string // OPENAI_MODEL, "" for the default
+}
+
+// loadLLM reads OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_MODEL.
+func (c *config) loadLLM(get func(k, def string) string) error {
+	c.LLM = llmConfig{APIKey: get("OPENAI_API_KEY", ""), BaseURL: strings.TrimRight(get("OPENAI_BASE_URL", ""), "/"),
+		Model: get("OPENAI_MODEL", "")}
+	if c.LLM.BaseURL != "" {
+		if u, err := url.Parse(c.LLM.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return &configError{"OPENAI_BASE_URL", "must be an http:// or https:// URL ending in /v1, such as http://localhost:11434/v1"}
+		}
+	}
+	return nil
+}
+
+// summarizer is the handlers' Summarizer for these settings, or nil when
+// OPENAI_API_KEY is not set (summaries off).
+func (l llmConfig) summarizer() handlers.Summarizer {
+	if l.APIKey == "" {
+		return nil
+	}
+	return bot.NewSummarizer(llm.New(llm.Config{APIKey: l.APIKey, BaseURL: l.BaseURL, Model: l.Model}))
+}

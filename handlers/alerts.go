@@ -1,0 +1,302 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// Alert delivery: how many alerts one round claims, how long a claim holds
+// before another instance may take it over, and when a failed one is retried.
+const (
+	alertBatch = 200
+	alertLease = 2 * time.Minute
+	alertRetry = time.Minute
+)
+
+// ScheduleTask (re)schedules the next alert of t in every subscribed chat, or
+// removes it where the task needs no more alerts (done, no deadline, deleted).
+func (b *Bot) ScheduleTask(ctx context.Context, t storage.Task) error {
+	subs, err := b.Store.Subscriptions(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range subs {
+		if err := b.scheduleOne(ctx, &t, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ScheduleChat schedules the alerts of every open task for one subscription.
+func (b *Bot) ScheduleChat(ctx context.Context, s storage.Subscription) error {
+	tasks, err := b.Store.Tasks(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range tasks {
+		if err := b.scheduleOne(ctx, &tasks[i], s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnscheduleTask removes a task's alerts from every subscribed chat.
+func (b *Bot) UnscheduleTask(ctx context.Context, taskID int64) error {
+	subs, err := b.Store.Subscriptions(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range subs {
+		if err := b.Store.UnscheduleAlert(ctx, taskID, s.ChatID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// needsAlerts reports whether t should alert s's chat at all.
+func needsAlerts(t *storage.Task, s storage.Subscription) bool {
+	if t.Deadline.IsZero() || !s.Covers(t) || t.Done() {
+		return false
+	}
+	return s.Party == "" || t.StatusOf(s.Party).State == storage.StateOpen
+}
+
+func (b *Bot) scheduleOne(ctx context.Context, t *storage.Task, s storage.Subscription) error {
+	if !needsAlerts(t, s) {
+		return b.Store.UnscheduleAlert(ctx, t.ID, s.ChatID)
+	}
+	var lookupErr error
+	sent := func(lead int) bool {
+		ok, err := b.Store.AlertSent(ctx, t.ID, s.ChatID, lead)
+		if err != nil {
+			lookupErr = err
+		}
+		return ok
+	}
+	// Only alerts still ahead are scheduled: a task created after its deadline
+	// (or after some lead times) sends no stale reminders.
+	f, ok := b.Alerts.nextFire(t.Deadline, b.Location, b.Now(), sent)
+	if lookupErr != nil {
+		return lookupErr
+	}
+	if !ok {
+		return b.Store.UnscheduleAlert(ctx, t.ID, s.ChatID)
+	}
+	return b.Store.ScheduleAlert(ctx, t.ID, s.ChatID, f.At)
+}
+
+// DeliverDueAlerts sends every alert due now and returns how many it sent.
+// The runtime calls it from its alert loop; it holds no state between calls.
+func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
+	now := b.Now()
+	claimed, err := b.Store.ClaimDueAlerts(ctx, now, alertLease, alertBatch)
+	if err != nil || len(claimed) == 0 {
+		return 0, err
+	}
+	tasks, err := b.Store.Tasks(ctx)
+	if err != nil {
+		return 0, err
+	}
+	subs, err := b.Store.Subscriptions(ctx)
+	if err != nil {
+		return 0, err
+	}
+	byID := map[int64]*storage.Task{}
+	for i := range tasks {
+		byID[tasks[i].ID] = &tasks[i]
+	}
+	subOf := map[int64]storage.Subscription{}
+	for _, s := range subs {
+		subOf[s.ChatID] = s
+	}
+
+	type pending struct {
+		alert   storage.DueAlert
+		lead    int
+		skipped []int
+		task    *storage.Task
+	}
+	var out []pending
+	var msgs []Message
+	for _, a := range claimed {
+		t, s := byID[a.TaskID], subOf[a.ChatID]
+		if t == nil || s.ChatID == 0 || !needsAlerts(t, s) {
+			// Deleted task, ended subscription or a task done meanwhile.
+			if err := b.Store.CompleteAlert(ctx, a, nil, time.Time{}); err != nil && !errors.Is(err, storage.ErrLeaseLost) {
+				return 0, err
+			}
+			continue
+		}
+		f, skipped, ok := b.Alerts.dueFires(t.Deadline, b.Location, a.At.Add(-time.Second), now)
+		if !ok { // the deadline moved: schedule afresh
+			if err := b.completeAndReschedule(ctx, a, t, nil); err != nil {
+				return 0, err
+			}
+			continue
+		}
+		out = append(out, pending{alert: a, lead: f.Lead, skipped: skipped, task: t})
+		msgs = append(msgs, Message{ChatID: a.ChatID, Text: alertText(t, f.Lead, b.today()),
+			Buttons: [][]Button{{{Text: txtBtnOpenTask, Data: "task:" + strconv.FormatInt(t.ID, 10)}}}})
+	}
+	sent, failed := 0, 0
+	var firstErr error
+	b.Sender.SendBulk(ctx, msgs, func(i int, sendErr error) {
+		p := out[i]
+		if err := b.afterSend(ctx, p.alert, p.task, append(p.skipped, p.lead), sendErr); err != nil && firstErr == nil {
+			firstErr = fmt.Errorf("alert bookkeeping for task %d: %w", p.task.ID, err)
+		}
+		var migrated *ChatMigratedError
+		switch {
+		case sendErr == nil:
+			sent++
+			return
+		case errors.Is(sendErr, ErrChatGone), errors.As(sendErr, &migrated):
+			return // handled: the subscription ended or moved
+		}
+		failed++
+		if firstErr == nil {
+			firstErr = fmt.Errorf("alert for task %d: %w", p.task.ID, sendErr)
+		}
+	})
+	if firstErr != nil {
+		return sent, fmt.Errorf("%d of %d alerts not delivered or not recorded (retried later): %w", failed, len(msgs), firstErr)
+	}
+	return sent, nil
+}
+
+// afterSend records the outcome of one alert: delivered (mark its lead and the
+// skipped ones, schedule the next), chat gone (end the subscription and tell
+// the administrators), or a failure to retry later.
+func (b *Bot) afterSend(ctx context.Context, a storage.DueAlert, t *storage.Task, leads []int, sendErr error) error {
+	var migrated *ChatMigratedError
+	switch {
+	case sendErr == nil:
+		return b.completeAndReschedule(ctx, a, t, leads)
+	case errors.As(sendErr, &migrated):
+		return b.moveSubscription(ctx, a, migrated.NewChatID)
+	case errors.Is(sendErr, ErrChatGone):
+		if err := b.Store.CompleteAlert(ctx, a, nil, time.Time{}); err != nil && !errors.Is(err, storage.ErrLeaseLost) {
+			return err
+		}
+		return b.endSubscription(ctx, a.ChatID)
+	}
+	return b.Store.ReleaseAlert(ctx, a, b.Now().Add(alertRetry))
+}
+
+func (b *Bot) completeAndReschedule(ctx context.Context, a storage.DueAlert, t *storage.Task, leads []int) error {
+	done := map[int]bool{}
+	for _, l := range leads {
+		done[l] = true
+	}
+	var lookupErr error
+	f, ok := b.Alerts.nextFire(t.Deadline, b.Location, b.Now(), func(lead int) bool {
+		if done[lead] {
+			return true
+		}
+		sent, err := b.Store.AlertSent(ctx, t.ID, a.ChatID, lead)
+		if err != nil {
+			lookupErr = err
+		}
+		return sent
+	})
+	if lookupErr != nil {
+		return lookupErr
+	}
+	var next time.Time
+	if ok {
+		next = f.At
+	}
+	if err := b.Store.CompleteAlert(ctx, a, leads, next); err != nil && !errors.Is(err, storage.ErrLeaseLost) {
+		return err
+	}
+	return nil
+}
+
+// endSubscription drops a chat the bot can no longer write to and tells the administrators.
+func (b *Bot) endSubscription(ctx context.Context, chatID int64) error {
+	subs, err := b.Store.Subscriptions(ctx)
+	if err != nil {
+		return err
+	}
+	title := strconv.FormatInt(chatID, 10)
+	for _, s := range subs {
+		if s.ChatID == chatID && s.Title != "" {
+			title = s.Title
+		}
+	}
+	removed, err := b.Store.Unsubscribe(ctx, chatID)
+	if err != nil || !removed {
+		return err
+	}
+	return b.notifyAdmins(ctx, sprintf(txtSubscriptionGone, esc(title)))
+}
+
+// moveSubscription follows a group that became a supergroup, and sends the
+// alert again at once in the new chat.
+func (b *Bot) moveSubscription(ctx context.Context, a storage.DueAlert, newID int64) error {
+	subs, err := b.Store.Subscriptions(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range subs {
+		if s.ChatID != a.ChatID {
+			continue
+		}
+		s.ChatID = newID
+		if err := b.Store.Subscribe(ctx, s); err != nil {
+			return err
+		}
+		if _, err := b.Store.Unsubscribe(ctx, a.ChatID); err != nil {
+			return err
+		}
+		if err := b.Store.CompleteAlert(ctx, a, nil, time.Time{}); err != nil && !errors.Is(err, storage.ErrLeaseLost) {
+			return err
+		}
+		return b.Store.ScheduleAlert(ctx, a.TaskID, newID, b.Now())
+	}
+	return nil
+}
+
+// alertText says which task, which Parties, which deadline and how long is left.
+func alertText(t *storage.Task, lead int, today storage.Date) string {
+	var head string
+	switch {
+	case lead == OverdueLead:
+		head = txtAlertMissed
+	case lead == 0:
+		head = txtAlertToday
+	case lead == 1:
+		head = txtAlertTomorrow
+	default:
+		head = sprintf(txtAlertInDays, lead)
+	}
+	lines := []string{
+		head,
+		"<b>" + esc(t.Title) + "</b>",
+		"📅 " + esc(deadlineText(t.Deadline)) + " (" + relative(t.Deadline.Due, today) + ")",
+		partyList(t),
+	}
+	if p := progress(t); p != "" {
+		lines = append(lines, p)
+	} else if len(t.Parties) > 1 {
+		lines = append(lines, sprintf(txtWaitingFor, codes(t.Outstanding())))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func codes(ps []storage.Party) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = string(p)
+	}
+	return strings.Join(out, ", ")
+}

@@ -1,0 +1,150 @@
+package handlers
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// The files of /export.
+const (
+	ExportCSVName   = "wgbot-contacts.csv"
+	ExportVCardName = "wgbot-contacts.vcf"
+)
+
+// export handles /export: the approved contacts as a CSV file and a vCard file.
+func (b *Bot) export(ctx context.Context, r *Request) error {
+	all, err := b.Store.Contacts(ctx)
+	if err != nil {
+		return err
+	}
+	var cs []storage.Contact
+	for _, c := range all {
+		if c.Status == storage.ContactApproved {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		return b.reply(ctx, r, txtExportNone)
+	}
+	csvData, err := ContactsCSV(cs)
+	if err != nil {
+		return err
+	}
+	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportCSVName, csvData, sprintf(txtExportCSV, len(cs))); err != nil {
+		return err
+	}
+	return b.Sender.SendDocument(ctx, r.Chat.ID, ExportVCardName, ContactsVCard(cs), sprintf(txtExportVCard, len(cs)))
+}
+
+// csvHeader names the columns of the CSV export.
+var csvHeader = []string{"ID", "Party", "Party name", "Full name", "Position", "Organization",
+	"E-mail", "Phone", "Telegram username"}
+
+// ContactsCSV writes contacts as CSV (RFC 4180, CRLF) in UTF-8 with a byte
+// order mark, so that Excel reads Cyrillic and Turkish letters right.
+//
+// Against formula injection a text cell that starts with = + - or @ (or a tab
+// or carriage return) gets a leading apostrophe, which spreadsheets show as
+// text. The phone column is the exception: a phone is stored only in the
+// canonical form "+" and digits (checked on input), which cannot carry a
+// formula, so it is written as is and stays readable; the Telegram column is
+// written without "@" for the same reason.
+func ContactsCSV(cs []storage.Contact) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	if err := w.Write(csvHeader); err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		info, _ := c.Party.Info()
+		row := []string{strconv.FormatInt(c.ID, 10), string(c.Party), info.Name, c.FullName, c.Position,
+			c.Organization, c.Email, "", c.Username}
+		for i := range row {
+			row[i] = neutralise(row[i])
+		}
+		row[7] = c.Phone
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// neutralise prefixes a cell that a spreadsheet would take for a formula.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// ContactsVCard writes contacts as vCard 3.0 (RFC 2426): CRLF line ends,
+// text values escaped, lines folded at 75 octets.
+func ContactsVCard(cs []storage.Contact) []byte {
+	var buf bytes.Buffer
+	for _, c := range cs {
+		given, family := splitName(c.FullName)
+		info, _ := c.Party.Info()
+		lines := []string{"BEGIN:VCARD", "VERSION:3.0",
+			"FN:" + vEscape(c.FullName),
+			"N:" + vEscape(family) + ";" + vEscape(given) + ";;;",
+			"ORG:" + vEscape(c.Organization),
+			"TITLE:" + vEscape(c.Position),
+			"EMAIL;TYPE=INTERNET:" + vEscape(c.Email),
+			"TEL;TYPE=CELL:" + vEscape(c.Phone),
+		}
+		if c.Username != "" {
+			lines = append(lines, "X-TELEGRAM:"+vEscape(c.Username), "URL:https://t.me/"+c.Username)
+		}
+		lines = append(lines, "NOTE:"+vEscape("Party: "+info.Name+" ("+string(c.Party)+"), OTS Working Group on Customs Cooperation"),
+			"END:VCARD")
+		for _, l := range lines {
+			buf.WriteString(fold(l))
+		}
+	}
+	return buf.Bytes()
+}
+
+// splitName guesses given and family names: the last word is the family name.
+func splitName(full string) (given, family string) {
+	i := strings.LastIndexByte(full, ' ')
+	if i < 0 {
+		return "", full
+	}
+	return full[:i], full[i+1:]
+}
+
+// vEscape escapes a vCard text value: backslash, comma, semicolon, newline.
+func vEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, ",", `\,`, ";", `\;`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
+}
+
+// fold ends a content line with CRLF, folding it into lines of at most 75
+// octets (continuations start with a space) without splitting a character.
+func fold(line string) string {
+	const limit = 75
+	var b strings.Builder
+	width := limit
+	for len(line) > width {
+		cut := width
+		for cut > 0 && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		b.WriteString(line[:cut])
+		b.WriteString("\r\n ")
+		line = line[cut:]
+		width = limit - 1
+	}
+	b.WriteString(line)
+	b.WriteString("\r\n")
+	return b.String()
+}

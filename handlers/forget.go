@@ -1,0 +1,67 @@
+package handlers
+
+import (
+	"context"
+	"strconv"
+	"strings"
+)
+
+// forgetme handles /forgetme: it asks to confirm ("fgt:y" / "fgt:n").
+func (b *Bot) forgetme(ctx context.Context, r *Request) error {
+	if !r.Chat.Private {
+		return b.reply(ctx, r, txtForgetPrivate)
+	}
+	return b.reply(ctx, r, txtForgetAsk, []Button{{Text: txtBtnForget, Data: "fgt:y"}, {Text: txtBtnCancel, Data: "fgt:n"}})
+}
+
+// forgetButton deletes what the bot holds about the user who presses it.
+func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
+	if !r.Chat.Private || (r.Callback.Data != "fgt:y" && r.Callback.Data != "fgt:n") {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	}
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+		return err
+	}
+	if r.Callback.Data == "fgt:n" {
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+	}
+	f, err := b.Store.ForgetUser(ctx, r.User.ID, r.User.Username, b.Now())
+	if err != nil {
+		return err
+	}
+	if f.Empty() {
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtForgetNothing})
+	}
+	var lines []string
+	if f.Member {
+		lines = append(lines, txtForgotMember)
+	}
+	if f.AccessRequest {
+		lines = append(lines, txtForgotRequest)
+	}
+	if f.Conversation {
+		lines = append(lines, txtForgotConversation)
+	}
+	if len(f.Contacts) > 0 {
+		lines = append(lines, sprintf(txtForgotContacts, ids(f.Contacts)))
+	}
+	if len(f.Nominations) > 0 {
+		lines = append(lines, sprintf(txtForgotNominations, ids(f.Nominations)))
+	}
+	if len(f.Unlinked) > 0 {
+		lines = append(lines, sprintf(txtForgotUnlinked, ids(f.Unlinked)))
+	}
+	text := txtForgetDone + "\n• " + strings.Join(lines, "\n• ")
+	if b.IsAdmin(r.User.ID) {
+		text += "\n\n" + txtForgetAdmin
+	}
+	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: text})
+}
+
+func ids(ns []int64) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = "#" + strconv.FormatInt(n, 10)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,441 @@
+package handlers
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ots-customs/wgbot/handlers/minutes"
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// Import of the tasks of uploaded minutes: "imp:<upload>" asks, "imp:y:<upload>"
+// imports, "imp:n:<upload>" cancels; /imports lists the imports, and
+// "impu:<import>" asks to undo one, "impu:y:<import>" undoes it, "impu:n:" cancels.
+
+const (
+	maxTitleRunes  = 120 // of a task title made from a commitment
+	maxListImports = 20  // imports shown by /imports
+	dedupeOverlap  = 0.5 // share of a proposal's words found in an existing task
+)
+
+// proposal is a task made from an extracted item, before import. Loose is
+// set when its Parties are a guess ("the Parties hosting ..." with none named):
+// a task of a subset of them then counts as the same task.
+type proposal struct {
+	storage.Task
+	Loose bool
+}
+
+// memberStates are the Customs Administrations of the Member States: the five
+// member states, not the observer.
+var memberStates = []storage.Party{storage.Azerbaijan, storage.Kazakhstan, storage.Kyrgyzstan, storage.Turkiye, storage.Uzbekistan}
+
+// partyWordRe finds Parties named in a sentence: "Turkish", "Azerbaijani and Uzbek sides", "Hungary".
+var partyWordRe = regexp.MustCompile(`(?i)\b(azerbaijani|azerbaijan|kazakh|kazakhstan|kyrgyz|kyrgyzstan|turkish|türkiye|turkiye|turkey|uzbek|uzbekistan|hungarian|hungary)\b`)
+
+// mapParties turns the parties as the minutes write them into Party codes.
+// Names it cannot read are returned in unknown (the task goes to the Secretariat).
+func mapParties(names []string, quote string) (ps []storage.Party, unknown []string, loose bool) {
+	add := func(more ...storage.Party) {
+		for _, p := range more {
+			if !slices.Contains(ps, p) {
+				ps = append(ps, p)
+			}
+		}
+	}
+	for _, name := range names {
+		key := strings.ToLower(strings.Join(strings.Fields(name), " "))
+		key = strings.TrimPrefix(key, "the ")
+		switch {
+		case strings.Contains(key, "hosting") || strings.Contains(key, "host "):
+			named := namedParties(quote)
+			if len(named) == 0 {
+				named, loose = storage.StateParties, true
+			}
+			add(named...)
+			continue
+		case strings.Contains(key, "member states") || strings.Contains(key, "member countries"):
+			add(memberStates...)
+			continue
+		case key == "parties" || key == "all parties" || key == "all the parties" || key == "both parties" ||
+			key == "all sides" || key == "parties concerned" || key == "all members" || key == "members":
+			add(storage.StateParties...)
+			continue
+		}
+		if p, ok := storage.ParseParty(name); ok {
+			add(p)
+			continue
+		}
+		if got := sideList(key); len(got) > 0 {
+			add(got...)
+			continue
+		}
+		unknown = append(unknown, name)
+	}
+	if len(ps) == 0 {
+		add(storage.Secretariat)
+	}
+	return ps, unknown, loose
+}
+
+// sideList reads "azerbaijani and uzbek sides", "kazakh, kyrgyz sides".
+func sideList(key string) []storage.Party {
+	key = strings.TrimSuffix(strings.TrimSuffix(key, " sides"), " side")
+	var out []storage.Party
+	for _, f := range strings.FieldsFunc(key, func(r rune) bool { return r == ',' || r == '&' }) {
+		for _, w := range strings.Split(f, " and ") {
+			p, ok := storage.ParseParty(w)
+			if !ok {
+				return nil
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// namedParties lists the Parties named in a sentence, in the order of storage.Parties.
+func namedParties(s string) []storage.Party {
+	var out []storage.Party
+	for _, m := range partyWordRe.FindAllString(s, -1) {
+		if p, ok := storage.ParseParty(m); ok && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// propose makes the task an item would become.
+func propose(it minutes.Item, fileName string, now time.Time) proposal {
+	ps, unknown, loose := mapParties(it.Parties, it.Quote)
+	text := it.Quote
+	if len(unknown) > 0 {
+		text = "Responsible as written: " + strings.Join(unknown, "; ") + ". " + text
+	}
+	t := storage.Task{
+		Title:   taskTitle(it.Text),
+		Text:    clip(text, storage.MaxTextLen),
+		Parties: ps,
+		Source:  clip("Imported from "+fileName, 200),
+		Created: now,
+	}
+	if d, err := storage.ParseDate(it.Deadline); err == nil {
+		t.Deadline = storage.Deadline{Due: d, Precision: storage.Precision(it.Precision), Text: it.DeadlineText}
+	}
+	return proposal{Task: t, Loose: loose}
+}
+
+// taskTitle is the commitment as a one-line title: capitalised and shortened at a word.
+func taskTitle(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return "Decision of the minutes"
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if utf8.RuneCountInString(s) <= maxTitleRunes {
+		return s
+	}
+	cut := string([]rune(s)[:maxTitleRunes])
+	if i := strings.LastIndexByte(cut, ' '); i > maxTitleRunes/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// duplicateOf returns the existing task that p repeats: same deadline, same
+// Parties (or, for a loose guess, a subset of them) and a similar wording.
+func duplicateOf(p proposal, existing []storage.Task) (storage.Task, bool) {
+	words := wordSet(p.Title + " " + p.Text)
+	for _, t := range existing {
+		if t.Deadline.Due != p.Deadline.Due {
+			continue
+		}
+		if !sameSet(t.Parties, p.Parties) && !(p.Loose && subset(t.Parties, p.Parties)) {
+			continue
+		}
+		if similar(words, wordSet(t.Title+" "+t.Text)) {
+			return t, true
+		}
+	}
+	return storage.Task{}, false
+}
+
+func sameSet(a, b []storage.Party) bool { return subset(a, b) && subset(b, a) }
+
+func subset(a, b []storage.Party) bool {
+	for _, p := range a {
+		if !slices.Contains(b, p) {
+			return false
+		}
+	}
+	return len(a) > 0
+}
+
+// dedupeStop are words that say nothing about what a task is.
+var dedupeStop = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true, "and": true,
+	"or": true, "in": true, "on": true, "for": true, "with": true, "by": true, "its": true, "their": true,
+	"will": true, "shall": true, "side": true, "parties": true, "party": true, "until": true, "be": true}
+
+// wordSet is the set of crude stems (first five letters) of the content words.
+func wordSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if dedupeStop[w] || len(w) < 2 {
+			continue
+		}
+		if r := []rune(w); len(r) > 5 {
+			w = string(r[:5])
+		}
+		set[w] = true
+	}
+	return set
+}
+
+// similar: most words of the shorter text are in the other.
+func similar(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n)/float64(len(a)) >= dedupeOverlap
+}
+
+// importButton handles the "imp:" buttons.
+func (b *Bot) importButton(ctx context.Context, r *Request) error {
+	parts := strings.Split(r.Callback.Data, ":")
+	if r.Role != Admin || len(parts) < 2 || len(parts) > 3 || (len(parts) == 3 && parts[1] != "y" && parts[1] != "n") {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	}
+	id := parts[len(parts)-1]
+	if len(parts) == 3 && parts[1] == "n" {
+		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+			return err
+		}
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+	}
+	up, err := b.Store.GetUpload(ctx, id)
+	if isNotFound(err) {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtMinUploadExpired, true)
+	}
+	if err != nil {
+		return err
+	}
+	if imp, err := b.Store.GetImport(ctx, id); err == nil {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, alreadyImported(imp), true)
+	} else if !isNotFound(err) {
+		return err
+	}
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+		return err
+	}
+	if len(parts) == 2 {
+		return b.reply(ctx, r, sprintf(txtMinImportAsk, plural(len(up.Tasks), "task", "tasks"), esc(up.FileName), esc(meetingTitle(up))),
+			[]Button{{Text: txtMinBtnConfirm, Data: "imp:y:" + id}, {Text: txtBtnCancel, Data: "imp:n:" + id}})
+	}
+	return b.runImport(ctx, r, up)
+}
+
+// runImport turns an upload's proposals into tasks of a new meeting,
+// skipping those already in the task list.
+func (b *Bot) runImport(ctx context.Context, r *Request, up storage.Upload) error {
+	imp := storage.Import{ID: up.ID, MeetingID: "imp-" + up.ID, Title: meetingTitle(up), FileName: up.FileName,
+		By: r.User.ID, At: b.Now()}
+	stored, created, err := b.Store.ClaimImport(ctx, imp)
+	if err != nil {
+		return err
+	}
+	if !created {
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: alreadyImported(stored)})
+	}
+	existing, err := b.Store.Tasks(ctx)
+	if err != nil {
+		return err
+	}
+	existing = slices.Clone(existing) // the store's slice is shared; new tasks are appended to this one
+	m := storage.Meeting{ID: imp.MeetingID, Title: imp.Title, Short: clip(imp.Title, 40), Date: up.Date,
+		Place: "imported from " + up.FileName}
+	var skipped []string
+	scheduleFailed := false
+	for i, t := range up.Tasks {
+		p := proposal{Task: t, Loose: slices.Contains(up.Guessed, i)}
+		if dup, ok := duplicateOf(p, existing); ok {
+			skipped = append(skipped, sprintf(txtMinSkippedLine, esc(t.Title), dup.ID))
+			continue
+		}
+		if len(imp.TaskIDs) == 0 { // the meeting comes with its first new task, not for duplicates only
+			if err := b.Store.AddMeeting(ctx, m); err != nil {
+				return err
+			}
+		}
+		t.MeetingID = m.ID
+		added, err := b.Store.AddTask(ctx, t)
+		if err != nil {
+			imp.Skipped = len(skipped)
+			_ = b.Store.PutImport(ctx, imp) // keep what was added undoable
+			return err
+		}
+		imp.TaskIDs = append(imp.TaskIDs, added.ID)
+		existing = append(existing, added)
+		if err := b.ScheduleTask(ctx, added); err != nil {
+			scheduleFailed = true
+		}
+	}
+	imp.Skipped = len(skipped)
+	if err := b.Store.PutImport(ctx, imp); err != nil {
+		return err
+	}
+	var sb strings.Builder
+	sb.WriteString(sprintf(txtMinImported, plural(len(imp.TaskIDs), "task", "tasks"), esc(up.FileName), esc(imp.Title)))
+	if len(skipped) > 0 {
+		sb.WriteString("\n\n" + sprintf(txtMinSkippedHeader, plural(len(skipped), "task was", "tasks were")))
+		for _, s := range skipped {
+			sb.WriteString("\n• " + s)
+		}
+	}
+	if scheduleFailed {
+		sb.WriteString("\n\n" + txtMinAlertsNotScheduled)
+	}
+	sb.WriteString("\n\n" + txtMinImportedFooter)
+	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: sb.String()})
+}
+
+func meetingTitle(up storage.Upload) string {
+	t := strings.TrimSpace(up.Title)
+	if t == "" {
+		t = "Minutes " + up.FileName
+	}
+	if !up.Date.IsZero() {
+		t += ", " + up.Date.Long()
+	}
+	return clip(t, 200)
+}
+
+func alreadyImported(imp storage.Import) string {
+	if imp.Undone {
+		return txtMinImportWasUndone
+	}
+	return sprintf(txtMinAlreadyImported, imp.At.Format(time.DateOnly))
+}
+
+// imports is /imports: the imports, latest first, with Undo buttons.
+func (b *Bot) imports(ctx context.Context, r *Request) error {
+	all, err := b.Store.ListImports(ctx)
+	if err != nil {
+		return err
+	}
+	if len(all) == 0 {
+		return b.reply(ctx, r, txtMinNoImports)
+	}
+	lines := []string{txtMinImportsHeader}
+	var rows [][]Button
+	for i, imp := range all {
+		if i == maxListImports {
+			lines = append(lines, sprintf(txtMinMoreImports, len(all)-maxListImports))
+			break
+		}
+		state := ""
+		if imp.Undone {
+			state = " · " + txtMinUndoneMark
+		}
+		lines = append(lines, sprintf(txtMinImportLine, esc(imp.Title), esc(imp.FileName),
+			plural(len(imp.TaskIDs), "task", "tasks"), imp.Skipped, imp.At.In(b.Location).Format(time.DateOnly), state))
+		if !imp.Undone {
+			rows = append(rows, []Button{{Text: sprintf(txtMinBtnUndo, clip(imp.Title, 40)), Data: "impu:" + imp.ID}})
+		}
+	}
+	return b.reply(ctx, r, strings.Join(lines, "\n\n"), rows...)
+}
+
+// undoButton handles the "impu:" buttons.
+func (b *Bot) undoButton(ctx context.Context, r *Request) error {
+	parts := strings.Split(r.Callback.Data, ":")
+	if len(parts) < 2 || len(parts) > 3 || (len(parts) == 3 && parts[1] != "y" && parts[1] != "n") {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	}
+	id := parts[len(parts)-1]
+	if len(parts) == 3 && parts[1] == "n" {
+		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+			return err
+		}
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+	}
+	imp, err := b.Store.GetImport(ctx, id)
+	if isNotFound(err) {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	}
+	if err != nil {
+		return err
+	}
+	if imp.Undone {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtMinAlreadyUndone, true)
+	}
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+		return err
+	}
+	if len(parts) == 2 {
+		return b.reply(ctx, r, sprintf(txtMinUndoAsk, esc(imp.Title), plural(len(imp.TaskIDs), "task", "tasks")),
+			[]Button{{Text: txtMinBtnUndoConfirm, Data: "impu:y:" + id}, {Text: txtBtnCancel, Data: "impu:n:" + id}})
+	}
+	return b.undoImport(ctx, r, imp)
+}
+
+// undoImport deletes the tasks of an import (and any task of its meeting,
+// in case an import was cut short) and the meeting record.
+func (b *Bot) undoImport(ctx context.Context, r *Request, imp storage.Import) error {
+	ids := slices.Clone(imp.TaskIDs)
+	tasks, err := b.Store.Tasks(ctx)
+	if err != nil {
+		return err
+	}
+	titles := map[int64]string{}
+	for _, t := range tasks {
+		if t.MeetingID == imp.MeetingID && !slices.Contains(ids, t.ID) {
+			ids = append(ids, t.ID)
+		}
+		titles[t.ID] = t.Title
+	}
+	var removed []string
+	for _, id := range ids {
+		ok, err := b.Store.DeleteTask(ctx, id)
+		if err != nil {
+			return err
+		}
+		_ = b.UnscheduleTask(ctx, id) // a stale alert finds no task and is dropped
+		if ok {
+			removed = append(removed, "• "+esc(titles[id]))
+		}
+	}
+	if _, err := b.Store.DeleteMeeting(ctx, imp.MeetingID); err != nil {
+		return err
+	}
+	imp.Undone, imp.UndoneBy, imp.UndoneAt = true, r.User.ID, b.Now()
+	if err := b.Store.PutImport(ctx, imp); err != nil {
+		return err
+	}
+	text := sprintf(txtMinUndone, esc(imp.Title), plural(len(removed), "task", "tasks"))
+	if len(removed) > 0 {
+		text += "\n" + strings.Join(removed, "\n")
+	}
+	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: text})
+}

@@ -1,0 +1,432 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// The guided nomination. Its state is a storage.Conversation, read from the
+// store on every message and button, so it survives a restart of the bot.
+// Buttons: "nom:cancel", "nom:org" (the default organization), "nom:skip" (no
+// Telegram username), "nom:edit:<field>", "nom:back" (to the summary), "nom:ok".
+
+// partyOf is the Party r speaks for, or "".
+func partyOf(r *Request) storage.Party {
+	if r.Member != nil {
+		return r.Member.Party
+	}
+	return ""
+}
+
+// nominate handles /nominate and /nominate Name; Position; e-mail; phone[; @username].
+func (b *Bot) nominate(ctx context.Context, r *Request) error {
+	if !r.Chat.Private {
+		return b.reply(ctx, r, txtNomPrivate)
+	}
+	party := partyOf(r)
+	if party == "" {
+		return b.reply(ctx, r, txtNomNeedParty)
+	}
+	if r.Args != "" {
+		return b.nominateOneMessage(ctx, r, party)
+	}
+	if c, err := b.Store.Conversation(ctx, r.User.ID); err == nil && c.EditContact == 0 && !b.idle(c) {
+		c.Updated = b.Now()
+		if err := b.Store.PutConversation(ctx, c); err != nil {
+			return err
+		}
+		text, buttons := b.prompt(c)
+		return b.reply(ctx, r, txtNomResume+"\n\n"+text, buttons...)
+	} else if err != nil && !isNotFound(err) {
+		return err
+	}
+	c := storage.Conversation{UserID: r.User.ID, Step: string(storage.FieldName), Updated: b.Now(),
+		Draft: storage.Contact{Party: party, NominatedBy: r.User.ID}}
+	if err := b.Store.PutConversation(ctx, c); err != nil {
+		return err
+	}
+	text, buttons := b.prompt(c)
+	return b.reply(ctx, r, sprintf(txtNomStart, party.Label())+"\n\n"+text, buttons...)
+}
+
+// nominateOneMessage reads the fields from /nominate's arguments and goes
+// straight to the summary, or says every field that is wrong.
+func (b *Bot) nominateOneMessage(ctx context.Context, r *Request, party storage.Party) error {
+	parts := strings.Split(r.Args, ";")
+	if len(parts) < 4 || len(parts) > 5 {
+		return b.reply(ctx, r, txtNomUsage)
+	}
+	fields := []storage.Field{storage.FieldName, storage.FieldPosition, storage.FieldEmail, storage.FieldPhone, storage.FieldUsername}
+	d := storage.Contact{Party: party, NominatedBy: r.User.ID, Organization: party.CustomsAdministration()}
+	var problems []string
+	for i, p := range parts {
+		if err := d.Set(fields[i], p); err != nil {
+			problems = append(problems, fieldProblem(err))
+		}
+	}
+	if len(problems) > 0 {
+		return b.reply(ctx, r, txtNomOneMsgBad+"\n• "+strings.Join(problems, "\n• ")+"\n\n"+txtNomUsage)
+	}
+	if d.Organization == "" {
+		d.Organization = party.Label()
+	}
+	c := storage.Conversation{UserID: r.User.ID, Step: storage.StepSummary, Draft: d, Updated: b.Now()}
+	if err := b.Store.PutConversation(ctx, c); err != nil {
+		return err
+	}
+	text, buttons := b.prompt(c)
+	return b.reply(ctx, r, text, buttons...)
+}
+
+// idle reports whether c was left alone for longer than a conversation lives.
+func (b *Bot) idle(c storage.Conversation) bool {
+	return b.Now().Sub(c.Updated) > storage.ConversationIdle
+}
+
+// converse routes a plain text message in a private chat to the user's
+// conversation; handled is false when there is none.
+func (b *Bot) converse(ctx context.Context, r *Request) (handled bool, err error) {
+	if r.Role == Stranger || r.Document != nil || r.Text == "" {
+		return false, nil
+	}
+	c, err := b.Store.Conversation(ctx, r.User.ID)
+	if isNotFound(err) {
+		return false, nil
+	}
+	if err != nil {
+		return true, err
+	}
+	if b.idle(c) {
+		if _, err := b.Store.EndConversation(ctx, r.User.ID); err != nil {
+			return true, err
+		}
+		return true, b.reply(ctx, r, expiredText(c))
+	}
+	if c.EditContact != 0 {
+		return true, b.editContactText(ctx, r, c)
+	}
+	if c.Step == storage.StepSummary {
+		text, buttons := b.prompt(c)
+		return true, b.reply(ctx, r, txtNomUseButtons+"\n\n"+text, buttons...)
+	}
+	f := storage.Field(c.Step)
+	if t := strings.TrimSpace(r.Text); f == storage.FieldUsername && (t == "-" || strings.EqualFold(t, "skip")) {
+		c.Draft.Username = ""
+	} else if err := c.Draft.Set(f, r.Text); err != nil {
+		text, buttons := b.prompt(c)
+		return true, b.reply(ctx, r, "⚠️ "+fieldProblem(err)+"\n\n"+text, buttons...)
+	}
+	return true, b.advance(ctx, r, c)
+}
+
+// advance moves c to its next step, saves it and asks for it.
+func (b *Bot) advance(ctx context.Context, r *Request, c storage.Conversation) error {
+	i := slices.Index(storage.Fields, storage.Field(c.Step))
+	switch {
+	case c.Editing || i < 0 || i == len(storage.Fields)-1:
+		c.Step, c.Editing = storage.StepSummary, false
+	default:
+		c.Step = string(storage.Fields[i+1])
+	}
+	c.Updated = b.Now()
+	if err := b.Store.PutConversation(ctx, c); err != nil {
+		return err
+	}
+	text, buttons := b.prompt(c)
+	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons})
+}
+
+var cancelRow = []Button{{Text: txtBtnNomCancel, Data: "nom:cancel"}}
+
+// prompt is the question of c's step, with its buttons.
+func (b *Bot) prompt(c storage.Conversation) (string, [][]Button) {
+	d := c.Draft
+	if c.Step == storage.StepSummary {
+		return txtNomSummary + "\n\n" + contactCard(d) + "\n\n" + txtNomSummaryHint, summaryButtons()
+	}
+	f := storage.Field(c.Step)
+	n := slices.Index(storage.Fields, f) + 1
+	var text string
+	var rows [][]Button
+	switch f {
+	case storage.FieldName:
+		text = txtNomAskName
+	case storage.FieldPosition:
+		text = txtNomAskPosition
+	case storage.FieldOrganization:
+		text = txtNomAskOrg
+		if org := d.Party.CustomsAdministration(); org != "" {
+			rows = append(rows, []Button{{Text: org, Data: "nom:org"}})
+		}
+	case storage.FieldEmail:
+		text = txtNomAskEmail
+	case storage.FieldPhone:
+		text = txtNomAskPhone
+	case storage.FieldUsername:
+		text = txtNomAskUsername
+		rows = append(rows, []Button{{Text: txtBtnNomSkip, Data: "nom:skip"}})
+	}
+	text = sprintf(txtNomStep, n, len(storage.Fields)) + " " + text
+	if c.Editing {
+		if cur := d.Get(f); cur != "" {
+			text += "\n" + sprintf(txtNomCurrent, esc(cur))
+		}
+		rows = append(rows, []Button{{Text: txtBtnNomBack, Data: "nom:back"}})
+	}
+	return text, append(rows, cancelRow)
+}
+
+func summaryButtons() [][]Button {
+	edit := func(f storage.Field) Button {
+		return Button{Text: "✏️ " + fieldLabel(f), Data: "nom:edit:" + string(f)}
+	}
+	return [][]Button{
+		{{Text: txtBtnNomConfirm, Data: "nom:ok"}},
+		{edit(storage.FieldName), edit(storage.FieldPosition), edit(storage.FieldOrganization)},
+		{edit(storage.FieldEmail), edit(storage.FieldPhone), edit(storage.FieldUsername)},
+		cancelRow,
+	}
+}
+
+// nomButton handles the buttons of a nomination in progress. A button that
+// does not fit the conversation's step (or no conversation) changes nothing.
+func (b *Bot) nomButton(ctx context.Context, r *Request) error {
+	stale := func() error { return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true) }
+	if !r.Chat.Private {
+		return stale()
+	}
+	c, err := b.Store.Conversation(ctx, r.User.ID)
+	if isNotFound(err) {
+		return stale()
+	}
+	if err != nil {
+		return err
+	}
+	action := strings.TrimPrefix(r.Callback.Data, "nom:")
+	if action == "cancel" {
+		if _, err := b.Store.EndConversation(ctx, r.User.ID); err != nil {
+			return err
+		}
+		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+			return err
+		}
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtNomCancelled})
+	}
+	if c.EditContact != 0 || b.idle(c) {
+		return stale()
+	}
+	step := storage.Field(c.Step)
+	switch {
+	case action == "org" && step == storage.FieldOrganization && c.Draft.Party.CustomsAdministration() != "":
+		c.Draft.Organization = c.Draft.Party.CustomsAdministration()
+	case action == "skip" && step == storage.FieldUsername:
+		c.Draft.Username = ""
+	case action == "back" && c.Editing:
+		c.Step = storage.StepSummary
+	case strings.HasPrefix(action, "edit:") && c.Step == storage.StepSummary:
+		f := storage.Field(strings.TrimPrefix(action, "edit:"))
+		if !slices.Contains(storage.Fields, f) {
+			return stale()
+		}
+		c.Step, c.Editing, c.Updated = string(f), true, b.Now()
+		if err := b.Store.PutConversation(ctx, c); err != nil {
+			return err
+		}
+		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+			return err
+		}
+		text, buttons := b.prompt(c)
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons})
+	case action == "ok" && c.Step == storage.StepSummary:
+		return b.confirmNomination(ctx, r, c)
+	default:
+		return stale()
+	}
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+		return err
+	}
+	return b.advance(ctx, r, c)
+}
+
+// confirmNomination files the nomination and tells the administrators.
+func (b *Bot) confirmNomination(ctx context.Context, r *Request, c storage.Conversation) error {
+	d := c.Draft
+	for _, f := range storage.Fields[:5] {
+		if d.Get(f) == "" { // a hand-made or damaged state: ask again
+			c.Step, c.Editing = string(f), true
+			if err := b.Store.PutConversation(ctx, c); err != nil {
+				return err
+			}
+			if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+				return err
+			}
+			text, buttons := b.prompt(c)
+			return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons})
+		}
+	}
+	d.NominatedBy, d.Nominated = r.User.ID, b.Now()
+	d.TelegramUserID = 0
+	if d.Username != "" && strings.EqualFold(d.Username, r.User.Username) {
+		d.TelegramUserID = r.User.ID // the member nominates themselves
+	}
+	saved, err := b.Store.Nominate(ctx, d)
+	if errors.Is(err, storage.ErrDuplicateEmail) {
+		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+			return err
+		}
+		text, buttons := b.prompt(c)
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: sprintf(txtNomDuplicate, esc(d.Email),
+			saved.ID, statusWord(saved.Status)) + "\n\n" + text, Buttons: buttons})
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := b.Store.EndConversation(ctx, r.User.ID); err != nil {
+		return err
+	}
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+		return err
+	}
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
+		Text: sprintf(txtNomSent, saved.ID) + "\n\n" + contactCard(saved)}); err != nil {
+		return err
+	}
+	return b.notifyAdmins(ctx, b.nominationText(saved, userLabel(r.User.Name, r.User.Username)), decideContactButtons(saved.ID))
+}
+
+func (b *Bot) nominationText(c storage.Contact, nominator string) string {
+	return sprintf(txtNomAdminNew, c.ID, c.Party.Label(), nominator) + "\n\n" + contactCard(c)
+}
+
+func decideContactButtons(cid int64) []Button {
+	s := strconv.FormatInt(cid, 10)
+	return []Button{{Text: txtBtnApprove, Data: "ctc:y:" + s}, {Text: txtBtnReject, Data: "ctc:n:" + s}}
+}
+
+// expiredText is what a user is told when their conversation ended unfinished.
+func expiredText(c storage.Conversation) string {
+	if c.EditContact != 0 {
+		return sprintf(txtEditExpired, c.EditContact)
+	}
+	return txtNomExpired
+}
+
+// ExpireConversations ends every conversation left alone for longer than
+// storage.ConversationIdle and tells its user. Each is ended once even when
+// several instances run it at once. It returns the first error met; the
+// conversations it could not reach are tried again on the next call.
+func (b *Bot) ExpireConversations(ctx context.Context) error {
+	before := b.Now().Add(-storage.ConversationIdle)
+	const batch = 100
+	var first error
+	for {
+		ids, err := b.Store.IdleConversations(ctx, before, batch)
+		if err != nil {
+			return err
+		}
+		ended := 0
+		for _, uid := range ids {
+			c, ok, err := b.Store.EndIdleConversation(ctx, uid, before)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			ended++
+			// The user may have blocked the bot; the state is gone all the same.
+			if err := b.Sender.Send(ctx, Message{ChatID: uid, Text: expiredText(c)}); err != nil && first == nil {
+				first = err
+			}
+		}
+		if len(ids) < batch || ended == 0 {
+			return first
+		}
+	}
+}
+
+// fieldLabel names a field for buttons and messages.
+func fieldLabel(f storage.Field) string {
+	switch f {
+	case storage.FieldName:
+		return txtFldName
+	case storage.FieldPosition:
+		return txtFldPosition
+	case storage.FieldOrganization:
+		return txtFldOrg
+	case storage.FieldEmail:
+		return txtFldEmail
+	case storage.FieldPhone:
+		return txtFldPhone
+	case storage.FieldUsername:
+		return txtFldUsername
+	}
+	return string(f)
+}
+
+// fieldProblem says what is wrong with a value, for the user.
+func fieldProblem(err error) string {
+	var fe *storage.FieldError
+	if !errors.As(err, &fe) {
+		return txtBadValue
+	}
+	switch {
+	case fe.Field == storage.FieldName && fe.Problem == storage.BadChars:
+		return txtBadNameChars
+	case fe.Field == storage.FieldName:
+		return sprintf(txtBadLength, txtFldName, storage.NameMin, storage.NameMax)
+	case (fe.Field == storage.FieldPosition || fe.Field == storage.FieldOrganization) && fe.Problem == storage.BadChars:
+		return sprintf(txtBadTextChars, fieldLabel(fe.Field))
+	case fe.Field == storage.FieldPosition || fe.Field == storage.FieldOrganization:
+		return sprintf(txtBadLength, fieldLabel(fe.Field), storage.TextMin, storage.TextMax)
+	case fe.Field == storage.FieldEmail:
+		return txtBadEmail
+	case fe.Field == storage.FieldPhone && fe.Problem == storage.NoIntl:
+		return txtBadPhoneIntl
+	case fe.Field == storage.FieldPhone && fe.Problem == storage.BadChars:
+		return txtBadPhoneChars
+	case fe.Field == storage.FieldPhone:
+		return sprintf(txtBadPhoneDigits, storage.PhoneMinDigits, storage.PhoneMax)
+	case fe.Field == storage.FieldUsername:
+		return sprintf(txtBadUsername, storage.UsernameMin, storage.UsernameMax)
+	}
+	return txtBadValue
+}
+
+// parseField reads a field name as administrators type it.
+func parseField(s string) (storage.Field, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "name", "fullname", "full_name":
+		return storage.FieldName, true
+	case "position", "title":
+		return storage.FieldPosition, true
+	case "org", "organization", "organisation":
+		return storage.FieldOrganization, true
+	case "email", "e-mail", "mail":
+		return storage.FieldEmail, true
+	case "phone", "tel", "telephone":
+		return storage.FieldPhone, true
+	case "username", "telegram", "tg":
+		return storage.FieldUsername, true
+	}
+	return "", false
+}
+
+func statusWord(s storage.ContactStatus) string {
+	switch s {
+	case storage.ContactPending:
+		return txtStatusPending
+	case storage.ContactApproved:
+		return txtStatusApproved
+	case storage.ContactRejected:
+		return txtStatusRejected
+	case storage.ContactWithdrawn:
+		return txtStatusWithdrawn
+	}
+	return esc(string(s))
+}

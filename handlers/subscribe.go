@@ -1,0 +1,88 @@
+package handlers
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// subscribe: an administrator in a group subscribes the group to every task;
+// a member in a private chat subscribes to the tasks of their own Party.
+func (b *Bot) subscribe(ctx context.Context, r *Request) error {
+	s := storage.Subscription{ChatID: r.Chat.ID, Title: r.Chat.Title, By: r.User.ID, Since: b.Now()}
+	if r.Chat.Private {
+		switch {
+		case r.Member != nil && r.Member.Party.Valid():
+			s.Party = r.Member.Party
+		case r.Role != Admin:
+			return b.reply(ctx, r, txtNeedParty, partyButtons("iam:")...)
+		}
+		s.Title = r.User.Name
+	}
+	if err := b.Store.Subscribe(ctx, s); err != nil {
+		return err
+	}
+	if err := b.ScheduleChat(ctx, s); err != nil {
+		return err
+	}
+	when := b.leadsText()
+	zone := b.Location.String()
+	switch {
+	case !r.Chat.Private:
+		return b.reply(ctx, r, sprintf(txtSubscribedGroup, when, b.Alerts.Hour, b.Alerts.Minute, zone))
+	case s.Party != "":
+		return b.reply(ctx, r, sprintf(txtSubscribedPrivate, s.Party.Label(), when, b.Alerts.Hour, b.Alerts.Minute, zone))
+	}
+	return b.reply(ctx, r, sprintf(txtSubscribedAll, when, b.Alerts.Hour, b.Alerts.Minute, zone))
+}
+
+func (b *Bot) unsubscribe(ctx context.Context, r *Request) error {
+	tasks, err := b.Store.Tasks(ctx)
+	if err != nil {
+		return err
+	}
+	removed, err := b.Store.Unsubscribe(ctx, r.Chat.ID)
+	if err != nil {
+		return err
+	}
+	if !removed {
+		return b.reply(ctx, r, txtNotSubscribed)
+	}
+	for _, t := range tasks {
+		if err := b.Store.UnscheduleAlert(ctx, t.ID, r.Chat.ID); err != nil {
+			return err
+		}
+	}
+	return b.reply(ctx, r, txtUnsubscribed)
+}
+
+// leadsText is "14, 7 and 1 days and on the day".
+func (b *Bot) leadsText() string {
+	var days []string
+	onDay := false
+	for _, l := range b.Alerts.Leads {
+		if l == 0 {
+			onDay = true
+			continue
+		}
+		days = append(days, strconv.Itoa(l))
+	}
+	out := ""
+	switch len(days) {
+	case 0:
+	case 1:
+		n, _ := strconv.Atoi(days[0])
+		out = plural(n, "day", "days")
+	default:
+		out = strings.Join(days[:len(days)-1], ", ") + " and " + days[len(days)-1] + " days"
+	}
+	if onDay {
+		if out != "" {
+			out += " and "
+		}
+		out += "on the day"
+	}
+	return out
+}

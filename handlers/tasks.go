@@ -1,0 +1,239 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// maxTaskButtons keeps keyboards of task lists usable on a phone.
+const maxTaskButtons = 12
+
+// parseTaskID reads "3" or "#3".
+func parseTaskID(s string) (int64, bool) {
+	n, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
+	return n, err == nil && n > 0
+}
+
+func (b *Bot) task(ctx context.Context, r *Request) error {
+	id, ok := parseTaskID(r.Args)
+	if !ok {
+		return b.reply(ctx, r, txtTaskUsage)
+	}
+	return b.showTask(ctx, r, id, 0)
+}
+
+func (b *Bot) taskButton(ctx context.Context, r *Request) error {
+	id, ok := parseTaskID(strings.TrimPrefix(r.Callback.Data, "task:"))
+	if !ok {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	}
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+		return err
+	}
+	return b.showTask(ctx, r, id, 0)
+}
+
+// showTask sends (or, with edit, replaces) the view of one task: its
+// Parties' status, recent history and the buttons this user may press.
+func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) error {
+	t, err := b.Store.Task(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return b.reply(ctx, r, sprintf(txtNoSuchTask, strconv.FormatInt(id, 10)))
+	}
+	if err != nil {
+		return err
+	}
+	hist, err := b.Store.History(ctx, id, 5)
+	if err != nil {
+		return err
+	}
+	lines := []string{sprintf(txtTaskHeader, t.ID, esc(t.Title))}
+	if t.Deadline.IsZero() {
+		lines = append(lines, txtTaskNoDate)
+	} else {
+		lines = append(lines, sprintf(txtTaskDeadline, esc(deadlineText(t.Deadline)), relative(t.Deadline.Due, b.today())))
+	}
+	if t.Text != "" && t.Text != t.Title {
+		lines = append(lines, "", "<i>"+esc(t.Text)+"</i>")
+	}
+	if t.Source != "" {
+		lines = append(lines, sprintf(txtTaskSource, esc(t.Source)))
+	}
+	lines = append(lines, "", txtTaskStatus)
+	var buttons [][]Button
+	for _, p := range t.Parties {
+		st := t.StatusOf(p)
+		ref := ""
+		if st.Ref != "" {
+			ref = " (" + esc(st.Ref) + ")"
+		}
+		switch st.State {
+		case storage.StateSubmitted:
+			lines = append(lines, sprintf(txtStateSub, p.Label(), ref))
+		case storage.StateConfirmed:
+			lines = append(lines, sprintf(txtStateConf, p.Label(), ref))
+		default:
+			lines = append(lines, sprintf(txtStateOpen, p.Label()))
+		}
+		data := strconv.FormatInt(t.ID, 10) + ":" + string(p)
+		switch {
+		case r.Role == Admin && st.State == storage.StateSubmitted:
+			buttons = append(buttons, []Button{{Text: sprintf(txtBtnConfirm, string(p)), Data: "st:c:" + data},
+				{Text: sprintf(txtBtnReopen, string(p)), Data: "st:o:" + data}})
+		case r.Role == Admin && st.State == storage.StateConfirmed:
+			buttons = append(buttons, []Button{{Text: sprintf(txtBtnReopen, string(p)), Data: "st:o:" + data}})
+		case st.State == storage.StateOpen && r.Member != nil && r.Member.Party == p:
+			buttons = append(buttons, []Button{{Text: sprintf(txtBtnMarkDone, string(p)), Data: "done:" + strconv.FormatInt(t.ID, 10)}})
+		}
+	}
+	if len(hist) > 0 {
+		lines = append(lines, "", txtTaskHistory)
+		for _, h := range hist {
+			lines = append(lines, "• "+h.At.In(b.Location).Format("2 Jan 2006 15:04")+" · "+string(h.Party)+" "+string(h.From)+" → "+string(h.To))
+		}
+	}
+	m := Message{ChatID: r.Chat.ID, Text: strings.Join(lines, "\n"), Buttons: buttons, Edit: edit}
+	if edit == 0 && !r.Chat.Private && r.Callback == nil {
+		m.ReplyTo = r.MessageID
+	}
+	return b.Sender.Send(ctx, m)
+}
+
+func (b *Bot) done(ctx context.Context, r *Request) error {
+	if r.Member == nil || !r.Member.Party.Valid() {
+		return b.reply(ctx, r, txtNeedParty, partyButtons("iam:")...)
+	}
+	p := r.Member.Party
+	idText, ref, _ := strings.Cut(r.Args, " ")
+	if idText == "" {
+		tasks, err := b.Store.Tasks(ctx)
+		if err != nil {
+			return err
+		}
+		rows := doneButtons(tasks, p)
+		if len(rows) == 0 {
+			return b.reply(ctx, r, sprintf(txtDoneNothing, p.Label()))
+		}
+		return b.reply(ctx, r, sprintf(txtDoneChoose, p.Label()), rows...)
+	}
+	id, ok := parseTaskID(idText)
+	if !ok {
+		return b.reply(ctx, r, txtTaskUsage)
+	}
+	ref = strings.TrimSpace(ref)
+	if ref == "" && r.Document != nil {
+		ref = "file: " + r.Document.Name
+	}
+	return b.markSubmitted(ctx, r, id, p, shorten(ref, 200))
+}
+
+func (b *Bot) doneButton(ctx context.Context, r *Request) error {
+	id, ok := parseTaskID(strings.TrimPrefix(r.Callback.Data, "done:"))
+	if !ok || r.Member == nil || !r.Member.Party.Valid() {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	}
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+		return err
+	}
+	return b.markSubmitted(ctx, r, id, r.Member.Party, "")
+}
+
+// errNoChange stops an UpdateTask that would change nothing.
+var errNoChange = errors.New("no change")
+
+// errNotResponsible stops an UpdateTask for a Party that is not responsible.
+var errNotResponsible = errors.New("not responsible")
+
+func (b *Bot) markSubmitted(ctx context.Context, r *Request, id int64, p storage.Party, ref string) error {
+	t, err := b.setStatus(ctx, r, id, p, storage.StateSubmitted, ref)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return b.reply(ctx, r, sprintf(txtNoSuchTask, strconv.FormatInt(id, 10)))
+	case errors.Is(err, errNotResponsible):
+		return b.reply(ctx, r, sprintf(txtDoneNotYours, id, p.Label()))
+	case errors.Is(err, errNoChange):
+		return b.reply(ctx, r, sprintf(txtDoneAlready, p.Label(), id))
+	case err != nil:
+		return err
+	}
+	extra := ""
+	if t.Done() {
+		extra = txtDoneAllIn
+	} else if pr := progress(&t); pr != "" {
+		extra = "\n" + pr
+	}
+	return b.reply(ctx, r, sprintf(txtDoneOK, p.Label(), id, esc(t.Title), extra))
+}
+
+// setStatus changes one Party's state on a task, records who and when, and
+// reschedules the task's alerts (a task every Party finished stops alerting).
+func (b *Bot) setStatus(ctx context.Context, r *Request, id int64, p storage.Party, to storage.State, ref string) (storage.Task, error) {
+	var from storage.State
+	t, err := b.Store.UpdateTask(ctx, id, func(t *storage.Task) error {
+		if !t.Involves(p) {
+			return errNotResponsible
+		}
+		from = t.StatusOf(p).State
+		if from == to {
+			return errNoChange
+		}
+		if t.Status == nil {
+			t.Status = map[storage.Party]storage.PartyStatus{}
+		}
+		st := storage.PartyStatus{State: to, Ref: ref, By: r.User.ID, At: b.Now()}
+		if to != storage.StateOpen && ref == "" {
+			st.Ref = t.Status[p].Ref // confirming keeps the reference given when submitting
+		}
+		t.Status[p] = st
+		return nil
+	})
+	if err != nil {
+		return t, err
+	}
+	if err := b.Store.RecordStatus(ctx, id, storage.StatusChange{Party: p, From: from, To: to, Ref: ref, By: r.User.ID, At: b.Now()}); err != nil {
+		return t, err
+	}
+	return t, b.ScheduleTask(ctx, t)
+}
+
+// statusButton handles an administrator's "st:c:<task>:<party>" (confirm)
+// and "st:o:<task>:<party>" (reopen).
+func (b *Bot) statusButton(ctx context.Context, r *Request) error {
+	parts := strings.Split(r.Callback.Data, ":")
+	if len(parts) != 4 || (parts[1] != "c" && parts[1] != "o") {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	}
+	id, ok := parseTaskID(parts[2])
+	p := storage.Party(parts[3])
+	if !ok || !p.Valid() {
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	}
+	to, word := storage.StateConfirmed, txtConfirmed
+	if parts[1] == "o" {
+		to, word = storage.StateOpen, txtReopened
+	}
+	_, err := b.setStatus(ctx, r, id, p, to, "")
+	switch {
+	case errors.Is(err, storage.ErrNotFound), errors.Is(err, errNotResponsible), errors.Is(err, errNoChange):
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	case err != nil:
+		return err
+	}
+	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, sprintf(txtStatusChanged, word, string(p), id), false); err != nil {
+		return err
+	}
+	return b.showTask(ctx, r, id, r.Callback.MessageID)
+}
+
+// shorten cuts s to n runes with an ellipsis.
+func shorten(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}

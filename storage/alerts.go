@@ -1,0 +1,85 @@
+package storage
+
+import (
+	"context"
+	"time"
+)
+
+// Subscription is a chat that receives deadline alerts: a group for every
+// task, or a member's private chat for the tasks of one Party.
+type Subscription struct {
+	ChatID int64     `json:"chat_id"`
+	Party  Party     `json:"party,omitempty"` // "" for every task
+	Title  string    `json:"title,omitempty"` // the group's title, for administrators
+	By     int64     `json:"by"`
+	Since  time.Time `json:"since"`
+}
+
+// Covers reports whether alerts about t go to this subscription.
+func (s Subscription) Covers(t *Task) bool { return s.Party == "" || t.Involves(s.Party) }
+
+// StatusChange is one entry of a task's history.
+type StatusChange struct {
+	Party Party     `json:"party"`
+	From  State     `json:"from"`
+	To    State     `json:"to"`
+	Ref   string    `json:"ref,omitempty"`
+	By    int64     `json:"by"`
+	At    time.Time `json:"at"`
+}
+
+// DueAlert is an alert claimed from the queue: the next alert of one task for
+// one chat fell due at At. Token proves the claim when completing it.
+type DueAlert struct {
+	TaskID int64
+	ChatID int64
+	At     time.Time
+	Token  string
+}
+
+// TaskStore changes tasks. Every change is atomic and visible to every
+// instance of the bot at once.
+type TaskStore interface {
+	// AddTask stores a new task under a fresh id and returns it.
+	AddTask(ctx context.Context, t Task) (Task, error)
+	// UpdateTask applies change to the task atomically (retrying on a
+	// concurrent change) and returns the stored result. An error from change
+	// is returned as is, and nothing is stored. ErrNotFound for no such task.
+	UpdateTask(ctx context.Context, id int64, change func(*Task) error) (Task, error)
+	// DeleteTask removes a task; it reports whether there was one.
+	DeleteTask(ctx context.Context, id int64) (bool, error)
+	// RecordStatus appends to a task's history.
+	RecordStatus(ctx context.Context, taskID int64, c StatusChange) error
+	// History returns a task's status changes, latest first.
+	History(ctx context.Context, taskID int64, n int) ([]StatusChange, error)
+}
+
+// AlertStore keeps subscriptions and the time-ordered queue of due alerts.
+// The queue holds the next alert of each (task, chat); claiming is atomic, so
+// two instances never claim the same alert, and an alert claimed by an
+// instance that died is claimed again once its lease has passed.
+type AlertStore interface {
+	Subscribe(ctx context.Context, s Subscription) error
+	// Unsubscribe ends a chat's subscription; it reports whether there was one.
+	Unsubscribe(ctx context.Context, chatID int64) (bool, error)
+	Subscriptions(ctx context.Context) ([]Subscription, error)
+
+	// ScheduleAlert sets when the next alert of a task in a chat falls due,
+	// replacing what was scheduled for that pair.
+	ScheduleAlert(ctx context.Context, taskID, chatID int64, at time.Time) error
+	// UnscheduleAlert removes the pending alert of a task in a chat.
+	UnscheduleAlert(ctx context.Context, taskID, chatID int64) error
+	// ClaimDueAlerts takes up to limit alerts due at now, oldest first, for
+	// lease; alerts whose earlier lease expired are claimed again.
+	ClaimDueAlerts(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]DueAlert, error)
+	// CompleteAlert ends a claim: it records the lead times as delivered (or
+	// skipped) and schedules next, or nothing when next is zero. A claim that
+	// was lost (its lease passed and another instance took it) gives ErrLeaseLost.
+	CompleteAlert(ctx context.Context, a DueAlert, leads []int, next time.Time) error
+	// ReleaseAlert gives a claim back to be tried again at retry.
+	ReleaseAlert(ctx context.Context, a DueAlert, retry time.Time) error
+	// AlertSent reports whether the alert of lead days for a task was delivered to a chat.
+	AlertSent(ctx context.Context, taskID, chatID int64, lead int) (bool, error)
+	// NextAlert returns when the earliest alert falls due (zero when none).
+	NextAlert(ctx context.Context) (time.Time, error)
+}

@@ -1,0 +1,65 @@
+package storage
+
+import (
+	"context"
+	"time"
+)
+
+// Upload is what the bot read from an uploaded file, kept for a while so that
+// an administrator can import it with a button pressed later. The proposed
+// tasks are complete but for their id; they are not in the task list yet.
+type Upload struct {
+	ID       string `json:"id"`        // short, random; travels in callback data
+	FileName string `json:"file_name"` // as sent, for messages
+	Title    string `json:"title"`     // the meeting's title as the document gives it ("" if none)
+	Date     Date   `json:"date"`      // the meeting's date (zero if the document gives none)
+	Tasks    []Task `json:"tasks"`     // proposed tasks, in document order
+	// Guessed lists the indexes of Tasks whose Parties are a guess (all
+	// Parties for "the Parties hosting ..." that names none).
+	Guessed []int     `json:"guessed,omitempty"`
+	By      int64     `json:"by"` // who uploaded
+	At      time.Time `json:"at"`
+}
+
+// Import records tasks imported from an Upload, so that it can be reviewed and
+// undone. Its ID is the Upload's: an upload is imported at most once.
+type Import struct {
+	ID        string    `json:"id"`
+	MeetingID string    `json:"meeting_id"` // the meeting record created for it
+	Title     string    `json:"title"`      // the meeting's title, for /imports
+	FileName  string    `json:"file_name"`
+	TaskIDs   []int64   `json:"task_ids"` // the tasks it added (duplicates skipped are not here)
+	Skipped   int       `json:"skipped"`  // proposed tasks skipped as duplicates of existing ones
+	By        int64     `json:"by"`
+	At        time.Time `json:"at"`
+	Undone    bool      `json:"undone,omitempty"`
+	UndoneBy  int64     `json:"undone_by,omitempty"`
+	UndoneAt  time.Time `json:"undone_at,omitzero"`
+}
+
+// ImportStore keeps uploaded minutes waiting for import, the imports made, and
+// the meetings they create. Every method is bounded by ctx and returns an
+// error wrapping ErrUnavailable when the backend cannot be reached.
+type ImportStore interface {
+	// PutUpload keeps u for ttl, replacing an upload with the same id.
+	PutUpload(ctx context.Context, u Upload, ttl time.Duration) error
+	// GetUpload returns a kept upload, or an error wrapping ErrNotFound when
+	// there is none (never made, or expired).
+	GetUpload(ctx context.Context, id string) (Upload, error)
+
+	// AddMeeting stores a meeting; an existing meeting with the same id is replaced.
+	AddMeeting(ctx context.Context, m Meeting) error
+	// DeleteMeeting removes a meeting; it reports whether there was one.
+	DeleteMeeting(ctx context.Context, id string) (bool, error)
+
+	// ClaimImport stores imp unless an import with its ID exists; it returns
+	// the stored import and whether it was created now. Two administrators
+	// confirming the same upload at once: exactly one gets created == true.
+	ClaimImport(ctx context.Context, imp Import) (stored Import, created bool, err error)
+	// PutImport creates or replaces an import record.
+	PutImport(ctx context.Context, imp Import) error
+	// GetImport returns one import, or an error wrapping ErrNotFound.
+	GetImport(ctx context.Context, id string) (Import, error)
+	// ListImports returns every import, latest first.
+	ListImports(ctx context.Context) ([]Import, error)
+}

@@ -1,0 +1,42 @@
+package storage
+
+import (
+	"context"
+	"time"
+)
+
+// Inbox keeps webhook updates between the moment Telegram delivered them and
+// the moment they were handled, so that an update acknowledged with HTTP 200
+// is not lost when the process stops, and several instances on one store
+// answer each update once. Redis and the embedded store implement it; the
+// bot needs it in webhook mode only.
+//
+// The life of an update: Put (before answering Telegram), then on whichever
+// instance runs it: ClaimUpdate, handle, MarkHandled, FinishUpdate. An entry
+// whose handler died is offered again by Due once its visibility time passed.
+type Inbox interface {
+	// InboxPut keeps raw (the update's JSON) under updateID, to be offered by
+	// InboxDue from visible on. It reports false, keeping nothing, when the
+	// update is already waiting or was handled (a redelivery).
+	InboxPut(ctx context.Context, updateID int64, raw []byte, now, visible time.Time) (bool, error)
+	// InboxDue returns up to limit updates whose visibility time is at or
+	// before now, oldest first, and makes each visible again only at next, so
+	// that two sweeps do not offer the same update at once. Updates first put
+	// before expired are dropped, not returned (they failed for a day).
+	InboxDue(ctx context.Context, now, next, expired time.Time, limit int) ([]InboxItem, error)
+	// ClaimUpdate takes the exclusive right to handle updateID for ttl; it
+	// reports false when another holder has it. token proves the claim.
+	ClaimUpdate(ctx context.Context, updateID int64, token string, ttl time.Duration) (bool, error)
+	// FinishUpdate releases the claim token holds and, when the update was
+	// marked handled, removes it from the inbox. An update not marked handled
+	// stays, to be offered again by InboxDue.
+	FinishUpdate(ctx context.Context, updateID int64, token string) error
+	// InboxLen returns how many updates are waiting.
+	InboxLen(ctx context.Context) (int, error)
+}
+
+// InboxItem is an update waiting in the inbox.
+type InboxItem struct {
+	UpdateID int64
+	Raw      []byte
+}
