@@ -11,7 +11,7 @@ import (
 // that another instance scheduled, and leases that ran out.
 const alertPoll = 30 * time.Second
 
-// alertLoop delivers due alerts until ctx ends. Every instance of the bot may
+// alertLoop delivers due alerts (and ends idle conversations) until ctx ends. Every instance of the bot may
 // run it: claiming in the store is atomic, so each alert goes out once.
 func (b *Bot) alertLoop(ctx context.Context) {
 	if b.cfg.AlertChatID != 0 {
@@ -25,6 +25,11 @@ func (b *Bot) alertLoop(ctx context.Context) {
 		} else if n > 0 {
 			b.log.Info("alerts sent", "count", n)
 			b.metrics.alerts.Add(float64(n))
+		}
+		// Nominations left alone for a day end with a message; the same loop
+		// serves, since it already wakes at least every alertPoll.
+		if err := b.h.ExpireConversations(ctx); err != nil {
+			b.log.Warn("could not end idle conversations", "err", redactErr(err, b.cfg.Token))
 		}
 		if next, err := b.store.NextAlert(ctx); err == nil && !next.IsZero() {
 			wait = min(wait, max(next.Sub(b.cfg.Now()), 10*time.Millisecond))

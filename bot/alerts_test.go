@@ -246,7 +246,7 @@ func TestCrashedInstanceAlertIsSentOnceAfterItsLease(t *testing.T) {
 	if n := len(alertsIn(h, wgGroup.ID)); n != 0 {
 		t.Fatal("an alert claimed by another instance went out before its lease ended")
 	}
-	h.clock.Advance(2*time.Minute + time.Second)
+	h.clock.Advance(5*time.Minute + time.Second)
 	h.deliver()
 	h.deliver()
 	if got := alertsIn(h, wgGroup.ID); len(got) != 1 {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	tgbot "github.com/go-telegram/bot"
@@ -65,6 +66,7 @@ type Bot struct {
 	// handle answers a request; it is h.Handle except in the benchmark of the bare runtime.
 	handle  func(context.Context, *handlers.Request) error
 	metrics *Metrics
+	jobs    sync.WaitGroup // background jobs (runBackground)
 }
 
 // New connects to the Bot API (getMe) and prepares the bot. It fails when the
@@ -129,7 +131,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
 		Admins: cfg.Admins, BotUsername: me.Username, Alerts: cfg.Alerts,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
-		Summarizer: cfg.Summarizer})
+		Summarizer: cfg.Summarizer, Background: b.runBackground})
 	b.handle = b.metrics.instrument(b.h.Routes(), b.h.Handle)
 	return b, nil
 }
@@ -140,6 +142,7 @@ func (b *Bot) Username() string { return b.username }
 // Run serves updates until ctx is cancelled, then waits for the handlers in
 // flight to finish and records the offset. It returns nil on a clean stop.
 func (b *Bot) Run(ctx context.Context) error {
+	defer b.jobs.Wait() // a summary being written still reaches its reader
 	if b.cfg.WebhookURL != "" {
 		return b.runWebhook(ctx)
 	}

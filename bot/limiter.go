@@ -68,11 +68,12 @@ func (l *limiter) wait(ctx context.Context, chatID int64, background bool) error
 	}
 }
 
-// readyAt says when a message to chatID could go out.
-func (l *limiter) readyAt(chatID int64, background bool) time.Time {
+// readyAt says when a message to chatID could go out, judged at now (one
+// reading of the clock for a whole comparison of chats).
+func (l *limiter) readyAt(chatID int64, background bool, now time.Time) time.Time {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.readyLocked(chatID, background, l.now())
+	return l.readyLocked(chatID, background, now)
 }
 
 func (l *limiter) readyLocked(chatID int64, background bool, now time.Time) time.Time {

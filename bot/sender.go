@@ -40,8 +40,8 @@ func (s *sender) Send(ctx context.Context, m handlers.Message) error {
 }
 
 // SendBulk sends background messages one at a time, always taking next the
-// chat that may receive soonest, so that one busy group does not hold up the
-// others, and never ahead of a waiting reply.
+// chat that may receive soonest (the fullest one among equals), so that one
+// busy group does not hold up the others, and never ahead of a waiting reply.
 func (s *sender) SendBulk(ctx context.Context, msgs []handlers.Message, done func(int, error)) {
 	queues := map[int64][]int{}
 	var order []int64
@@ -54,11 +54,15 @@ func (s *sender) SendBulk(ctx context.Context, msgs []handlers.Message, done fun
 	for len(queues) > 0 && ctx.Err() == nil {
 		var best int64
 		var bestAt time.Time
+		now := s.limit.now()
 		for _, chat := range order {
 			if _, ok := queues[chat]; !ok {
 				continue
 			}
-			if at := s.limit.readyAt(chat, true); bestAt.IsZero() || at.Before(bestAt) {
+			// Earliest first; among equals the longest queue, so that no chat is
+			// left with a tail of messages a second apart at the end.
+			at := s.limit.readyAt(chat, true, now)
+			if bestAt.IsZero() || at.Before(bestAt) || (at.Equal(bestAt) && len(queues[chat]) > len(queues[best])) {
 				best, bestAt = chat, at
 			}
 		}

@@ -17,6 +17,12 @@ var meetingAliases = map[string]string{
 // arg is empty, the latest one.
 func findMeeting(ms []storage.Meeting, arg string) (storage.Meeting, bool) {
 	if arg == "" {
+		// Imported minutes may come without an agenda: show the latest that has one.
+		for _, m := range ms {
+			if len(m.Agenda) > 0 {
+				return m, true
+			}
+		}
 		return ms[0], true
 	}
 	key := strings.ToLower(strings.Join(strings.Fields(arg), ""))

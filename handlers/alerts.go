@@ -14,8 +14,8 @@ import (
 // Alert delivery: how many alerts one round claims, how long a claim holds
 // before another instance may take it over, and when a failed one is retried.
 const (
-	alertBatch = 200
-	alertLease = 2 * time.Minute
+	alertBatch = 1000
+	alertLease = 5 * time.Minute
 	alertRetry = time.Minute
 )
 

@@ -121,8 +121,12 @@ type Deps struct {
 	Admins      []int64          // ADMIN_IDS
 	BotUsername string           // without "@", to recognise /cmd@BotName
 	Alerts      AlertPolicy      // ALERT_LEAD_DAYS and ALERT_TIME; zero: DefaultAlertPolicy
-	Files       FileGetter       // downloads uploaded minutes; nil: uploads are refused
-	Summarizer  Summarizer       // summaries of uploaded minutes; nil: summaries are off
+	// Background runs slow work (an LLM summary) after the handler returned;
+	// the runtime owns the goroutine and waits for it at shutdown. Nil: run
+	// the work at once, in the handler.
+	Background func(job func(context.Context) error)
+	Files      FileGetter // downloads uploaded minutes; nil: uploads are refused
+	Summarizer Summarizer // summaries of uploaded minutes; nil: summaries are off
 }
 
 // Bot answers Requests. Create it with New.
@@ -189,4 +193,13 @@ func (b *Bot) notifyAdmins(ctx context.Context, text string, buttons ...[]Button
 		}
 	}
 	return first
+}
+
+// background runs job through Deps.Background, or at once without one.
+func (b *Bot) background(ctx context.Context, job func(context.Context) error) {
+	if b.Background == nil {
+		_ = job(ctx)
+		return
+	}
+	b.Background(job)
 }

@@ -146,7 +146,17 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 	if b.Summarizer == nil {
 		return nil
 	}
-	return b.reply(ctx, r, b.summary(ctx, title, name, text))
+	// A summary can take most of a minute: it runs outside the handler, so the
+	// bot goes on answering everyone else meanwhile.
+	reply := Message{ChatID: r.Chat.ID}
+	if !r.Chat.Private {
+		reply.ReplyTo = r.MessageID
+	}
+	b.background(ctx, func(ctx context.Context) error {
+		reply.Text = b.summary(ctx, title, name, text)
+		return b.Sender.Send(ctx, reply)
+	})
+	return nil
 }
 
 // summary asks the Summarizer within what is left of the handler's time and

@@ -24,7 +24,8 @@ type config struct {
 	LogFormat   string
 	Alerts      handlers.AlertPolicy
 	AlertChatID int64
-	LLM         llmConfig // summaries of uploaded minutes; off without OPENAI_API_KEY
+	LLM         llmConfig    // summaries of uploaded minutes; off without OPENAI_API_KEY
+	Deploy      deployConfig // store, webhook and metrics (deploy.go)
 }
 
 // configError names the setting that is wrong; main prints it on one line and exits 2.
@@ -43,7 +44,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 	c := config{
 		Token:       get("TELEGRAM_BOT_TOKEN", ""),
 		APIURL:      strings.TrimRight(get("TELEGRAM_API_URL", "https://api.telegram.org"), "/"),
-		RedisURL:    get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+		RedisURL:    get("REDIS_URL", ""), // none: the embedded store in DATA_DIR
 		RedisPrefix: get("REDIS_PREFIX", "wgbot:"),
 		LogFormat:   get("LOG_FORMAT", "text"),
 	}
@@ -56,7 +57,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if u, err := url.Parse(c.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return c, &configError{"TELEGRAM_API_URL", "must be an http:// or https:// URL"}
 	}
-	if u, err := url.Parse(c.RedisURL); err != nil || (u.Scheme != "redis" && u.Scheme != "rediss") {
+	if u, err := url.Parse(c.RedisURL); c.RedisURL != "" && (err != nil || (u.Scheme != "redis" && u.Scheme != "rediss")) {
 		return c, &configError{"REDIS_URL", "must be a redis:// or rediss:// URL"}
 	}
 	for _, f := range strings.Split(getenv("ADMIN_IDS"), ",") {
@@ -85,6 +86,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return c, err
 	}
 	if err := c.loadLLM(get); err != nil {
+		return c, err
+	}
+	if err := c.loadDeploy(get); err != nil {
 		return c, err
 	}
 	return c, nil

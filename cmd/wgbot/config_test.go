@@ -62,7 +62,7 @@ func TestConfigDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.APIURL != "https://api.telegram.org" || c.RedisURL != "redis://127.0.0.1:6379/0" ||
+	if c.APIURL != "https://api.telegram.org" || c.RedisURL != "" || c.Deploy.DataDir != "data" ||
 		c.RedisPrefix != "wgbot:" || c.Location.String() != "Europe/Istanbul" || len(c.Admins) != 2 ||
 		fmt.Sprint(c.Alerts.Leads) != "[14 7 1 0]" || c.Alerts.Hour != 9 || c.Alerts.Minute != 0 {
 		t.Errorf("defaults: %+v", c)

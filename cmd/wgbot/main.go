@@ -17,7 +17,6 @@ import (
 	"github.com/joho/godotenv"
 
 	"github.com/ots-customs/wgbot/bot"
-	"github.com/ots-customs/wgbot/storage"
 	"github.com/ots-customs/wgbot/storage/seed"
 )
 
@@ -43,6 +42,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if len(args) > 0 && args[0] == "extract" { // needs no token, Redis or network (issue 5)
 		return extract(args[1:], stdout)
 	}
+	if len(args) > 0 && args[0] == "migrate" { // needs no token (issue 6)
+		return migrate(ctx, args[1:], getenv, stdout)
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -53,14 +55,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	log := slog.New(handler)
 
-	store, err := storage.OpenRedis(cfg.RedisURL, storage.RedisOptions{Prefix: cfg.RedisPrefix})
+	store, err := openStore(ctx, cfg, log) // Redis, or the embedded store in DATA_DIR
 	if err != nil {
-		return &configError{"REDIS_URL", err.Error()}
+		return err
 	}
 	defer store.Close()
-	if err := store.Ping(ctx); err != nil {
-		return fmt.Errorf("redis at REDIS_URL does not answer: %w", err)
-	}
 	data, err := seed.Tashkent()
 	if err != nil {
 		return err
@@ -74,7 +73,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	b, err := bot.New(ctx, bot.Config{Token: cfg.Token, APIURL: cfg.APIURL, Admins: cfg.Admins,
 		Location: cfg.Location, Logger: log, Alerts: cfg.Alerts, AlertChatID: cfg.AlertChatID,
-		Summarizer: cfg.LLM.summarizer()}, store)
+		Summarizer: cfg.LLM.summarizer(), WebhookURL: cfg.Deploy.WebhookURL, WebhookSecret: cfg.Deploy.WebhookSecret,
+		ListenAddr: cfg.Deploy.ListenAddr, MetricsAddr: cfg.Deploy.MetricsAddr}, store)
 	if err != nil {
 		return err
 	}

@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"TextRoundTrip", testTextRoundTrip},
 		{"ResultsAreCopies", testResultsAreCopies},
 	}
+	tests = append(tests, featureTests()...) // features.go
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
