@@ -164,6 +164,10 @@ func TestWebhookRequests(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("/metrics = %d", code)
 	}
+	for end := time.Now().Add(5 * time.Second); !strings.Contains(metrics, `command="/help"`) && time.Now().Before(end); {
+		time.Sleep(20 * time.Millisecond)
+		_, metrics = get(t, "http://"+addr+"/metrics")
+	}
 	for _, want := range []string{`wgbot_updates_total{command="/help",outcome="ok"} 1`,
 		`wgbot_webhook_requests_total{status="401"} 3`, `wgbot_webhook_requests_total{status="413"} 1`,
 		`wgbot_telegram_requests_total{method="sendMessage",status="200"}`, `wgbot_handler_seconds_bucket{command="/help"`,
@@ -262,7 +266,13 @@ func TestMetricsAddrInPollingMode(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.MetricsAddr = addr })
 	waitUp(t, addr)
 	h.ask(telegramtest.Private(stranger), stranger, "/nosuchcommand")
-	_, body := get(t, "http://"+addr+"/metrics")
+	// The count lands when the handler returns, just after its reply.
+	var body string
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		if _, body = get(t, "http://"+addr+"/metrics"); strings.Contains(body, `command="other"`) {
+			break
+		}
+	}
 	if !strings.Contains(body, `wgbot_updates_total{command="other",outcome="ok"} 1`) {
 		t.Errorf("unknown commands share one label; metrics:\n%s", grepLines(body, "wgbot_updates_total"))
 	}

@@ -45,7 +45,7 @@ func myTasksText(tasks []storage.Task, p storage.Party, today storage.Date) stri
 		}
 		lines := []string{"📅 " + when, taskRef(t) + " " + esc(t.Title)}
 		if len(t.Parties) > 1 {
-			lines = append(lines, "with "+partyList(t))
+			lines = append(lines, txtTogetherWith+partyList(t))
 		}
 		blocks = append(blocks, strings.Join(lines, "\n"))
 	}

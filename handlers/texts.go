@@ -55,6 +55,7 @@ const (
 	txtNoMyTasks     = "%s has no open tasks. 🎉"
 	txtNoDeadline    = "no deadline set"
 	txtWhichParty    = "Tell me which Party you represent, and I will show its tasks."
+	txtTogetherWith  = "Parties: "
 
 	txtIamSet       = "Noted: you represent %s."
 	txtIamUnknown   = "I don't recognise “%s” as a Party. Pick one below:"

@@ -1,0 +1,65 @@
+package handlers
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseCommand(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		text        string
+		cmd, args   string
+		forMe, isOK bool
+	}{
+		{"/deadlines", "deadlines", "", true, true},
+		{"/Deadlines all", "deadlines", "all", true, true},
+		{"/deadlines@wgbot_test_bot all", "deadlines", "all", true, true},
+		{"/deadlines@WGBOT_TEST_BOT", "deadlines", "", true, true},
+		{"/deadlines@OtherBot", "deadlines", "", false, true},
+		{"  /iam   Turkish side  ", "iam", "Turkish side", true, true},
+		{"/iam\nTR", "iam", "TR", true, true},
+		{"/nominate Ömer Koç; Advisor; omer@example.org; +90 312 000 00 00", "nominate",
+			"Ömer Koç; Advisor; omer@example.org; +90 312 000 00 00", true, true},
+		{"Привет /deadlines", "", "", false, false},
+		{"hello", "", "", false, false},
+		{"/", "", "", false, false},
+		{"/ deadlines", "", "", false, false},
+		{"/дедлайны", "", "", false, false},
+		{"/" + string(make([]byte, 40)), "", "", false, false},
+		{"/abcdefghijklmnopqrstuvwxyz0123456789", "", "", false, false},
+	}
+	for _, c := range cases {
+		cmd, args, forMe, ok := ParseCommand(c.text, "wgbot_test_bot")
+		if cmd != c.cmd || args != c.args || forMe != c.forMe || ok != c.isOK {
+			t.Errorf("ParseCommand(%q) = %q, %q, %v, %v; want %q, %q, %v, %v",
+				c.text, cmd, args, forMe, ok, c.cmd, c.args, c.forMe, c.isOK)
+		}
+	}
+}
+
+func TestParseDeadline(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		in, due, precision, text string
+		used                     int
+	}{
+		{"2024-03-01 rest", "2024-03-01", "day", "by 1 March 2024", 1},
+		{"1 March 2024 rest", "2024-03-01", "day", "by 1 March 2024", 3},
+		{"29 Feb 2024", "2024-02-29", "day", "by 29 February 2024", 3},
+		{"March 2024", "2024-03-31", "month", "in March 2024", 2},
+		{"february 2024", "2024-02-29", "month", "in February 2024", 2},
+		{"end of 2024", "2024-12-31", "year", "by the end of 2024", 3},
+		{"end of March 2025", "2025-03-31", "month", "by the end of March 2025", 4},
+		{"30 February 2024", "", "", "", 0},
+		{"tomorrow", "", "", "", 0},
+		{"2024-13-01", "", "", "", 0},
+	}
+	for _, c := range cases {
+		d, used := ParseDeadline(strings.Fields(c.in))
+		if used != c.used || d.Due.String() != c.due || string(d.Precision) != c.precision || d.Text != c.text {
+			t.Errorf("ParseDeadline(%q) = %s %s %q (%d words); want %s %s %q (%d)",
+				c.in, d.Due, d.Precision, d.Text, used, c.due, c.precision, c.text, c.used)
+		}
+	}
+}
