@@ -160,6 +160,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	if _, err := b.tg.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{}); err != nil {
 		b.log.Warn("could not delete a webhook", "err", redactErr(err, b.cfg.Token))
 	}
+	b.drainInbox(ctx) // what a webhook run left (webhook.go)
 	b.log.Info("wgbot is polling for updates", "bot", b.username)
 	alertsDone := make(chan struct{})
 	go func() {

@@ -250,3 +250,36 @@ func (b *Bot) listenAddr() string {
 	}
 	return b.cfg.ListenAddr
 }
+
+// drainInbox handles, one by one, the updates a webhook run left in the inbox,
+// so that switching from webhook mode back to polling loses none of them.
+func (b *Bot) drainInbox(ctx context.Context) {
+	inbox, ok := b.store.(storage.Inbox)
+	if !ok {
+		return
+	}
+	if n, err := inbox.InboxLen(ctx); err != nil || n == 0 {
+		return
+	}
+	var nonce [8]byte
+	_, _ = rand.Read(nonce[:])
+	wh := &webhook{b: b, inbox: inbox, instance: hex.EncodeToString(nonce[:])}
+	for ctx.Err() == nil {
+		now := b.cfg.Now()
+		items, err := inbox.InboxDue(ctx, now.Add(inboxVisibility), now.Add(inboxVisibility), now.Add(-inboxMaxAge), 100)
+		if err != nil || len(items) == 0 {
+			return
+		}
+		b.log.Info("handling updates left by webhook mode", "count", len(items))
+		for _, it := range items {
+			var upd models.Update
+			if json.Unmarshal(it.Raw, &upd) == nil {
+				wh.handleClaimed(ctx, &upd)
+			}
+		}
+	}
+}
+
+// Metrics returns the bot's metrics, for an LLM adapter to count its calls
+// (LLMCounter) when it is not used through Config.Summarizer.
+func (b *Bot) Metrics() *Metrics { return b.metrics }

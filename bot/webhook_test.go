@@ -109,6 +109,10 @@ func TestWebhookRequests(t *testing.T) {
 	logs := &syncBuffer{}
 	h := newHarness(t, webhookMode(t, &addr, logs))
 	waitUp(t, addr)
+	// The bot listens first and registers the webhook right after.
+	for i := 0; i < 500 && h.tg.Webhook() == ""; i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
 	if got := h.tg.Webhook(); got != "https://bot.example.org/tg/hook" {
 		t.Errorf("webhook set to %q", got)
 	}
@@ -295,4 +299,27 @@ func grepLines(s, sub string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestPollingDrainsTheInbox: updates a webhook run left are handled when the
+// bot comes back in polling mode.
+func TestPollingDrainsTheInbox(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, nil)
+	u := memberTR
+	now := h.clock.Now()
+	id := h.tg.SendText(telegramtest.Private(u), u, "/help")
+	raw := h.tg.RawUpdate(id)
+	if _, err := h.store.InboxPut(t.Context(), id, raw, now, now.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	h.start()
+	h.tg.WaitMessages(t, u.ID, 1)
+	time.Sleep(300 * time.Millisecond)
+	if n := len(h.tg.Messages(u.ID)); n != 1 {
+		t.Errorf("%d answers to one update in the inbox and in getUpdates", n)
+	}
+	if n, _ := h.store.InboxLen(t.Context()); n != 0 {
+		t.Errorf("inbox holds %d", n)
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/joho/godotenv"
 
 	"github.com/ots-customs/wgbot/bot"
+	"github.com/ots-customs/wgbot/storage"
 	"github.com/ots-customs/wgbot/storage/seed"
 )
 
@@ -54,6 +55,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		handler = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel})
 	}
 	log := slog.New(handler)
+	storage.SetLogger(log)
 
 	store, err := openStore(ctx, cfg, log) // Redis, or the embedded store in DATA_DIR
 	if err != nil {
