@@ -25,6 +25,7 @@ var (
 	server  *Server
 	srvErr  error
 	counter atomic.Int64
+	skipped atomic.Int64
 )
 
 // URLEnv names a variable holding the URL of a Redis that tests may share
@@ -57,6 +58,7 @@ func Start(t testing.TB) (*Server, string) {
 		if os.Getenv(RequireEnv) != "" {
 			t.Fatalf("redistest: %v (%s is set, so a missing Redis is a failure)", srvErr, RequireEnv)
 		}
+		skipped.Add(1)
 		t.Skipf("SKIPPED, NO REDIS: %v; install redis-server to run this test", srvErr)
 	}
 	// The pid keeps test binaries that share one server apart.
@@ -102,6 +104,9 @@ func start() (*Server, error) {
 
 // Stop ends the server; TestMain calls it after m.Run.
 func Stop() {
+	if n := skipped.Load(); n > 0 {
+		warnSkipped(n)
+	}
 	if server != nil && server.cmd != nil {
 		_ = server.cmd.Process.Kill()
 		_ = server.cmd.Wait()
@@ -140,4 +145,16 @@ func drain(r interface{ Read([]byte) (int, error) }) {
 	s := bufio.NewScanner(r)
 	for s.Scan() {
 	}
+}
+
+// warnSkipped says how many tests were skipped for want of Redis. go test
+// hides the output of a passing package, so the warning goes to the
+// terminal when there is one, and to stderr (shown with -v) as well.
+func warnSkipped(n int64) {
+	msg := fmt.Sprintf("\n*** %d tests that need Redis were SKIPPED: no redis-server in PATH. Install it (apt-get install redis-server) to run them. ***\n\n", n)
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		_, _ = tty.WriteString(msg)
+		_ = tty.Close()
+	}
+	fmt.Fprint(os.Stderr, msg)
 }
