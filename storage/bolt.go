@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -343,19 +341,6 @@ func (s *Bolt) SetOffset(ctx context.Context, updateID int64) error {
 	})
 }
 
-// sortMeetings orders meetings latest first, as Redis.Meetings does.
-func sortMeetings(ms []Meeting) {
-	slices.SortFunc(ms, func(a, b Meeting) int {
-		if d := a.Date.DaysUntil(b.Date); d != 0 {
-			return d
-		}
-		if c := cmp.Compare(b.Order, a.Order); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-}
-
 // Meetings returns every meeting, latest first.
 func (s *Bolt) Meetings(ctx context.Context) ([]Meeting, error) {
 	var ms []Meeting
@@ -413,15 +398,7 @@ func (s *Bolt) Members(ctx context.Context) ([]Member, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(ms, func(a, b Member) int {
-		if c := strings.Compare(string(a.Party), string(b.Party)); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Name, b.Name); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.UserID, b.UserID)
-	})
+	sortMembers(ms)
 	return ms, nil
 }
 
@@ -506,13 +483,7 @@ func (s *Bolt) PendingRequests(ctx context.Context) ([]AccessRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	pending := slices.DeleteFunc(all, func(a AccessRequest) bool { return a.Status != RequestPending })
-	slices.SortFunc(pending, func(a, b AccessRequest) int {
-		if c := a.Requested.Compare(b.Requested); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.UserID, b.UserID)
-	})
+	pending := pendingOldestFirst(all)
 	return pending, nil
 }
 

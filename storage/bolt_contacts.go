@@ -245,7 +245,7 @@ func (s *Bolt) Nominate(ctx context.Context, c Contact) (Contact, error) {
 
 // change reads contact cid, lets fn change it (or delete it: remove), and
 // writes it back with its audit entry, all in one transaction.
-func (s *Bolt) change(ctx context.Context, op string, cid int64, fn func(c *Contact) (e AuditEntry, remove bool, err error)) (Contact, error) {
+func (s *Bolt) change(ctx context.Context, op string, cid int64, fn contactChange) (Contact, error) {
 	op += " contact " + id(cid)
 	var old, out, other Contact
 	err := s.update(ctx, op, func(tx *bolt.Tx) error {
@@ -315,52 +315,22 @@ func (s *Bolt) Contacts(ctx context.Context) ([]Contact, error) {
 
 // DecideContact approves or rejects a pending contact once.
 func (s *Bolt) DecideContact(ctx context.Context, cid int64, approve bool, by int64, at time.Time) (Contact, error) {
-	return s.change(ctx, "decide", cid, func(c *Contact) (AuditEntry, bool, error) {
-		if c.Status != ContactPending {
-			return AuditEntry{}, false, ErrAlreadyDecided
-		}
-		c.Status, c.DecidedBy, c.Decided = ContactRejected, by, at
-		action := AuditRejected
-		if approve {
-			c.Status, action = ContactApproved, AuditApproved
-		}
-		return AuditEntry{At: at, By: by, Action: action, Contact: cid}, false, nil
-	})
+	return s.change(ctx, "decide", cid, decideRule(cid, approve, by, at))
 }
 
 // WithdrawContact withdraws a pending contact for its nominator.
 func (s *Bolt) WithdrawContact(ctx context.Context, cid int64, by int64, at time.Time) (Contact, error) {
-	return s.change(ctx, "withdraw", cid, func(c *Contact) (AuditEntry, bool, error) {
-		if c.NominatedBy != by {
-			return AuditEntry{}, false, ErrNotYours
-		}
-		if c.Status != ContactPending {
-			return AuditEntry{}, false, ErrAlreadyDecided
-		}
-		c.Status, c.DecidedBy, c.Decided = ContactWithdrawn, by, at
-		return AuditEntry{At: at, By: by, Action: AuditWithdrawn, Contact: cid}, false, nil
-	})
+	return s.change(ctx, "withdraw", cid, withdrawRule(cid, by, at))
 }
 
 // EditContact sets one field of an approved contact.
 func (s *Bolt) EditContact(ctx context.Context, cid int64, f Field, value string, by int64, at time.Time) (Contact, error) {
-	return s.change(ctx, "edit", cid, func(c *Contact) (AuditEntry, bool, error) {
-		if c.Status != ContactApproved {
-			return AuditEntry{}, false, ErrAlreadyDecided
-		}
-		if err := c.Set(f, value); err != nil {
-			return AuditEntry{}, false, err
-		}
-		c.EditedBy, c.Edited = by, at
-		return AuditEntry{At: at, By: by, Action: AuditEdited, Contact: cid, Field: f}, false, nil
-	})
+	return s.change(ctx, "edit", cid, editRule(cid, f, value, by, at))
 }
 
 // RemoveContact deletes a contact.
 func (s *Bolt) RemoveContact(ctx context.Context, cid int64, by int64, at time.Time) (Contact, error) {
-	return s.change(ctx, "remove", cid, func(c *Contact) (AuditEntry, bool, error) {
-		return AuditEntry{At: at, By: by, Action: AuditRemoved, Contact: cid}, true, nil
-	})
+	return s.change(ctx, "remove", cid, removeRule(cid, by, at))
 }
 
 // ForgetUser deletes what is held about a user in one transaction.

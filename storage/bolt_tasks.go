@@ -117,7 +117,7 @@ func (s *Bolt) Unsubscribe(ctx context.Context, chatID int64) (bool, error) {
 func (s *Bolt) Subscriptions(ctx context.Context) ([]Subscription, error) {
 	var subs []Subscription
 	err := s.view(ctx, "list subscriptions", func(tx *bolt.Tx) (err error) { subs, err = allJSON[Subscription](tx, bSubs); return })
-	slices.SortFunc(subs, func(a, b Subscription) int { return cmp.Compare(a.ChatID, b.ChatID) })
+	sortSubscriptions(subs)
 	return subs, err
 }
 

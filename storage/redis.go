@@ -1,13 +1,11 @@
 package storage
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -201,17 +199,7 @@ func (r *Redis) Meetings(ctx context.Context) ([]Meeting, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(ms, func(a, b Meeting) int {
-		// Latest first: a.Date.DaysUntil(b.Date) is positive when a is the
-		// earlier day, which must then sort after b.
-		if d := a.Date.DaysUntil(b.Date); d != 0 {
-			return d
-		}
-		if c := cmp.Compare(b.Order, a.Order); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	sortMeetings(ms)
 	return ms, nil
 }
 
@@ -277,15 +265,7 @@ func (r *Redis) Members(ctx context.Context) ([]Member, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(ms, func(a, b Member) int {
-		if c := strings.Compare(string(a.Party), string(b.Party)); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Name, b.Name); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.UserID, b.UserID)
-	})
+	sortMembers(ms)
 	return ms, nil
 }
 
@@ -416,13 +396,7 @@ func (r *Redis) PendingRequests(ctx context.Context) ([]AccessRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	pending := slices.DeleteFunc(all, func(a AccessRequest) bool { return a.Status != RequestPending })
-	slices.SortFunc(pending, func(a, b AccessRequest) int {
-		if c := a.Requested.Compare(b.Requested); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.UserID, b.UserID)
-	})
+	pending := pendingOldestFirst(all)
 	return pending, nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,7 +43,7 @@ func (r *Redis) Subscriptions(ctx context.Context) ([]Subscription, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(subs, func(a, b Subscription) int { return int(a.ChatID - b.ChatID) })
+	sortSubscriptions(subs)
 	return subs, nil
 }
 

@@ -201,7 +201,7 @@ const changeAttempts = 5
 // change reads contact cid, lets fn change it (or delete it by returning
 // remove), and writes it back only if nobody changed it in between; else it
 // reads it again. An error from fn is returned with the contact as read.
-func (r *Redis) change(ctx context.Context, op string, cid int64, fn func(c *Contact) (e AuditEntry, remove bool, err error)) (Contact, error) {
+func (r *Redis) change(ctx context.Context, op string, cid int64, fn contactChange) (Contact, error) {
 	op += " contact " + id(cid)
 	for range changeAttempts {
 		raw, err := r.rdb.HGet(ctx, r.keys.contacts(), id(cid)).Result()
@@ -296,52 +296,22 @@ func SortContacts(cs []Contact) {
 
 // DecideContact approves or rejects a pending contact once.
 func (r *Redis) DecideContact(ctx context.Context, cid int64, approve bool, by int64, at time.Time) (Contact, error) {
-	return r.change(ctx, "decide", cid, func(c *Contact) (AuditEntry, bool, error) {
-		if c.Status != ContactPending {
-			return AuditEntry{}, false, ErrAlreadyDecided
-		}
-		c.Status, c.DecidedBy, c.Decided = ContactRejected, by, at
-		action := AuditRejected
-		if approve {
-			c.Status, action = ContactApproved, AuditApproved
-		}
-		return AuditEntry{At: at, By: by, Action: action, Contact: cid}, false, nil
-	})
+	return r.change(ctx, "decide", cid, decideRule(cid, approve, by, at))
 }
 
 // WithdrawContact withdraws a pending contact for its nominator.
 func (r *Redis) WithdrawContact(ctx context.Context, cid int64, by int64, at time.Time) (Contact, error) {
-	return r.change(ctx, "withdraw", cid, func(c *Contact) (AuditEntry, bool, error) {
-		if c.NominatedBy != by {
-			return AuditEntry{}, false, ErrNotYours
-		}
-		if c.Status != ContactPending {
-			return AuditEntry{}, false, ErrAlreadyDecided
-		}
-		c.Status, c.DecidedBy, c.Decided = ContactWithdrawn, by, at
-		return AuditEntry{At: at, By: by, Action: AuditWithdrawn, Contact: cid}, false, nil
-	})
+	return r.change(ctx, "withdraw", cid, withdrawRule(cid, by, at))
 }
 
 // EditContact sets one field of an approved contact.
 func (r *Redis) EditContact(ctx context.Context, cid int64, f Field, value string, by int64, at time.Time) (Contact, error) {
-	return r.change(ctx, "edit", cid, func(c *Contact) (AuditEntry, bool, error) {
-		if c.Status != ContactApproved {
-			return AuditEntry{}, false, ErrAlreadyDecided
-		}
-		if err := c.Set(f, value); err != nil {
-			return AuditEntry{}, false, err
-		}
-		c.EditedBy, c.Edited = by, at
-		return AuditEntry{At: at, By: by, Action: AuditEdited, Contact: cid, Field: f}, false, nil
-	})
+	return r.change(ctx, "edit", cid, editRule(cid, f, value, by, at))
 }
 
 // RemoveContact deletes a contact.
 func (r *Redis) RemoveContact(ctx context.Context, cid int64, by int64, at time.Time) (Contact, error) {
-	return r.change(ctx, "remove", cid, func(c *Contact) (AuditEntry, bool, error) {
-		return AuditEntry{At: at, By: by, Action: AuditRemoved, Contact: cid}, true, nil
-	})
+	return r.change(ctx, "remove", cid, removeRule(cid, by, at))
 }
 
 // ForgetUser deletes what is held about a user in one transaction, watching
