@@ -340,3 +340,120 @@ func TestAlertsRespectTelegramLimits(t *testing.T) {
 	// A reply to a user is not held behind the alerts.
 	mustContain(t, h.ask(telegramtest.Private(memberTR), memberTR, "/help").PlainText(), "/deadlines")
 }
+
+// A send that fails for good (here four 500s in a row) gives the alert back
+// for a retry a minute later; the retry must still send it.
+func TestFailedAlertIsSentOnRetry(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	subscribeGroup(t, h)
+	h.tg.FailNext("sendMessage", wgGroup.ID, 4, 500, 0, "")
+	h.at(2024, 2, 16, 9, 0)
+	if n, err := h.bot.h.DeliverDueAlerts(context.Background()); n != 0 || err == nil {
+		t.Fatalf("first round: sent %d, err %v; want 0 and an error", n, err)
+	}
+	h.clock.Advance(2 * time.Minute)
+	h.deliver()
+	got := alertsIn(h, wgGroup.ID)
+	if len(got) != 1 {
+		t.Fatalf("the failed 14-day alert was not retried: %q", got)
+	}
+	mustContain(t, got[0], "Deadline in 14 days")
+	h.at(2024, 2, 23, 9, 0)
+	h.deliver()
+	if got := alertsIn(h, wgGroup.ID); len(got) != 2 || !strings.Contains(got[1], "Deadline in 7 days") {
+		t.Fatalf("after the retry: %q", got)
+	}
+}
+
+// beforeBulk runs a hook just before alerts go out: what an administrator does
+// while another instance is sending alerts it claimed.
+type beforeBulk struct {
+	*sender
+	hook func()
+}
+
+func (s beforeBulk) SendBulk(ctx context.Context, msgs []handlers.Message, done func(int, error)) {
+	if s.hook != nil {
+		s.hook()
+	}
+	s.sender.SendBulk(ctx, msgs, done)
+}
+
+// A deadline brought forward while its alert is claimed and being sent: the
+// completion of the old alert must not push the new schedule back to the old
+// deadline's next alert time.
+func TestDeadlineMovedWhileAlertClaimed(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	subscribeGroup(t, h)
+	adm := telegramtest.Private(admin)
+	other := handlers.New(handlers.Deps{Store: h.store, Now: h.clock.Now, Location: istanbul,
+		Sender: beforeBulk{sender: h.bot.send, hook: func() {
+			mustContain(t, h.ask(adm, admin, "/edittask 1 date 20 February 2024").PlainText(), "Task 1 changed")
+		}}})
+	h.at(2024, 2, 16, 9, 0) // the old deadline's 14-day alert
+	if n, err := other.DeliverDueAlerts(context.Background()); n != 1 || err != nil {
+		t.Fatalf("DeliverDueAlerts: %d, %v", n, err)
+	}
+	h.at(2024, 2, 19, 9, 0) // the new deadline's 1-day alert
+	h.deliver()
+	got := alertsIn(h, wgGroup.ID)
+	if len(got) != 2 {
+		t.Fatalf("want the 1-day alert of the new deadline, got %q", got)
+	}
+	mustContain(t, got[1], "Deadline tomorrow", "by 20 February 2024")
+}
+
+// migratingGroup answers every alert to one group as Telegram does once the
+// group became a supergroup.
+type migratingGroup struct {
+	*sender
+	from, to int64
+}
+
+func (s migratingGroup) SendBulk(ctx context.Context, msgs []handlers.Message, done func(int, error)) {
+	for i, m := range msgs {
+		if m.ChatID == s.from {
+			done(i, &handlers.ChatMigratedError{NewChatID: s.to})
+			continue
+		}
+		s.sender.SendBulk(ctx, []handlers.Message{m}, func(_ int, err error) { done(i, err) })
+	}
+}
+
+// A subscribed group that became a supergroup keeps getting the alerts of
+// every task in its new chat, not only of the task whose alert found out.
+func TestMigratedGroupKeepsAllAlerts(t *testing.T) {
+	t.Parallel()
+	second := silkRoad
+	second.Title = "Second task of the same day"
+	h := prepare(t, alertSeed(silkRoad, second))
+	h.start()
+	subscribeGroup(t, h)
+	const super = -1009999
+	other := handlers.New(handlers.Deps{Store: h.store, Now: h.clock.Now, Location: istanbul,
+		Sender: migratingGroup{sender: h.bot.send, from: wgGroup.ID, to: super}})
+	h.at(2024, 2, 16, 9, 0)
+	if _, err := other.DeliverDueAlerts(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h.deliver() // the alerts go again at once, in the new chat
+	if got := alertsIn(h, super); len(got) != 2 {
+		t.Errorf("want both 14-day alerts again in the supergroup, got %q", got)
+	}
+	h.at(2024, 2, 23, 9, 0)
+	h.deliver()
+	got := alertsIn(h, super)
+	n := 0
+	for _, a := range got {
+		if strings.Contains(a, "Deadline in 7 days") {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("want the 7-day alerts of both tasks in the supergroup, got %q", got)
+	}
+}

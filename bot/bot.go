@@ -60,6 +60,7 @@ type Bot struct {
 	tg       *tgbot.Bot
 	h        *handlers.Bot
 	d        *dispatcher
+	gate     *pollGate
 	send     *sender
 	log      *slog.Logger
 	username string
@@ -103,7 +104,8 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read polling offset: %w", err)
 	}
-	gate := &pollGate{next: b.metrics.client(cfg.HTTPClient), d: b.d, offsets: store, log: b.log, lastSave: offset}
+	gate := &pollGate{next: b.metrics.client(cfg.HTTPClient), d: b.d, offsets: store, log: b.log, lastSave: offset, acked: offset}
+	b.gate = gate
 	opts := []tgbot.Option{
 		tgbot.WithServerURL(cfg.APIURL),
 		tgbot.WithHTTPClient(cfg.PollTimeout, gate),
@@ -176,6 +178,12 @@ func (b *Bot) Run(ctx context.Context) error {
 		if err := b.store.SetOffset(saveCtx, maxID); err != nil {
 			b.log.Warn("could not record the polling offset at shutdown", "err", err)
 		}
+	} else if !all {
+		// The library dropped updates it had read when ctx ended. They were
+		// never confirmed to Telegram: a later Run must ask for them again,
+		// and must not wait for them to be handled.
+		b.d.forgetUndelivered(b.gate.acked)
+		tgbot.WithInitialOffset(b.gate.acked)(b.tg)
 	}
 	b.log.Info("wgbot stopped")
 	return nil

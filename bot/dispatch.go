@@ -102,6 +102,17 @@ func (d *dispatcher) waitIdle(ctx context.Context) (int64, bool) {
 	return d.batchMax, d.pending == 0
 }
 
+// forgetUndelivered drops the count of updates that were announced by expect
+// but never enqueued (the library drops what it holds when its context ends),
+// so that a later Run does not wait for them for ever. Call it only when no
+// handler runs and nothing can be enqueued; acked is the highest update id up
+// to which all were handled.
+func (d *dispatcher) forgetUndelivered(acked int64) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.pending, d.batchMax = 0, acked
+}
+
 // wait blocks until every running handler returned.
 func (d *dispatcher) wait() { d.running.Wait() }
 

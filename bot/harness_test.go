@@ -141,9 +141,19 @@ func prepare(t testing.TB, data *storage.Seed, tgOpts ...telegramtest.Option) *h
 // start runs a new bot process over the same server and store.
 func (h *harness) start(opts ...harnessOption) {
 	h.t.Helper()
+	// The alert loop runs one round at start, then waits on h.tick for ever:
+	// start returns once that round is over, so that it cannot race with the
+	// rounds a test runs itself.
+	looped := make(chan struct{}, 1)
 	cfg := Config{Token: h.tg.Token(), APIURL: h.tg.URL(), Admins: []int64{admin.ID, admin2.ID},
 		Location: istanbul, Now: h.clock.Now, Sleep: h.clock.Sleep, PollTimeout: 2 * time.Second, Logger: testLogger(),
-		After: func(time.Duration) <-chan time.Time { return h.tick }}
+		After: func(time.Duration) <-chan time.Time {
+			select {
+			case looped <- struct{}{}:
+			default:
+			}
+			return h.tick
+		}}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -155,6 +165,13 @@ func (h *harness) start(opts ...harnessOption) {
 	h.bot, h.stop, h.done = b, cancel, make(chan error, 1)
 	go func() { h.done <- b.Run(ctx) }()
 	h.t.Cleanup(h.shutdown)
+	if cfg.WebhookURL == "" { // webhook tests run their own loops
+		select {
+		case <-looped:
+		case <-time.After(10 * time.Second):
+			h.t.Fatal("the alert loop did not finish its first round")
+		}
+	}
 }
 
 // shutdown stops the bot as SIGTERM would and waits for it.

@@ -23,6 +23,9 @@ type pollGate struct {
 	offsets  offsetStore
 	log      *slog.Logger
 	lastSave int64
+	// acked is the offset of the last getUpdates let through: every update up
+	// to it was handled. Only the library's polling goroutine touches it.
+	acked int64
 }
 
 type offsetStore interface {
@@ -34,7 +37,11 @@ func (g *pollGate) Do(req *http.Request) (*http.Response, error) {
 		return g.next.Do(req)
 	}
 	ctx := req.Context()
-	if maxID, all := g.d.waitIdle(ctx); all && maxID > g.lastSave {
+	maxID, all := g.d.waitIdle(ctx)
+	if all {
+		g.acked = max(g.acked, maxID)
+	}
+	if all && maxID > g.lastSave {
 		if err := g.offsets.SetOffset(ctx, maxID); err != nil {
 			// The handled marks still drop redelivered updates; carry on.
 			g.log.Warn("could not record the polling offset", "err", err)

@@ -229,7 +229,10 @@ func keyboard(rows [][]handlers.Button) *models.InlineKeyboardMarkup {
 
 // splitText cuts s into parts of at most limit bytes, at line ends where it
 // can. Our texts keep every HTML tag within one line, so parts stay valid HTML.
-// A single longer line is cut at a rune boundary outside a tag or entity.
+// A single longer line is cut at a rune boundary outside a tag or entity; the
+// tags open at the cut ("<i>" around a long task text) are closed at the end
+// of the part and opened again at the start of the next, so that each part
+// is valid HTML on its own.
 func splitText(s string, limit int) []string {
 	if len(s) <= limit {
 		return []string{s}
@@ -245,9 +248,9 @@ func splitText(s string, limit int) []string {
 	for _, line := range strings.SplitAfter(s, "\n") {
 		for len(line) > limit {
 			flush()
-			cut := safeCut(line, limit)
-			parts = append(parts, line[:cut])
-			line = line[cut:]
+			cut, open := cutBalanced(line, limit)
+			parts = append(parts, line[:cut]+closeTags(open))
+			line = strings.Join(open, "") + line[cut:]
 		}
 		if cur.Len()+len(line) > limit {
 			flush()
@@ -274,4 +277,78 @@ func safeCut(line string, limit int) int {
 		cut = limit
 	}
 	return cut
+}
+
+// cutBalanced is safeCut leaving room for the end tags of the tags still open
+// at the cut, which it returns (their start tags, outermost first). It does not
+// cut right after a start tag, which would leave an empty element behind.
+func cutBalanced(line string, limit int) (int, []string) {
+	reserve := 0
+	for {
+		cut := safeCut(line, limit-reserve)
+		open, last := openTags(line[:cut])
+		for last >= 0 && last+len(open[len(open)-1]) == cut && cut > 0 {
+			// The part would end with a start tag: cut before it instead.
+			cut = last
+			open, last = openTags(line[:cut])
+		}
+		if cut == 0 { // nothing fits before the first tag: keep the old behaviour
+			return safeCut(line, limit), nil
+		}
+		if n := len(closeTags(open)); n > reserve {
+			reserve = n
+			continue
+		}
+		// End tags right after the cut fit in the room kept for them: take
+		// them into this part rather than leave an empty element to the next.
+		for len(open) > 0 && strings.HasPrefix(line[cut:], "</") {
+			cut += strings.IndexByte(line[cut:], '>') + 1
+			open = open[:len(open)-1]
+		}
+		return cut, open
+	}
+}
+
+// openTags lists the start tags of s not closed within s, outermost first,
+// and the offset of the last of them (-1 when none). Our texts are escaped,
+// so every "<" in them starts a tag.
+func openTags(s string) (open []string, last int) {
+	var at []int
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		end := strings.IndexByte(s[i:], '>')
+		if end < 0 {
+			break
+		}
+		tag := s[i : i+end+1]
+		if strings.HasPrefix(tag, "</") {
+			if len(open) > 0 {
+				open, at = open[:len(open)-1], at[:len(at)-1]
+			}
+		} else {
+			open, at = append(open, tag), append(at, i)
+		}
+		i += end + 1
+	}
+	if len(at) == 0 {
+		return open, -1
+	}
+	return open, at[len(at)-1]
+}
+
+// closeTags is the end tags of open, innermost first.
+func closeTags(open []string) string {
+	var sb strings.Builder
+	for i := len(open) - 1; i >= 0; i-- {
+		name := strings.TrimSuffix(strings.TrimPrefix(open[i], "<"), ">")
+		if k := strings.IndexAny(name, " \t\n"); k >= 0 {
+			name = name[:k]
+		}
+		sb.WriteString("</" + name + ">")
+	}
+	return sb.String()
 }

@@ -37,7 +37,37 @@ func TestSplitText(t *testing.T) {
 			t.Fatalf("a part ends inside a tag or entity: %q", p[max(0, len(p)-20):])
 		}
 	}
-	if strings.Join(parts, "") != long {
+	// A cut inside <i>...</i> closes it in one part and opens it again in the next.
+	if strings.ReplaceAll(strings.Join(parts, ""), "</i><i>", "") != long {
 		t.Error("parts of a long line do not join back")
+	}
+}
+
+// A task text is one long line inside <i>: each part must be valid HTML on
+// its own, or Telegram refuses it ("can't parse entities").
+func TestSplitTextKeepsTagsBalanced(t *testing.T) {
+	t.Parallel()
+	text := "<b>Task 1</b>: x\n\n<i>" + strings.Repeat("Жалоба &amp; ответ ", 700) + "</i>\n<b>Status</b>"
+	parts := splitText(text, 4096)
+	if len(parts) < 2 {
+		t.Fatalf("want several parts, got %d", len(parts))
+	}
+	var visible []string
+	for i, p := range parts {
+		if len(p) > 4096 {
+			t.Errorf("part %d has %d bytes", i, len(p))
+		}
+		open, _ := openTags(p)
+		if len(open) > 0 || strings.Count(p, "<i>") != strings.Count(p, "</i>") {
+			t.Errorf("part %d leaves %q open: %.40q ... %.40q", i, open, p, p[max(0, len(p)-40):])
+		}
+		if strings.HasSuffix(p, "<i>") || strings.HasPrefix(p, "<i></i>") {
+			t.Errorf("part %d has an empty element", i)
+		}
+		visible = append(visible, p)
+	}
+	strip := strings.NewReplacer("<i>", "", "</i>", "", "\n", "")
+	if strip.Replace(strings.Join(visible, "")) != strip.Replace(text) {
+		t.Error("the parts do not hold the text")
 	}
 }

@@ -71,7 +71,7 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) error {
 	case errors.Is(err, storage.ErrNotFound):
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtRequestGone, true)
 	case errors.Is(err, storage.ErrAlreadyDecided):
-		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, b.decidedNote(ctx, req), true); err != nil {
+		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, plainToast(b.decidedNote(ctx, req)), true); err != nil {
 			return err
 		}
 		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,

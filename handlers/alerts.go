@@ -127,8 +127,34 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 	}
 	var out []pending
 	var msgs []Message
+	perChat := map[int64]int{}
+	allowed := map[int64]bool{}
 	for _, a := range claimed {
 		t, s := byID[a.TaskID], subOf[a.ChatID]
+		// A round must end well within the lease, or another instance would
+		// claim the same alerts again: what a chat cannot receive in time at
+		// Telegram's pace goes back to the queue for the next round.
+		if perChat[a.ChatID] >= roundCap(a.ChatID) {
+			if err := b.Store.ReleaseAlert(ctx, a, now); err != nil && !errors.Is(err, storage.ErrLeaseLost) {
+				return 0, err
+			}
+			continue
+		}
+		if s.ChatID > 0 {
+			ok, seen := allowed[s.ChatID]
+			if !seen {
+				if ok, err = b.mayReceive(ctx, s); err != nil {
+					return 0, err
+				}
+				allowed[s.ChatID] = ok
+			}
+			if !ok { // a private subscriber who is no longer a member
+				if _, err := b.Store.Unsubscribe(ctx, s.ChatID); err != nil {
+					return 0, err
+				}
+				s = storage.Subscription{}
+			}
+		}
 		if t == nil || s.ChatID == 0 || !needsAlerts(t, s) {
 			// Deleted task, ended subscription or a task done meanwhile.
 			if err := b.Store.CompleteAlert(ctx, a, nil, time.Time{}); err != nil && !errors.Is(err, storage.ErrLeaseLost) {
@@ -136,13 +162,30 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 			}
 			continue
 		}
-		f, skipped, ok := b.Alerts.dueFires(t.Deadline, b.Location, a.At.Add(-time.Second), now)
+		f, skipped, ok := b.Alerts.dueFires(t.Deadline, b.Location, a.At.Add(-time.Second), now, nil)
+		if !ok {
+			// An alert given back after a failed send, or moved to a migrated
+			// chat, is queued after its fire time: look back for the fires not
+			// yet delivered before concluding that the deadline moved.
+			var lookupErr error
+			f, skipped, ok = b.Alerts.dueFires(t.Deadline, b.Location, time.Time{}, now, func(lead int) bool {
+				sent, err := b.Store.AlertSent(ctx, t.ID, a.ChatID, lead)
+				if err != nil {
+					lookupErr = err
+				}
+				return sent
+			})
+			if lookupErr != nil {
+				return 0, lookupErr
+			}
+		}
 		if !ok { // the deadline moved: schedule afresh
 			if err := b.completeAndReschedule(ctx, a, t, nil); err != nil {
 				return 0, err
 			}
 			continue
 		}
+		perChat[a.ChatID]++
 		out = append(out, pending{alert: a, lead: f.Lead, skipped: skipped, task: t})
 		msgs = append(msgs, Message{ChatID: a.ChatID, Text: alertText(t, f.Lead, b.today()),
 			Buttons: [][]Button{{{Text: txtBtnOpenTask, Data: "task:" + strconv.FormatInt(t.ID, 10)}}}})
@@ -171,6 +214,29 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 		return sent, fmt.Errorf("%d of %d alerts not delivered or not recorded (retried later): %w", failed, len(msgs), firstErr)
 	}
 	return sent, nil
+}
+
+// roundCap is how many alerts one round sends to a chat: three minutes' worth
+// at Telegram's pace (20 a minute in a group, one a second in a private chat),
+// well inside alertLease.
+func roundCap(chatID int64) int {
+	if chatID < 0 {
+		return 60
+	}
+	return 180
+}
+
+// mayReceive reports whether a private subscription still belongs to someone
+// allowed to see the tasks: an administrator or a member.
+func (b *Bot) mayReceive(ctx context.Context, s storage.Subscription) (bool, error) {
+	if b.IsAdmin(s.ChatID) {
+		return true, nil
+	}
+	_, err := b.Store.Member(ctx, s.ChatID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // afterSend records the outcome of one alert: delivered (mark its lead and the
@@ -240,30 +306,41 @@ func (b *Bot) endSubscription(ctx context.Context, chatID int64) error {
 	return b.notifyAdmins(ctx, sprintf(txtSubscriptionGone, esc(title)))
 }
 
-// moveSubscription follows a group that became a supergroup, and sends the
-// alert again at once in the new chat.
+// moveSubscription follows a group that became a supergroup: every task's
+// alerts are scheduled in the new chat (those left under the old id are
+// dropped when they fall due), and this alert goes again at once there. A
+// later alert of the same round finds the subscription already moved.
 func (b *Bot) moveSubscription(ctx context.Context, a storage.DueAlert, newID int64) error {
 	subs, err := b.Store.Subscriptions(ctx)
 	if err != nil {
 		return err
 	}
+	moved := false
 	for _, s := range subs {
-		if s.ChatID != a.ChatID {
-			continue
+		switch s.ChatID {
+		case newID:
+			moved = true
+		case a.ChatID:
+			s.ChatID = newID
+			if err := b.Store.Subscribe(ctx, s); err != nil {
+				return err
+			}
+			if _, err := b.Store.Unsubscribe(ctx, a.ChatID); err != nil {
+				return err
+			}
+			if err := b.ScheduleChat(ctx, s); err != nil {
+				return err
+			}
+			moved = true
 		}
-		s.ChatID = newID
-		if err := b.Store.Subscribe(ctx, s); err != nil {
-			return err
-		}
-		if _, err := b.Store.Unsubscribe(ctx, a.ChatID); err != nil {
-			return err
-		}
-		if err := b.Store.CompleteAlert(ctx, a, nil, time.Time{}); err != nil && !errors.Is(err, storage.ErrLeaseLost) {
-			return err
-		}
-		return b.Store.ScheduleAlert(ctx, a.TaskID, newID, b.Now())
 	}
-	return nil
+	if !moved {
+		return nil
+	}
+	if err := b.Store.CompleteAlert(ctx, a, nil, time.Time{}); err != nil && !errors.Is(err, storage.ErrLeaseLost) {
+		return err
+	}
+	return b.Store.ScheduleAlert(ctx, a.TaskID, newID, b.Now())
 }
 
 // alertText says which task, which Parties, which deadline and how long is left.

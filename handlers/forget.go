@@ -25,11 +25,17 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if r.Callback.Data == "fgt:n" {
 		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
 	}
+	// The private subscription holds the user's id and name; it ends first, so
+	// that a failure leaves everything as it was.
+	alerts, err := b.endPrivateAlerts(ctx, r.User.ID)
+	if err != nil {
+		return err
+	}
 	f, err := b.Store.ForgetUser(ctx, r.User.ID, r.User.Username, b.Now())
 	if err != nil {
 		return err
 	}
-	if f.Empty() {
+	if f.Empty() && !alerts {
 		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtForgetNothing})
 	}
 	var lines []string
@@ -41,6 +47,9 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	}
 	if f.Conversation {
 		lines = append(lines, txtForgotConversation)
+	}
+	if alerts {
+		lines = append(lines, txtForgotAlerts)
 	}
 	if len(f.Contacts) > 0 {
 		lines = append(lines, sprintf(txtForgotContacts, ids(f.Contacts)))

@@ -81,6 +81,14 @@ func (b *Bot) removeButton(ctx context.Context, r *Request) error {
 	if len(parts) == 2 {
 		return b.reply(ctx, r, sprintf(txtRemoveAsk, userLabel(m.Name, m.Username)), confirmRemove(id))
 	}
+	// The alerts of the member's private chat go with the membership (an
+	// administrator keeps them: ADMIN_IDS, not the record, gives that role).
+	// Ended first: a failure here leaves the member as they were.
+	if !b.IsAdmin(id) {
+		if _, err := b.endPrivateAlerts(ctx, id); err != nil {
+			return err
+		}
+	}
 	removed, err := b.Store.RemoveMember(ctx, id)
 	if err != nil {
 		return err
@@ -96,6 +104,26 @@ func (b *Bot) removeButton(ctx context.Context, r *Request) error {
 	// Telling the removed user is a courtesy; they may have blocked the bot.
 	_ = b.Sender.Send(ctx, Message{ChatID: id, Text: txtYouWereRemoved})
 	return nil
+}
+
+// endPrivateAlerts ends the deadline alerts of a user's private chat, whose
+// id is the user's, and reports whether it had any: a former member must not
+// go on receiving the Working Group's tasks, and could not /unsubscribe.
+func (b *Bot) endPrivateAlerts(ctx context.Context, userID int64) (bool, error) {
+	tasks, err := b.Store.Tasks(ctx)
+	if err != nil {
+		return false, err
+	}
+	removed, err := b.Store.Unsubscribe(ctx, userID)
+	if err != nil || !removed {
+		return removed, err
+	}
+	for _, t := range tasks {
+		if err := b.Store.UnscheduleAlert(ctx, t.ID, userID); err != nil {
+			return true, err
+		}
+	}
+	return true, nil
 }
 
 func (b *Bot) enable(ctx context.Context, r *Request) error {

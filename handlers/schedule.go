@@ -58,12 +58,12 @@ func (p AlertPolicy) nextFire(d storage.Deadline, loc *time.Location, now time.T
 	return fire{}, false
 }
 
-// dueFires splits the alerts that fell due in (from, now]: the latest is to be
-// sent, the earlier ones are skipped, so a bot that was stopped sends one
-// catch-up alert per task, not a stream.
-func (p AlertPolicy) dueFires(d storage.Deadline, loc *time.Location, from, now time.Time) (send fire, skipped []int, ok bool) {
+// dueFires splits the alerts that fell due in [from, now] and are not in done
+// (nil: none is): the latest is to be sent, the earlier ones are skipped, so a
+// bot that was stopped sends one catch-up alert per task, not a stream.
+func (p AlertPolicy) dueFires(d storage.Deadline, loc *time.Location, from, now time.Time, done func(lead int) bool) (send fire, skipped []int, ok bool) {
 	for _, f := range p.fires(d, loc) {
-		if f.At.Before(from) || f.At.After(now) {
+		if f.At.Before(from) || f.At.After(now) || (done != nil && done(f.Lead)) {
 			continue
 		}
 		if ok {

@@ -100,7 +100,9 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 		return b.reply(ctx, r, sprintf(txtMinFileTooBig, esc(name), megabytes(MaxDownload+1)))
 	}
 	if err != nil {
-		return fmt.Errorf("download %q: %w", name, err)
+		// Not the file's name: the error is logged, and names of files often
+		// name people ("Passport Ivanov.pdf").
+		return fmt.Errorf("download a document: %w", err)
 	}
 	text, err := minutes.ReadText(name, data)
 	data = nil // the text is all that is needed from here on

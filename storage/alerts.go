@@ -73,7 +73,8 @@ type AlertStore interface {
 	// lease; alerts whose earlier lease expired are claimed again.
 	ClaimDueAlerts(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]DueAlert, error)
 	// CompleteAlert ends a claim: it records the lead times as delivered (or
-	// skipped) and schedules next, or nothing when next is zero. A claim that
+	// skipped) and schedules next, or nothing when next is zero; when the alert
+	// was scheduled again while claimed, the earlier of the two times stays. A claim that
 	// was lost (its lease passed and another instance took it) gives ErrLeaseLost.
 	CompleteAlert(ctx context.Context, a DueAlert, leads []int, next time.Time) error
 	// ReleaseAlert gives a claim back to be tried again at retry.

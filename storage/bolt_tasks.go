@@ -268,7 +268,8 @@ func (s *Bolt) CompleteAlert(ctx context.Context, a DueAlert, leads []int, next 
 				return err
 			}
 		}
-		if !next.IsZero() {
+		// An alert scheduled again while claimed (its task changed) keeps the earlier time.
+		if !next.IsZero() && (st.Due == nil || next.UnixMilli() < *st.Due) {
 			st.Due = unixMS(next)
 		}
 		return nil

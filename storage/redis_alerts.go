@@ -119,13 +119,17 @@ func (r *Redis) ClaimDueAlerts(ctx context.Context, now time.Time, lease time.Du
 // completeAlert ends a claim if it still holds.
 // KEYS[1] due, KEYS[2] lease, KEYS[3] token, KEYS[4] sent set.
 // ARGV[1] member, ARGV[2] token, ARGV[3] next due (ms) or "", ARGV[4..] leads.
+// An alert scheduled again while claimed (its task changed) keeps the earlier time.
 // Returns 1, or 0 when the claim was lost.
 var completeAlert = redis.NewScript(`
 if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
 for i = 4, #ARGV do redis.call('SADD', KEYS[4], ARGV[1] .. ':' .. ARGV[i]) end
-if ARGV[3] ~= '' then redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1]) end
+if ARGV[3] ~= '' then
+  local cur = redis.call('ZSCORE', KEYS[1], ARGV[1])
+  if not cur or tonumber(ARGV[3]) < tonumber(cur) then redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1]) end
+end
 return 1
 `)
 

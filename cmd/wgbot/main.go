@@ -22,8 +22,8 @@ import (
 )
 
 func main() {
-	if err := godotenv.Load(); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintln(os.Stderr, "wgbot: .env:", err)
+	if err := loadDotenv(".env"); err != nil {
+		fmt.Fprintln(os.Stderr, "wgbot:", err)
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -36,6 +36,22 @@ func main() {
 		}
 		os.Exit(1)
 	}
+}
+
+// loadDotenv reads a .env file, if there is one, into the environment. Its
+// parse errors quote the file from the bad line on, secrets included
+// (`unexpected character "-" in variable name near "...TELEGRAM_BOT_TOKEN=..."`),
+// so they are reported without the file's content.
+func loadDotenv(path string) error {
+	err := godotenv.Load(path)
+	var pe *fs.PathError
+	switch {
+	case err == nil || errors.Is(err, fs.ErrNotExist):
+		return nil
+	case errors.As(err, &pe):
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return fmt.Errorf("%s: cannot be parsed: each line must be NAME=value, with NAME of letters, digits and _ (its content is not shown: it holds secrets)", path)
 }
 
 // run is the whole program, so tests can start it with their own environment.

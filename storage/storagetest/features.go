@@ -27,6 +27,7 @@ func featureTests() []struct {
 		{"TaskStatusPerParty", testTaskStatusPerParty},
 		{"AlertsExactlyOnce", testAlertsExactlyOnce},
 		{"AlertLeaseExpires", testAlertLeaseExpires},
+		{"AlertRescheduledWhileClaimed", testAlertRescheduledWhileClaimed},
 		{"Subscriptions", testSubscriptions},
 		{"Contacts", testContacts},
 		{"ContactRace", testContactRace},
@@ -548,5 +549,33 @@ func testInboxClaimOnce(t *testing.T, s storage.Store) {
 	time.Sleep(150 * time.Millisecond)
 	if !must(in.ClaimUpdate(c, 22, "b", time.Minute))(t) {
 		t.Error("an expired claim could not be taken")
+	}
+}
+
+// An alert scheduled again while it is claimed (its task's deadline changed)
+// keeps the earlier time when the claim completes; a later one does not win
+// over the completion's next time either.
+func testAlertRescheduledWhileClaimed(t *testing.T, s storage.Store) {
+	c := ctx(t)
+	now := day(2024, 2, 16, 9)
+	for _, task := range []int64{1, 2} {
+		ok(t, s.ScheduleAlert(c, task, -100, now))
+	}
+	claimed := must(s.ClaimDueAlerts(c, now, 5*time.Minute, 10))(t)
+	if len(claimed) != 2 {
+		t.Fatalf("claimed %d", len(claimed))
+	}
+	ok(t, s.ScheduleAlert(c, 1, -100, day(2024, 2, 19, 9))) // brought forward
+	ok(t, s.ScheduleAlert(c, 2, -100, day(2024, 4, 17, 9))) // pushed back
+	for _, a := range claimed {
+		ok(t, s.CompleteAlert(c, a, []int{14}, day(2024, 2, 23, 9)))
+	}
+	if next := must(s.NextAlert(c))(t); !next.Equal(day(2024, 2, 19, 9)) {
+		t.Errorf("NextAlert = %v, want the rescheduled earlier time", next)
+	}
+	got := must(s.ClaimDueAlerts(c, day(2024, 2, 23, 9), time.Minute, 10))(t)
+	if len(got) != 2 || got[0].TaskID != 1 || !got[0].At.Equal(day(2024, 2, 19, 9)) ||
+		got[1].TaskID != 2 || !got[1].At.Equal(day(2024, 2, 23, 9)) {
+		t.Errorf("after completion: %+v", got)
 	}
 }
