@@ -100,3 +100,33 @@ func TestOneRoundStaysWithinItsLease(t *testing.T) {
 		t.Errorf("%d alerts, %d answers 429", len(got), h.tg.TooMany())
 	}
 }
+
+// TestExtendedDeadlineAlertsAgain: alerts already sent for the old deadline
+// do not stand in for the alerts of the new one.
+func TestExtendedDeadlineAlertsAgain(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	subscribeGroup(t, h)
+	h.at(2024, 2, 16, 9, 0)
+	h.deliver()
+	h.at(2024, 2, 23, 9, 0)
+	h.deliver()
+	if n := len(alertsIn(h, wgGroup.ID)); n != 2 {
+		t.Fatalf("want the 14- and 7-day alerts of 1 March, got %d", n)
+	}
+	mustContain(t, h.ask(telegramtest.Private(admin), admin, "/edittask 1 date 1 May 2024").PlainText(), "Task 1 changed")
+	for _, day := range []struct {
+		m    time.Month
+		d    int
+		want string
+	}{{4, 17, "Deadline in 14 days"}, {4, 24, "Deadline in 7 days"}} {
+		h.at(2024, day.m, day.d, 9, 0)
+		h.deliver()
+		got := alertsIn(h, wgGroup.ID)
+		mustContain(t, got[len(got)-1], day.want, "by 1 May 2024")
+	}
+	if n := len(alertsIn(h, wgGroup.ID)); n != 4 {
+		t.Errorf("want 4 alerts in all, got %d", n)
+	}
+}

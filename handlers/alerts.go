@@ -76,7 +76,7 @@ func (b *Bot) scheduleOne(ctx context.Context, t *storage.Task, s storage.Subscr
 	}
 	var lookupErr error
 	sent := func(lead int) bool {
-		ok, err := b.Store.AlertSent(ctx, t.ID, s.ChatID, lead)
+		ok, err := b.Store.AlertSent(ctx, t.ID, s.ChatID, fireKey(lead, t.Deadline))
 		if err != nil {
 			lookupErr = err
 		}
@@ -169,7 +169,7 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 			// yet delivered before concluding that the deadline moved.
 			var lookupErr error
 			f, skipped, ok = b.Alerts.dueFires(t.Deadline, b.Location, time.Time{}, now, func(lead int) bool {
-				sent, err := b.Store.AlertSent(ctx, t.ID, a.ChatID, lead)
+				sent, err := b.Store.AlertSent(ctx, t.ID, a.ChatID, fireKey(lead, t.Deadline))
 				if err != nil {
 					lookupErr = err
 				}
@@ -214,6 +214,12 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 		return sent, fmt.Errorf("%d of %d alerts not delivered or not recorded (retried later): %w", failed, len(msgs), firstErr)
 	}
 	return sent, nil
+}
+
+// fireKey identifies one alert of a task in a chat: its lead time and the
+// deadline it was for, so that a deadline moved later gets its alerts afresh.
+func fireKey(lead int, d storage.Deadline) string {
+	return strconv.Itoa(lead) + "@" + d.Due.String()
 }
 
 // roundCap is how many alerts one round sends to a chat: three minutes' worth
@@ -268,7 +274,7 @@ func (b *Bot) completeAndReschedule(ctx context.Context, a storage.DueAlert, t *
 		if done[lead] {
 			return true
 		}
-		sent, err := b.Store.AlertSent(ctx, t.ID, a.ChatID, lead)
+		sent, err := b.Store.AlertSent(ctx, t.ID, a.ChatID, fireKey(lead, t.Deadline))
 		if err != nil {
 			lookupErr = err
 		}
@@ -281,7 +287,11 @@ func (b *Bot) completeAndReschedule(ctx context.Context, a storage.DueAlert, t *
 	if ok {
 		next = f.At
 	}
-	if err := b.Store.CompleteAlert(ctx, a, leads, next); err != nil && !errors.Is(err, storage.ErrLeaseLost) {
+	keys := make([]string, len(leads))
+	for i, l := range leads {
+		keys[i] = fireKey(l, t.Deadline)
+	}
+	if err := b.Store.CompleteAlert(ctx, a, keys, next); err != nil && !errors.Is(err, storage.ErrLeaseLost) {
 		return err
 	}
 	return nil

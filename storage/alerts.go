@@ -72,15 +72,16 @@ type AlertStore interface {
 	// ClaimDueAlerts takes up to limit alerts due at now, oldest first, for
 	// lease; alerts whose earlier lease expired are claimed again.
 	ClaimDueAlerts(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]DueAlert, error)
-	// CompleteAlert ends a claim: it records the lead times as delivered (or
+	// CompleteAlert ends a claim: it records the fires (opaque keys chosen by
+	// the caller, e.g. a lead time and the deadline it was for) as delivered (or
 	// skipped) and schedules next, or nothing when next is zero; when the alert
 	// was scheduled again while claimed, the earlier of the two times stays. A claim that
 	// was lost (its lease passed and another instance took it) gives ErrLeaseLost.
-	CompleteAlert(ctx context.Context, a DueAlert, leads []int, next time.Time) error
+	CompleteAlert(ctx context.Context, a DueAlert, fires []string, next time.Time) error
 	// ReleaseAlert gives a claim back to be tried again at retry.
 	ReleaseAlert(ctx context.Context, a DueAlert, retry time.Time) error
-	// AlertSent reports whether the alert of lead days for a task was delivered to a chat.
-	AlertSent(ctx context.Context, taskID, chatID int64, lead int) (bool, error)
+	// AlertSent reports whether a fire (as given to CompleteAlert) of a task was delivered to a chat.
+	AlertSent(ctx context.Context, taskID, chatID int64, fire string) (bool, error)
 	// NextAlert returns when the earliest alert falls due (zero when none).
 	NextAlert(ctx context.Context) (time.Time, error)
 }

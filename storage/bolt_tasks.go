@@ -261,10 +261,10 @@ func (s *Bolt) endClaim(ctx context.Context, op string, a DueAlert, fn func(tx *
 }
 
 // CompleteAlert records leads as done and schedules next (if not zero).
-func (s *Bolt) CompleteAlert(ctx context.Context, a DueAlert, leads []int, next time.Time) error {
+func (s *Bolt) CompleteAlert(ctx context.Context, a DueAlert, fires []string, next time.Time) error {
 	return s.endClaim(ctx, "complete alert", a, func(tx *bolt.Tx, st *boltAlert) error {
-		for _, l := range leads {
-			if err := tx.Bucket(bSent).Put([]byte(alertMember(a.TaskID, a.ChatID)+":"+strconv.Itoa(l)), []byte{}); err != nil {
+		for _, f := range fires {
+			if err := tx.Bucket(bSent).Put([]byte(alertMember(a.TaskID, a.ChatID)+":"+f), []byte{}); err != nil {
 				return err
 			}
 		}
@@ -285,10 +285,10 @@ func (s *Bolt) ReleaseAlert(ctx context.Context, a DueAlert, retry time.Time) er
 }
 
 // AlertSent reports whether a lead's alert was delivered (or skipped) in a chat.
-func (s *Bolt) AlertSent(ctx context.Context, taskID, chatID int64, lead int) (bool, error) {
+func (s *Bolt) AlertSent(ctx context.Context, taskID, chatID int64, fire string) (bool, error) {
 	var ok bool
 	err := s.view(ctx, "alert sent", func(tx *bolt.Tx) error {
-		ok = tx.Bucket(bSent).Get([]byte(alertMember(taskID, chatID)+":"+strconv.Itoa(lead))) != nil
+		ok = tx.Bucket(bSent).Get([]byte(alertMember(taskID, chatID)+":"+fire)) != nil
 		return nil
 	})
 	return ok, err

@@ -47,7 +47,7 @@ func fill(t *testing.T, s storage.Store) {
 		func() error {
 			got, err := s.ClaimDueAlerts(ctx, time.Now(), time.Minute, 1) // one claimed alert in flight
 			if err == nil && len(got) == 1 {
-				err = s.CompleteAlert(ctx, got[0], []int{14, 7}, at.Add(24*time.Hour))
+				err = s.CompleteAlert(ctx, got[0], []string{"14", "7"}, at.Add(24*time.Hour))
 			}
 			return err
 		}(),

@@ -134,14 +134,14 @@ return 1
 `)
 
 // CompleteAlert records leads as done and schedules next (if not zero).
-func (r *Redis) CompleteAlert(ctx context.Context, a DueAlert, leads []int, next time.Time) error {
+func (r *Redis) CompleteAlert(ctx context.Context, a DueAlert, fires []string, next time.Time) error {
 	nextArg := ""
 	if !next.IsZero() {
 		nextArg = strconv.FormatInt(next.UnixMilli(), 10)
 	}
 	args := []any{alertMember(a.TaskID, a.ChatID), a.Token, nextArg}
-	for _, l := range leads {
-		args = append(args, l)
+	for _, f := range fires {
+		args = append(args, f)
 	}
 	k := r.keys
 	n, err := completeAlert.Run(ctx, r.rdb, []string{k.alertsDue(), k.alertsLease(), k.alertsToken(), k.alertsSent()}, args...).Int()
@@ -179,8 +179,8 @@ func (r *Redis) ReleaseAlert(ctx context.Context, a DueAlert, retry time.Time) e
 }
 
 // AlertSent reports whether a lead's alert was delivered (or skipped) in a chat.
-func (r *Redis) AlertSent(ctx context.Context, taskID, chatID int64, lead int) (bool, error) {
-	ok, err := r.rdb.SIsMember(ctx, r.keys.alertsSent(), alertMember(taskID, chatID)+":"+strconv.Itoa(lead)).Result()
+func (r *Redis) AlertSent(ctx context.Context, taskID, chatID int64, fire string) (bool, error) {
+	ok, err := r.rdb.SIsMember(ctx, r.keys.alertsSent(), alertMember(taskID, chatID)+":"+fire).Result()
 	if err != nil {
 		return false, fail("alert sent", err)
 	}

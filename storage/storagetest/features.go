@@ -158,22 +158,22 @@ func testAlertsExactlyOnce(t *testing.T, s storage.Store) {
 	if !next.Equal(now.Add(2 * time.Minute)) {
 		t.Errorf("NextAlert = %v, want the end of the leases", next)
 	}
-	ok(t, s.CompleteAlert(c, claimed[1], []int{7, 1}, now.Add(24*time.Hour)))
-	if err := s.CompleteAlert(c, claimed[1], []int{7}, time.Time{}); !errors.Is(err, storage.ErrLeaseLost) {
+	ok(t, s.CompleteAlert(c, claimed[1], []string{"7", "1"}, now.Add(24*time.Hour)))
+	if err := s.CompleteAlert(c, claimed[1], []string{"7"}, time.Time{}); !errors.Is(err, storage.ErrLeaseLost) {
 		t.Errorf("second completion: %v, want ErrLeaseLost", err)
 	}
-	if !must(s.AlertSent(c, 1, -100, 7))(t) || !must(s.AlertSent(c, 1, -100, 1))(t) || must(s.AlertSent(c, 1, -100, 0))(t) {
+	if !must(s.AlertSent(c, 1, -100, "7"))(t) || !must(s.AlertSent(c, 1, -100, "1"))(t) || must(s.AlertSent(c, 1, -100, "0"))(t) {
 		t.Error("AlertSent does not match the completed leads")
 	}
 	ok(t, s.ReleaseAlert(c, claimed[2], now.Add(time.Minute)))
 	if got := must(s.ClaimDueAlerts(c, now.Add(time.Minute), time.Minute, 10))(t); len(got) != 1 || got[0].TaskID != 2 {
 		t.Errorf("released alert claimed again: %+v", got)
 	} else {
-		ok(t, s.CompleteAlert(c, got[0], []int{0}, time.Time{}))
+		ok(t, s.CompleteAlert(c, got[0], []string{"0"}, time.Time{}))
 	}
 	ok(t, s.UnscheduleAlert(c, 7, -100))
 	for _, task := range []int64{3, 4, 5, 6} {
-		ok(t, s.CompleteAlert(c, claimed[task], []int{0}, time.Time{}))
+		ok(t, s.CompleteAlert(c, claimed[task], []string{"0"}, time.Time{}))
 	}
 	if got := must(s.ClaimDueAlerts(c, now.Add(30*24*time.Hour), time.Minute, 10))(t); len(got) != 1 || got[0].TaskID != 1 {
 		t.Errorf("only task 1's next alert is left: %+v", got)
@@ -198,7 +198,7 @@ func testAlertLeaseExpires(t *testing.T, s storage.Store) {
 	if err := s.CompleteAlert(c, first[0], nil, time.Time{}); !errors.Is(err, storage.ErrLeaseLost) {
 		t.Errorf("completion of the lost claim: %v", err)
 	}
-	ok(t, s.CompleteAlert(c, again[0], []int{14}, time.Time{}))
+	ok(t, s.CompleteAlert(c, again[0], []string{"14"}, time.Time{}))
 	if next := must(s.NextAlert(c))(t); !next.IsZero() {
 		t.Errorf("NextAlert = %v, want none", next)
 	}
@@ -568,7 +568,7 @@ func testAlertRescheduledWhileClaimed(t *testing.T, s storage.Store) {
 	ok(t, s.ScheduleAlert(c, 1, -100, day(2024, 2, 19, 9))) // brought forward
 	ok(t, s.ScheduleAlert(c, 2, -100, day(2024, 4, 17, 9))) // pushed back
 	for _, a := range claimed {
-		ok(t, s.CompleteAlert(c, a, []int{14}, day(2024, 2, 23, 9)))
+		ok(t, s.CompleteAlert(c, a, []string{"14"}, day(2024, 2, 23, 9)))
 	}
 	if next := must(s.NextAlert(c))(t); !next.Equal(day(2024, 2, 19, 9)) {
 		t.Errorf("NextAlert = %v, want the rescheduled earlier time", next)
