@@ -75,7 +75,9 @@ func (b *Bot) safeHandle(ctx context.Context, r *handlers.Request, log func() *s
 	defer func() {
 		if p := recover(); p != nil {
 			log().Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			b.tellFailure(ctx, r, handlers.PanicReply)
+			if r.Chat.Private || r.GroupEnabled { // a group that did not enable the bot hears nothing
+				b.tellFailure(ctx, r, handlers.PanicReply)
+			}
 			err = nil
 		}
 	}()
