@@ -270,33 +270,6 @@ func checkText(text, parseMode string, limit int, emptyDesc, longDesc string) (s
 }
 
 // checkMarkup validates an inline keyboard's callback_data sizes.
-func checkMarkup(raw string) *apiError {
-	if raw == "" {
-		return nil
-	}
-	var kb struct {
-		InlineKeyboard [][]struct {
-			CallbackData string `json:"callback_data"`
-		} `json:"inline_keyboard"`
-	}
-	if err := json.Unmarshal([]byte(raw), &kb); err != nil {
-		return badRequest("can't parse reply keyboard markup JSON object")
-	}
-	for _, row := range kb.InlineKeyboard {
-		for _, b := range row {
-			if len(b.CallbackData) > 64 {
-				return badRequest("BUTTON_DATA_INVALID")
-			}
-		}
-	}
-	return nil
-}
+func checkMarkup(raw string) *apiError { return parseMarkup(raw).err }
 
-func normalizeMarkup(raw string) string {
-	kb := decodeInlineKeyboard(raw)
-	if kb == nil || len(kb.InlineKeyboard) == 0 {
-		return ""
-	}
-	b, _ := json.Marshal(kb)
-	return string(b)
-}
+func normalizeMarkup(raw string) string { return parseMarkup(raw).norm }

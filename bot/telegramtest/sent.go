@@ -71,16 +71,7 @@ func (s *Server) newSent(r *request) Sent {
 	return m
 }
 
-func decodeInlineKeyboard(raw string) *models.InlineKeyboardMarkup {
-	if raw == "" {
-		return nil
-	}
-	var kb models.InlineKeyboardMarkup
-	if json.Unmarshal([]byte(raw), &kb) != nil || kb.InlineKeyboard == nil {
-		return nil
-	}
-	return &kb
-}
+func decodeInlineKeyboard(raw string) *models.InlineKeyboardMarkup { return parseMarkup(raw).kb }
 
 // record appends m; callers hold s.mu (serveHTTP broadcasts afterwards).
 func (s *Server) record(m Sent) {

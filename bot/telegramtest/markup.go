@@ -1,0 +1,72 @@
+package telegramtest
+
+import (
+	"encoding/json"
+	"sync"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// parsedMarkup is a reply_markup field read once: benchmarks send the same
+// keyboard thousands of times, and decoding it three times a request made
+// this server, not the bot, the cost being measured.
+type parsedMarkup struct {
+	kb   *models.InlineKeyboardMarkup // nil unless an inline keyboard
+	norm string                       // canonical JSON of kb, "" for none
+	err  *apiError                    // why Telegram would refuse it
+}
+
+var markups struct {
+	sync.Mutex
+	m map[string]parsedMarkup
+}
+
+// maxMarkups bounds the cache; it is emptied when full.
+const maxMarkups = 256
+
+// parseMarkup decodes and validates raw, from the cache when it can. The
+// keyboard it returns is shared: callers must not change it.
+func parseMarkup(raw string) parsedMarkup {
+	if raw == "" {
+		return parsedMarkup{}
+	}
+	markups.Lock()
+	defer markups.Unlock()
+	if p, ok := markups.m[raw]; ok {
+		return p
+	}
+	p := decodeMarkup(raw)
+	if markups.m == nil || len(markups.m) >= maxMarkups {
+		markups.m = map[string]parsedMarkup{}
+	}
+	markups.m[raw] = p
+	return p
+}
+
+func decodeMarkup(raw string) parsedMarkup {
+	var check struct {
+		InlineKeyboard [][]struct {
+			CallbackData string `json:"callback_data"`
+		} `json:"inline_keyboard"`
+	}
+	if err := json.Unmarshal([]byte(raw), &check); err != nil {
+		return parsedMarkup{err: badRequest("can't parse reply keyboard markup JSON object")}
+	}
+	var p parsedMarkup
+	for _, row := range check.InlineKeyboard {
+		for _, b := range row {
+			if len(b.CallbackData) > 64 {
+				p.err = badRequest("BUTTON_DATA_INVALID")
+			}
+		}
+	}
+	var kb models.InlineKeyboardMarkup
+	if json.Unmarshal([]byte(raw), &kb) == nil && kb.InlineKeyboard != nil {
+		p.kb = &kb
+		if len(kb.InlineKeyboard) > 0 {
+			b, _ := json.Marshal(&kb)
+			p.norm = string(b)
+		}
+	}
+	return p
+}
