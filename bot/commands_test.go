@@ -1,9 +1,13 @@
 package bot
 
 import (
+	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/go-telegram/bot/models"
 
 	"github.com/ots-customs/wgbot/bot/telegramtest"
 )
@@ -143,11 +147,48 @@ func TestCommandMenuRegistered(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
 	h.tg.WaitHandled(t, h.tg.SendText(telegramtest.Private(memberTR), memberTR, "/help"))
-	var names []string
-	for _, c := range h.tg.Commands() {
-		names = append(names, c.Command)
+	menus := map[string]string{} // scope type -> command names
+	for _, s := range h.tg.Sent() {
+		if s.Method != "setMyCommands" {
+			continue
+		}
+		var cmds []models.BotCommand
+		if err := json.Unmarshal([]byte(s.Raw["commands"]), &cmds); err != nil {
+			t.Fatal(err)
+		}
+		var scope struct {
+			Type   string `json:"type"`
+			ChatID int64  `json:"chat_id"`
+		}
+		_ = json.Unmarshal([]byte(s.Raw["scope"]), &scope)
+		key := scope.Type
+		if scope.ChatID != 0 {
+			key += ":" + strconv.FormatInt(scope.ChatID, 10)
+		}
+		var names []string
+		for _, c := range cmds {
+			names = append(names, c.Command)
+		}
+		menus[key] = " " + strings.Join(names, " ") + " "
 	}
-	if len(names) == 0 || h.tg.Calls("setMyCommands") < 3 {
-		t.Fatalf("setMyCommands: %d calls, last %v", h.tg.Calls("setMyCommands"), names)
+	check := func(scope string, want, not []string) {
+		t.Helper()
+		got, ok := menus[scope]
+		if !ok {
+			t.Fatalf("no menu for scope %q; menus: %v", scope, menus)
+		}
+		for _, w := range want {
+			if !strings.Contains(got, " "+w+" ") {
+				t.Errorf("menu %q lacks /%s: %s", scope, w, got)
+			}
+		}
+		for _, n := range not {
+			if strings.Contains(got, " "+n+" ") {
+				t.Errorf("menu %q must not offer /%s: %s", scope, n, got)
+			}
+		}
 	}
+	check("", []string{"deadlines", "mytasks", "nominate", "forgetme"}, []string{"members", "enable", "export"})
+	check("all_group_chats", []string{"agenda", "deadlines", "task", "help"}, []string{"contacts", "nominate", "members", "forgetme"})
+	check("chat:1001", []string{"deadlines", "members", "requests", "export", "addtask"}, []string{"enable"})
 }

@@ -172,17 +172,22 @@ func kind(r *handlers.Request) string {
 	return "text"
 }
 
-// registerMenu publishes the command menus: one for everyone, and a longer one
-// in each administrator's private chat.
+// registerMenu publishes the command menus: one for private chats, a short one
+// for groups, and a longer one in each administrator's private chat.
 func (b *Bot) registerMenu(ctx context.Context) error {
-	commands := func(role handlers.Role) []models.BotCommand {
+	list := func(routes []handlers.Route) []models.BotCommand {
 		var out []models.BotCommand
-		for _, r := range b.h.MenuFor(role) {
+		for _, r := range routes {
 			out = append(out, models.BotCommand{Command: r.Name, Description: r.Help})
 		}
 		return out
 	}
+	commands := func(role handlers.Role) []models.BotCommand { return list(b.h.MenuFor(role)) }
 	if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: commands(handlers.MemberRole)}); err != nil {
+		return err
+	}
+	if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: list(b.h.MenuForGroups()),
+		Scope: &models.BotCommandScopeAllGroupChats{}}); err != nil {
 		return err
 	}
 	for _, id := range b.cfg.Admins {

@@ -110,6 +110,17 @@ func (b *Bot) callbackTable() []CallbackRoute {
 func (b *Bot) Routes() []Route { return append([]Route(nil), b.routes...) }
 
 // MenuFor returns the commands to show in the menu of a role.
+// MenuForGroups returns the commands everyone may use in an enabled group.
+func (b *Bot) MenuForGroups() []Route {
+	var out []Route
+	for _, r := range b.routes {
+		if (r.Access == ReadOnly || r.Access == Anyone) && r.Name != "start" && r.Name != "forgetme" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 func (b *Bot) MenuFor(role Role) []Route {
 	var out []Route
 	for _, r := range b.routes {
