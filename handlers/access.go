@@ -115,7 +115,7 @@ func (b *Bot) adminName(ctx context.Context, id int64) string {
 	if m, err := b.Store.Member(ctx, id); err == nil && m.Name != "" {
 		return esc(m.Name)
 	}
-	return "administrator " + strconv.FormatInt(id, 10)
+	return sprintf(txtAdminByID, id)
 }
 
 func (b *Bot) requests(ctx context.Context, r *Request) error {

@@ -15,13 +15,16 @@ func esc(s string) string { return html.EscapeString(s) }
 func userLabel(name, username string) string {
 	s := esc(name)
 	if s == "" {
-		s = "(no name)"
+		s = txtNoName
 	}
 	if username != "" {
 		s += " (@" + esc(username) + ")"
 	}
 	return s
 }
+
+// unit is a word with its singular and plural forms, from texts.go.
+type unit struct{ one, many string }
 
 // plural picks "1 day" or "3 days".
 func plural(n int, one, many string) string {
@@ -31,16 +34,19 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
+// count is plural with a unit of texts.go: count(3, unitDay) is "3 days".
+func count(n int, u unit) string { return plural(n, u.one, u.many) }
+
 // span says a number of days the way people do: days up to about three months,
 // then months up to two years, then years.
 func span(days int) string {
 	switch {
 	case days < 100:
-		return plural(days, "day", "days")
+		return count(days, unitDay)
 	case days < 730:
-		return plural(days/30, "month", "months")
+		return count(days/30, unitMonth)
 	}
-	return plural(days/365, "year", "years")
+	return count(days/365, unitYear)
 }
 
 // relative says how far due is from today: "today", "tomorrow", "in 5 days",
@@ -49,13 +55,13 @@ func relative(due, today storage.Date) string {
 	d := today.DaysUntil(due)
 	switch {
 	case d == 0:
-		return "due today"
+		return txtDueToday
 	case d == 1:
-		return "due tomorrow"
+		return txtDueTomorrow
 	case d > 1:
-		return "in " + span(d)
+		return sprintf(txtDueIn, span(d))
 	case d == -1:
-		return "overdue by 1 day"
+		return sprintf(txtPartyOverdueDays, count(1, unitDay))
 	}
 	return fmt.Sprintf(txtPartyOverdueDays, span(-d))
 }
@@ -63,7 +69,7 @@ func relative(due, today storage.Date) string {
 // partyList is "🇹🇷 TR, 🇺🇿 UZ", or "all Parties" when every state Party is bound.
 func partyList(t *storage.Task) string {
 	if t.AllStates() && len(t.Parties) == len(storage.StateParties) {
-		return "all Parties"
+		return txtAllParties
 	}
 	parts := make([]string, len(t.Parties))
 	for i, p := range t.Parties {
@@ -92,7 +98,7 @@ func deadlineText(d storage.Deadline) string {
 	if d.Text != "" {
 		return d.Text
 	}
-	return "by " + d.Due.Long()
+	return sprintf(txtByDate, d.Due.Long())
 }
 
 // maxEcho bounds how much of a user's own text a reply repeats back.

@@ -115,13 +115,13 @@ func propose(it minutes.Item, fileName string, now time.Time) proposal {
 	ps, unknown, loose := mapParties(it.Parties, it.Quote)
 	text := it.Quote
 	if len(unknown) > 0 {
-		text = "Responsible as written: " + strings.Join(unknown, "; ") + ". " + text
+		text = sprintf(txtMinAsWritten, strings.Join(unknown, "; ")) + " " + text
 	}
 	t := storage.Task{
 		Title:   taskTitle(it.Text),
 		Text:    clip(text, storage.MaxTextLen),
 		Parties: ps,
-		Source:  clip("Imported from "+fileName, 200),
+		Source:  clip(sprintf(txtMinImportedFrom, fileName), 200),
 		Created: now,
 	}
 	if d, err := storage.ParseDate(it.Deadline); err == nil {
@@ -134,7 +134,7 @@ func propose(it minutes.Item, fileName string, now time.Time) proposal {
 func taskTitle(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
-		return "Decision of the minutes"
+		return txtMinUntitled
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	s = string(unicode.ToUpper(r)) + s[n:]
@@ -250,7 +250,7 @@ func (b *Bot) importButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	if len(parts) == 2 {
-		return b.reply(ctx, r, sprintf(txtMinImportAsk, plural(len(up.Tasks), "task", "tasks"), esc(up.FileName), esc(meetingTitle(up))),
+		return b.reply(ctx, r, sprintf(txtMinImportAsk, count(len(up.Tasks), unitTask), esc(up.FileName), esc(meetingTitle(up))),
 			[]Button{{Text: txtMinBtnConfirm, Data: "imp:y:" + id}, {Text: txtBtnCancel, Data: "imp:n:" + id}})
 	}
 	return b.runImport(ctx, r, up)
@@ -306,9 +306,9 @@ func (b *Bot) runImport(ctx context.Context, r *Request, up storage.Upload) erro
 		return err
 	}
 	var sb strings.Builder
-	sb.WriteString(sprintf(txtMinImported, plural(len(imp.TaskIDs), "task", "tasks"), esc(up.FileName), esc(imp.Title)))
+	sb.WriteString(sprintf(txtMinImported, count(len(imp.TaskIDs), unitTask), esc(up.FileName), esc(imp.Title)))
 	if len(skipped) > 0 {
-		sb.WriteString("\n\n" + sprintf(txtMinSkippedHeader, plural(len(skipped), "task was", "tasks were")))
+		sb.WriteString("\n\n" + sprintf(txtMinSkippedHeader, count(len(skipped), unitTaskWas)))
 		for _, s := range skipped {
 			sb.WriteString("\n• " + s)
 		}
@@ -359,7 +359,7 @@ func (b *Bot) imports(ctx context.Context, r *Request) error {
 			state = " · " + txtMinUndoneMark
 		}
 		lines = append(lines, sprintf(txtMinImportLine, esc(imp.Title), esc(imp.FileName),
-			plural(len(imp.TaskIDs), "task", "tasks"), imp.Skipped, imp.At.In(b.Location).Format(time.DateOnly), state))
+			count(len(imp.TaskIDs), unitTask), imp.Skipped, imp.At.In(b.Location).Format(time.DateOnly), state))
 		if !imp.Undone {
 			rows = append(rows, []Button{{Text: sprintf(txtMinBtnUndo, clip(imp.Title, 40)), Data: "impu:" + imp.ID}})
 		}
@@ -394,7 +394,7 @@ func (b *Bot) undoButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	if len(parts) == 2 {
-		return b.reply(ctx, r, sprintf(txtMinUndoAsk, esc(imp.Title), plural(len(imp.TaskIDs), "task", "tasks")),
+		return b.reply(ctx, r, sprintf(txtMinUndoAsk, esc(imp.Title), count(len(imp.TaskIDs), unitTask)),
 			[]Button{{Text: txtMinBtnUndoConfirm, Data: "impu:y:" + id}, {Text: txtBtnCancel, Data: "impu:n:" + id}})
 	}
 	return b.undoImport(ctx, r, imp)
@@ -433,7 +433,7 @@ func (b *Bot) undoImport(ctx context.Context, r *Request, imp storage.Import) er
 	if err := b.Store.PutImport(ctx, imp); err != nil {
 		return err
 	}
-	text := sprintf(txtMinUndone, esc(imp.Title), plural(len(removed), "task", "tasks"))
+	text := sprintf(txtMinUndone, esc(imp.Title), count(len(removed), unitTask))
 	if len(removed) > 0 {
 		text += "\n" + strings.Join(removed, "\n")
 	}

@@ -22,17 +22,17 @@ func (b *Bot) members(ctx context.Context, r *Request) error {
 	lines := []string{sprintf(txtMembersHeader, len(ms))}
 	var rows [][]Button
 	for _, m := range ms {
-		party := "no Party"
+		party := txtNoParty
 		if m.Party != "" {
 			party = m.Party.Short()
 		}
 		role := ""
 		if b.IsAdmin(m.UserID) {
-			role = " · administrator"
+			role = txtAdminTag
 		}
 		lines = append(lines, party+" · "+userLabel(m.Name, m.Username)+" · <code>"+strconv.FormatInt(m.UserID, 10)+"</code>"+role)
 		if !b.IsAdmin(m.UserID) && len(rows) < maxMemberButtons {
-			rows = append(rows, []Button{{Text: "Remove " + m.Name, Data: "rm:" + strconv.FormatInt(m.UserID, 10)}})
+			rows = append(rows, []Button{{Text: sprintf(txtBtnRemoveName, m.Name), Data: "rm:" + strconv.FormatInt(m.UserID, 10)}})
 		}
 	}
 	return b.reply(ctx, r, strings.Join(lines, "\n"), rows...)

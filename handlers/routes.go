@@ -49,37 +49,41 @@ type CallbackRoute struct {
 }
 
 func (b *Bot) routeTable() []Route {
-	return []Route{
-		{Name: "start", Help: "What this bot is", Access: Anyone, Handle: b.start},
-		{Name: "help", Help: "The commands you can use", Access: Anyone, Handle: b.help},
-		{Name: "agenda", Args: "[wg|hca]", Help: "Agenda of the latest meeting", Access: ReadOnly, Handle: b.agenda},
-		{Name: "deadlines", Args: "[all]", Help: "Open tasks by deadline", Access: ReadOnly, Handle: b.deadlines},
-		{Name: "mytasks", Help: "Open tasks of your Party", Access: Members, Handle: b.mytasks},
-		{Name: "iam", Args: "[Party]", Help: "Set the Party you represent", Access: Members, Handle: b.iam},
-		{Name: "task", Args: "id", Help: "One task: its Parties, status and history", Access: ReadOnly, Handle: b.task},
-		{Name: "done", Args: "[id] [reference]", Help: "Mark your Party's part of a task submitted", Access: Members, Handle: b.done},
-		{Name: "subscribe", Help: "Receive deadline alerts in this chat", Access: PrivateOrAdminGroup, Handle: b.subscribe},
-		{Name: "unsubscribe", Help: "Stop deadline alerts in this chat", Access: PrivateOrAdminGroup, Handle: b.unsubscribe},
-		{Name: "addtask", Args: "TR,UZ date text", Help: "Add a task", Access: AdminAnywhere, Handle: b.addTask},
-		{Name: "edittask", Args: "id date|title|parties value", Help: "Change a task", Access: AdminAnywhere, Handle: b.editTask},
-		{Name: "deltask", Args: "id", Help: "Delete a task", Access: AdminAnywhere, Handle: b.delTask},
-		{Name: "minutes", Help: "Read minutes: send a file with this caption", Access: Members, Handle: b.minutesCmd},
-		{Name: "imports", Help: "Review and undo imports of minutes", Access: AdminPrivate, Handle: b.imports},
-		{Name: "requests", Help: "Pending access requests", Access: AdminPrivate, Handle: b.requests},
-		{Name: "members", Help: "List and remove members", Access: AdminPrivate, Handle: b.members},
-		{Name: "remove", Args: "user-id", Help: "Remove a member", Access: AdminPrivate, Handle: b.remove},
-		{Name: "enable", Help: "Let this group use the bot", Access: AdminGroup, Handle: b.enable},
-		{Name: "disable", Help: "Stop answering in this group", Access: AdminGroup, Handle: b.disable},
+	routes := []Route{
+		{Name: "start", Access: Anyone, Handle: b.start},
+		{Name: "help", Access: Anyone, Handle: b.help},
+		{Name: "agenda", Args: "[wg|hca]", Access: ReadOnly, Handle: b.agenda},
+		{Name: "deadlines", Args: "[all]", Access: ReadOnly, Handle: b.deadlines},
+		{Name: "mytasks", Access: Members, Handle: b.mytasks},
+		{Name: "iam", Args: "[Party]", Access: Members, Handle: b.iam},
+		{Name: "task", Args: "id", Access: ReadOnly, Handle: b.task},
+		{Name: "done", Args: "[id] [reference]", Access: Members, Handle: b.done},
+		{Name: "subscribe", Access: PrivateOrAdminGroup, Handle: b.subscribe},
+		{Name: "unsubscribe", Access: PrivateOrAdminGroup, Handle: b.unsubscribe},
+		{Name: "addtask", Args: "TR,UZ date text", Access: AdminAnywhere, Handle: b.addTask},
+		{Name: "edittask", Args: "id date|title|parties value", Access: AdminAnywhere, Handle: b.editTask},
+		{Name: "deltask", Args: "id", Access: AdminAnywhere, Handle: b.delTask},
+		{Name: "minutes", Access: Members, Handle: b.minutesCmd},
+		{Name: "imports", Access: AdminPrivate, Handle: b.imports},
+		{Name: "requests", Access: AdminPrivate, Handle: b.requests},
+		{Name: "members", Access: AdminPrivate, Handle: b.members},
+		{Name: "remove", Args: "user-id", Access: AdminPrivate, Handle: b.remove},
+		{Name: "enable", Access: AdminGroup, Handle: b.enable},
+		{Name: "disable", Access: AdminGroup, Handle: b.disable},
 		// Contacts (issue 3).
-		{Name: "nominate", Args: "[Name; Position; e-mail; phone]", Help: "Nominate a Working Group contact", Access: Members, Handle: b.nominate},
-		{Name: "mynominations", Help: "Your nominations, to withdraw a pending one", Access: Members, Handle: b.mynominations},
-		{Name: "contacts", Args: "[Party]", Help: "Working Group contacts (private chat)", Access: Members, Handle: b.contacts},
-		{Name: "export", Help: "Contacts as CSV and vCard files", Access: AdminPrivate, Handle: b.export},
-		{Name: "editcontact", Args: "id field value", Help: "Change a field of a contact", Access: AdminPrivate, Handle: b.editContactCmd},
-		{Name: "removecontact", Args: "id", Help: "Remove a contact", Access: AdminPrivate, Handle: b.removeContactCmd},
-		{Name: "audit", Args: "[n]", Help: "Latest changes to contacts and members", Access: AdminPrivate, Handle: b.audit},
-		{Name: "forgetme", Help: "Delete what the bot holds about you", Access: Anyone, Handle: b.forgetme},
+		{Name: "nominate", Args: "[Name; Position; e-mail; phone]", Access: Members, Handle: b.nominate},
+		{Name: "mynominations", Access: Members, Handle: b.mynominations},
+		{Name: "contacts", Args: "[Party]", Access: Members, Handle: b.contacts},
+		{Name: "export", Access: AdminPrivate, Handle: b.export},
+		{Name: "editcontact", Args: "id field value", Access: AdminPrivate, Handle: b.editContactCmd},
+		{Name: "removecontact", Args: "id", Access: AdminPrivate, Handle: b.removeContactCmd},
+		{Name: "audit", Args: "[n]", Access: AdminPrivate, Handle: b.audit},
+		{Name: "forgetme", Access: Anyone, Handle: b.forgetme},
 	}
+	for i := range routes {
+		routes[i].Help = commandHelp[routes[i].Name]
+	}
+	return routes
 }
 
 func (b *Bot) callbackTable() []CallbackRoute {

@@ -74,15 +74,15 @@ func (b *Bot) leadsText() string {
 	case 0:
 	case 1:
 		n, _ := strconv.Atoi(days[0])
-		out = plural(n, "day", "days")
+		out = count(n, unitDay)
 	default:
-		out = strings.Join(days[:len(days)-1], ", ") + " and " + days[len(days)-1] + " days"
+		out = sprintf(txtLeadsMany, strings.Join(days[:len(days)-1], ", "), days[len(days)-1])
 	}
 	if onDay {
 		if out != "" {
-			out += " and "
+			out += txtAnd
 		}
-		out += "on the day"
+		out += txtOnTheDay
 	}
 	return out
 }

@@ -57,17 +57,17 @@ func ParseDeadline(words []string) (storage.Deadline, int) {
 	}
 	if t, err := time.Parse(time.DateOnly, words[0]); err == nil {
 		d := storage.DateOf(t)
-		return storage.Deadline{Due: d, Precision: storage.PrecisionDay, Text: "by " + d.Long()}, 1
+		return storage.Deadline{Due: d, Precision: storage.PrecisionDay, Text: sprintf(txtByDate, d.Long())}, 1
 	}
 	w := lower(4)
 	if len(w) >= 3 && w[0] == "end" && w[1] == "of" {
 		if y, ok := year(w[2]); ok {
 			return storage.Deadline{Due: storage.Date{Year: y, Month: 12, Day: 31}, Precision: storage.PrecisionYear,
-				Text: "by the end of " + w[2]}, 3
+				Text: sprintf(txtByEndOf, w[2])}, 3
 		}
 		if m, ok := month(w[2]); ok && len(w) >= 4 {
 			if y, ok := year(w[3]); ok {
-				return monthDeadline(y, m, "by the end of "+m.String()+" "+w[3]), 4
+				return monthDeadline(y, m, sprintf(txtByEndOf, m.String()+" "+w[3])), 4
 			}
 		}
 	}
@@ -76,7 +76,7 @@ func ParseDeadline(words []string) (storage.Deadline, int) {
 			if m, ok := month(w[1]); ok {
 				if y, ok := year(w[2]); ok && d >= 1 && d <= daysIn(y, m) {
 					date := storage.Date{Year: y, Month: m, Day: d}
-					return storage.Deadline{Due: date, Precision: storage.PrecisionDay, Text: "by " + date.Long()}, 3
+					return storage.Deadline{Due: date, Precision: storage.PrecisionDay, Text: sprintf(txtByDate, date.Long())}, 3
 				}
 			}
 		}
@@ -84,7 +84,7 @@ func ParseDeadline(words []string) (storage.Deadline, int) {
 	if len(w) >= 2 {
 		if m, ok := month(w[0]); ok {
 			if y, ok := year(w[1]); ok {
-				return monthDeadline(y, m, "in "+m.String()+" "+w[1]), 2
+				return monthDeadline(y, m, sprintf(txtInMonth, m.String()+" "+w[1])), 2
 			}
 		}
 	}
@@ -133,7 +133,7 @@ func (b *Bot) addTask(ctx context.Context, r *Request) error {
 		return b.reply(ctx, r, txtAddNoText)
 	}
 	t, err := b.Store.AddTask(ctx, storage.Task{Title: shorten(text, storage.MaxTitleLen), Text: text,
-		Parties: parties, Deadline: dl, Source: "added by an administrator", Created: b.Now()})
+		Parties: parties, Deadline: dl, Source: txtAddedByAdmin, Created: b.Now()})
 	if errors.Is(err, storage.ErrInvalid) {
 		return b.reply(ctx, r, sprintf(txtInvalid, esc(err.Error())))
 	}
@@ -164,13 +164,13 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 		if used == 0 || used != len(value) {
 			return b.reply(ctx, r, txtAddBadDate)
 		}
-		change, what = func(t *storage.Task) error { t.Deadline = dl; return nil }, "deadline "+esc(dl.Text)
+		change, what = func(t *storage.Task) error { t.Deadline = dl; return nil }, sprintf(txtChangedDeadline, esc(dl.Text))
 	case "title", "text":
 		text := strings.Join(value, " ")
 		change, what = func(t *storage.Task) error {
 			t.Title, t.Text = shorten(text, storage.MaxTitleLen), text
 			return nil
-		}, "title “"+esc(shorten(text, 60))+"”"
+		}, sprintf(txtChangedTitle, esc(shorten(text, 60)))
 	case "parties", "party":
 		ps, bad, ok := parseParties(strings.Join(value, ","))
 		if !ok {
@@ -178,7 +178,7 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 		}
 		change = func(t *storage.Task) error { t.Parties = ps; return nil }
 		tmp := storage.Task{Parties: ps}
-		what = "Parties " + partyList(&tmp)
+		what = sprintf(txtChangedParties, partyList(&tmp))
 	default:
 		return b.reply(ctx, r, txtEditUsage)
 	}

@@ -126,7 +126,7 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 	}
 	ref = strings.TrimSpace(ref)
 	if ref == "" && r.Document != nil {
-		ref = "file: " + r.Document.Name
+		ref = sprintf(txtFileRef, r.Document.Name)
 	}
 	return b.markSubmitted(ctx, r, id, p, shorten(ref, 200))
 }

@@ -287,3 +287,74 @@ const (
 	txtAuditNone   = "The audit log is empty."
 	txtAuditHeader = "<b>Latest changes</b> (%d)"
 )
+
+// Words that replies are composed of. A translation replaces them too.
+const (
+	txtNoName          = "(no name)"
+	txtNoParty         = "no Party"
+	txtAdminTag        = " · administrator"
+	txtAdminByID       = "administrator %d"
+	txtBtnRemoveName   = "Remove %s"
+	txtDueToday        = "due today"
+	txtDueTomorrow     = "due tomorrow"
+	txtDueIn           = "in %s"
+	txtAllParties      = "all Parties"
+	txtByDate          = "by %s"
+	txtByEndOf         = "by the end of %s"
+	txtInMonth         = "in %s"
+	txtLeadsMany       = "%s and %s days"
+	txtAnd             = " and "
+	txtOnTheDay        = "on the day"
+	txtFileRef         = "file: %s"
+	txtAddedByAdmin    = "added by an administrator"
+	txtChangedDeadline = "deadline %s"
+	txtChangedTitle    = "title “%s”"
+	txtChangedParties  = "Parties %s"
+	txtMinAsWritten    = "Responsible as written: %s."
+	txtMinImportedFrom = "Imported from %s"
+	txtMinUntitled     = "Decision of the minutes"
+	txtMinDocument     = "document"
+)
+
+// Units, with their singular and plural.
+var (
+	unitDay      = unit{"day", "days"}
+	unitMonth    = unit{"month", "months"}
+	unitYear     = unit{"year", "years"}
+	unitDecision = unit{"decision", "decisions"}
+	unitTask     = unit{"task", "tasks"}
+	unitTaskWas  = unit{"task was", "tasks were"}
+)
+
+// commandHelp is the one-line help of each command, shown by /help and in
+// Telegram's command menu (at most 256 characters each).
+var commandHelp = map[string]string{
+	"start":         "What this bot is",
+	"help":          "The commands you can use",
+	"agenda":        "Agenda of the latest meeting",
+	"deadlines":     "Open tasks by deadline",
+	"mytasks":       "Open tasks of your Party",
+	"iam":           "Set the Party you represent",
+	"task":          "One task: its Parties, status and history",
+	"done":          "Mark your Party's part of a task submitted",
+	"subscribe":     "Receive deadline alerts in this chat",
+	"unsubscribe":   "Stop deadline alerts in this chat",
+	"addtask":       "Add a task",
+	"edittask":      "Change a task",
+	"deltask":       "Delete a task",
+	"minutes":       "Read minutes: send a file with this caption",
+	"imports":       "Review and undo imports of minutes",
+	"requests":      "Pending access requests",
+	"members":       "List and remove members",
+	"remove":        "Remove a member",
+	"enable":        "Let this group use the bot",
+	"disable":       "Stop answering in this group",
+	"nominate":      "Nominate a Working Group contact",
+	"mynominations": "Your nominations, to withdraw a pending one",
+	"contacts":      "Working Group contacts (private chat)",
+	"export":        "Contacts as CSV and vCard files",
+	"editcontact":   "Change a field of a contact",
+	"removecontact": "Remove a contact",
+	"audit":         "Latest changes to contacts and members",
+	"forgetme":      "Delete what the bot holds about you",
+}

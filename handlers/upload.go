@@ -84,7 +84,7 @@ func (b *Bot) minutesCmd(ctx context.Context, r *Request) error {
 func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error {
 	name := strings.TrimSpace(doc.Name)
 	if name == "" {
-		name = "document"
+		name = txtMinDocument
 	}
 	if doc.Size > MaxDownload {
 		return b.reply(ctx, r, sprintf(txtMinFileTooBig, esc(name), megabytes(doc.Size)))
@@ -137,7 +137,7 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 		if err := b.Store.PutUpload(ctx, up, uploadTTL); err != nil {
 			return err
 		}
-		buttons = append(buttons, []Button{{Text: sprintf(txtMinBtnImport, plural(len(tasks), "task", "tasks")), Data: "imp:" + up.ID}})
+		buttons = append(buttons, []Button{{Text: sprintf(txtMinBtnImport, count(len(tasks), unitTask)), Data: "imp:" + up.ID}})
 	}
 	if b.Summarizer == nil {
 		msg += "\n\n" + txtMinSummaryOff
@@ -217,7 +217,7 @@ func resultText(up storage.Upload, items []minutes.Item, tasks []proposal) strin
 		sb.WriteString("\n\n" + txtMinNoItemsFound)
 		return sb.String()
 	}
-	sb.WriteString("\n" + sprintf(txtMinFoundCount, plural(len(items), "decision", "decisions")))
+	sb.WriteString("\n" + sprintf(txtMinFoundCount, count(len(items), unitDecision)))
 	for i, it := range items {
 		if i == maxShownItems {
 			sb.WriteString("\n\n" + sprintf(txtMinMoreItems, len(items)-maxShownItems))
