@@ -16,17 +16,33 @@ func (b *Bot) mytasks(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	return b.reply(ctx, r, myTasksText(tasks, r.Member.Party, b.today()), doneButtons(tasks, r.Member.Party)...)
+	rows := doneButtons(tasks, r.Member.Party)
+	text := myTasksText(tasks, r.Member.Party, b.today())
+	if len(rows) > 0 {
+		text += "\n\n" + txtDoneHint
+	}
+	return b.reply(ctx, r, text, rows...)
 }
 
-// doneButtons offers "mark submitted" for the Party's open tasks.
+// doneButtons offers "mark submitted" for the Party's open tasks: small
+// "📨 #N" buttons, four a row, under a list that shows what each N is.
 func doneButtons(tasks []storage.Task, p storage.Party) [][]Button {
 	var rows [][]Button
+	var row []Button
+	n := 0
 	for i := range tasks {
 		t := &tasks[i]
-		if t.Involves(p) && t.StatusOf(p).State == storage.StateOpen && len(rows) < maxTaskButtons {
-			rows = append(rows, []Button{{Text: "📨 " + taskRef(t) + " submitted: " + shorten(t.Title, 32), Data: "done:" + strconv.FormatInt(t.ID, 10)}})
+		if !t.Involves(p) || t.StatusOf(p).State != storage.StateOpen || n == maxTaskButtons {
+			continue
 		}
+		n++
+		row = append(row, Button{Text: "📨 " + taskRef(t), Data: "done:" + strconv.FormatInt(t.ID, 10)})
+		if len(row) == 4 {
+			rows, row = append(rows, row), nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
 	}
 	return rows
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // maxTaskButtons keeps keyboards of task lists usable on a phone.
-const maxTaskButtons = 12
+const maxTaskButtons = 20
 
 // parseTaskID reads "3" or "#3".
 func parseTaskID(s string) (int64, bool) {
@@ -118,7 +118,7 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 		if len(rows) == 0 {
 			return b.reply(ctx, r, sprintf(txtDoneNothing, p.Label()))
 		}
-		return b.reply(ctx, r, sprintf(txtDoneChoose, p.Label()), rows...)
+		return b.reply(ctx, r, myTasksText(tasks, p, b.today())+"\n\n"+sprintf(txtDoneChoose, p.Label()), rows...)
 	}
 	id, ok := parseTaskID(idText)
 	if !ok {
