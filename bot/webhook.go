@@ -264,21 +264,36 @@ func (b *Bot) drainInbox(ctx context.Context) {
 	var nonce [8]byte
 	_, _ = rand.Read(nonce[:])
 	wh := &webhook{b: b, inbox: inbox, instance: hex.EncodeToString(nonce[:])}
-	for ctx.Err() == nil {
+	// An update another (dead) instance still holds a claim on cannot be
+	// handled until the claim runs out: wait a second between passes that
+	// made no progress instead of asking the store in a tight loop, and give
+	// up after a while (the rest is dropped by age or handled at next start).
+	deadline := b.cfg.Now().Add(drainPatience)
+	for ctx.Err() == nil && b.cfg.Now().Before(deadline) {
 		now := b.cfg.Now()
 		items, err := inbox.InboxDue(ctx, now.Add(inboxVisibility), now.Add(inboxVisibility), now.Add(-inboxMaxAge), 100)
 		if err != nil || len(items) == 0 {
 			return
 		}
 		b.log.Info("handling updates left by webhook mode", "count", len(items))
+		before, _ := inbox.InboxLen(ctx)
 		for _, it := range items {
 			var upd models.Update
 			if json.Unmarshal(it.Raw, &upd) == nil {
 				wh.handleClaimed(ctx, &upd)
 			}
 		}
+		if after, err := inbox.InboxLen(ctx); err == nil && after >= before {
+			if b.cfg.Sleep(ctx, time.Second) != nil {
+				return
+			}
+		}
 	}
 }
+
+// drainPatience bounds how long polling mode waits at start for updates of
+// the inbox that another instance holds a claim on.
+const drainPatience = 3 * time.Minute
 
 // Metrics returns the bot's metrics, for an LLM adapter to count its calls
 // (LLMCounter) when it is not used through Config.Summarizer.
