@@ -35,7 +35,7 @@ const (
 	txtInternal     = "Sorry, something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell the OTS Secretariat."
 	txtPanicApology = "Sorry, I could not finish that because of an error on my side. Please try again later."
 	txtHelpHeader   = "<b>Commands</b>"
-	txtHelpGroup    = "In this group everyone may use /agenda and /deadlines."
+	txtHelpGroup    = "In this group everyone may use /agenda, /deadlines and /task."
 
 	txtAgendaHeader = "<b>Agenda: %s</b>\n%s, %s"
 	txtNoMeetings   = "No meetings are recorded yet."
@@ -62,7 +62,7 @@ const (
 	txtIamChanged   = "ℹ️ %s changed their Party from %s to %s."
 	txtIamStrangers = "Only members have a Party. Request access first."
 
-	txtGroupEnabled     = "✅ wgbot is enabled in this group. Everyone here may use /agenda and /deadlines."
+	txtGroupEnabled     = "✅ wgbot is enabled in this group. Everyone here may use /agenda, /deadlines and /task."
 	txtGroupDisabled    = "wgbot is disabled in this group. An administrator can /enable it again."
 	txtEnableInGroup    = "Send /enable in the group chat where the bot should answer."
 	txtAlreadyEnabled   = "wgbot is already enabled in this group."

@@ -208,19 +208,24 @@ func (r *Redis) Meetings(ctx context.Context) ([]Meeting, error) {
 // commands that list tasks are the most frequent ones. Callers must treat the
 // returned tasks as read-only (their maps and slices are shared).
 func (r *Redis) Tasks(ctx context.Context) ([]Task, error) {
-	if ts, ok := r.cache.get(tasksVersion(ctx)); ok {
+	hint := tasksVersion(ctx)
+	if ts, ok := r.cache.get(hint); ok {
 		return ts, nil // the session of this request saw this version
 	}
-	ver, err := r.rdb.Get(ctx, r.keys.tasksVer()).Result()
-	if err != nil && !errors.Is(err, redis.Nil) {
-		return nil, fail("tasks version", err)
-	}
-	if ts, ok := r.cache.get(ver); ok {
-		return ts, nil
+	// Without a session's version, a small GET first may spare the transfer;
+	// with one that is not cached, the tasks changed: read them at once.
+	if hint == "" {
+		ver, err := r.rdb.Get(ctx, r.keys.tasksVer()).Result()
+		if err != nil && !errors.Is(err, redis.Nil) {
+			return nil, fail("tasks version", err)
+		}
+		if ts, ok := r.cache.get(ver); ok {
+			return ts, nil
+		}
 	}
 	var verCmd *redis.StringCmd
 	var allCmd *redis.MapStringStringCmd
-	_, err = r.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+	_, err := r.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		verCmd = p.Get(ctx, r.keys.tasksVer())
 		allCmd = p.HGetAll(ctx, r.keys.tasks())
 		return nil

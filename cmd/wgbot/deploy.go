@@ -29,7 +29,7 @@ func (c *config) loadDeploy(get func(k, def string) string) error {
 	if d.WebhookURL != "" {
 		u, err := url.Parse(d.WebhookURL)
 		if err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
-			return &configError{"WEBHOOK_URL", "must be the https:// URL at which Telegram reaches this bot"}
+			return &configError{"WEBHOOK_URL", "must be the https:// URL at which Telegram reaches this bot (http:// only for a local Bot API server)"}
 		}
 		if d.WebhookSecret == "" {
 			return &configError{"WEBHOOK_SECRET", "is required with WEBHOOK_URL: 1 to 256 characters A-Z, a-z, 0-9, _ and -"}

@@ -23,7 +23,7 @@ func (c *config) loadLLM(get func(k, def string) string) error {
 		Model: get("OPENAI_MODEL", "")}
 	if c.LLM.BaseURL != "" {
 		if u, err := url.Parse(c.LLM.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return &configError{"OPENAI_BASE_URL", "must be an http:// or https:// URL ending in /v1, such as http://localhost:11434/v1"}
+			return &configError{"OPENAI_BASE_URL", "must be an http:// or https:// URL, usually ending in /v1 (http://localhost:11434/v1 for Ollama)"}
 		}
 	}
 	return nil
