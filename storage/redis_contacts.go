@@ -144,9 +144,6 @@ redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[7]) - 1)
 return {'ok'}
 `)
 
-// errStop ends a change without writing; the change function sets the result.
-var errStop = errors.New("stop")
-
 // Nominate stores a new pending contact.
 func (r *Redis) Nominate(ctx context.Context, c Contact) (Contact, error) {
 	n, err := r.rdb.Incr(ctx, r.keys.contactSeq()).Result()

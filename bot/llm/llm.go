@@ -242,6 +242,8 @@ func (s *Summarizer) request(user string) openai.ChatCompletionRequest {
 	if isReasoningModel(s.cfg.Model) {
 		req.MaxCompletionTokens = maxReasoningToks
 	} else {
+		// max_tokens, though go-openai marks it deprecated: the OpenAI-compatible
+		// servers this must also work with (Ollama, vLLM) read only this one.
 		req.MaxTokens = maxOutputTokens
 		req.Temperature = temperature
 	}

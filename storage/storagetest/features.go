@@ -532,7 +532,9 @@ func testInboxClaimOnce(t *testing.T, s storage.Store) {
 	if wins.Load() != 1 {
 		t.Fatalf("%d claims of one update", wins.Load())
 	}
-	if !must(in.ClaimUpdate(c, 21, "a", time.Minute))(t) || !must(in.ClaimUpdate(c, 21, "a", time.Minute))(t) {
+	first := must(in.ClaimUpdate(c, 21, "a", time.Minute))(t)
+	again := must(in.ClaimUpdate(c, 21, "a", time.Minute))(t)
+	if !first || !again {
 		t.Error("the holder's own claim again must succeed (a retried SET NX)")
 	}
 	ok(t, in.FinishUpdate(c, 21, "b")) // not b's: stays
