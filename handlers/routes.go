@@ -66,6 +66,7 @@ func (b *Bot) routeTable() []Route {
 		{Name: "minutes", Access: Members, Handle: b.minutesCmd},
 		{Name: "imports", Access: AdminPrivate, Handle: b.imports},
 		{Name: "requests", Access: AdminPrivate, Handle: b.requests},
+		{Name: "nominations", Access: AdminPrivate, Handle: b.nominations},
 		{Name: "members", Access: AdminPrivate, Handle: b.members},
 		{Name: "remove", Args: "user-id", Access: AdminPrivate, Handle: b.remove},
 		{Name: "enable", Access: AdminGroup, Handle: b.enable},

@@ -346,6 +346,7 @@ var commandHelp = map[string]string{
 	"minutes":       "Read minutes: send a file with this caption",
 	"imports":       "Review and undo imports of minutes",
 	"requests":      "Pending access requests",
+	"nominations":   "Pending nominations of contacts",
 	"members":       "List and remove members",
 	"remove":        "Remove a member",
 	"enable":        "Let this group use the bot",
@@ -359,3 +360,10 @@ var commandHelp = map[string]string{
 	"audit":         "Latest changes to contacts and members",
 	"forgetme":      "Delete what the bot holds about you",
 }
+
+// Pending nominations, for administrators.
+const (
+	txtNoPendingNominations = "No nominations are pending."
+	txtPendingNominations   = "<b>Pending nominations</b> (%d), oldest first:"
+	txtUserByID             = "user %d"
+)
