@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ots-customs/wgbot/storage"
@@ -116,11 +117,40 @@ func ContactsVCard(cs []storage.Contact) []byte {
 
 // splitName guesses given and family names: the last word is the family name.
 func splitName(full string) (given, family string) {
+	// The Secretariat's lists write the family name in capitals ("András
+	// János ZÓLYOM", "Ahmet Şevket DAYIOĞLU"): where a name does so, those
+	// words are the family name, wherever they stand.
+	words := strings.Fields(full)
+	var caps, rest []string
+	for _, w := range words {
+		if isCapitals(w) {
+			caps = append(caps, w)
+		} else {
+			rest = append(rest, w)
+		}
+	}
+	if len(caps) > 0 && len(rest) > 0 {
+		return strings.Join(rest, " "), strings.Join(caps, " ")
+	}
 	i := strings.LastIndexByte(full, ' ')
 	if i < 0 {
 		return "", full
 	}
 	return full[:i], full[i+1:]
+}
+
+// isCapitals reports whether a word of two letters or more is all capitals.
+func isCapitals(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // vEscape escapes a vCard text value: backslash, comma, semicolon, newline.

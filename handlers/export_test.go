@@ -33,3 +33,20 @@ func TestVEscapeAndNeutralise(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitNameReadsFamilyNamesInCapitals(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ full, given, family string }{
+		{"András János ZÓLYOM", "András János", "ZÓLYOM"},
+		{"ZÓLYOM András János", "András János", "ZÓLYOM"},
+		{"Gizem ASMA ŞENEL", "Gizem", "ASMA ŞENEL"},
+		{"Ahmet Yılmaz", "Ahmet", "Yılmaz"},
+		{"Ерлан", "", "Ерлан"},
+		{"Dr. Ömer KOÇ", "Dr. Ömer", "KOÇ"},
+	} {
+		given, family := splitName(c.full)
+		if given != c.given || family != c.family {
+			t.Errorf("splitName(%q) = %q, %q; want %q, %q", c.full, given, family, c.given, c.family)
+		}
+	}
+}
