@@ -60,12 +60,11 @@ func decideButtons(userID int64) []Button {
 // decideButton handles "acc:y:<user>" and "acc:n:<user>". The store decides a
 // request once; an administrator who presses second is told who decided.
 func (b *Bot) decideButton(ctx context.Context, r *Request) error {
-	parts := strings.Split(r.Callback.Data, ":")
-	userID, err := strconv.ParseInt(parts[len(parts)-1], 10, 64)
-	if len(parts) != 3 || (parts[1] != "y" && parts[1] != "n") || err != nil {
+	userID, v, ok := parseIDButton(r.Callback.Data)
+	if !ok || v == verbAsk {
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 	}
-	approve := parts[1] == "y"
+	approve := v == verbYes
 	req, err := b.Store.DecideAccess(ctx, userID, approve, r.User.ID, b.Now())
 	switch {
 	case errors.Is(err, storage.ErrNotFound):

@@ -63,3 +63,31 @@ func TestParseDeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestParseButton(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		data string
+		id   string
+		v    verb
+		ok   bool
+	}{
+		{"rm:12", "12", verbAsk, true},
+		{"rm:y:12", "12", verbYes, true},
+		{"rm:n:12", "12", verbNo, true},
+		{"rm:x:12", "", 0, false},
+		{"rm:y:", "", 0, false},
+		{"rm:", "", 0, false},
+		{"rm", "", 0, false},
+		{"rm:y:12:3", "", 0, false},
+	}
+	for _, c := range cases {
+		id, v, ok := parseButton(c.data)
+		if id != c.id || v != c.v || ok != c.ok {
+			t.Errorf("parseButton(%q) = %q, %d, %v; want %q, %d, %v", c.data, id, v, ok, c.id, c.v, c.ok)
+		}
+	}
+	if _, _, ok := parseIDButton("rm:y:-4"); ok {
+		t.Error("a negative id is not an id")
+	}
+}

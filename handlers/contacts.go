@@ -98,21 +98,14 @@ func (b *Bot) listContacts(ctx context.Context, r *Request, only storage.Party) 
 	return b.reply(ctx, r, head+"\n"+strings.TrimRight(strings.Join(lines, "\n"), "\n"), rows...)
 }
 
-// contactID reads the contact id at the end of callback data "x:...:<id>".
-func contactID(data string) (int64, []string, bool) {
-	parts := strings.Split(data, ":")
-	n, err := strconv.ParseInt(parts[len(parts)-1], 10, 64)
-	return n, parts, err == nil && n > 0
-}
-
 // decideContactButton handles "ctc:y:<id>" and "ctc:n:<id>"; exactly one
 // administrator's decision stands, the others are told who decided.
 func (b *Bot) decideContactButton(ctx context.Context, r *Request) error {
-	cid, parts, ok := contactID(r.Callback.Data)
-	if !ok || len(parts) != 3 || (parts[1] != "y" && parts[1] != "n") {
+	cid, v, ok := parseIDButton(r.Callback.Data)
+	if !ok || v == verbAsk {
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 	}
-	approve := parts[1] == "y"
+	approve := v == verbYes
 	c, err := b.Store.DecideContact(ctx, cid, approve, r.User.ID, b.Now())
 	switch {
 	case isNotFound(err):
@@ -185,8 +178,8 @@ func (b *Bot) mynominations(ctx context.Context, r *Request) error {
 
 // withdrawButton handles "ctw:<id>" for the nominator of a pending nomination.
 func (b *Bot) withdrawButton(ctx context.Context, r *Request) error {
-	cid, parts, ok := contactID(r.Callback.Data)
-	if !ok || len(parts) != 2 || !r.Chat.Private {
+	cid, v, ok := parseIDButton(r.Callback.Data)
+	if !ok || v != verbAsk || !r.Chat.Private {
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 	}
 	c, err := b.Store.WithdrawContact(ctx, cid, r.User.ID, b.Now())
@@ -325,18 +318,18 @@ func (b *Bot) askRemoveContact(ctx context.Context, r *Request, cid int64) error
 
 // removeContactButton: "ctr:<id>" asks, "ctr:y:<id>" removes, "ctr:n:<id>" cancels.
 func (b *Bot) removeContactButton(ctx context.Context, r *Request) error {
-	cid, parts, ok := contactID(r.Callback.Data)
-	if !ok || len(parts) > 3 || (len(parts) == 3 && parts[1] != "y" && parts[1] != "n") {
+	cid, v, ok := parseIDButton(r.Callback.Data)
+	if !ok {
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 	}
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
 	}
-	switch {
-	case len(parts) == 2:
+	switch v {
+	case verbAsk:
 		return b.askRemoveContact(ctx, r, cid)
-	case parts[1] == "n":
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+	case verbNo:
+		return b.cancelled(ctx, r)
 	}
 	c, err := b.Store.RemoveContact(ctx, cid, r.User.ID, b.Now())
 	if isNotFound(err) {

@@ -23,7 +23,7 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	if r.Callback.Data == "fgt:n" {
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+		return b.cancelled(ctx, r)
 	}
 	// The private subscription holds the user's id and name; it ends first, so
 	// that a failure leaves everything as it was.

@@ -223,16 +223,15 @@ func similar(a, b map[string]bool) bool {
 
 // importButton handles the "imp:" buttons.
 func (b *Bot) importButton(ctx context.Context, r *Request) error {
-	parts := strings.Split(r.Callback.Data, ":")
-	if r.Role != Admin || len(parts) < 2 || len(parts) > 3 || (len(parts) == 3 && parts[1] != "y" && parts[1] != "n") {
+	id, v, ok := parseButton(r.Callback.Data)
+	if r.Role != Admin || !ok {
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 	}
-	id := parts[len(parts)-1]
-	if len(parts) == 3 && parts[1] == "n" {
+	if v == verbNo {
 		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 			return err
 		}
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+		return b.cancelled(ctx, r)
 	}
 	up, err := b.Store.GetUpload(ctx, id)
 	if isNotFound(err) {
@@ -249,7 +248,7 @@ func (b *Bot) importButton(ctx context.Context, r *Request) error {
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
 	}
-	if len(parts) == 2 {
+	if v == verbAsk {
 		return b.reply(ctx, r, sprintf(txtMinImportAsk, count(len(up.Tasks), unitTask), esc(up.FileName), esc(meetingTitle(up))),
 			[]Button{{Text: txtMinBtnConfirm, Data: "imp:y:" + id}, {Text: txtBtnCancel, Data: "imp:n:" + id}})
 	}
@@ -369,16 +368,15 @@ func (b *Bot) imports(ctx context.Context, r *Request) error {
 
 // undoButton handles the "impu:" buttons.
 func (b *Bot) undoButton(ctx context.Context, r *Request) error {
-	parts := strings.Split(r.Callback.Data, ":")
-	if len(parts) < 2 || len(parts) > 3 || (len(parts) == 3 && parts[1] != "y" && parts[1] != "n") {
+	id, v, ok := parseButton(r.Callback.Data)
+	if !ok {
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 	}
-	id := parts[len(parts)-1]
-	if len(parts) == 3 && parts[1] == "n" {
+	if v == verbNo {
 		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 			return err
 		}
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+		return b.cancelled(ctx, r)
 	}
 	imp, err := b.Store.GetImport(ctx, id)
 	if isNotFound(err) {
@@ -393,7 +391,7 @@ func (b *Bot) undoButton(ctx context.Context, r *Request) error {
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
 	}
-	if len(parts) == 2 {
+	if v == verbAsk {
 		return b.reply(ctx, r, sprintf(txtMinUndoAsk, esc(imp.Title), count(len(imp.TaskIDs), unitTask)),
 			[]Button{{Text: txtMinBtnUndoConfirm, Data: "impu:y:" + id}, {Text: txtBtnCancel, Data: "impu:n:" + id}})
 	}

@@ -60,16 +60,15 @@ func confirmRemove(id int64) []Button {
 
 // removeButton: "rm:<id>" asks, "rm:y:<id>" removes, "rm:n:<id>" cancels.
 func (b *Bot) removeButton(ctx context.Context, r *Request) error {
-	parts := strings.Split(r.Callback.Data, ":")
-	id, err := strconv.ParseInt(parts[len(parts)-1], 10, 64)
-	if err != nil || len(parts) > 3 || (len(parts) == 3 && parts[1] != "y" && parts[1] != "n") {
+	id, v, ok := parseIDButton(r.Callback.Data)
+	if !ok {
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 	}
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
 	}
-	if len(parts) == 3 && parts[1] == "n" {
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+	if v == verbNo {
+		return b.cancelled(ctx, r)
 	}
 	m, err := b.Store.Member(ctx, id)
 	if err != nil {
@@ -78,7 +77,7 @@ func (b *Bot) removeButton(ctx context.Context, r *Request) error {
 		}
 		return err
 	}
-	if len(parts) == 2 {
+	if v == verbAsk {
 		return b.reply(ctx, r, sprintf(txtRemoveAsk, userLabel(m.Name, m.Username)), confirmRemove(id))
 	}
 	// The alerts of the member's private chat go with the membership (an

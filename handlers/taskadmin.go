@@ -216,19 +216,15 @@ func (b *Bot) delTask(ctx context.Context, r *Request) error {
 }
 
 func (b *Bot) delButton(ctx context.Context, r *Request) error {
-	parts := strings.Split(r.Callback.Data, ":")
-	if len(parts) != 3 || (parts[1] != "y" && parts[1] != "n") {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
-	}
-	id, ok := parseTaskID(parts[2])
-	if !ok {
+	id, v, ok := parseIDButton(r.Callback.Data)
+	if !ok || v == verbAsk {
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 	}
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
 	}
-	if parts[1] == "n" {
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+	if v == verbNo {
+		return b.cancelled(ctx, r)
 	}
 	if err := b.UnscheduleTask(ctx, id); err != nil {
 		return err
