@@ -37,21 +37,13 @@ func (b *Bot) nominate(ctx context.Context, r *Request) error {
 	}
 	if c, err := b.Store.Conversation(ctx, r.User.ID); err == nil && c.EditContact == 0 && !b.idle(c) {
 		c.Updated = b.Now()
-		if err := b.Store.PutConversation(ctx, c); err != nil {
-			return err
-		}
-		text, buttons := b.prompt(c)
-		return b.reply(ctx, r, txtNomResume+"\n\n"+text, buttons...)
+		return b.saveAndAsk(ctx, r, c, txtNomResume)
 	} else if err != nil && !isNotFound(err) {
 		return err
 	}
 	c := storage.Conversation{UserID: r.User.ID, Step: string(storage.FieldName), Updated: b.Now(),
 		Draft: storage.Contact{Party: party, NominatedBy: r.User.ID}}
-	if err := b.Store.PutConversation(ctx, c); err != nil {
-		return err
-	}
-	text, buttons := b.prompt(c)
-	return b.reply(ctx, r, sprintf(txtNomStart, party.Label())+"\n\n"+text, buttons...)
+	return b.saveAndAsk(ctx, r, c, sprintf(txtNomStart, party.Label()))
 }
 
 // nominateOneMessage reads the fields from /nominate's arguments and goes
@@ -76,11 +68,7 @@ func (b *Bot) nominateOneMessage(ctx context.Context, r *Request, party storage.
 		d.Organization = party.Label()
 	}
 	c := storage.Conversation{UserID: r.User.ID, Step: storage.StepSummary, Draft: d, Updated: b.Now()}
-	if err := b.Store.PutConversation(ctx, c); err != nil {
-		return err
-	}
-	text, buttons := b.prompt(c)
-	return b.reply(ctx, r, text, buttons...)
+	return b.saveAndAsk(ctx, r, c, "")
 }
 
 // idle reports whether c was left alone for longer than a conversation lives.
@@ -134,11 +122,25 @@ func (b *Bot) advance(ctx context.Context, r *Request, c storage.Conversation) e
 		c.Step = string(storage.Fields[i+1])
 	}
 	c.Updated = b.Now()
+	return b.saveAndAsk(ctx, r, c, "")
+}
+
+// saveAndAsk stores the conversation, answers the pressed button if there is
+// one, and asks the question of its step, after lead when lead is not empty.
+func (b *Bot) saveAndAsk(ctx context.Context, r *Request, c storage.Conversation, lead string) error {
 	if err := b.Store.PutConversation(ctx, c); err != nil {
 		return err
 	}
+	if r.Callback != nil {
+		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
+			return err
+		}
+	}
 	text, buttons := b.prompt(c)
-	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons})
+	if lead != "" {
+		text = lead + "\n\n" + text
+	}
+	return b.reply(ctx, r, text, buttons...)
 }
 
 var cancelRow = []Button{{Text: txtBtnNomCancel, Data: "nom:cancel"}}
@@ -234,23 +236,13 @@ func (b *Bot) nomButton(ctx context.Context, r *Request) error {
 			return stale()
 		}
 		c.Step, c.Editing, c.Updated = string(f), true, b.Now()
-		if err := b.Store.PutConversation(ctx, c); err != nil {
-			return err
-		}
-		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
-			return err
-		}
-		text, buttons := b.prompt(c)
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons})
+		return b.saveAndAsk(ctx, r, c, "")
 	case action == "ok" && c.Step == storage.StepSummary:
 		return b.confirmNomination(ctx, r, c)
 	default:
 		return stale()
 	}
-	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
-		return err
-	}
-	return b.advance(ctx, r, c)
+	return b.advance(ctx, r, c) // it answers the button
 }
 
 // confirmNomination files the nomination and tells the administrators.
@@ -259,14 +251,7 @@ func (b *Bot) confirmNomination(ctx context.Context, r *Request, c storage.Conve
 	for _, f := range storage.Fields[:5] {
 		if d.Get(f) == "" { // a hand-made or damaged state: ask again
 			c.Step, c.Editing = string(f), true
-			if err := b.Store.PutConversation(ctx, c); err != nil {
-				return err
-			}
-			if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
-				return err
-			}
-			text, buttons := b.prompt(c)
-			return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons})
+			return b.saveAndAsk(ctx, r, c, "")
 		}
 	}
 	d.NominatedBy, d.Nominated = r.User.ID, b.Now()
