@@ -490,11 +490,6 @@ func (s *Bolt) ListImports(ctx context.Context) ([]Import, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(all, func(a, b Import) int {
-		if c := b.At.Compare(a.At); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
+	sortImports(all)
 	return all, nil
 }

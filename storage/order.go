@@ -51,3 +51,13 @@ func pendingOldestFirst(all []AccessRequest) []AccessRequest {
 func sortSubscriptions(subs []Subscription) {
 	slices.SortFunc(subs, func(a, b Subscription) int { return cmp.Compare(a.ChatID, b.ChatID) })
 }
+
+// sortImports orders imports latest first.
+func sortImports(all []Import) {
+	slices.SortFunc(all, func(a, b Import) int {
+		if c := b.At.Compare(a.At); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+}
