@@ -80,6 +80,8 @@ func (b *Bot) routeTable() []Route {
 		{Name: "removecontact", Args: "id", Access: AdminPrivate, Handle: b.removeContactCmd},
 		{Name: "audit", Args: "[n]", Access: AdminPrivate, Handle: b.audit},
 		{Name: "forgetme", Access: Anyone, Handle: b.forgetme},
+		// The Secretariat's report, calendars, board and digest (issue 15).
+		{Name: "report", Args: "[meeting]", Access: AdminPrivate, Handle: b.reportCmd},
 	}
 	for i := range routes {
 		routes[i].Help = commandHelp[routes[i].Name]

@@ -359,6 +359,7 @@ var commandHelp = map[string]string{
 	"removecontact": "Remove a contact",
 	"audit":         "Latest changes to contacts and members",
 	"forgetme":      "Delete what the bot holds about you",
+	"report":        "Implementation report: Word, Excel and PDF",
 }
 
 // Pending nominations, for administrators.
@@ -366,4 +367,18 @@ const (
 	txtNoPendingNominations = "No nominations are pending."
 	txtPendingNominations   = "<b>Pending nominations</b> (%d), oldest first:"
 	txtUserByID             = "user %d"
+)
+
+// The Secretariat's report, calendars, board and digest (issue 15).
+var (
+	txtReportCaption = map[string]string{
+		"docx": "📄 %s\nThe document to edit and submit (Word).",
+		"xlsx": "📊 The same matrix as a workbook: one sheet per meeting, with a status drop-down in each cell, and the log of submissions.",
+		"pdf":  "🖨 A one-look snapshot to post in the group.",
+	}
+)
+
+const (
+	txtReportNoMeeting = "I don't know the meeting “%s”. Send /report alone for the latest meeting, <code>/report all</code>, or one of:\n%s"
+	txtReportEmpty     = "%s gave no tasks, so there is nothing to report yet."
 )

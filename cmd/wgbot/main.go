@@ -62,6 +62,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if len(args) > 0 && args[0] == "migrate" { // needs no token (issue 6)
 		return migrate(ctx, args[1:], getenv, stdout)
 	}
+	if len(args) > 0 && args[0] == "report" { // reads the store; needs no token (issue 15)
+		return reportCmd(ctx, args[1:], getenv, stdout)
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err

@@ -17,7 +17,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ots-customs/wgbot/handlers/tooltest"
-	"github.com/ots-customs/wgbot/storage"
 )
 
 // TestXLSX reads every cell of every sheet back with excelize, and the drop-downs.
@@ -46,14 +45,10 @@ func TestXLSX(t *testing.T) {
 			tk := row.Task
 			line := []string{strconv.FormatInt(tk.ID, 10), tk.Title, r.Words.NoDeadline, ""}
 			if !tk.Deadline.IsZero() {
-				line[2], line[3] = tk.Deadline.Text, excelShort(tk.Deadline.Due)
+				line[2], line[3] = tk.Deadline.Text, tk.Deadline.Due.Long()
 			}
 			for _, p := range r.Parties {
 				status, date, ref := wantStatus(tk, p)
-				if date != "" {
-					d, _ := dateOfLong(date)
-					date = excelShort(d)
-				}
 				line = append(line, status, date, ref)
 			}
 			want = append(want, trimRight(line))
@@ -107,19 +102,6 @@ func TestXLSX(t *testing.T) {
 		logRows[1][4] != "open → submitted" || logRows[1][5] != "https://customs.uz/n/5" {
 		t.Errorf("log sheet starts %q %q", logRows[0], logRows[1])
 	}
-}
-
-func excelShort(d storage.Date) string {
-	return strconv.Itoa(d.Day) + "-" + d.Month.String()[:3] + "-" + strconv.Itoa(d.Year%100)
-}
-
-func dateOfLong(s string) (storage.Date, error) {
-	for _, g := range given {
-		if storage.DateOf(g.at).Long() == s {
-			return storage.DateOf(g.at), nil
-		}
-	}
-	return storage.Date{}, io.EOF
 }
 
 func trimRight(s []string) []string {

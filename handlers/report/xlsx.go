@@ -118,7 +118,8 @@ func (x *xlsxWriter) styles() (header, date int) {
 	header, err := x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE4EE"}}})
 	x.try(err)
-	date, err = x.f.NewStyle(&excelize.Style{NumFmt: 15}) // d-mmm-yy
+	long := "d mmmm yyyy" // as the minutes write dates: 1 March 2024
+	date, err = x.f.NewStyle(&excelize.Style{CustomNumFmt: &long})
 	x.try(err)
 	return header, date
 }
@@ -185,6 +186,14 @@ func (x *xlsxWriter) matrix(sheet string, s Section) {
 	x.try(x.f.SetColWidth(sheet, "C", "D", 18))
 	lastCol, _ := excelize.ColumnNumberToName(len(head))
 	x.try(x.f.SetColWidth(sheet, "E", lastCol, 12))
+	x.printLandscape(sheet)
+}
+
+// printLandscape prints a sheet on A4 landscape, one page wide.
+func (x *xlsxWriter) printLandscape(sheet string) {
+	a4, landscape, wide, tall, fit := 9, "landscape", 1, 0, true
+	x.try(x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}))
+	x.try(x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
 }
 
 // LogHeader returns the header row of the log sheet.
@@ -224,6 +233,7 @@ func (x *xlsxWriter) log(sheet string) {
 	x.try(x.f.SetColWidth(sheet, "A", "A", 18))
 	x.try(x.f.SetColWidth(sheet, "C", "C", 60))
 	x.try(x.f.SetColWidth(sheet, "D", "F", 20))
+	x.printLandscape(sheet)
 }
 
 // excelDate is a day as a spreadsheet date (midnight, no zone).
