@@ -379,6 +379,8 @@ var (
 )
 
 const (
+	txtBtnOpenPrivately = "Open in a private chat"
+
 	txtReportNoMeeting = "I don't know the meeting “%s”. Send /report alone for the latest meeting, <code>/report all</code>, or one of:\n%s"
 	txtReportEmpty     = "%s gave no tasks, so there is nothing to report yet."
 )
