@@ -51,6 +51,12 @@ type Config struct {
 	ListenAddr    string
 	// MetricsAddr, in polling mode, serves /healthz, /readyz and /metrics; "" for none.
 	MetricsAddr string
+	// HTTPAddr, in polling mode, serves the calendar feeds (and /healthz,
+	// /readyz, /metrics) behind the operator's proxy at PublicURL; "" for none.
+	HTTPAddr string
+	// PublicURL is where the operator's proxy exposes this bot's HTTP server
+	// (webhook mode, or HTTPAddr), for calendar subscription links; "": no links.
+	PublicURL string
 }
 
 // Bot is a running wgbot.
@@ -133,7 +139,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
 		Admins: cfg.Admins, BotUsername: me.Username, Alerts: cfg.Alerts,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
-		Summarizer: cfg.Summarizer, Background: b.runBackground})
+		Summarizer: cfg.Summarizer, Background: b.runBackground, PublicURL: cfg.PublicURL})
 	b.handle = b.metrics.instrument(b.h.Routes(), b.h.Handle)
 	return b, nil
 }
@@ -152,6 +158,13 @@ func (b *Bot) Run(ctx context.Context) error {
 		srv, err := b.serveHTTP(b.cfg.MetricsAddr, b.opsMux("", nil))
 		if err != nil {
 			return fmt.Errorf("METRICS_ADDR: %w", err)
+		}
+		defer srv.stop()
+	}
+	if b.cfg.HTTPAddr != "" { // the calendar feeds (issue 15)
+		srv, err := b.serveHTTP(b.cfg.HTTPAddr, b.opsMux("", nil))
+		if err != nil {
+			return fmt.Errorf("HTTP_ADDR: %w", err)
 		}
 		defer srv.stop()
 	}

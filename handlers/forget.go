@@ -31,11 +31,15 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
+	extras, err := b.forgetCalendarAndDigest(ctx, r.User.ID) // issue 15
+	if err != nil {
+		return err
+	}
 	f, err := b.Store.ForgetUser(ctx, r.User.ID, r.User.Username, b.Now())
 	if err != nil {
 		return err
 	}
-	if f.Empty() && !alerts {
+	if f.Empty() && !alerts && len(extras) == 0 {
 		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtForgetNothing})
 	}
 	var lines []string
@@ -51,6 +55,7 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if alerts {
 		lines = append(lines, txtForgotAlerts)
 	}
+	lines = append(lines, extras...)
 	if len(f.Contacts) > 0 {
 		lines = append(lines, sprintf(txtForgotContacts, ids(f.Contacts)))
 	}

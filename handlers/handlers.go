@@ -127,6 +127,9 @@ type Deps struct {
 	Background func(job func(context.Context) error)
 	Files      FileGetter // downloads uploaded minutes; nil: uploads are refused
 	Summarizer Summarizer // summaries of uploaded minutes; nil: summaries are off
+	// PublicURL is where the operator's proxy exposes the bot's HTTP server
+	// (PUBLIC_URL), for calendar subscription links; "": no links.
+	PublicURL string
 }
 
 // Bot answers Requests. Create it with New.

@@ -82,6 +82,7 @@ func (b *Bot) routeTable() []Route {
 		{Name: "forgetme", Access: Anyone, Handle: b.forgetme},
 		// The Secretariat's report, calendars, board and digest (issue 15).
 		{Name: "report", Args: "[meeting]", Access: AdminPrivate, Handle: b.reportCmd},
+		{Name: "calendar", Args: "[reset]", Access: Members, Handle: b.calendarCmd},
 	}
 	for i := range routes {
 		routes[i].Help = commandHelp[routes[i].Name]

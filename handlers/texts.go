@@ -360,6 +360,7 @@ var commandHelp = map[string]string{
 	"audit":         "Latest changes to contacts and members",
 	"forgetme":      "Delete what the bot holds about you",
 	"report":        "Implementation report: Word, Excel and PDF",
+	"calendar":      "Your deadlines for your calendar app",
 }
 
 // Pending nominations, for administrators.
@@ -380,6 +381,19 @@ var (
 
 const (
 	txtBtnOpenPrivately = "Open in a private chat"
+
+	txtForgotCalendar     = "your calendar subscription link (it no longer works)"
+	txtForgotDigest       = "your weekly digest"
+	txtCalendarPrivate    = "Your calendar and its private link come in a private chat with me: send /calendar there."
+	txtCalendarAll        = "OTS Customs WG: all deadlines"
+	txtCalendarParty      = "OTS Customs WG: deadlines of %s"
+	txtCalendarCaption    = "📅 The open deadlines of %s. Open the file to add them to your calendar."
+	txtCalendarCaptionAll = "📅 Every open deadline. Open the file to add them to your calendar."
+	txtCalendarArgs       = "/calendar sends your deadlines as a file; <code>/calendar reset</code> makes a new subscription link and stops the old one."
+	txtCalendarLink       = "🔗 Your private subscription link (shown only now; keep it to yourself):\n<code>%s</code>\nAdd it in your calendar app as a subscribed calendar (Google: Other calendars, From URL; iPhone: Settings, Calendar, Accounts, Add Subscribed Calendar). It follows every change.\nIf it leaks, send <code>/calendar reset</code>."
+	txtCalendarReset      = "🔗 Your new subscription link (the old one no longer works; shown only now):\n<code>%s</code>"
+	txtCalendarHaveLink   = "You already have a subscription link; it was shown when it was made and is not kept. Lost it? <code>/calendar reset</code> makes a new one and stops the old."
+	txtCalendarNoFeed     = "This bot does not serve calendar links (the operator has not set PUBLIC_URL). The file that /calendar sends works in every calendar app."
 
 	txtReportNoMeeting = "I don't know the meeting “%s”. Send /report alone for the latest meeting, <code>/report all</code>, or one of:\n%s"
 	txtReportEmpty     = "%s gave no tasks, so there is nothing to report yet."

@@ -87,6 +87,8 @@ type CalendarStore interface {
 	SetCalendarToken(ctx context.Context, userID int64, hash string) error
 	// CalendarTokenUser returns whose token hash is, or an error wrapping ErrNotFound.
 	CalendarTokenUser(ctx context.Context, hash string) (int64, error)
+	// HasCalendarToken reports whether the user has a calendar token.
+	HasCalendarToken(ctx context.Context, userID int64) (bool, error)
 	// DeleteCalendarToken ends a user's token; it reports whether there was one.
 	DeleteCalendarToken(ctx context.Context, userID int64) (bool, error)
 	// SyncCalendarEvents compares each task's fingerprint with the one
@@ -195,6 +197,11 @@ func calendarTokenUser(ctx context.Context, rs recordStore, hash string) (int64,
 		return 0, fmt.Errorf("storage: calendar token: %w", ErrNotFound)
 	}
 	return strconv.ParseInt(string(raw), 10, 64)
+}
+
+func hasCalendarToken(ctx context.Context, rs recordStore, userID int64) (bool, error) {
+	_, had, err := rs.recordGet(ctx, kindCalOwner, id(userID))
+	return had, err
 }
 
 func deleteCalendarToken(ctx context.Context, rs recordStore, userID int64) (bool, error) {

@@ -151,6 +151,11 @@ func (r *Redis) CalendarTokenUser(ctx context.Context, hash string) (int64, erro
 	return calendarTokenUser(ctx, r, hash)
 }
 
+// HasCalendarToken implements CalendarStore.
+func (r *Redis) HasCalendarToken(ctx context.Context, userID int64) (bool, error) {
+	return hasCalendarToken(ctx, r, userID)
+}
+
 // DeleteCalendarToken implements CalendarStore.
 func (r *Redis) DeleteCalendarToken(ctx context.Context, userID int64) (bool, error) {
 	return deleteCalendarToken(ctx, r, userID)
@@ -207,6 +212,11 @@ func (s *Bolt) SetCalendarToken(ctx context.Context, userID int64, hash string) 
 // CalendarTokenUser implements CalendarStore.
 func (s *Bolt) CalendarTokenUser(ctx context.Context, hash string) (int64, error) {
 	return calendarTokenUser(ctx, s, hash)
+}
+
+// HasCalendarToken implements CalendarStore.
+func (s *Bolt) HasCalendarToken(ctx context.Context, userID int64) (bool, error) {
+	return hasCalendarToken(ctx, s, userID)
 }
 
 // DeleteCalendarToken implements CalendarStore.

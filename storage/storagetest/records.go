@@ -30,7 +30,13 @@ func testCalendarTokens(t *testing.T, s storage.Store) {
 	if _, err := s.CalendarTokenUser(c, "nothing"); !errors.Is(err, storage.ErrNotFound) {
 		t.Fatalf("unknown token: %v, want ErrNotFound", err)
 	}
+	if must(s.HasCalendarToken(c, 7))(t) {
+		t.Error("a token before any was set")
+	}
 	ok(t, s.SetCalendarToken(c, 7, "hash-a"))
+	if !must(s.HasCalendarToken(c, 7))(t) {
+		t.Error("no token after SetCalendarToken")
+	}
 	ok(t, s.SetCalendarToken(c, 8, "hash-b"))
 	if u := must(s.CalendarTokenUser(c, "hash-a"))(t); u != 7 {
 		t.Fatalf("hash-a is %d's, want 7's", u)
