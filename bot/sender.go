@@ -98,7 +98,7 @@ func (s *sender) send(ctx context.Context, m handlers.Message, background bool) 
 				err = nil // the user pressed the button of what they already see
 			}
 		} else {
-			params := &tgbot.SendMessageParams{ChatID: m.ChatID, Text: part,
+			params := &tgbot.SendMessageParams{ChatID: m.ChatID, Text: part, MessageThreadID: m.ThreadID,
 				ParseMode: models.ParseModeHTML, ReplyMarkup: markup, LinkPreviewOptions: noPreview()}
 			if m.ReplyTo != 0 && i == 0 {
 				params.ReplyParameters = &models.ReplyParameters{MessageID: m.ReplyTo, AllowSendingWithoutReply: true}

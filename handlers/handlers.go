@@ -65,6 +65,7 @@ type Request struct {
 	UpdateID     int64
 	MessageID    int
 	Chat         Chat
+	ThreadID     int // the forum topic the message was sent in; 0 for none (issue 15)
 	User         User
 	Role         Role
 	Member       *storage.Member // nil for strangers and administrators without a Party
@@ -92,6 +93,8 @@ type Message struct {
 	Buttons [][]Button
 	ReplyTo int // message id to reply to in groups; 0 for none
 	Edit    int // when set, edit this message of the bot instead of sending
+	// ThreadID posts in a forum topic of a supergroup; 0 for the General topic.
+	ThreadID int
 }
 
 // Sender delivers messages to Telegram. Send splits texts longer than
@@ -189,7 +192,7 @@ func (b *Bot) today() storage.Date { return storage.DateOf(b.Now().In(b.Location
 
 // reply sends text to the request's chat, as a reply to the command in groups.
 func (b *Bot) reply(ctx context.Context, r *Request, text string, buttons ...[]Button) error {
-	m := Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons}
+	m := Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons, ThreadID: r.ThreadID}
 	if !r.Chat.Private && r.Callback == nil {
 		m.ReplyTo = r.MessageID
 	}
