@@ -121,10 +121,10 @@ func toRequest(upd *models.Update, username string) *handlers.Request {
 			r.Text = m.Caption
 		}
 		if cmd, args, forMe, ok := handlers.ParseCommand(r.Text, username); ok {
-			if !forMe {
+			if !forMe && !r.Chat.Private {
 				return nil // "/start@OtherBot" in a group
 			}
-			r.Command, r.Args = cmd, args
+			r.Command, r.Args, r.ForOtherBot = cmd, args, !forMe
 		}
 		r.Document = documentOf(m.Document)
 		if m.ReplyToMessage != nil {

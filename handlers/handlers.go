@@ -63,10 +63,13 @@ type Request struct {
 	GroupEnabled bool
 	Command      string // lower case, without "/" and "@bot": "deadlines"; "" when none
 	Args         string // text after the command, trimmed
-	Text         string // the whole text or caption
-	Callback     *Callback
-	Document     *Document
-	Reply        *Document // the document of the message this one replies to, if any
+	// ForOtherBot marks "/cmd@OtherBot" in a private chat: not ours to run,
+	// but a private chat is never silent.
+	ForOtherBot bool
+	Text        string // the whole text or caption
+	Callback    *Callback
+	Document    *Document
+	Reply       *Document // the document of the message this one replies to, if any
 }
 
 // Button is an inline keyboard button: Data for a callback, or URL.

@@ -361,6 +361,8 @@ func fieldProblem(err error) string {
 		return txtBadValue
 	}
 	switch {
+	case fe.Problem == storage.NoVisible:
+		return sprintf(txtTextInvisible, fieldLabel(fe.Field))
 	case fe.Field == storage.FieldName && fe.Problem == storage.BadChars:
 		return txtBadNameChars
 	case fe.Field == storage.FieldName:

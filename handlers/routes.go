@@ -177,6 +177,8 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 	switch {
 	case r.Callback != nil:
 		return b.handleCallback(ctx, r)
+	case r.ForOtherBot:
+		return b.reply(ctx, r, sprintf(txtForOtherBot, esc(strings.Fields(r.Text)[0]), esc(r.Command)))
 	case r.Command != "":
 		return b.handleCommand(ctx, r)
 	case r.Chat.Private && r.Document != nil:

@@ -30,6 +30,7 @@ const (
 	txtAdminOnly    = "Only the Secretariat's administrators can do this."
 	txtStaleButton  = "This button is out of date or not meant for you. Nothing was changed."
 	txtUnknownCmd   = "I don't know /%s.\nHere is what you can use:"
+	txtForOtherBot  = "%s is addressed to another bot, so I did not run it.\nTo ask me, send /%s without the @ part."
 	txtPlainText    = "I answer commands. Send /help to see them."
 	txtStorageDown  = "⚠️ The bot's storage is unavailable, try again shortly."
 	txtInternal     = "Sorry, something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell the OTS Secretariat."
@@ -123,16 +124,25 @@ const (
 	txtReopened      = "Reopened"
 
 	txtAddUsage   = "Use: /addtask PARTIES DATE TEXT, for example\n/addtask TR 2024-03-01 Submit the renewed concept\nPARTIES: codes such as TR or TR,UZ, or ALL. DATE: 2024-03-01, 1 March 2024, March 2024 or end of 2024."
-	txtAddBadDate = "I could not read a date after the Parties. Write it as 2024-03-01, 1 March 2024, March 2024 or end of 2024."
+	txtAddBadDate = "I could not read a date there. Write it as 2024-03-01, 1.3.2024, 1 March 2024, March 2024 or end of 2024 (or none, with /edittask, to remove a deadline)."
 	txtAddBadPty  = "I don't recognise “%s” as a Party. Use codes such as TR, UZ, KZ, KG, AZ, HU, SEC or ALL."
 	txtAddNoText  = "Please add the text of the task after the date."
 	txtAdded      = "✅ Added task %d: %s\n%s · %s"
-	txtEditUsage  = "Use: /edittask ID date DATE, /edittask ID title TEXT or /edittask ID parties TR,UZ"
+	txtEditUsage  = "Use: /edittask ID date DATE, /edittask ID date none, /edittask ID title TEXT or /edittask ID parties TR,UZ"
 	txtEdited     = "✅ Task %d changed: %s"
 	txtDelAsk     = "Delete task %d, “%s”? Its alerts stop."
 	txtDeleted    = "🗑 Task %d was deleted."
 	txtBtnDelete  = "Delete"
 	txtInvalid    = "That does not work: %s. Nothing was changed."
+
+	txtDateOutOfRange    = "That date is not one I can use: deadlines fall between the years %d and %d. Nothing was changed.\nWrite it as 2024-03-01, 1.3.2024, 1 March 2024, March 2024 or end of 2024."
+	txtDateNoSuchDay     = "That day does not exist in the calendar. Nothing was changed.\nWrite it as 2024-03-01, 1.3.2024, 1 March 2024, March 2024 or end of 2024."
+	txtChangedNoDeadline = "no deadline any more (its alerts stop)"
+	txtFldTitle          = "The title"
+	txtFldText           = "The text"
+	txtFldRef            = "The reference"
+	txtTextBadChars      = "%s holds control characters (invisible codes such as NUL or BEL), which I can't store. Please type it again as plain text. Nothing was changed."
+	txtTextInvisible     = "%s shows nothing: it has only spaces or invisible characters. Please type words people can read. Nothing was changed."
 )
 
 // Minutes upload (issue 5).

@@ -66,7 +66,12 @@ type Task struct {
 const (
 	MaxTitleLen = 300
 	MaxTextLen  = 3000
+	// MinYear and MaxYear bound a deadline: a year outside is a typing slip.
+	MinYear, MaxYear = 2000, 2100
 )
+
+// PlausibleYear reports whether y can be the year of a deadline.
+func PlausibleYear(y int) bool { return y >= MinYear && y <= MaxYear }
 
 // ErrInvalid is wrapped by every validation error; its message says what is wrong.
 var ErrInvalid = errors.New("invalid")
@@ -82,6 +87,25 @@ func (t *Task) Validate() error {
 		return fmt.Errorf("%w: task text longer than %d characters", ErrInvalid, MaxTextLen)
 	case len(t.Parties) == 0:
 		return fmt.Errorf("%w: task has no responsible Party", ErrInvalid)
+	case !t.Deadline.Due.IsZero() && !PlausibleYear(t.Deadline.Due.Year),
+		t.Deadline.Due.IsZero() && (t.Deadline.Due.Month != 0 || t.Deadline.Due.Day != 0):
+		// Year 0 would read as "no deadline": a typed "0000-03-01" must not
+		// quietly erase one.
+		return fmt.Errorf("%w: deadline outside the years %d to %d", ErrInvalid, MinYear, MaxYear)
+	}
+	for _, f := range []struct {
+		field     Field
+		value     string
+		multiline bool
+	}{{FieldTitle, t.Title, false}, {FieldText, t.Text, true}, {FieldSource, t.Source, false}} {
+		if p := CheckText(f.value, f.multiline); p != "" {
+			return fmt.Errorf("%w: task %s: %w", ErrInvalid, f.field, &FieldError{Field: f.field, Problem: p})
+		}
+	}
+	for p, st := range t.Status {
+		if pr := CheckText(st.Ref, false); pr != "" {
+			return fmt.Errorf("%w: reference of %s: %w", ErrInvalid, p, &FieldError{Field: FieldRef, Problem: pr})
+		}
 	}
 	for _, p := range t.Parties {
 		if !p.Valid() {
