@@ -82,6 +82,8 @@ func (s *sender) send(ctx context.Context, m handlers.Message, background bool) 
 		var markup models.ReplyMarkup
 		if i == len(parts)-1 && len(m.Buttons) > 0 {
 			markup = keyboard(m.Buttons)
+		} else if i == len(parts)-1 && m.Keyboard != nil && m.Edit == 0 {
+			markup = replyKeyboard(m.Keyboard)
 		}
 		if err := s.limit.wait(ctx, m.ChatID, background); err != nil {
 			return err
@@ -223,6 +225,21 @@ func keyboard(rows [][]handlers.Button) *models.InlineKeyboardMarkup {
 			kb.InlineKeyboard[i] = append(kb.InlineKeyboard[i], models.InlineKeyboardButton{
 				Text: b.Text, CallbackData: b.Data, URL: b.URL})
 		}
+	}
+	return kb
+}
+
+// replyKeyboard is the keyboard under the typing field, one button a row.
+func replyKeyboard(k *handlers.ReplyKeyboard) models.ReplyMarkup {
+	if k.Remove {
+		return &models.ReplyKeyboardRemove{RemoveKeyboard: true}
+	}
+	kb := &models.ReplyKeyboardMarkup{ResizeKeyboard: true, OneTimeKeyboard: true}
+	if k.SharePhone != "" {
+		kb.Keyboard = append(kb.Keyboard, []models.KeyboardButton{{Text: k.SharePhone, RequestContact: true}})
+	}
+	for _, t := range k.Texts {
+		kb.Keyboard = append(kb.Keyboard, []models.KeyboardButton{{Text: t}})
 	}
 	return kb
 }

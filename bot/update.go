@@ -127,6 +127,9 @@ func toRequest(upd *models.Update, username string) *handlers.Request {
 			r.Command, r.Args, r.ForOtherBot = cmd, args, !forMe
 		}
 		r.Document = documentOf(m.Document)
+		if m.Contact != nil {
+			r.SharedPhone = m.Contact.PhoneNumber
+		}
 		if m.ReplyToMessage != nil {
 			r.Reply = documentOf(m.ReplyToMessage.Document)
 		}

@@ -20,11 +20,19 @@ const maxContactButtons = 30
 // contactCard shows a contact's fields, escaped.
 func contactCard(c storage.Contact) string {
 	lines := []string{"<b>" + esc(c.FullName) + "</b>", esc(c.Position), esc(c.Organization),
-		"✉️ " + esc(c.Email), "📞 " + esc(c.Phone)}
+		"✉️ " + esc(c.Email), "📞 " + esc(formatPhone(c.Phone))}
 	if c.Username != "" {
 		lines = append(lines, "💬 @"+esc(c.Username))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// shownValue is a field as people read it: phones grouped the country's way.
+func shownValue(c storage.Contact, f storage.Field) string {
+	if f == storage.FieldPhone {
+		return formatPhone(c.Phone)
+	}
+	return c.Get(f)
 }
 
 // contacts handles /contacts [party].
@@ -228,7 +236,7 @@ func (b *Bot) applyEdit(ctx context.Context, r *Request, cid int64, f storage.Fi
 	case errors.Is(err, storage.ErrDuplicateEmail):
 		return b.reply(ctx, r, sprintf(txtNomDuplicate, echo(value), c.ID, statusWord(c.Status)))
 	case errors.As(err, &fe):
-		return b.reply(ctx, r, "⚠️ "+fieldProblem(err)+" "+txtNothingChanged)
+		return b.reply(ctx, r, "⚠️ "+fieldProblem(err, partyOf(r))+" "+txtNothingChanged)
 	case err != nil:
 		return err
 	}
@@ -276,7 +284,7 @@ func (b *Bot) editButton(ctx context.Context, r *Request) error {
 	if err := b.Store.PutConversation(ctx, conv); err != nil {
 		return err
 	}
-	return b.reply(ctx, r, sprintf(txtEditAsk, fieldLabel(f), cid, echo(c.Get(f))), cancelRow)
+	return b.reply(ctx, r, sprintf(txtEditAsk, fieldLabel(f), cid, echo(shownValue(c, f))), cancelRow)
 }
 
 // editContactText takes the value an administrator typed for an edit.
@@ -286,7 +294,7 @@ func (b *Bot) editContactText(ctx context.Context, r *Request, c storage.Convers
 		return err
 	}
 	if _, err := storage.Normalize(storage.Field(c.Step), r.Text); err != nil {
-		return b.reply(ctx, r, "⚠️ "+fieldProblem(err)+"\n"+sprintf(txtEditAgain, fieldLabel(storage.Field(c.Step))), cancelRow)
+		return b.reply(ctx, r, "⚠️ "+fieldProblem(err, partyOf(r))+"\n"+sprintf(txtEditAgain, fieldLabel(storage.Field(c.Step))), cancelRow)
 	}
 	if _, err := b.Store.EndConversation(ctx, r.User.ID); err != nil {
 		return err

@@ -70,6 +70,9 @@ type Request struct {
 	Callback    *Callback
 	Document    *Document
 	Reply       *Document // the document of the message this one replies to, if any
+	// SharedPhone is the phone number of a contact card the user shared
+	// (Telegram's "Share contact", or our "Share my phone" button).
+	SharedPhone string
 }
 
 // Button is an inline keyboard button: Data for a callback, or URL.
@@ -87,6 +90,17 @@ type Message struct {
 	Buttons [][]Button
 	ReplyTo int // message id to reply to in groups; 0 for none
 	Edit    int // when set, edit this message of the bot instead of sending
+	// Keyboard, for a new message without Buttons, replaces the keyboard
+	// under the user's typing field (Telegram allows one kind per message).
+	Keyboard *ReplyKeyboard
+}
+
+// ReplyKeyboard is a keyboard under the typing field: buttons that send
+// their label as text, and one that shares the user's own phone number.
+type ReplyKeyboard struct {
+	SharePhone string   // label of the "share my phone" button; "" for none
+	Texts      []string // buttons that send their label
+	Remove     bool     // take away the keyboard shown before
 }
 
 // Sender delivers messages to Telegram. Send splits texts longer than

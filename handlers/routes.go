@@ -80,6 +80,7 @@ func (b *Bot) routeTable() []Route {
 		{Name: "removecontact", Args: "id", Access: AdminPrivate, Handle: b.removeContactCmd},
 		{Name: "audit", Args: "[n]", Access: AdminPrivate, Handle: b.audit},
 		{Name: "forgetme", Access: Anyone, Handle: b.forgetme},
+		{Name: "cancel", Access: Anyone, Handle: b.cancelCmd},
 	}
 	for i := range routes {
 		routes[i].Help = commandHelp[routes[i].Name]
@@ -119,7 +120,7 @@ func (b *Bot) Routes() []Route { return append([]Route(nil), b.routes...) }
 func (b *Bot) MenuForGroups() []Route {
 	var out []Route
 	for _, r := range b.routes {
-		if (r.Access == ReadOnly || r.Access == Anyone) && r.Name != "start" && r.Name != "forgetme" {
+		if (r.Access == ReadOnly || r.Access == Anyone) && r.Name != "start" && r.Name != "forgetme" && r.Name != "cancel" {
 			out = append(out, r)
 		}
 	}
@@ -180,6 +181,9 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 	case r.ForOtherBot:
 		return b.reply(ctx, r, sprintf(txtForOtherBot, esc(strings.Fields(r.Text)[0]), esc(r.Command)))
 	case r.Command != "":
+		if err := b.leaveForm(ctx, r); err != nil {
+			return err
+		}
 		return b.handleCommand(ctx, r)
 	case r.Chat.Private && r.Document != nil:
 		return b.upload(ctx, r) // minutes sent to the bot (issue 5)
@@ -190,6 +194,9 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 		}
 		if r.Role == Stranger {
 			return b.reply(ctx, r, txtStrangerIntro, joinButton())
+		}
+		if r.SharedPhone != "" {
+			return b.reply(ctx, r, txtContactNoForm)
 		}
 		return b.reply(ctx, r, txtPlainText)
 	}

@@ -1,5 +1,7 @@
 package handlers
 
+import "github.com/ots-customs/wgbot/storage"
+
 // Every sentence the bot says is here, so that a translation is one file.
 // Texts are Telegram HTML; the %s they take must be escaped with esc.
 const (
@@ -204,8 +206,8 @@ const (
 	txtNomAskName     = "What is the nominee's full name? (letters in any alphabet, spaces, . - ')"
 	txtNomAskPosition = "What is their position?"
 	txtNomAskOrg      = "Which organization do they work for? Press the button for your customs administration or type another."
-	txtNomAskEmail    = "What is their e-mail address?"
-	txtNomAskPhone    = "What is their phone number, in international form? For example +998 71 234-56-78."
+	txtNomAskEmail    = "What is their e-mail address? For example %s."
+	txtNomAskPhone    = "What is their phone number, in international form? For example %s.\nIf it is your own number, press 📱 Share my phone below; you can also share their contact card."
 	txtNomAskUsername = "What is their Telegram username, if they have one? Press Skip if not."
 	txtNomCurrent     = "Now: %s"
 	txtNomSummary     = "<b>Please check the nomination</b>"
@@ -217,9 +219,19 @@ const (
 	txtNomExpired     = "Your nomination was not finished and has been cancelled after a day; send /nominate to start again."
 	txtEditExpired    = "Your edit of contact #%d was not finished and has been cancelled after a day."
 	txtBtnNomCancel   = "✖️ Cancel"
-	txtBtnNomSkip     = "Skip"
-	txtBtnNomBack     = "↩️ Back to the summary"
-	txtBtnNomConfirm  = "✅ Confirm"
+	txtBtnSharePhone  = "📱 Share my phone"
+
+	txtNoForm           = "There is no form open, so there is nothing to cancel."
+	txtEditCancelled    = "The edit of contact #%d was cancelled. Nothing was changed."
+	txtLeftNomination   = "You left the nomination form; nothing was sent. Send /nominate to start again."
+	txtLeftEdit         = "You left the edit of contact #%d; nothing was changed."
+	txtNomPhoneFromCard = "📱 I took the phone from the card: %s. I will not ask for it again."
+	txtNomPhoneNoted    = "📱 Phone: %s"
+	txtNomBackToSummary = "Back to the summary."
+	txtContactNoForm    = "Thank you. I use a shared contact card only inside a form, to fill in a phone number: send /nominate to nominate someone."
+	txtBtnNomSkip       = "Skip"
+	txtBtnNomBack       = "↩️ Back to the summary"
+	txtBtnNomConfirm    = "✅ Confirm"
 
 	txtFldName     = "Name"
 	txtFldPosition = "Position"
@@ -232,7 +244,7 @@ const (
 	txtBadNameChars   = "A name may hold only letters (of any alphabet), spaces, dots, hyphens and apostrophes."
 	txtBadLength      = "%s must be %d to %d characters long."
 	txtBadTextChars   = "%s must be one line of text."
-	txtBadEmail       = "That is not an e-mail address I can use; it should look like name@customs.gov.uz."
+	txtBadEmail       = "That is not an e-mail address I can use; it should look like %s."
 	txtBadPhoneIntl   = "Please give the phone number in international form, starting with + (or 00) and the country code."
 	txtBadPhoneChars  = "A phone number may hold only digits, spaces, dashes and brackets after the +."
 	txtBadPhoneDigits = "A phone number in international form has %d to %d digits."
@@ -369,6 +381,7 @@ var commandHelp = map[string]string{
 	"removecontact": "Remove a contact",
 	"audit":         "Latest changes to contacts and members",
 	"forgetme":      "Delete what the bot holds about you",
+	"cancel":        "Leave the form you are filling in",
 }
 
 // Pending nominations, for administrators.
@@ -376,4 +389,20 @@ const (
 	txtNoPendingNominations = "No nominations are pending."
 	txtPendingNominations   = "<b>Pending nominations</b> (%d), oldest first:"
 	txtUserByID             = "user %d"
+)
+
+// Examples shown to a member of each Party, in the form of its own country.
+var (
+	phoneExamples = map[storage.Party]string{
+		storage.Azerbaijan: "+994 12 404 00 00", storage.Kazakhstan: "+7 7172 71 80 00",
+		storage.Kyrgyzstan: "+996 312 51 20 00", storage.Turkiye: "+90 312 449 10 00",
+		storage.Uzbekistan: "+998 71 120 76 00", storage.Hungary: "+36 1 456 9500",
+		storage.Secretariat: "+90 212 279 26 26",
+	}
+	emailExamples = map[storage.Party]string{
+		storage.Azerbaijan: "name@customs.gov.az", storage.Kazakhstan: "name@kgd.gov.kz",
+		storage.Kyrgyzstan: "name@customs.gov.kg", storage.Turkiye: "name@ticaret.gov.tr",
+		storage.Uzbekistan: "name@customs.uz", storage.Hungary: "name@nav.gov.hu",
+		storage.Secretariat: "name@turkicstates.org",
+	}
 )
