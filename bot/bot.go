@@ -131,7 +131,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	b.username = me.Username
 	b.send = newSender(tg, cfg.Now, cfg.Sleep)
 	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
-		Admins: cfg.Admins, BotUsername: me.Username, Alerts: cfg.Alerts,
+		Admins: cfg.Admins, BotUsername: me.Username, BotName: me.FirstName, Alerts: cfg.Alerts,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
 		Summarizer: cfg.Summarizer, Background: b.runBackground})
 	b.handle = b.metrics.instrument(b.h.Routes(), b.h.Handle)

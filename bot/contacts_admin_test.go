@@ -167,8 +167,10 @@ func TestAdministratorEditsAndRemovesContact(t *testing.T) {
 
 	// The audit log names ids and actions, never personal data.
 	audit := h.ask(chat, admin, "/audit")
-	mustContain(t, audit.PlainText(), "Latest changes (5)", "contact.removed · contact #1 · by 1001",
-		"contact.edited · contact #1 · Position", "contact.edited · contact #1 · Phone", "contact.approved", "contact.nominated · contact #1 · by 2001")
+	mustContain(t, audit.PlainText(), "Latest changes (5)",
+		"Aida Secretariat removed contact #1 (contact.removed · contact 1 · by 1001)",
+		"Aida Secretariat changed the position of contact #1", "Aida Secretariat changed the phone of contact #1",
+		"Aida Secretariat approved contact #1", "Ahmet Yılmaz nominated contact #1 (contact.nominated · contact 1 · by 2001)")
 	mustNotContain(t, audit.PlainText(), "Ayşe", "ayse@", "+998")
 	mustContain(t, h.ask(chat, admin, "/audit 2").PlainText(), "Latest changes (2)")
 	mustContain(t, h.ask(chat, admin, "/audit x").PlainText(), "Use /audit or /audit N")
@@ -212,5 +214,6 @@ func TestForgetMe(t *testing.T) {
 		t.Errorf("cancelled /forgetme deleted: %v", err)
 	}
 	audit := h.ask(telegramtest.Private(admin), admin, "/audit 3")
-	mustContain(t, audit.PlainText(), "member.forgotten · member 2001 · by 2001", "contact.forgotten · contact #2")
+	mustContain(t, audit.PlainText(), "a former member asked to be forgotten; their data was deleted (member.forgotten · member 2001 · by 2001)",
+		"contact #2 was deleted at the request of the person it was about (contact.forgotten · contact 2")
 }

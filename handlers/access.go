@@ -49,7 +49,7 @@ func (b *Bot) joinButton(ctx context.Context, r *Request) error {
 }
 
 func requestText(req storage.AccessRequest) string {
-	return sprintf(txtAdminNewRequest, userLabel(req.Name, req.Username), req.Party.Label(), req.UserID)
+	return sprintf(txtAdminNewRequest, userLabel(req.Name, req.Username), req.Party.Label())
 }
 
 func decideButtons(userID int64) []Button {
@@ -70,11 +70,11 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) error {
 	case errors.Is(err, storage.ErrNotFound):
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtRequestGone, true)
 	case errors.Is(err, storage.ErrAlreadyDecided):
-		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, plainToast(b.decidedNote(ctx, req)), true); err != nil {
+		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, plainToast(b.decidedNote(ctx, req, r)), true); err != nil {
 			return err
 		}
 		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-			Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req)})
+			Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req, r)})
 	case err != nil:
 		return err
 	}
@@ -87,7 +87,7 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-		Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req)}); err != nil {
+		Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req, r)}); err != nil {
 		return err
 	}
 	if approve {
@@ -97,24 +97,29 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) error {
 }
 
 // decidedLine is "✅ Approved by Name" for a decided request.
-func (b *Bot) decidedLine(ctx context.Context, req storage.AccessRequest) string {
-	who := b.adminName(ctx, req.DecidedBy)
+func (b *Bot) decidedLine(ctx context.Context, req storage.AccessRequest, r *Request) string {
+	who := b.adminName(ctx, req.DecidedBy, r)
 	if req.Status == storage.RequestApproved {
 		return sprintf(txtRequestApproved, who)
 	}
 	return sprintf(txtRequestRejected, who)
 }
 
-func (b *Bot) decidedNote(ctx context.Context, req storage.AccessRequest) string {
-	return sprintf(txtAlreadyDecided, string(req.Status), b.adminName(ctx, req.DecidedBy))
+func (b *Bot) decidedNote(ctx context.Context, req storage.AccessRequest, r *Request) string {
+	return sprintf(txtAlreadyDecided, string(req.Status), b.adminName(ctx, req.DecidedBy, r))
 }
 
-// adminName names an administrator by their member record, or by id.
-func (b *Bot) adminName(ctx context.Context, id int64) string {
+// adminName names an administrator by their name: from the administrator
+// pressing now (r), else their member record; never by id (ids are for logs
+// and the audit detail).
+func (b *Bot) adminName(ctx context.Context, id int64, r *Request) string {
+	if r != nil && r.User.ID == id && strings.TrimSpace(r.User.Name) != "" {
+		return esc(r.User.Name)
+	}
 	if m, err := b.Store.Member(ctx, id); err == nil && m.Name != "" {
 		return esc(m.Name)
 	}
-	return sprintf(txtAdminByID, id)
+	return txtAnAdmin
 }
 
 func (b *Bot) requests(ctx context.Context, r *Request) error {

@@ -119,7 +119,7 @@ func (b *Bot) decideContactButton(ctx context.Context, r *Request) error {
 	case isNotFound(err):
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtNomGone, true)
 	case errors.Is(err, storage.ErrAlreadyDecided):
-		note := sprintf(txtNomAlreadyDecided, statusWord(c.Status), b.adminName(ctx, c.DecidedBy))
+		note := sprintf(txtNomAlreadyDecided, statusWord(c.Status), b.adminName(ctx, c.DecidedBy, r))
 		if c.Status == storage.ContactWithdrawn {
 			note = txtNomWasWithdrawn
 		}
@@ -134,10 +134,10 @@ func (b *Bot) decideContactButton(ctx context.Context, r *Request) error {
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
 	}
-	verdict := sprintf(txtRequestRejected, b.adminName(ctx, r.User.ID))
+	verdict := sprintf(txtRequestRejected, b.adminName(ctx, r.User.ID, r))
 	tell := sprintf(txtNomYouRejected, esc(c.FullName), c.ID)
 	if approve {
-		verdict = sprintf(txtRequestApproved, b.adminName(ctx, r.User.ID))
+		verdict = sprintf(txtRequestApproved, b.adminName(ctx, r.User.ID, r))
 		tell = sprintf(txtNomYouApproved, esc(c.FullName), c.ID)
 	}
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,

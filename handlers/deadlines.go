@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ots-customs/wgbot/storage"
 )
@@ -21,12 +22,12 @@ func (b *Bot) deadlines(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	return b.reply(ctx, r, deadlinesText(tasks, b.today(), args == "all"))
+	return b.reply(ctx, r, deadlinesText(tasks, b.today(), b.Location, args == "all"))
 }
 
 // deadlinesText renders tasks with deadlines, soonest first, in three groups:
 // long overdue (one line each), overdue and coming up (with who is waited for).
-func deadlinesText(tasks []storage.Task, today storage.Date, all bool) string {
+func deadlinesText(tasks []storage.Task, today storage.Date, loc *time.Location, all bool) string {
 	var long, overdue, upcoming, done []string
 	undated := 0
 	for i := range tasks {
@@ -39,7 +40,7 @@ func deadlinesText(tasks []storage.Task, today storage.Date, all bool) string {
 		}
 		if t.Done() {
 			if all {
-				done = append(done, "✅ "+taskLine(t))
+				done = append(done, "✅ "+taskLine(t)+" — "+submittedOn(t, loc))
 			}
 			continue
 		}

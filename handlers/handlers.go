@@ -118,6 +118,21 @@ type Sender interface {
 	SendDocument(ctx context.Context, chatID int64, name string, data []byte, caption string) error
 }
 
+// MessageIDSender is a Sender that also says which message it sent, so that
+// a "working on it" note can later become the result. The bot's sender is
+// one; a Sender that is not gets a new message instead of an edit.
+type MessageIDSender interface {
+	SendID(ctx context.Context, m Message) (int, error)
+}
+
+// sendID sends m and returns its message id, 0 when the Sender cannot say.
+func (b *Bot) sendID(ctx context.Context, m Message) (int, error) {
+	if s, ok := b.Sender.(MessageIDSender); ok {
+		return s.SendID(ctx, m)
+	}
+	return 0, b.Sender.Send(ctx, m)
+}
+
 // ErrChatGone is wrapped by a Sender's error when Telegram says the bot may no
 // longer write to the chat (it was removed from the group or blocked).
 var ErrChatGone = errors.New("the bot can no longer write to this chat")
@@ -137,6 +152,7 @@ type Deps struct {
 	Location    *time.Location   // where "today" is decided and dates are shown
 	Admins      []int64          // ADMIN_IDS
 	BotUsername string           // without "@", to recognise /cmd@BotName
+	BotName     string           // the bot's Telegram name (getMe's first name), as it calls itself
 	Alerts      AlertPolicy      // ALERT_LEAD_DAYS and ALERT_TIME; zero: DefaultAlertPolicy
 	// Background runs slow work (an LLM summary) after the handler returned;
 	// the runtime owns the goroutine and waits for it at shutdown. Nil: run
@@ -172,6 +188,15 @@ func New(deps Deps) *Bot {
 	b.routes = b.routeTable()
 	b.callbacks = b.callbackTable()
 	return b
+}
+
+// name is what the bot calls itself: its Telegram name, as members see it
+// in their chat list.
+func (b *Bot) name() string {
+	if b.BotName != "" {
+		return esc(b.BotName)
+	}
+	return txtDefaultBotName
 }
 
 // IsAdmin reports whether userID is one of the Secretariat's administrators.

@@ -10,9 +10,9 @@ func sprintf(format string, a ...any) string { return fmt.Sprintf(format, a...) 
 
 func (b *Bot) start(ctx context.Context, r *Request) error {
 	if r.Role == Stranger && r.Chat.Private {
-		return b.reply(ctx, r, txtBotIntro+"\n\n"+txtStrangerIntro, joinButton())
+		return b.reply(ctx, r, sprintf(txtBotIntro, b.name())+"\n\n"+txtStrangerIntro, joinButton())
 	}
-	return b.reply(ctx, r, txtBotIntro+"\n\n"+b.helpList(r))
+	return b.reply(ctx, r, sprintf(txtBotIntro, b.name())+"\n\n"+b.helpList(r))
 }
 
 func (b *Bot) help(ctx context.Context, r *Request) error {
@@ -26,7 +26,7 @@ func (b *Bot) help(ctx context.Context, r *Request) error {
 func (b *Bot) helpList(r *Request) string {
 	var lines []string
 	for _, route := range b.routes {
-		if ok, _ := allowed(route.Access, r); !ok {
+		if ok, _ := allowed(route.Access, r); !ok || (!r.Chat.Private && privateOnly[route.Name]) {
 			continue
 		}
 		line := "/" + route.Name
@@ -40,5 +40,11 @@ func (b *Bot) helpList(r *Request) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// privateOnly are the commands that do their work only in a private chat
+// (they answer a group with "in private, please"): a group's /help leaves
+// them out.
+var privateOnly = map[string]bool{"start": true, "forgetme": true, "cancel": true, "nominate": true,
+	"mynominations": true, "contacts": true}
 
 func joinButton() []Button { return []Button{{Text: txtBtnRequestAccess, Data: "join"}} }

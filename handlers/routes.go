@@ -120,7 +120,7 @@ func (b *Bot) Routes() []Route { return append([]Route(nil), b.routes...) }
 func (b *Bot) MenuForGroups() []Route {
 	var out []Route
 	for _, r := range b.routes {
-		if (r.Access == ReadOnly || r.Access == Anyone) && r.Name != "start" && r.Name != "forgetme" && r.Name != "cancel" {
+		if (r.Access == ReadOnly || r.Access == Anyone) && !privateOnly[r.Name] {
 			out = append(out, r)
 		}
 	}

@@ -55,7 +55,11 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 	if t.Deadline.IsZero() {
 		lines = append(lines, txtTaskNoDate)
 	} else {
-		lines = append(lines, sprintf(txtTaskDeadline, esc(deadlineText(t.Deadline)), relative(t.Deadline.Due, b.today())))
+		when := relative(t.Deadline.Due, b.today())
+		if t.Done() { // a finished task is not overdue, however old its deadline
+			when = submittedOn(&t, b.Location)
+		}
+		lines = append(lines, sprintf(txtTaskDeadline, esc(deadlineText(t.Deadline)), when))
 	}
 	if t.Text != "" && t.Text != t.Title {
 		lines = append(lines, "", "<i>"+esc(t.Text)+"</i>")
@@ -71,11 +75,15 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 		if st.Ref != "" {
 			ref = " (" + esc(st.Ref) + ")"
 		}
+		on := ""
+		if !st.At.IsZero() {
+			on = sprintf(txtStateOn, storage.DateOf(st.At.In(b.Location)).Long())
+		}
 		switch st.State {
 		case storage.StateSubmitted:
-			lines = append(lines, sprintf(txtStateSub, p.Label(), ref))
+			lines = append(lines, sprintf(txtStateSub, p.Label(), on, ref))
 		case storage.StateConfirmed:
-			lines = append(lines, sprintf(txtStateConf, p.Label(), ref))
+			lines = append(lines, sprintf(txtStateConf, p.Label(), on, ref))
 		default:
 			lines = append(lines, sprintf(txtStateOpen, p.Label()))
 		}

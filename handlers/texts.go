@@ -5,7 +5,8 @@ import "github.com/ots-customs/wgbot/storage"
 // Every sentence the bot says is here, so that a translation is one file.
 // Texts are Telegram HTML; the %s they take must be escaped with esc.
 const (
-	txtBotIntro = "<b>wgbot</b> keeps the agenda, decisions and deadlines of the Working Group on Customs Cooperation of the Organization of Turkic States."
+	txtDefaultBotName = "wgbot"
+	txtBotIntro       = "<b>%s</b> keeps the agenda, decisions and deadlines of the Working Group on Customs Cooperation of the Organization of Turkic States."
 
 	txtStrangerIntro = "This bot serves the members of the Working Group on Customs Cooperation of the OTS. Its data is not public.\nIf you are a member, request access and the Secretariat will review it."
 	txtStrangerOnly  = "This is for Working Group members only.\nRequest access below, or ask the OTS Secretariat."
@@ -17,7 +18,7 @@ const (
 	txtRequestPending   = "Your request for %s is already with the Secretariat. I will write to you when it is decided."
 	txtAlreadyMember    = "You are already a member for %s. Try /help."
 
-	txtAdminNewRequest = "<b>Access request</b>\n%s\nParty: %s\nUser id: <code>%d</code>"
+	txtAdminNewRequest = "<b>Access request</b>\n%s\nParty: %s"
 	txtBtnApprove      = "✅ Approve"
 	txtBtnReject       = "❌ Reject"
 	txtRequestApproved = "✅ Approved by %s"
@@ -65,10 +66,10 @@ const (
 	txtIamChanged   = "ℹ️ %s changed their Party from %s to %s."
 	txtIamStrangers = "Only members have a Party. Request access first."
 
-	txtGroupEnabled     = "✅ wgbot is enabled in this group. Everyone here may use /agenda, /deadlines and /task."
-	txtGroupDisabled    = "wgbot is disabled in this group. An administrator can /enable it again."
+	txtGroupEnabled     = "✅ %s is enabled in this group. Everyone here may use /agenda, /deadlines and /task."
+	txtGroupDisabled    = "%s is disabled in this group. An administrator can /enable it again."
 	txtEnableInGroup    = "Send /enable in the group chat where the bot should answer."
-	txtAlreadyEnabled   = "wgbot is already enabled in this group."
+	txtAlreadyEnabled   = "%s is already enabled in this group."
 	txtMembersHeader    = "<b>Members</b> (%d)"
 	txtNoMembers        = "No members yet. Strangers who write to me can request access."
 	txtRemoveAsk        = "Remove %s from the members? They will lose access at once."
@@ -78,7 +79,7 @@ const (
 	txtNotAMember       = "User %d is not a member."
 	txtRemoveUsage      = "Use /remove followed by a user id from /members, or press a button there."
 	txtCancelled        = "Cancelled. Nothing was changed."
-	txtYouWereRemoved   = "Your access to wgbot was removed by the Secretariat."
+	txtYouWereRemoved   = "Your access to %s was removed by the Secretariat."
 	txtMeetingButton    = "📋 %s"
 	txtPartyOverdueDays = "overdue by %s"
 )
@@ -93,9 +94,13 @@ const (
 	txtBtnOpenTask      = "Open task"
 	txtSubscriptionGone = "ℹ️ I was removed from %s or can no longer write there, so its deadline alerts have stopped. Send /subscribe there to restart them."
 
-	txtSubscribedGroup   = "🔔 This group will receive deadline alerts: %s before each deadline at %02d:%02d (%s), and the day after a missed one."
-	txtSubscribedPrivate = "🔔 You will receive alerts for the tasks of %s here: %s before each deadline at %02d:%02d (%s)."
-	txtSubscribedAll     = "🔔 You will receive alerts for every task here: %s before each deadline at %02d:%02d (%s)."
+	txtSubscribedGroup   = "🔔 This group will receive deadline alerts %s, at %02d:%02d (%s), and the day after a missed one."
+	txtSubscribedPrivate = "🔔 You will receive alerts for the tasks of %s here, %s, at %02d:%02d (%s)."
+	txtSubscribedAll     = "🔔 You will receive alerts for every task here, %s, at %02d:%02d (%s)."
+	txtAlreadySubscribed = "🔔 Alerts are already on in this chat: %s, at %02d:%02d (%s). Nothing changed; /unsubscribe stops them."
+	txtLeadsBefore       = "%s before each deadline"
+	txtLeadsAndOnTheDay  = ", and on the day itself"
+	txtLeadsOnlyOnTheDay = "on the day of each deadline"
 	txtUnsubscribed      = "🔕 Deadline alerts are off in this chat."
 	txtNotSubscribed     = "This chat does not receive deadline alerts. Send /subscribe to start them."
 	txtNeedParty         = "Tell me your Party first (/iam), so I know which tasks are yours."
@@ -109,8 +114,11 @@ const (
 	txtTaskStatus    = "<b>Status</b>"
 	txtTaskHistory   = "<b>Latest changes</b>"
 	txtStateOpen     = "⏳ %s: not yet submitted"
-	txtStateSub      = "📨 %s: submitted%s"
-	txtStateConf     = "✅ %s: confirmed by the Secretariat%s"
+	txtStateSub      = "📨 %s: submitted%s%s"
+	txtStateConf     = "✅ %s: confirmed by the Secretariat%s%s"
+	txtStateOn       = " on %s"
+	txtSubmittedOn   = "submitted on %s"
+	txtAllSubmitted  = "submitted"
 	txtBtnMarkDone   = "📨 Mark %s submitted"
 	txtBtnConfirm    = "✅ Confirm %s"
 	txtBtnReopen     = "↩️ Reopen %s"
@@ -306,9 +314,11 @@ const (
 	txtForgotUnlinked     = "your name as nominator of approved contacts %s (the contacts stay: they are about other people)"
 	txtForgetAdmin        = "You remain an administrator while your id is in ADMIN_IDS."
 
-	txtAuditUsage  = "Use /audit or /audit N, with N from 1 to %d."
-	txtAuditNone   = "The audit log is empty."
-	txtAuditHeader = "<b>Latest changes</b> (%d)"
+	txtAuditUsage    = "Use /audit or /audit N, with N from 1 to %d."
+	txtAuditNone     = "The audit log is empty."
+	txtAuditHeader   = "<b>Latest changes</b> (%d)"
+	txtAuditFormer   = "a former member"
+	txtAuditOwnParty = "%s changed their own Party"
 )
 
 // Words that replies are composed of. A translation replaces them too.
@@ -316,7 +326,7 @@ const (
 	txtNoName          = "(no name)"
 	txtNoParty         = "no Party"
 	txtAdminTag        = " · administrator"
-	txtAdminByID       = "administrator %d"
+	txtAnAdmin         = "an administrator"
 	txtBtnRemoveName   = "Remove %s"
 	txtDueToday        = "due today"
 	txtDueTomorrow     = "due tomorrow"
@@ -327,7 +337,6 @@ const (
 	txtInMonth         = "in %s"
 	txtLeadsMany       = "%s and %s days"
 	txtAnd             = " and "
-	txtOnTheDay        = "on the day"
 	txtFileRef         = "file: %s"
 	txtAddedByAdmin    = "added by an administrator"
 	txtChangedDeadline = "deadline %s"
@@ -406,3 +415,20 @@ var (
 		storage.Secretariat: "name@turkicstates.org",
 	}
 )
+
+// auditWords says each action of the audit log in words: who did it (and to
+// whom), or which contact.
+var auditWords = map[string]string{
+	storage.AuditNominated:       "%s nominated contact #%d",
+	storage.AuditApproved:        "%s approved contact #%d",
+	storage.AuditRejected:        "%s rejected contact #%d",
+	storage.AuditWithdrawn:       "%s withdrew contact #%d",
+	storage.AuditEdited:          "%s changed the %s of contact #%d",
+	storage.AuditRemoved:         "%s removed contact #%d",
+	storage.AuditForgotten:       "contact #%d was deleted at the request of the person it was about",
+	storage.AuditMemberApproved:  "%s approved the access request of %s",
+	storage.AuditMemberRejected:  "%s rejected the access request of %s",
+	storage.AuditMemberRemoved:   "%s removed %s from the members",
+	storage.AuditMemberParty:     "%s changed the Party of %s",
+	storage.AuditMemberForgotten: "%s asked to be forgotten; their data was deleted",
+}
