@@ -32,6 +32,8 @@ const (
 
 	txtAdminOnly    = "Only the Secretariat's administrators can do this."
 	txtStaleButton  = "This button is out of date or not meant for you. Nothing was changed."
+	txtOldButton    = "This message is too old for its buttons. Nothing was changed. Send the command again for fresh ones."
+	txtNotYourParty = "Only members for %s or the Secretariat can change its part. Nothing was changed."
 	txtUnknownCmd   = "I don't know /%s.\nHere is what you can use:"
 	txtForOtherBot  = "%s is addressed to another bot, so I did not run it.\nTo ask me, send /%s without the @ part."
 	txtPlainText    = "I answer commands. Send /help to see them."
