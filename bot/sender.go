@@ -169,6 +169,25 @@ func (s *sender) SendDocument(ctx context.Context, chatID int64, name string, da
 	return nil
 }
 
+// SendFileID sends a file Telegram already holds (a member's upload) by its
+// id, with an HTML caption: nothing is downloaded or uploaded again.
+func (s *sender) SendFileID(ctx context.Context, chatID int64, fileID, caption string) error {
+	if err := s.limit.wait(ctx, chatID, false); err != nil {
+		return err
+	}
+	err := s.retry(ctx, func() error {
+		_, err := s.tg.SendDocument(ctx, &tgbot.SendDocumentParams{ChatID: chatID, Caption: caption,
+			ParseMode: models.ParseModeHTML, Document: &models.InputFileString{Data: fileID}})
+		return err
+	})
+	if err != nil {
+		return classify(chatID, err)
+	}
+	return nil
+}
+
+var _ handlers.FileIDSender = (*sender)(nil)
+
 // AnswerCallback sets the answer to a button press; an empty text just stops
 // the spinner. For the button being handled under ctx the answer is held
 // back, and answerCallbacks gives it once the handler returned.

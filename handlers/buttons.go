@@ -77,6 +77,10 @@ type ButtonRoute struct {
 //	nom:, ctw:, ctp:            nominations and contacts        members
 //	ctc:, cte:, ctr:            decide, edit, remove contacts   administrators, private
 //	fgt:y|n                     forget me                       anyone
+//	pg:my:<n>, pg:dl:o|a:<n>    page n of /mytasks, /deadlines  anyone reading
+//	sub:a|y|n:<id>:<Party>      ask, record, cancel a submission that Party or administrators
+//	sub:u:<id>:<list>:<Party>   undo it (for a while)           that Party or administrators
+//	file:<id>:<Party>           the file sent with it           that Party or administrators
 func (b *Bot) buttonTable() []ButtonRoute {
 	return []ButtonRoute{
 		{Prefix: "agenda:", Access: ReadOnly, Press: legacy(b.agendaButton)},
@@ -98,6 +102,10 @@ func (b *Bot) buttonTable() []ButtonRoute {
 		{Prefix: "cte:", Access: AdminPrivate, Press: legacy(b.editButton)},
 		{Prefix: "ctr:", Access: AdminPrivate, Press: legacy(b.removeContactButton)},
 		{Prefix: "fgt:", Access: Anyone, Press: legacy(b.forgetButton)},
+		// Lists (issue 10).
+		{Prefix: "pg:", Access: ReadOnly, Press: b.pageButton},
+		{Prefix: "sub:", Access: Members, Subject: PartySubject, Press: b.submitPress},
+		{Prefix: "file:", Access: Members, Subject: PartySubject, Press: b.filePress},
 	}
 }
 

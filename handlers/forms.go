@@ -36,6 +36,9 @@ func (b *Bot) endForm(ctx context.Context, r *Request, c storage.Conversation, t
 }
 
 func cancelledText(c storage.Conversation) string {
+	if c.Submit != nil {
+		return txtSubmitCancelled
+	}
 	if c.EditContact != 0 {
 		return sprintf(txtEditCancelled, c.EditContact)
 	}
@@ -55,9 +58,9 @@ func (b *Bot) leaveForm(ctx context.Context, r *Request) error {
 		return nil
 	case err != nil:
 		return err
-	case r.Command == "nominate" && c.EditContact == 0 && r.Args == "":
+	case r.Command == "nominate" && c.EditContact == 0 && c.Submit == nil && r.Args == "":
 		return nil
-	case b.idle(c):
+	case b.idle(c), c.Submit != nil: // a waiting submission is not a form: it just is not recorded
 		_, err := b.Store.EndConversation(ctx, r.User.ID)
 		return err
 	}

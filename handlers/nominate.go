@@ -35,7 +35,7 @@ func (b *Bot) nominate(ctx context.Context, r *Request) error {
 	if r.Args != "" {
 		return b.nominateOneMessage(ctx, r, party)
 	}
-	if c, err := b.Store.Conversation(ctx, r.User.ID); err == nil && c.EditContact == 0 && !b.idle(c) {
+	if c, err := b.Store.Conversation(ctx, r.User.ID); err == nil && c.EditContact == 0 && c.Submit == nil && !b.idle(c) {
 		c.Updated = b.Now()
 		return b.saveAndAsk(ctx, r, c, txtNomResume)
 	} else if err != nil && !isNotFound(err) {
@@ -97,6 +97,12 @@ func (b *Bot) converse(ctx context.Context, r *Request) (handled bool, err error
 	}
 	if r.SharedPhone == "" && isCancelWord(r.Text) {
 		return true, b.endForm(ctx, r, c, cancelledText(c))
+	}
+	if c.Submit != nil {
+		if r.SharedPhone != "" {
+			return false, nil
+		}
+		return true, b.submitReference(ctx, r, c)
 	}
 	f := storage.Field(c.Step)
 	if r.SharedPhone != "" && (f == storage.FieldPhone || c.EditContact != 0) {
@@ -250,7 +256,7 @@ func (b *Bot) nomButton(ctx context.Context, r *Request) error {
 		}
 		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: cancelledText(c)})
 	}
-	if c.EditContact != 0 || b.idle(c) {
+	if c.EditContact != 0 || c.Submit != nil || b.idle(c) {
 		return stale()
 	}
 	step := storage.Field(c.Step)
@@ -326,6 +332,9 @@ func decideContactButtons(cid int64) []Button {
 
 // expiredText is what a user is told when their conversation ended unfinished.
 func expiredText(c storage.Conversation) string {
+	if c.Submit != nil {
+		return sprintf(txtSubmitExpired, c.Submit.Task)
+	}
 	if c.EditContact != 0 {
 		return sprintf(txtEditExpired, c.EditContact)
 	}

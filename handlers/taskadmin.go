@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -71,7 +72,10 @@ func (b *Bot) addTask(ctx context.Context, r *Request) error {
 	if err := b.ScheduleTask(ctx, t); err != nil {
 		return err
 	}
-	return b.reply(ctx, r, sprintf(txtAdded, t.ID, esc(t.Title), partyList(&t), esc(deadlineText(t.Deadline))))
+	if err := b.reply(ctx, r, sprintf(txtAdded, t.ID, esc(t.Title), partyList(&t), esc(deadlineText(t.Deadline)))); err != nil {
+		return err
+	}
+	return b.tellNewTask(ctx, r, t)
 }
 
 func (b *Bot) editTask(ctx context.Context, r *Request) error {
@@ -115,7 +119,12 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 	default:
 		return b.reply(ctx, r, txtEditUsage)
 	}
-	t, err := b.Store.UpdateTask(ctx, id, change)
+	var old storage.Task
+	t, err := b.Store.UpdateTask(ctx, id, func(t *storage.Task) error {
+		old = *t
+		old.Parties = append([]storage.Party(nil), t.Parties...)
+		return change(t)
+	})
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		return b.reply(ctx, r, sprintf(txtNoSuchTask, strconv.FormatInt(id, 10)))
@@ -128,7 +137,10 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 	if err := b.ScheduleTask(ctx, t); err != nil {
 		return err
 	}
-	return b.reply(ctx, r, sprintf(txtEdited, id, what))
+	if err := b.reply(ctx, r, sprintf(txtEdited, id, what)); err != nil {
+		return err
+	}
+	return b.tellChange(ctx, r, old, t)
 }
 
 func (b *Bot) delTask(ctx context.Context, r *Request) error {
@@ -190,4 +202,38 @@ func invalidReply(err error) string {
 		}
 	}
 	return sprintf(txtInvalid, esc(strings.TrimPrefix(err.Error(), storage.ErrInvalid.Error()+": ")))
+}
+
+// tellNewTask tells the members of t's Parties that it was added for them.
+func (b *Bot) tellNewTask(ctx context.Context, r *Request, t storage.Task) error {
+	return b.tellMembers(ctx, r, t, nil, func(p storage.Party) string {
+		return sprintf(txtTaskAddedForYou, p.Label(), t.ID, esc(t.Title), esc(b.whenText(t)))
+	})
+}
+
+// tellChange tells members what an edit changed for them: a task newly
+// theirs, or a deadline that moved.
+func (b *Bot) tellChange(ctx context.Context, r *Request, old, t storage.Task) error {
+	if added := slices.DeleteFunc(slices.Clone(t.Parties), old.Involves); len(added) > 0 {
+		only := storage.Task{Parties: added}
+		if err := b.tellMembers(ctx, r, only, nil, func(p storage.Party) string {
+			return sprintf(txtTaskAddedForYou, p.Label(), t.ID, esc(t.Title), esc(b.whenText(t)))
+		}); err != nil {
+			return err
+		}
+	}
+	if old.Deadline.Due == t.Deadline.Due && old.Deadline.Text == t.Deadline.Text {
+		return nil
+	}
+	return b.tellMembers(ctx, r, t, old.Involves, func(storage.Party) string {
+		return sprintf(txtDeadlineMoved, t.ID, esc(t.Title), esc(b.whenText(t)))
+	})
+}
+
+// whenText is a task's deadline and how far it is, or "no deadline set".
+func (b *Bot) whenText(t storage.Task) string {
+	if t.Deadline.IsZero() {
+		return txtNoDeadline
+	}
+	return deadlineText(t.Deadline) + " (" + relative(t.Deadline.Due, b.today()) + ")"
 }

@@ -57,11 +57,17 @@ const (
 	txtDeadlinesArgs   = "/deadlines takes no argument or <code>all</code> (to include done tasks)."
 	txtMoreUndated     = "%d more open tasks have no deadline; see /mytasks."
 
-	txtMyTasksHeader = "<b>Open tasks of %s</b>"
-	txtNoMyTasks     = "%s has no open tasks. 🎉"
-	txtNoDeadline    = "no deadline set"
-	txtWhichParty    = "Tell me which Party you represent, and I will show its tasks."
-	txtTogetherWith  = "Parties: "
+	txtMyTasksHeader   = "<b>Open tasks of %s</b>"
+	txtNoMyTasks       = "%s has no open tasks. 🎉"
+	txtNoDeadline      = "no deadline set"
+	txtNoDeadlineGroup = "📅 <b>No deadline set</b>"
+	txtPageOf          = "(page %d of %d)"
+	txtBtnPrevious     = "◀️ Previous"
+	txtBtnNext         = "Next ▶️"
+	txtBtnSubmitted    = "📨 Submitted: %s %s"
+	txtBtnOpenTaskN    = "%s %s"
+	txtWhichParty      = "Tell me which Party you represent, and I will show its tasks."
+	txtTogetherWith    = "Parties: "
 
 	txtIamSet       = "Noted: you represent %s."
 	txtIamUnknown   = "I don't recognise “%s” as a Party. Pick one below:"
@@ -124,8 +130,7 @@ const (
 	txtBtnMarkDone   = "📨 Mark %s submitted"
 	txtBtnConfirm    = "✅ Confirm %s"
 	txtBtnReopen     = "↩️ Reopen %s"
-	txtDoneChoose    = "Which task has %s submitted? Press its 📨 button, or send /done followed by the task number and, if you like, a note number or link."
-	txtDoneHint      = "Press 📨 #N when your Party has submitted task N; /task N shows its details."
+	txtDoneHint      = "When your Party has submitted a task, press its 📨 button (I ask before recording it), or send /done N with a note number or link. /task N shows a task."
 	txtDoneNothing   = "%s has no open tasks left. 🎉"
 	txtDoneOK        = "📨 Noted: %s submitted its part of task %d, “%s”.%s"
 	txtDoneAlready   = "%s had already submitted its part of task %d."
@@ -434,3 +439,29 @@ var auditWords = map[string]string{
 	storage.AuditMemberParty:     "%s changed the Party of %s",
 	storage.AuditMemberForgotten: "%s asked to be forgotten; their data was deleted",
 }
+
+// Submitting a Party's part (issue 10, item 1).
+const (
+	txtSubmitAsk         = "Record that %s has submitted its part of task %d, “%s”?\nIf you like, first send me its reference (a note number or link): sending it records the submission with it."
+	txtBtnSubmitYes      = "✅ Yes, submitted"
+	txtSubmitCancelled   = "Cancelled. Nothing was recorded."
+	txtSubmitExpired     = "The submission of task %d was not confirmed, so nothing was recorded."
+	txtSubmitRef         = "Reference: %s"
+	txtSubmitUndoHint    = "Pressed by mistake? Undo within %d minutes."
+	txtBtnUndo           = "↩️ Undo"
+	txtSubmitNotice      = "📨 <b>%s submitted its part of task %d</b>\n“%s”\nReported by %s."
+	txtSubmitFileCaption = "📎 The file %s sent with task %d"
+	txtUndoNotSubmitted  = "%s's part of task %d is not waiting as submitted any more, so there is nothing to undo."
+	txtUndoNotYours      = "Only the member who recorded this submission can undo it. Ask the Secretariat to reopen it."
+	txtUndoTooLate       = "Undo is possible for %d minutes. Ask the Secretariat to reopen the task instead."
+	txtUndoneToast       = "Undone"
+	txtUndone            = "↩️ Undone: %s's part of task %d, “%s”, is open again; the Secretariat was told."
+	txtUndoAdmins        = "↩️ %s took back its submission of task %d, “%s”: it was a mistake. The task is open again for them."
+	txtYourPartConfirmed = "✅ The Secretariat confirmed %s's part of task %d, “%s” (%s)."
+	txtYourPartReopened  = "↩️ The Secretariat reopened %s's part of task %d, “%s” (%s): it is open again, and its alerts resume."
+	txtStatusAlready     = "%s on task %d was decided already; here is where it stands."
+	txtBtnOpenFile       = "📎 %s's file: %s"
+	txtNoFile            = "No file was sent with this submission."
+	txtTaskAddedForYou   = "🆕 <b>A new task for %s</b>\n#%d %s\n📅 %s"
+	txtDeadlineMoved     = "📅 <b>The deadline of task %d moved</b>\n%s\nNow: %s"
+)

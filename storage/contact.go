@@ -300,8 +300,19 @@ type Conversation struct {
 	Editing bool    `json:"editing,omitempty"` // a correction from the summary: back to it after
 	// EditContact is the id of the approved contact an administrator edits; 0
 	// for a nomination.
-	EditContact int64     `json:"edit_contact,omitempty"`
-	Updated     time.Time `json:"updated"`
+	EditContact int64 `json:"edit_contact,omitempty"`
+	// Submit, when set, is a Party's submission waiting for its confirmation
+	// (or a typed reference); the other fields are then unused.
+	Submit  *SubmitDraft `json:"submit,omitempty"`
+	Updated time.Time    `json:"updated"`
+}
+
+// SubmitDraft is a submission asked about but not yet recorded.
+type SubmitDraft struct {
+	Task  int64 `json:"task"`
+	Party Party `json:"party"`
+	List  int   `json:"list,omitempty"` // the message of the list the button was under
+	Ask   int   `json:"ask,omitempty"`  // the message that asks to confirm
 }
 
 // StepSummary is the Step of a nomination waiting for Confirm.

@@ -46,6 +46,10 @@ type PartyStatus struct {
 	Ref   string    `json:"ref,omitempty"` // a note number or link given when submitting
 	By    int64     `json:"by,omitempty"`  // Telegram user id of who changed it last
 	At    time.Time `json:"at,omitzero"`
+	// FileID is Telegram's id of the file sent with the submission, so that
+	// the Secretariat can open it from /task; FileName is its name.
+	FileID   string `json:"file_id,omitempty"`
+	FileName string `json:"file_name,omitempty"`
 }
 
 // Task is a decision of the minutes that gives work to one or more Parties.
