@@ -30,6 +30,9 @@ type Config struct {
 	Sleep func(context.Context, time.Duration) error
 	// Alerts is when deadline alerts fire; zero: 14, 7, 1 and 0 days before, at 09:00.
 	Alerts handlers.AlertPolicy
+	// AccessRetry is how long a rejected user waits before asking again;
+	// zero: 7 days.
+	AccessRetry time.Duration
 	// AlertChatID, when set, is subscribed to every task's alerts at start.
 	AlertChatID int64
 	// After is the alert loop's timer; nil: time.After. Tests drive it.
@@ -132,7 +135,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	b.username = me.Username
 	b.send = newSender(tg, cfg.Now, cfg.Sleep)
 	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
-		Admins: cfg.Admins, BotUsername: me.Username, BotName: me.FirstName, Alerts: cfg.Alerts,
+		Admins: cfg.Admins, BotUsername: me.Username, BotName: me.FirstName, Alerts: cfg.Alerts, AccessRetry: cfg.AccessRetry,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
 		Summarizer: cfg.Summarizer, Background: b.runBackground})
 	b.handle = b.h.Handle

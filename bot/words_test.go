@@ -89,5 +89,5 @@ func TestDecisionsNameTheAdministrator(t *testing.T) {
 	mustContain(t, decided.PlainText(), "Rejected by Bora")
 	mustNotContain(t, decided.PlainText(), "1002", "administrator 10")
 	audit := h.ask(telegramtest.Private(admin), admin, "/audit").PlainText()
-	mustContain(t, audit, "an administrator rejected the access request of Sam")
+	mustContain(t, audit, "Bora rejected the access request of Sam")
 }

@@ -17,6 +17,9 @@ func (b *Bot) joinButton(ctx context.Context, r *Request) (Answer, error) {
 	if r.Role != Stranger && r.Member != nil {
 		return Answer{}, b.reply(ctx, r, sprintf(txtAlreadyMember, r.Member.Party.Label()))
 	}
+	if note, err := b.requestStanding(ctx, r); err != nil || note != "" {
+		return Answer{Edit: &Message{Text: note}}, err
+	}
 	code, chosen := strings.CutPrefix(r.Callback.Data, "join:")
 	if !chosen {
 		return Answer{Edit: &Message{Text: txtChooseParty, Buttons: partyButtons("join:")}}, nil
@@ -37,7 +40,7 @@ func (b *Bot) joinButton(ctx context.Context, r *Request) (Answer, error) {
 		Text: sprintf(txtRequestSent, p.Label())}); err != nil {
 		return Answer{}, err
 	}
-	return Answer{}, b.notifyAdmins(ctx, requestText(req), decideButtons(req.UserID))
+	return Answer{}, b.notifyAdminsKeyed(ctx, accessKey(req.UserID), requestText(req), decideButtons(req.UserID))
 }
 
 func requestText(req storage.AccessRequest) string {
@@ -57,6 +60,7 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) (Answer, error) {
 		return stale, nil
 	}
 	approve := v == verbYes
+	b.rememberAdmin(ctx, r)
 	req, err := b.Store.DecideAccess(ctx, userID, approve, r.User.ID, b.Now())
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
@@ -76,10 +80,14 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) (Answer, error) {
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided.Text}); err != nil {
 		return Answer{}, err
 	}
+	if err := b.decidedEverywhere(ctx, r, accessKey(userID), decided.Text); err != nil {
+		return Answer{}, err
+	}
 	if approve {
 		return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: sprintf(txtYouApproved, req.Party.Label())})
 	}
-	return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: txtYouRejected})
+	again := storage.DateOf(req.Decided.Add(b.AccessRetry).In(b.Location)).Long()
+	return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: sprintf(txtYouRejected, again)})
 }
 
 // decidedLine is "✅ Approved by Name" for a decided request.
@@ -93,6 +101,16 @@ func (b *Bot) decidedLine(ctx context.Context, req storage.AccessRequest, r *Req
 
 func (b *Bot) decidedNote(ctx context.Context, req storage.AccessRequest, r *Request) string {
 	return sprintf(txtAlreadyDecided, string(req.Status), b.adminName(ctx, req.DecidedBy, r))
+}
+
+// rememberAdmin keeps the name of an administrator who decides something,
+// so that later messages can name them ("Approved by Aida"): administrators
+// without a Party have no member record otherwise. Best effort.
+func (b *Bot) rememberAdmin(ctx context.Context, r *Request) {
+	if r.Role != Admin || r.Member != nil || strings.TrimSpace(r.User.Name) == "" {
+		return
+	}
+	_ = b.Store.PutMember(ctx, storage.Member{UserID: r.User.ID, Name: r.User.Name, Username: r.User.Username, Since: b.Now()})
 }
 
 // adminName names an administrator by their name: from the administrator
@@ -120,9 +138,44 @@ func (b *Bot) requests(ctx context.Context, r *Request) error {
 		return err
 	}
 	for _, req := range reqs {
-		if err := b.reply(ctx, r, requestText(req), decideButtons(req.UserID)); err != nil {
+		if err := b.sendNotice(ctx, accessKey(req.UserID), Message{ChatID: r.Chat.ID, Text: requestText(req),
+			Buttons: [][]Button{decideButtons(req.UserID)}}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// requestStanding says where r's access request stands when r may not ask
+// again now: pending, or rejected less than AccessRetry ago. "" otherwise.
+func (b *Bot) requestStanding(ctx context.Context, r *Request) (string, error) {
+	req, err := b.Store.AccessRequest(ctx, r.User.ID)
+	switch {
+	case isNotFound(err):
+		return "", nil
+	case err != nil:
+		return "", err
+	case req.Status == storage.RequestPending:
+		return sprintf(txtRequestPending, req.Party.Label()), nil
+	case req.Status == storage.RequestRejected && b.Now().Before(req.Decided.Add(b.AccessRetry)):
+		again := storage.DateOf(req.Decided.Add(b.AccessRetry).In(b.Location)).Long()
+		return sprintf(txtRejectedWait, again), nil
+	}
+	return "", nil
+}
+
+// strangerReply answers a stranger with text and the "Request access"
+// button, or, when they may not ask now, with where their request stands.
+func (b *Bot) strangerReply(ctx context.Context, r *Request, text string) error {
+	if !r.Chat.Private {
+		return b.reply(ctx, r, text)
+	}
+	note, err := b.requestStanding(ctx, r)
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		return b.reply(ctx, r, text+"\n\n"+note)
+	}
+	return b.reply(ctx, r, text, joinButton())
 }

@@ -114,6 +114,7 @@ func (b *Bot) decideContactButton(ctx context.Context, r *Request) error {
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 	}
 	approve := v == verbYes
+	b.rememberAdmin(ctx, r)
 	c, err := b.Store.DecideContact(ctx, cid, approve, r.User.ID, b.Now())
 	switch {
 	case isNotFound(err):
@@ -140,8 +141,11 @@ func (b *Bot) decideContactButton(ctx context.Context, r *Request) error {
 		verdict = sprintf(txtRequestApproved, b.adminName(ctx, r.User.ID, r))
 		tell = sprintf(txtNomYouApproved, esc(c.FullName), c.ID)
 	}
-	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-		Text: sprintf(txtNomDecidedHead, c.ID, c.Party.Label()) + "\n\n" + contactCard(c) + "\n\n" + verdict}); err != nil {
+	decided := sprintf(txtNomDecidedHead, c.ID, c.Party.Label()) + "\n\n" + contactCard(c) + "\n\n" + verdict
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided}); err != nil {
+		return err
+	}
+	if err := b.decidedEverywhere(ctx, r, contactKey(c.ID), decided); err != nil {
 		return err
 	}
 	if c.NominatedBy != 0 && c.NominatedBy != r.User.ID {
@@ -203,6 +207,9 @@ func (b *Bot) withdrawButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	if err := b.reply(ctx, r, sprintf(txtWithdrawn, c.ID, esc(c.FullName))); err != nil {
+		return err
+	}
+	if err := b.decidedEverywhere(ctx, r, contactKey(c.ID), sprintf(txtNomDecidedHead, c.ID, c.Party.Label())+"\n\n"+txtNomWasWithdrawn); err != nil {
 		return err
 	}
 	return b.notifyAdmins(ctx, sprintf(txtNomWithdrawnAdmin, c.ID, c.Party.Label()))

@@ -164,6 +164,7 @@ type Deps struct {
 	BotUsername string           // without "@", to recognise /cmd@BotName
 	BotName     string           // the bot's Telegram name (getMe's first name), as it calls itself
 	Alerts      AlertPolicy      // ALERT_LEAD_DAYS and ALERT_TIME; zero: DefaultAlertPolicy
+	AccessRetry time.Duration    // ACCESS_RETRY_DAYS: a rejected user's wait; zero: DefaultAccessRetry
 	// Background runs slow work (an LLM summary) after the handler returned;
 	// the runtime owns the goroutine and waits for it at shutdown. Nil: run
 	// the work at once, in the handler.
@@ -171,6 +172,9 @@ type Deps struct {
 	Files      FileGetter // downloads uploaded minutes; nil: uploads are refused
 	Summarizer Summarizer // summaries of uploaded minutes; nil: summaries are off
 }
+
+// DefaultAccessRetry is how long a rejected user waits before asking again.
+const DefaultAccessRetry = 7 * 24 * time.Hour
 
 // Bot answers Requests. Create it with New.
 type Bot struct {
@@ -187,6 +191,9 @@ func New(deps Deps) *Bot {
 	}
 	if deps.Location == nil {
 		deps.Location = time.UTC
+	}
+	if deps.AccessRetry == 0 {
+		deps.AccessRetry = DefaultAccessRetry
 	}
 	if len(deps.Alerts.Leads) == 0 {
 		deps.Alerts = DefaultAlertPolicy

@@ -10,14 +10,14 @@ func sprintf(format string, a ...any) string { return fmt.Sprintf(format, a...) 
 
 func (b *Bot) start(ctx context.Context, r *Request) error {
 	if r.Role == Stranger && r.Chat.Private {
-		return b.reply(ctx, r, sprintf(txtBotIntro, b.name())+"\n\n"+txtStrangerIntro, joinButton())
+		return b.strangerReply(ctx, r, sprintf(txtBotIntro, b.name())+"\n\n"+txtStrangerIntro)
 	}
 	return b.reply(ctx, r, sprintf(txtBotIntro, b.name())+"\n\n"+b.helpList(r))
 }
 
 func (b *Bot) help(ctx context.Context, r *Request) error {
 	if r.Role == Stranger && r.Chat.Private {
-		return b.reply(ctx, r, txtStrangerIntro, joinButton())
+		return b.strangerReply(ctx, r, txtStrangerIntro)
 	}
 	return b.reply(ctx, r, txtHelpHeader+"\n"+b.helpList(r))
 }

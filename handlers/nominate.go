@@ -318,7 +318,7 @@ func (b *Bot) confirmNomination(ctx context.Context, r *Request, c storage.Conve
 		Text: sprintf(txtNomSent, saved.ID) + "\n\n" + contactCard(saved)}); err != nil {
 		return err
 	}
-	return b.notifyAdmins(ctx, b.nominationText(saved, userLabel(r.User.Name, r.User.Username)), decideContactButtons(saved.ID))
+	return b.notifyAdminsKeyed(ctx, contactKey(saved.ID), b.nominationText(saved, userLabel(r.User.Name, r.User.Username)), decideContactButtons(saved.ID))
 }
 
 func (b *Bot) nominationText(c storage.Contact, nominator string) string {

@@ -162,7 +162,7 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 			return err
 		}
 		if r.Role == Stranger {
-			return b.reply(ctx, r, txtStrangerIntro, joinButton())
+			return b.strangerReply(ctx, r, txtStrangerIntro)
 		}
 		if r.SharedPhone != "" {
 			return b.reply(ctx, r, txtContactNoForm)
@@ -202,7 +202,7 @@ func (b *Bot) refuse(ctx context.Context, r *Request, a Access) error {
 	case a == AdminPrivate || a == AdminGroup || a == AdminAnywhere:
 		return b.reply(ctx, r, txtAdminOnly)
 	case r.Role == Stranger && r.Chat.Private:
-		return b.reply(ctx, r, txtStrangerOnly, joinButton())
+		return b.strangerReply(ctx, r, txtStrangerOnly)
 	case r.Role == Stranger:
 		return b.reply(ctx, r, txtNotInGroup)
 	}

@@ -200,7 +200,7 @@ func (b *Bot) tellSecretariat(ctx context.Context, r *Request, t storage.Task, s
 				first = err
 			}
 		}
-		if err := b.Sender.Send(ctx, Message{ChatID: id, Text: text, Buttons: [][]Button{buttons}}); err != nil && first == nil {
+		if err := b.sendNotice(ctx, submissionKey(t.ID, s.party), Message{ChatID: id, Text: text, Buttons: [][]Button{buttons}}); err != nil && first == nil {
 			first = err
 		}
 	}
@@ -232,11 +232,9 @@ func (b *Bot) undoSubmit(ctx context.Context, r *Request, id int64, p storage.Pa
 	if err := b.redrawList(ctx, r, p, list); err != nil {
 		return Answer{}, err
 	}
-	note := sprintf(txtUndoAdmins, p.Label(), id, esc(t.Title))
-	for _, a := range b.Admins {
-		if a != r.User.ID {
-			_ = b.Sender.Send(ctx, Message{ChatID: a, Text: note}) // best effort: the undo stands
-		}
+	// The notices of the submission say it was taken back, and offer nothing.
+	if err := b.decidedEverywhere(ctx, r, submissionKey(id, p), sprintf(txtUndoAdmins, p.Label(), id, esc(t.Title))); err != nil {
+		return Answer{}, err
 	}
 	return Answer{Text: txtUndoneToast, Edit: &Message{Text: sprintf(txtUndone, p.Label(), id, esc(t.Title))}}, nil
 }

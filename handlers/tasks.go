@@ -219,6 +219,7 @@ func (b *Bot) statusButton(ctx context.Context, r *Request) (Answer, error) {
 	if parts[1] == "o" {
 		to, word = storage.StateOpen, txtReopened
 	}
+	b.rememberAdmin(ctx, r)
 	before, err := b.Store.Task(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
 		return stale, nil
@@ -237,6 +238,10 @@ func (b *Bot) statusButton(ctx context.Context, r *Request) (Answer, error) {
 		return Answer{}, err
 	}
 	if err := b.tellDecision(ctx, r, before.StatusOf(p), t, p, to); err != nil {
+		return Answer{}, err
+	}
+	if err := b.decidedEverywhere(ctx, r, submissionKey(id, p), sprintf(txtSubmissionDecided, p.Label(), id, esc(t.Title),
+		strings.ToLower(word), b.adminName(ctx, r.User.ID, r))); err != nil {
 		return Answer{}, err
 	}
 	return toast(sprintf(txtStatusChanged, word, string(p), id)), b.showTask(ctx, r, id, r.Callback.MessageID)

@@ -26,7 +26,8 @@ const (
 	txtAlreadyDecided  = "This request was already decided: %s by %s."
 	txtRequestGone     = "There is no such request any more. See /requests for the pending ones."
 	txtYouApproved     = "✅ Your access was approved. You represent %s.\nTry /deadlines or /mytasks; /help lists everything."
-	txtYouRejected     = "Your request for access was not approved. If you think this is a mistake, please contact the OTS Secretariat."
+	txtYouRejected     = "Your request for access was not approved. If you think this is a mistake, please contact the OTS Secretariat; you can ask again from %s."
+	txtRejectedWait    = "Your last request for access was not approved. You can ask again from %s, or contact the OTS Secretariat meanwhile."
 	txtNoPending       = "No access requests are pending."
 	txtPendingHeader   = "<b>Pending access requests</b>"
 
@@ -404,7 +405,6 @@ var commandHelp = map[string]string{
 const (
 	txtNoPendingNominations = "No nominations are pending."
 	txtPendingNominations   = "<b>Pending nominations</b> (%d), oldest first:"
-	txtUserByID             = "user %d"
 )
 
 // Examples shown to a member of each Party, in the form of its own country.
@@ -459,6 +459,7 @@ const (
 	txtUndoAdmins        = "↩️ %s took back its submission of task %d, “%s”: it was a mistake. The task is open again for them."
 	txtYourPartConfirmed = "✅ The Secretariat confirmed %s's part of task %d, “%s” (%s)."
 	txtYourPartReopened  = "↩️ The Secretariat reopened %s's part of task %d, “%s” (%s): it is open again, and its alerts resume."
+	txtSubmissionDecided = "📨 %s's part of task %d, “%s”: %s by %s."
 	txtStatusAlready     = "%s on task %d was decided already; here is where it stands."
 	txtBtnOpenFile       = "📎 %s's file: %s"
 	txtNoFile            = "No file was sent with this submission."

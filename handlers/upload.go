@@ -61,7 +61,7 @@ type Summarizer interface {
 // upload handles a document sent in a private chat without a command.
 func (b *Bot) upload(ctx context.Context, r *Request) error {
 	if r.Role == Stranger {
-		return b.reply(ctx, r, txtStrangerIntro, joinButton())
+		return b.strangerReply(ctx, r, txtStrangerIntro)
 	}
 	return b.readMinutes(ctx, r, r.Document)
 }

@@ -445,3 +445,37 @@ func (r *Redis) AuditLog(ctx context.Context, n int) ([]AuditEntry, error) {
 	}
 	return out, nil
 }
+
+// AddNotice appends a copy of a notice and renews the list's TTL.
+func (r *Redis) AddNotice(ctx context.Context, key string, c NoticeCopy) error {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("storage: encode notice: %w", err)
+	}
+	_, err = r.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.RPush(ctx, r.keys.notices(key), b)
+		p.Expire(ctx, r.keys.notices(key), NoticeTTL)
+		return nil
+	})
+	if err != nil {
+		return fail("add notice "+key, err)
+	}
+	return nil
+}
+
+// Notices lists the copies of a notice.
+func (r *Redis) Notices(ctx context.Context, key string) ([]NoticeCopy, error) {
+	raw, err := r.rdb.LRange(ctx, r.keys.notices(key), 0, -1).Result()
+	if err != nil {
+		return nil, fail("notices "+key, err)
+	}
+	out := make([]NoticeCopy, 0, len(raw))
+	for _, s := range raw {
+		var c NoticeCopy
+		if err := json.Unmarshal([]byte(s), &c); err != nil {
+			return nil, fmt.Errorf("storage: decode notice %s: %w", key, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}

@@ -24,8 +24,9 @@ type config struct {
 	LogFormat   string
 	Alerts      handlers.AlertPolicy
 	AlertChatID int64
-	LLM         llmConfig    // summaries of uploaded minutes; off without OPENAI_API_KEY
-	Deploy      deployConfig // store, webhook and metrics (deploy.go)
+	AccessRetry time.Duration // ACCESS_RETRY_DAYS: how long a rejected user waits to ask again
+	LLM         llmConfig     // summaries of uploaded minutes; off without OPENAI_API_KEY
+	Deploy      deployConfig  // store, webhook and metrics (deploy.go)
 }
 
 // configError names the setting that is wrong; main prints it on one line and exits 2.
@@ -85,6 +86,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if err := c.loadAlerts(get); err != nil {
 		return c, err
 	}
+	days, err := strconv.Atoi(get("ACCESS_RETRY_DAYS", "7"))
+	if err != nil || days < 0 || days > 365 {
+		return c, &configError{"ACCESS_RETRY_DAYS", "must be a number of days from 0 to 365"}
+	}
+	c.AccessRetry = time.Duration(days) * 24 * time.Hour
 	if err := c.loadLLM(get); err != nil {
 		return c, err
 	}
