@@ -305,7 +305,8 @@ const (
 	txtContactRemoved     = "🗑 Contact #%d (%s) was removed."
 
 	txtExportNone  = "There are no approved contacts to export."
-	txtExportCSV   = "%d contacts, for Excel (UTF-8)."
+	txtExportXLSX  = "%d contacts, for Excel (opens the same in every language setting)."
+	txtExportCSV   = "%d contacts, as CSV (UTF-8, comma-separated) for other programs."
 	txtExportVCard = "%d contacts, as vCards for phones and address books."
 
 	txtForgetPrivate      = "Send /forgetme in a private chat with me."
