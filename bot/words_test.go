@@ -1,11 +1,13 @@
 package bot
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ots-customs/wgbot/bot/telegramtest"
+	"github.com/ots-customs/wgbot/storage"
 )
 
 // The "Reading…" note becomes the result instead of staying behind.
@@ -90,4 +92,49 @@ func TestDecisionsNameTheAdministrator(t *testing.T) {
 	mustNotContain(t, decided.PlainText(), "1002", "administrator 10")
 	audit := h.ask(telegramtest.Private(admin), admin, "/audit").PlainText()
 	mustContain(t, audit, "Bora rejected the access request of Sam")
+}
+
+// Deep links open what they name; group replies that send people to a
+// private chat carry a button that opens it.
+func TestDeepLinksAndTheWayToAPrivateChat(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(memberTR)
+	mustContain(t, h.ask(chat, memberTR, "/start task_4").PlainText(), "Task 4:")
+	mustContain(t, h.ask(chat, memberTR, "/start deadlines").PlainText(), "Open deadlines")
+	mustContain(t, h.ask(chat, memberTR, "/start nominate").PlainText(), "New nomination for 🇹🇷 Türkiye", "Step 1 of 6")
+	mustContain(t, h.ask(chat, memberTR, "/cancel").PlainText(), "cancelled")
+	mustContain(t, h.ask(chat, memberTR, "/start task_x").PlainText(), "WG Test Bot keeps the agenda") // not a link: the welcome
+	// A stranger's link is refused as the command would be.
+	mustContain(t, h.ask(telegramtest.Private(stranger), stranger, "/start deadlines").PlainText(), "members only")
+
+	enableGroup(t, h)
+	got := h.ask(wgGroup, memberTR, "/nominate")
+	mustContain(t, got.PlainText(), "private chat")
+	if got.ReplyMarkup == nil || got.ReplyMarkup.InlineKeyboard[0][0].URL != "https://t.me/"+h.bot.Username()+"?start=nominate" {
+		t.Fatalf("no button to the private chat: %+v", got.ReplyMarkup)
+	}
+	mustContain(t, got.ReplyMarkup.InlineKeyboard[0][0].Text, "Open my private chat (WG Test Bot)")
+}
+
+// The Secretariat nominates for any Party without changing its own.
+func TestAdministratorNominatesForAnyParty(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(admin)
+	ask := h.ask(chat, admin, "/nominate")
+	mustContain(t, ask.PlainText(), "For which Party do you nominate someone?")
+	form := h.pressNext(chat, admin, ask, "nomp:KZ")
+	mustContain(t, form.PlainText(), "New nomination for 🇰🇿 Kazakhstan", "Step 1 of 6")
+	mustContain(t, h.ask(chat, admin, "/cancel").PlainText(), "cancelled")
+	summary := h.ask(chat, admin, "/nominate UZ Dilshod Karimov; Expert; dilshod@customs.uz; +998 71 120 76 01")
+	mustContain(t, summary.PlainText(), "Please check the nomination", "Dilshod Karimov", "+998 71 120 76 01")
+	h.pressNext(chat, admin, summary, "nom:ok")
+	cs, _ := h.store.Contacts(context.Background())
+	if len(cs) != 1 || cs[0].Party != storage.Uzbekistan {
+		t.Fatalf("contacts %+v", cs)
+	}
+	if m, err := h.store.Member(context.Background(), admin.ID); err == nil && m.Party != "" {
+		t.Errorf("the administrator's own Party changed to %s", m.Party)
+	}
 }

@@ -77,6 +77,7 @@ type ButtonRoute struct {
 //	nom:, ctw:, ctp:            nominations and contacts        members
 //	ctc:, cte:, ctr:            decide, edit, remove contacts   administrators, private
 //	fgt:y|n                     forget me                       anyone
+//	nomp:<Party>                nominate for that Party         administrators, private
 //	pg:my:<n>, pg:dl:o|a:<n>    page n of /mytasks, /deadlines  anyone reading
 //	sub:a|y|n:<id>:<Party>      ask, record, cancel a submission that Party or administrators
 //	sub:u:<id>:<list>:<Party>   undo it (for a while)           that Party or administrators
@@ -104,6 +105,7 @@ func (b *Bot) buttonTable() []ButtonRoute {
 		{Prefix: "fgt:", Access: Anyone, Press: legacy(b.forgetButton)},
 		// Lists (issue 10).
 		{Prefix: "pg:", Access: ReadOnly, Press: b.pageButton},
+		{Prefix: "nomp:", Access: AdminPrivate, Press: b.nomPartyButton},
 		{Prefix: "sub:", Access: Members, Subject: PartySubject, Press: b.submitPress},
 		{Prefix: "file:", Access: Members, Subject: PartySubject, Press: b.filePress},
 	}

@@ -38,7 +38,7 @@ func shownValue(c storage.Contact, f storage.Field) string {
 // contacts handles /contacts [party].
 func (b *Bot) contacts(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtContactsPrivate)
+		return b.replyGoPrivate(ctx, r, txtContactsPrivate, "contacts")
 	}
 	var only storage.Party
 	if r.Args != "" {
@@ -164,7 +164,7 @@ func plainToast(s string) string {
 // mynominations lists the user's nominations, with Withdraw buttons for the pending ones.
 func (b *Bot) mynominations(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtNomPrivate)
+		return b.replyGoPrivate(ctx, r, txtNomPrivate, "mynominations")
 	}
 	all, err := b.Store.Contacts(ctx)
 	if err != nil {

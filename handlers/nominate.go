@@ -26,9 +26,19 @@ func partyOf(r *Request) storage.Party {
 // nominate handles /nominate and /nominate Name; Position; e-mail; phone[; @username].
 func (b *Bot) nominate(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtNomPrivate)
+		return b.replyGoPrivate(ctx, r, txtNomPrivate, "nominate")
 	}
 	party := partyOf(r)
+	if r.Role == Admin {
+		// The Secretariat nominates for any Party: "/nominate KZ" (and
+		// "/nominate KZ Name; ..."), or a Party chosen from the buttons.
+		code, rest, _ := strings.Cut(r.Args, " ")
+		if p, ok := storage.ParseParty(code); ok && !strings.Contains(code, ";") {
+			party, r.Args = p, strings.TrimSpace(rest)
+		} else if r.Args == "" || party == "" {
+			return b.reply(ctx, r, txtNomWhichParty, partyButtons("nomp:")...)
+		}
+	}
 	if party == "" {
 		return b.reply(ctx, r, txtNomNeedParty)
 	}
@@ -456,4 +466,20 @@ func statusWord(s storage.ContactStatus) string {
 		return txtStatusWithdrawn
 	}
 	return esc(string(s))
+}
+
+// nomPartyButton handles an administrator's "nomp:<Party>": the guided
+// nomination starts for that Party.
+func (b *Bot) nomPartyButton(ctx context.Context, r *Request) (Answer, error) {
+	p := storage.Party(strings.TrimPrefix(r.Callback.Data, "nomp:"))
+	if !p.Valid() {
+		return stale, nil
+	}
+	c := storage.Conversation{UserID: r.User.ID, Step: string(storage.FieldName), Updated: b.Now(),
+		Draft: storage.Contact{Party: p, NominatedBy: r.User.ID}}
+	if err := b.Store.PutConversation(ctx, c); err != nil {
+		return Answer{}, err
+	}
+	text, buttons := b.prompt(c)
+	return Answer{Edit: &Message{Text: sprintf(txtNomStart, p.Label()) + "\n\n" + text, Buttons: buttons}}, nil
 }

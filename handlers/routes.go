@@ -198,13 +198,13 @@ func (b *Bot) refuse(ctx context.Context, r *Request, a Access) error {
 	case a == AdminGroup && r.Chat.Private && r.Role == Admin:
 		return b.reply(ctx, r, txtEnableInGroup)
 	case a == AdminPrivate && r.Role == Admin:
-		return b.reply(ctx, r, txtNotInGroup)
+		return b.replyGoPrivate(ctx, r, txtNotInGroup, "")
 	case a == AdminPrivate || a == AdminGroup || a == AdminAnywhere:
 		return b.reply(ctx, r, txtAdminOnly)
 	case r.Role == Stranger && r.Chat.Private:
 		return b.strangerReply(ctx, r, txtStrangerOnly)
 	case r.Role == Stranger:
-		return b.reply(ctx, r, txtNotInGroup)
+		return b.replyGoPrivate(ctx, r, txtNotInGroup, "")
 	}
 	return b.reply(ctx, r, txtAdminOnly)
 }

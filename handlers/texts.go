@@ -36,6 +36,7 @@ const (
 	txtOldButton    = "This message is too old for its buttons. Nothing was changed. Send the command again for fresh ones."
 	txtNotYourParty = "Only members for %s or the Secretariat can change its part. Nothing was changed."
 	txtUnknownCmd   = "I don't know /%s.\nHere is what you can use:"
+	txtBtnGoPrivate = "💬 Open my private chat (%s)"
 	txtForOtherBot  = "%s is addressed to another bot, so I did not run it.\nTo ask me, send /%s without the @ part."
 	txtPlainText    = "I answer commands. Send /help to see them."
 	txtStorageDown  = "⚠️ The bot's storage is unavailable, try again shortly."
@@ -213,6 +214,7 @@ const (
 const (
 	txtNomPrivate     = "Nominations are made in a private chat with me, where personal data stays between us."
 	txtNomNeedParty   = "First tell me which Party you represent: send /iam."
+	txtNomWhichParty  = "For which Party do you nominate someone? (You can also send /nominate KZ.)"
 	txtNomStart       = "<b>New nomination for %s</b>\nI will ask for six things, one at a time. You can cancel at any step."
 	txtNomResume      = "You have a nomination in progress; let us continue."
 	txtNomUsage       = "Use /nominate on its own for a guided form, or give the fields in one message:\n<code>/nominate Full Name; Position; e-mail; phone</code>\n(optionally <code>; @username</code> at the end). The organization is your Party's customs administration; you can change it before confirming."

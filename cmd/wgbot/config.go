@@ -27,6 +27,8 @@ type config struct {
 	AccessRetry time.Duration // ACCESS_RETRY_DAYS: how long a rejected user waits to ask again
 	LLM         llmConfig     // summaries of uploaded minutes; off without OPENAI_API_KEY
 	Deploy      deployConfig  // store, webhook and metrics (deploy.go)
+	// Warnings are settings that work but look wrong; run logs them.
+	Warnings []string
 }
 
 // configError names the setting that is wrong; main prints it on one line and exits 2.

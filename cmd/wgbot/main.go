@@ -62,6 +62,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if len(args) > 0 && args[0] == "migrate" { // needs no token (issue 6)
 		return migrate(ctx, args[1:], getenv, stdout)
 	}
+	if len(args) > 0 { // help, version, or a mistake: none of them starts the bot
+		return subcommand(args, stdout)
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -72,6 +75,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	log := slog.New(handler)
 	storage.SetLogger(log)
+	for _, w := range cfg.Warnings {
+		log.Warn(w)
+	}
 
 	store, err := openStore(ctx, cfg, log) // Redis, or the embedded store in DATA_DIR
 	if err != nil {
