@@ -158,10 +158,23 @@ func (r *Redis) Nominate(ctx context.Context, c Contact) (Contact, error) {
 	entry := AuditEntry{At: c.Nominated, By: c.NominatedBy, Action: AuditNominated, Contact: c.ID}
 	other, err := r.runPut(ctx, "nominate", c.ID, "", string(b), "", EmailKey(c.Email), entry)
 	if errors.Is(err, ErrDuplicateEmail) {
+		// The number was not used: give it back unless a later nomination
+		// took the next one already, so that numbers do not skip.
+		if rerr := giveBackID.Run(ctx, r.rdb, []string{r.keys.contactSeq()}, n).Err(); rerr != nil && !errors.Is(rerr, redis.Nil) {
+			return other, fail("nominate", rerr)
+		}
 		return other, err
 	}
 	return c, err
 }
+
+// giveBackID lowers a sequence by one if it still stands at the id given.
+// KEYS[1] the sequence; ARGV[1] the id that was not used. Returns nothing.
+// Safe to run twice: the second run finds the sequence lowered already.
+var giveBackID = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DECR', KEYS[1]) end
+return nil
+`)
 
 // runPut runs putContact and turns its answer into an error.
 func (r *Redis) runPut(ctx context.Context, op string, cid int64, was, now, drop, claim string, e AuditEntry) (Contact, error) {

@@ -25,6 +25,7 @@ func featureTests() []struct {
 	}{
 		{"TaskLifecycle", testTaskLifecycle},
 		{"NoticeCopies", testNoticeCopies},
+		{"NominationNumbersDoNotSkip", testNominationNumbersDoNotSkip},
 		{"TaskStatusPerParty", testTaskStatusPerParty},
 		{"AlertsExactlyOnce", testAlertsExactlyOnce},
 		{"AlertLeaseExpires", testAlertLeaseExpires},
@@ -601,5 +602,20 @@ func testNoticeCopies(t *testing.T, s storage.Store) {
 	got := must(s.Notices(c, "acc:1"))(t)
 	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 		t.Fatalf("copies %+v, want %+v", got, want)
+	}
+}
+
+// A nomination refused as a duplicate uses no number (issue 10: "nomination
+// numbers skip").
+func testNominationNumbersDoNotSkip(t *testing.T, s storage.Store) {
+	c := ctx(t)
+	a := must(s.Nominate(c, contact(storage.Uzbekistan, "Aziz", "aziz@customs.uz", 10)))(t)
+	for range 3 {
+		if _, err := s.Nominate(c, contact(storage.Turkiye, "Bora", "AZIZ@customs.uz", 11)); !errors.Is(err, storage.ErrDuplicateEmail) {
+			t.Fatalf("duplicate: %v", err)
+		}
+	}
+	if b := must(s.Nominate(c, contact(storage.Turkiye, "Bora", "bora@trade.gov.tr", 11)))(t); b.ID != a.ID+1 {
+		t.Errorf("after refused duplicates the next nomination is #%d, want #%d", b.ID, a.ID+1)
 	}
 }
