@@ -176,7 +176,9 @@ func TestDoneTaskStopsAlertingPartyByParty(t *testing.T) {
 		t.Errorf("a done task kept alerting: %d alerts", n)
 	}
 	// The history says who and when; the Secretariat confirms from the task view.
-	view := h.ask(telegramtest.Private(admin), admin, "/task 1")
+	// (The Secretariat's chat also gets a notice of each submission, in any order.)
+	h.tg.SendText(telegramtest.Private(admin), admin, "/task 1")
+	view := messageWith(t, h, admin.ID, "Latest changes")
 	mustContain(t, view.PlainText(), "📨 🇹🇷 Türkiye: submitted on 18 March 2024 (Note 2024/17)", "📅 by 1 April 2024 (submitted on ", "Latest changes", "HU open → submitted")
 	h.press(telegramtest.Private(admin), admin, view, "st:c:1:TR")
 	waitFor(t, h, func() bool {
