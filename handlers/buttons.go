@@ -71,7 +71,7 @@ type ButtonRoute struct {
 //	rm:[y|n:]<user>             remove a member                 administrators, private
 //	imp:, impu:                 import minutes, undo an import  administrators
 //	task:<id>                   show a task                     anyone reading
-//	done:<id>:<Party>           mark the Party's part submitted that Party or administrators
+//	done:<id>:<Party>           (older lists) asks, like sub:a  that Party or administrators
 //	st:c|o:<id>:<Party>         confirm or reopen a Party's part administrators
 //	del:[y|n:]<id>              delete a task                   administrators
 //	nom:, ctw:, ctp:            nominations and contacts        members

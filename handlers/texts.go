@@ -129,7 +129,6 @@ const (
 	txtStateOn       = " on %s"
 	txtSubmittedOn   = "submitted on %s"
 	txtAllSubmitted  = "submitted"
-	txtBtnMarkDone   = "📨 Mark %s submitted"
 	txtBtnConfirm    = "✅ Confirm %s"
 	txtBtnReopen     = "↩️ Reopen %s"
 	txtDoneHint      = "When your Party has submitted a task, press its 📨 button (I ask before recording it), or send /done N with a note number or link. /task N shows a task."
