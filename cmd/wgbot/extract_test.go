@@ -31,8 +31,8 @@ func TestExtractJSON(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &items); err != nil {
 		t.Fatalf("not a JSON array of items: %v\n%s", err, out.String())
 	}
-	if len(items) != 6 {
-		t.Fatalf("%d items, want 6", len(items))
+	if len(items) != 7 {
+		t.Fatalf("%d items, want 7", len(items))
 	}
 	first := items[0]
 	if first.Deadline != "2024-03-01" || first.Precision != "day" || first.DeadlineText != "by 1 March 2024" ||
@@ -55,8 +55,8 @@ func TestExtractText(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := out.String()
-	if n := strings.Count(got, "\n\n"); n != 5 {
-		t.Errorf("want 6 blocks, got %d separators:\n%s", n, got)
+	if n := strings.Count(got, "\n\n"); n != 6 {
+		t.Errorf("want 7 blocks, got %d separators:\n%s", n, got)
 	}
 	for _, w := range []string{"1. 2024-03-01 (day) by 1 March 2024\n   parties: Turkish side\n", "2023-12-31 (year) by the end of 2023", "quote:   The Secretariat will convene"} {
 		if !strings.Contains(got, w) {

@@ -17,8 +17,11 @@ const monthPat = `(?i:january|february|march|april|may|june|july|august|septembe
 var dateRe = regexp.MustCompile(`\b(?:` +
 	`(?i:the\s+)?(?i:end)\s+(?i:of)\s+(?i:the\s+month\s+of\s+)?(?P<em>` + monthPat + `)(?:\s*,?\s*(?P<emy>\d{4}))?` +
 	`|(?i:(?:the\s+)?end\s+of\s+)?(?i:the\s+)?(?P<qn>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)\s+(?i:of\s+)?(?P<qy>\d{4})` +
-	`|Q(?P<qq>[1-4])[\s/-]*(?P<qqy>\d{4})` +
+	`|(?i:(?:the\s+)?end\s+of\s+)?Q(?P<qq>[1-4])[\s/-]*(?P<qqy>\d{4})` +
 	`|(?P<qqy2>\d{4})[\s-]*Q(?P<qq2>[1-4])\b` +
+	`|(?i:the\s+)?(?P<hn>(?i:first|second|1st|2nd))\s+(?i:half)\s+(?i:of\s+)?(?P<hy>\d{4})` +
+	`|H(?P<hh>[12])[\s/-]*(?P<hhy>\d{4})` +
+	`|(?P<mid>(?i:mid))[\s-]*(?P<midy>\d{4})` +
 	`|(?i:the\s+)?(?i:end)\s+(?i:of)\s+(?i:the\s+)?(?i:(?:calendar\s+)?year\s+)?(?P<eyy>\d{4})` +
 	`|(?P<eyn>(?i:the\s+)?(?i:end)\s+(?i:of)\s+(?i:the|this)\s+(?i:year))` +
 	`|(?i:the\s+)?(?P<d>\d{1,2})(?i:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dd>\d{1,2})(?i:st|nd|rd|th)?)?\s+(?i:of\s+)?(?P<m>` + monthPat + `)(?:\s*,?\s*(?P<y>\d{4}))?` +
@@ -42,7 +45,7 @@ var dateGroup = func() map[string]int {
 
 // prepRe finds the preposition in front of a date. It is matched against
 // the few bytes before the date, anchored at their end.
-var prepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(not\s+later\s+than|no\s+later\s+than|at\s+the\s+latest\s+by|on\s+or\s+before|prior\s+to|in\s+the\s+course\s+of|during\s+the\s+course\s+of|up\s+to|within|during|throughout|until|till|before|by|due(?:\s+date)?\s*:?|deadline\s*:?|in|on|from|since|of|dated|as\s+of|after|for|at)\s*$`)
+var prepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(not\s+later\s+than|no\s+later\s+than|at\s+the\s+latest\s+by|on\s+or\s+before|prior\s+to|in\s+the\s+course\s+of|during\s+the\s+course\s+of|up\s+to|within|during|throughout|until|till|before|by|due(?:\s+date)?\s*:?|deadline\s*:?|in|on|from|since|of|dated|as\s+of|after|for|at)\s*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*)?$`)
 
 // prepKind classifies prepositions: strong ones always introduce a
 // deadline, weak ones ("in January 2024") only when the verb is not about
@@ -126,6 +129,12 @@ func findDates(s string, ctx dateContext) []dateMatch {
 	return out
 }
 
+// allDates is findDates plus the written Russian and Turkish dates and the
+// relative deadlines of any of the three languages.
+func allDates(s string, ctx dateContext) []dateMatch {
+	return append(append(findDates(s, ctx), mlDates(s, ctx)...), relDates(s, ctx)...)
+}
+
 // Window margins around digits: no date phrase reaches further from its
 // digits than this ("the end of the month of September 2024").
 const (
@@ -188,13 +197,7 @@ func isDigitOrLetter(b byte) bool {
 // allows, with its precision. ok is false when no year can be found or the
 // date is impossible.
 func resolveDate(get func(string) string, ctx dateContext) (time.Time, Precision, bool) {
-	year := func(y string) (int, bool) {
-		if y == "" {
-			return ctx.year, ctx.year != 0
-		}
-		n, _ := strconv.Atoi(y)
-		return n, n >= 1900 && n <= 2200
-	}
+	year := func(y string) (int, bool) { return yearOf(y, ctx) }
 	switch {
 	case get("em") != "":
 		mo := monthNum(get("em"))
@@ -212,6 +215,20 @@ func resolveDate(get func(string) string, ctx dateContext) (time.Time, Precision
 		y, ok := year(get("qqy2"))
 		q, _ := strconv.Atoi(get("qq2"))
 		return lastOfMonth(y, q*3), PrecisionQuarter, ok
+	case get("hn") != "":
+		y, ok := year(get("hy"))
+		h := 1
+		if strings.HasPrefix(strings.ToLower(get("hn")), "s") || get("hn") == "2nd" {
+			h = 2
+		}
+		return lastOfMonth(y, h*6), PrecisionHalf, ok
+	case get("hh") != "":
+		y, ok := year(get("hhy"))
+		h, _ := strconv.Atoi(get("hh"))
+		return lastOfMonth(y, h*6), PrecisionHalf, ok
+	case get("mid") != "":
+		y, ok := year(get("midy"))
+		return lastOfMonth(y, 6), PrecisionHalf, ok
 	case get("eyy") != "":
 		y, ok := year(get("eyy"))
 		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
@@ -245,6 +262,16 @@ func resolveDate(get func(string) string, ctx dateContext) (time.Time, Precision
 		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
 	}
 	return time.Time{}, "", false
+}
+
+// yearOf reads a written year, or gives the meeting's year when none is
+// written; ok is false when neither is known or the year is implausible.
+func yearOf(y string, ctx dateContext) (int, bool) {
+	if y == "" {
+		return ctx.year, ctx.year != 0
+	}
+	n, _ := strconv.Atoi(y)
+	return n, n >= 1900 && n <= 2200
 }
 
 // dayDate validates a day date; a missing year is the meeting's year, or

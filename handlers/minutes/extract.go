@@ -2,18 +2,23 @@ package minutes
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
 // commitRe matches, right after a party, the words that make it the
 // subject of a commitment: "will submit", "to submit" (in requests and
 // instructions), "agreed to organize", "is requested to send", with an
-// optional "in consultation with X" in between. The verb is captured.
-var commitRe = regexp.MustCompile(`^(?:\s*,?\s*(?i:(?:in\s+(?:close\s+)?(?:consultation|cooperation|coordination|conjunction)|together|jointly)\s+with|with\s+the\s+(?:support|assistance)\s+of)\s+[^,.;:]{1,80}?\s*,?)?\s*,?\s*(?i:also\s+|further\s+|kindly\s+|hereby\s+|each\s+|jointly\s+)?` +
+// optional qualifier ("of EurAsEC"), a second party ("and observers") or
+// "in consultation with X" in between. The verb is captured.
+var commitRe = regexp.MustCompile(`^(?P<qual>\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}-]*){0,5})?` +
+	`(?P<conj>\s*,?\s+(?:and|or)\s+(?:the\s+)?(?:other\s+|relevant\s+)?[\p{L}-]+(?:\s+(?:of\s+)?[\p{L}-]+){0,3}?(?:\s+sides?)?)?` +
+	`(?:\s*,?\s*(?i:(?:in\s+(?:close\s+)?(?:consultation|cooperation|coordination|conjunction)|together|jointly)\s+with|with\s+the\s+(?:support|assistance)\s+of)\s+[^,.;:]{1,80}?\s*,?)?\s*,?\s*(?i:also\s+|further\s+|kindly\s+|hereby\s+|each\s+|jointly\s+)?` +
 	`(?P<modal>(?i:will|shall|would|must|should|` +
 	`(?:is|are|was|were)\s+(?:kindly\s+|also\s+)?(?:requested|invited|instructed|expected|encouraged|urged|asked|tasked|mandated|called\s+upon|required)\s+to|` +
+	`(?:requested|invited|instructed|expected|asked|tasked)\s+to|` +
 	`(?:is|are)\s+to|(?:has|have)\s+(?:agreed|undertaken|committed\s+(?:itself\s+|themselves\s+)?)\s*to|` +
-	`(?:agreed|agree|agrees|undertook|undertakes|undertake|committed|commits|decided|decides|resolved|promised|pledged)\s+to|to))` +
+	`(?:agreed|agree|agrees|undertook|undertakes|undertake|committed|commits|decided|decides|resolved|promised|pledged|offered|volunteered)\s+to|to))` +
 	`\s+(?i:also\s+|further\s+|jointly\s+|then\s+|kindly\s+|promptly\s+|collectively\s+)?(?P<verb>[a-z][a-z-]+)`)
 
 // nonVerbs are words that can follow "to" or a modal but are not the main
@@ -47,9 +52,10 @@ type commitment struct {
 }
 
 // findCommitments returns the subject-verb commitments of s in order.
-func findCommitments(s string) []commitment {
+// acr holds the initials the document defines ("Technical Committee (TC)").
+func findCommitments(s string, acr map[string]bool) []commitment {
 	var out []commitment
-	for _, p := range findParties(s) {
+	for _, p := range append(findParties(s), findAcronyms(s, acr)...) {
 		if objectWords[precedingWord(s, p.start)] {
 			continue
 		}
@@ -62,55 +68,162 @@ func findCommitments(s string) []commitment {
 		if nonVerbs[verb] {
 			continue
 		}
-		out = append(out, commitment{parties: p.names, pstart: p.start, verbStart: p.end + m[2*vi], verb: verb})
+		names := append([]string(nil), p.names...)
+		if qi := commitRe.SubexpIndex("qual"); m[2*qi] >= 0 && len(names) == 1 {
+			names[0] += " " + normSpace(s[p.end+m[2*qi]:p.end+m[2*qi+1]])
+		}
+		if ci := commitRe.SubexpIndex("conj"); m[2*ci] >= 0 {
+			conj := strings.TrimLeft(s[p.end+m[2*ci]:p.end+m[2*ci+1]], " ,")
+			conj = strings.TrimSpace(conj[strings.IndexByte(conj, ' ')+1:]) // drop "and"/"or"
+			if ps := findParties(conj); len(ps) == 1 && ps[0].start == 0 && ps[0].end == len(conj) {
+				names = append(names, ps[0].names...)
+			} else {
+				names = append(names, conj)
+			}
+		}
+		out = append(out, commitment{parties: names, pstart: p.start, verbStart: p.end + m[2*vi], verb: verb})
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pstart < out[j].pstart })
 	return out
 }
+
+// docContext is what rules need to know about the whole document.
+type docContext struct {
+	dateContext
+	acronyms  map[string]bool
+	author    string // "the Secretariat" when a note or notification is by one, else ""
+	addressee string // "the Parties" when a notification is addressed to them, else ""
+}
+
+// Reasons a sentence gives no item, for `wgbot extract --explain`.
+const (
+	whyNoDate     = "no date"
+	whyNotDue     = "its dates are not deadlines (on, since, of, dated...)"
+	whyUnresolved = "a date without a year, and the meeting's year is unknown"
+	whyPast       = "the date is before the meeting: a past event"
+	whyNoParty    = "no party acts by the date"
+	whyEvent      = "the date is of an event (hosted, held, the next meeting)"
+	whyYear       = "a bare year after 'in' describes, it sets no deadline"
+	whyPastTense  = "a past action, not a commitment"
+	whyTaken      = "taken"
+)
+
+// actionMarkRe strips an action-line marker: "ACTION:", "ACTION –", "AP 3:",
+// "AI:", "Action item:". What follows is read as a commitment.
+var actionMarkRe = regexp.MustCompile(`^(?:ACTIONS?|Actions?|AP|AI|Action\s+items?|Action\s+point)\s*(?:\d+(?:\.\d+)*)?\s*[:–—-]\s*`)
+
+// hostedRe finds an activity hosted by a party at a date: "workshop ... to
+// be hosted by Turkish side in February 2024". The host commits to hold it.
+var hostedRe = regexp.MustCompile(`(?i)\bto\s+be\s+(?:co-)?(?:hosted|organi[sz]ed|conducted|held)\s+by\s+`)
+
+// passiveRe finds a deadline in the passive with no agent named: "requests
+// should be submitted to the Secretariat by ...". Who must act is read
+// from the document: its addressee submits, its author issues.
+var passiveRe = regexp.MustCompile(`(?i)\b(?:must|should|shall|will|are\s+to|is\s+to|needs?\s+to)\s+be\s+(?P<verb>submitted|sent|provided|received|transmitted|communicated|forwarded|returned|issued|circulated|published|distributed|made\s+available|prepared)\b`)
+
+// pastRe spots a past or pluperfect action between a verb and a date:
+// "had submitted their reports by 8 June 2015".
+var pastRe = regexp.MustCompile(`(?i)\b(?:had|has\s+been|have\s+been|were|was)\s+\p{L}+ed\b`)
+
+// inviteRe finds who a sentence invites to act, for the passive sentence
+// that follows: "The Secretariat therefore invites Contracting Parties to submit".
+var inviteRe = regexp.MustCompile(`(?i)\b(?:invites?|invited|requests?|requested|urges?|calls\s+upon|asks?|encourages?)\s+`)
 
 // commitmentsIn turns one sentence into items. lead holds the commitment
 // of the sentence that introduced the current list, for bullets that carry
 // only a verb ("- to submit comments by 1 May 2024;").
-// prev is the previous sentence, which may hold an action entry's task.
-func commitmentsIn(sn sentence, prev string, ctx dateContext, lead *commitment) []Item {
+// prev is the previous sentence, which may hold an action entry's task or
+// the party a passive sentence leaves unnamed. The reason says why a
+// sentence gave nothing.
+func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) ([]Item, string) {
 	s := sn.text
-	dates := findDates(s, ctx)
+	if lang := language(s); lang != "en" {
+		if its := mlCommitments(sn, ctx.dateContext, lang == "ru"); len(its) > 0 {
+			return its, whyTaken
+		}
+		if lang == "ru" {
+			return nil, mlReason(s, ctx.dateContext)
+		}
+	}
+	dates := allDates(s, ctx.dateContext)
 	if len(dates) == 0 {
-		return nil
+		return nil, whyNoDate
 	}
 	if it, ok := actionItem(s, prev, dates); ok {
-		return []Item{it}
+		return []Item{it}, whyTaken
 	}
+	if loc := actionMarkRe.FindStringIndex(s); loc != nil {
+		// "ACTION – The TC to inform the SC by September 2021": the rest
+		// of the line is a commitment; shift the dates with it.
+		rest := s[loc[1]:]
+		actx := ctx
+		actx.acronyms = map[string]bool{}
+		for a := range ctx.acronyms {
+			actx.acronyms[a] = true
+		}
+		for _, m := range acronymRe.FindAllStringSubmatch(rest, 5) {
+			if !notAcronym[m[1]] {
+				actx.acronyms[m[1]] = true // on an action line, initials act
+			}
+		}
+		items, why := commitmentsIn(sentence{text: rest, bullet: true}, prev, actx, lead)
+		for i := range items {
+			items[i].Quote = strings.TrimSpace(s)
+		}
+		return items, why
+	}
+	if it, ok := hostedItem(s, dates, ctx); ok {
+		return []Item{it}, whyTaken
+	}
+	why := whyNotDue
 	var cms []commitment
 	var items []Item
 	for _, d := range dates {
-		if !d.ok || d.kind == prepNone {
+		if d.kind == prepNone {
+			continue
+		}
+		if !d.ok {
+			why = whyUnresolved
 			continue
 		}
 		if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) {
-			continue // a past event, not a deadline
+			why = whyPast
+			continue
+		}
+		if d.prec == PrecisionYear && d.kind == prepWeak && strings.EqualFold(d.prep, "in") {
+			why = whyYear // "workshops remaining in 2015", "hosted in 2024 in Budapest"
+			continue
 		}
 		if cms == nil {
-			cms = findCommitments(s)
+			cms = findCommitments(s, ctx.acronyms)
 			if cms == nil {
 				cms = []commitment{}
 			}
 		}
 		c, ok := governing(cms, d, lead, sn.bullet)
 		if !ok {
+			if it, ok := passiveItem(s, prev, d, ctx); ok {
+				items = append(items, it)
+				continue
+			}
+			why = whyNoParty
 			continue
 		}
 		lo := c.verbStart
 		if c.pstart < 0 {
 			lo = 0
 		}
-		if d.kind == prepWeak {
-			between := ""
-			if lo < d.pstart {
-				between = s[lo:d.pstart]
-			}
-			if eventVerbs[c.verb] || eventRe.MatchString(between) {
-				continue
-			}
+		between := ""
+		if lo < d.pstart {
+			between = s[lo:d.pstart]
+		}
+		if pastRe.MatchString(between) {
+			why = whyPastTense
+			continue
+		}
+		if d.kind == prepWeak && (eventVerbs[c.verb] || eventRe.MatchString(between)) {
+			why = whyEvent
+			continue
 		}
 		items = append(items, Item{
 			Parties:      append([]string(nil), c.parties...),
@@ -121,7 +234,95 @@ func commitmentsIn(sn sentence, prev string, ctx dateContext, lead *commitment) 
 			Quote:        strings.TrimSpace(s),
 		})
 	}
-	return items
+	if len(items) > 0 {
+		why = whyTaken
+	}
+	return items, why
+}
+
+// mlReason says why a Russian or Turkish sentence gave nothing.
+func mlReason(s string, ctx dateContext) string {
+	ds := append(append(findDates(s, ctx), mlDates(s, ctx)...), relDates(s, ctx)...)
+	if len(ds) == 0 {
+		return whyNoDate
+	}
+	for _, d := range ds {
+		if d.kind == prepStrong && d.ok {
+			return whyNoParty
+		}
+	}
+	return whyNotDue
+}
+
+// hostedItem reads "<activity> to be hosted by <party> in <month or day>".
+// A bare year ("to be hosted in 2024") is the activity's year, not a date
+// the host can be held to.
+func hostedItem(s string, dates []dateMatch, ctx docContext) (Item, bool) {
+	loc := hostedRe.FindStringIndex(s)
+	if loc == nil {
+		return Item{}, false
+	}
+	ps := findParties(s[loc[1]:])
+	if len(ps) == 0 || ps[0].start != 0 {
+		return Item{}, false
+	}
+	pend := loc[1] + ps[0].end
+	for _, d := range dates {
+		if d.start < pend || !d.ok || d.kind == prepNone || d.prec == PrecisionYear {
+			continue
+		}
+		if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) {
+			continue
+		}
+		return Item{
+			Parties:      append([]string(nil), ps[0].names...),
+			Deadline:     isoDate(d.date),
+			Precision:    d.prec,
+			DeadlineText: d.deadlineText(s),
+			Text:         "host " + strings.TrimRight(normSpace(s[:loc[0]]), " ,"),
+			Quote:        strings.TrimSpace(s),
+		}, true
+	}
+	return Item{}, false
+}
+
+// passiveItem reads a passive deadline with no agent: the party invited in
+// the sentence before, else the document's addressee, submits; the
+// document's author issues and circulates.
+func passiveItem(s, prev string, d dateMatch, ctx docContext) (Item, bool) {
+	if d.kind != prepStrong {
+		return Item{}, false
+	}
+	m := passiveRe.FindStringSubmatchIndex(s)
+	if m == nil || m[0] > d.start {
+		return Item{}, false
+	}
+	verb := strings.ToLower(s[m[2]:m[3]])
+	var party string
+	switch verb {
+	case "issued", "circulated", "published", "distributed", "made available", "prepared":
+		party = ctx.author
+	default:
+		if loc := inviteRe.FindStringIndex(prev); loc != nil {
+			if ps := findParties(prev[loc[1]:]); len(ps) > 0 && ps[0].start == 0 {
+				party = ps[0].names[0]
+			}
+		}
+		if party == "" {
+			party = ctx.addressee
+		}
+	}
+	if party == "" {
+		return Item{}, false
+	}
+	return Item{
+		Parties:      []string{party},
+		Deadline:     isoDate(d.date),
+		Precision:    d.prec,
+		DeadlineText: d.deadlineText(s),
+		Text:         strings.TrimRight(normSpace(s[:d.pstart]), " ,"),
+		Quote:        strings.TrimSpace(s),
+	}, true
 }
 
 // governing picks the commitment a date belongs to: the nearest one whose

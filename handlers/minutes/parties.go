@@ -20,6 +20,8 @@ var partyRe = regexp.MustCompile(`\b(?:` +
 	`|(?P<members>(?i:the\s+|all\s+)?Members)` +
 	`|(?P<body>(?i:the\s+)?(?:Working\s+Group|Committee|Sub-?[Cc]ommittee|Task\s+Force|Bureau|Chair(?:person|man)?))` +
 	`|(?P<delegations>(?i:the\s+|all\s+)?(?i:delegations))` +
+	`|(?P<observers>(?i:the\s+|all\s+)?(?i:observers|observer\s+states))` +
+	`|(?P<person>(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2})` +
 	`)\b`)
 
 var partyGroups = partyRe.SubexpNames()
@@ -77,6 +79,10 @@ func canonicalParty(group, raw string) []string {
 		return []string{"the Members"}
 	case "delegations":
 		return []string{"the delegations"}
+	case "observers":
+		return []string{"observers"}
+	case "person":
+		return []string{normSpace(raw)}
 	case "body":
 		f := strings.Fields(raw)
 		if strings.EqualFold(f[0], "the") {
@@ -126,4 +132,41 @@ func precedingWord(s string, i int) string {
 		w = w[k+1:]
 	}
 	return strings.ToLower(strings.Trim(w, ",;:“”\"'"))
+}
+
+// acronymDefRe finds initials defined in a document: "Technical Committee
+// (TC)" or "TC (Technical Committee)".
+var acronymDefRe = regexp.MustCompile(`\b\p{Lu}[\p{L}-]+(?:\s+(?:of\s+|on\s+|for\s+|and\s+|the\s+)?\p{Lu}[\p{L}-]+){1,6}\s+\((?:the\s+)?"?(\p{Lu}{2,6})"?\)|\b(\p{Lu}{2,6})\s+\((?:the\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{L}+){1,6}\)`)
+
+// definedAcronyms returns the initials a document defines, which may then
+// act as parties ("ACTION - The TC to inform the SC by September 2021").
+func definedAcronyms(text string) map[string]bool {
+	acr := map[string]bool{}
+	for _, m := range acronymDefRe.FindAllStringSubmatch(text, 500) {
+		for _, a := range m[1:] {
+			if a != "" && !notAcronym[a] {
+				acr[a] = true
+			}
+		}
+	}
+	return acr
+}
+
+// notAcronym are capitalised words that look like initials but never act.
+var notAcronym = map[string]bool{"NO": true, "OR": true, "AND": true, "THE": true, "PDF": true, "URL": true, "ANNEX": true}
+
+var acronymRe = regexp.MustCompile(`\b(?:[Tt]he\s+)?(\p{Lu}{2,6})\b`)
+
+// findAcronyms returns the defined initials used in s as party phrases.
+func findAcronyms(s string, acr map[string]bool) []partyMatch {
+	if len(acr) == 0 {
+		return nil
+	}
+	var out []partyMatch
+	for _, m := range acronymRe.FindAllStringSubmatchIndex(s, 50) {
+		if a := s[m[2]:m[3]]; acr[a] {
+			out = append(out, partyMatch{start: m[0], end: m[1], names: []string{"the " + a}})
+		}
+	}
+	return out
 }

@@ -30,7 +30,7 @@ var abbrev = map[string]bool{
 	"col": true, "lt": true, "capt": true, "gov": true, "inc": true, "ltd": true, "co": true,
 	"corp": true, "dept": true, "doc": true, "rev": true, "fig": true, "cf": true, "viz": true,
 	"ca": true, "messrs": true, "mme": true, "h.h": true, "h.r.h": true, "op": true, "cit": true,
-	"u.s": true, "u.k": true, "u.n": true, "ibid": true, "att": true, "tel": true,
+	"u.s": true, "u.k": true, "conf": true, "res": true, "decl": true, "u.n": true, "ibid": true, "att": true, "tel": true,
 }
 
 // functionWords end a paragraph only when a layout break (page break,
@@ -57,7 +57,7 @@ func splitSentences(text string) []sentence {
 	var blocks []*block
 	var cur *block
 	flush := func() { cur = nil }
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "**", "", "\u00a0", " ", "\u2028", "\n", "\f", "\n\n").Replace(text)
+	text = textReplacer.Replace(text)
 	for _, line := range strings.Split(text, "\n") {
 		t := strings.TrimSpace(line)
 		if t == "" {
@@ -102,6 +102,39 @@ func splitSentences(text string) []sentence {
 		for j, p := range cutSentences(s) {
 			out = append(out, mkSentence(p, bl.bullet && j == 0, false))
 		}
+	}
+	return out
+}
+
+// maxSentence bounds one sentence: real sentences are far shorter, and
+// every rule reads a sentence in time proportional to its length times the
+// number of dates and parties in it, so a bound keeps the whole document
+// linear. Longer runs are cut at a clause boundary.
+const maxSentence = 1500
+
+// chunks cuts a sentence longer than maxSentence at "; " or ", " (else at a
+// space) so that no piece exceeds it.
+func chunks(s string) []string {
+	var out []string
+	for len(s) > maxSentence {
+		cut := strings.LastIndex(s[:maxSentence], "; ")
+		if cut < maxSentence/3 {
+			cut = strings.LastIndex(s[:maxSentence], ", ")
+		}
+		if cut < maxSentence/3 {
+			cut = strings.LastIndexByte(s[:maxSentence], ' ')
+		}
+		if cut <= 0 {
+			cut = maxSentence
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+		}
+		out = append(out, strings.TrimSpace(s[:cut+1]))
+		s = strings.TrimSpace(s[cut+1:])
+	}
+	if s != "" {
+		out = append(out, s)
 	}
 	return out
 }
@@ -160,11 +193,11 @@ func cutSentences(s string) []string {
 				continue
 			}
 		}
-		out = append(out, strings.TrimSpace(s[start:j]))
+		out = append(out, chunks(strings.TrimSpace(s[start:j]))...)
 		start = k
 	}
 	if rest := strings.TrimSpace(s[start:]); rest != "" {
-		out = append(out, rest)
+		out = append(out, chunks(rest)...)
 	}
 	return out
 }
@@ -177,4 +210,15 @@ func firstRune(s string) rune {
 // normSpace collapses runs of white space into single spaces.
 func normSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// textReplacer is how splitSentences sees the text: line breaks unified,
+// bold markers, no-break spaces and form feeds turned into plain layout.
+var textReplacer = strings.NewReplacer("\r\n", "\n", "\r", "\n", "**", "", "\u00a0", " ", "\u2028", "\n", "\f", "\n\n")
+
+// NormalizeText returns text as the extractor quotes it: the same
+// characters with every run of white space made one space. Every Item.Quote
+// is a substring of NormalizeText of its document.
+func NormalizeText(text string) string {
+	return normSpace(textReplacer.Replace(text))
 }
