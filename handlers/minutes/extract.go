@@ -6,20 +6,208 @@ import (
 	"strings"
 )
 
-// commitRe matches, right after a party, the words that make it the
-// subject of a commitment: "will submit", "to submit" (in requests and
-// instructions), "agreed to organize", "is requested to send", with an
-// optional qualifier ("of EurAsEC"), a second party ("and observers") or
-// "in consultation with X" in between. The verb is captured.
-var commitRe = regexp.MustCompile(`^(?P<qual>\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}-]*){0,5})?` +
-	`(?P<conj>\s*,?\s+(?:and|or)\s+(?:the\s+)?(?:other\s+|relevant\s+)?[\p{L}-]+(?:\s+(?:of\s+)?[\p{L}-]+){0,3}?(?:\s+sides?)?)?` +
-	`(?:\s*,?\s*(?i:(?:in\s+(?:close\s+)?(?:consultation|cooperation|coordination|conjunction)|together|jointly)\s+with|with\s+the\s+(?:support|assistance)\s+of)\s+[^,.;:]{1,80}?\s*,?)?\s*,?\s*(?i:also\s+|further\s+|kindly\s+|hereby\s+|each\s+|jointly\s+)?` +
-	`(?P<modal>(?i:will|shall|would|must|should|` +
-	`(?:is|are|was|were)\s+(?:kindly\s+|also\s+)?(?:requested|invited|instructed|expected|encouraged|urged|asked|tasked|mandated|called\s+upon|required)\s+to|` +
-	`(?:requested|invited|instructed|expected|asked|tasked)\s+to|` +
-	`(?:is|are)\s+to|(?:has|have)\s+(?:agreed|undertaken|committed\s+(?:itself\s+|themselves\s+)?)\s*to|` +
-	`(?:agreed|agree|agrees|undertook|undertakes|undertake|committed|commits|decided|decides|resolved|promised|pledged|offered|volunteered)\s+to|to))` +
-	`\s+(?i:also\s+|further\s+|jointly\s+|then\s+|kindly\s+|promptly\s+|collectively\s+)?(?P<verb>[a-z][a-z-]+)`)
+// commitHeadRe and commitTail match, right after a party, the words that
+// make it the subject of a commitment: "will submit", "to submit" (in
+// requests and instructions), "agreed to organize", "is requested to
+// send", with an optional qualifier ("of EurAsEC"), a second party ("and
+// observers") or "in consultation with X" in between. The head is what
+// may come between the party and the modal.
+var commitHeadRe = regexp.MustCompile(`^(?P<qual>\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}-]*){0,5})?` +
+	`(?P<conj>\s*,?\s+(?:and|or)\s+(?:the\s+)?(?:other\s+|relevant\s+)?[\p{L}-]+(?:\s+(?:of\s+)?[\p{L}-]+){0,3}?(?:\s+sides?)?)?`)
+
+// consultRe is "in consultation with X" and its kin, which may stand
+// between a party and its modal.
+var consultRe = regexp.MustCompile(`^\s*,?\s*(?i:(?:in\s+(?:close\s+)?(?:consultation|cooperation|coordination|conjunction)|together|jointly)\s+with|with\s+the\s+(?:support|assistance)\s+of)\s+`)
+
+// The words of a commitment after its party, read word by word: a pattern
+// listing them all was too large for Go's fast matcher and ran at a few
+// microseconds per byte.
+var (
+	preModal  = map[string]bool{"also": true, "further": true, "kindly": true, "hereby": true, "each": true, "jointly": true}
+	postModal = map[string]bool{"also": true, "further": true, "jointly": true, "then": true, "kindly": true, "promptly": true, "collectively": true}
+	modals    = map[string]bool{"will": true, "shall": true, "would": true, "must": true, "should": true}
+	beWords   = map[string]bool{"is": true, "are": true, "was": true, "were": true}
+	askedTo   = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "encouraged": true, "urged": true, "asked": true, "tasked": true, "mandated": true, "required": true}
+	bareTo    = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "asked": true, "tasked": true}
+	agreedTo  = map[string]bool{"agreed": true, "agree": true, "agrees": true, "undertook": true, "undertakes": true, "undertake": true, "committed": true, "commits": true, "decided": true, "decides": true, "resolved": true, "promised": true, "pledged": true, "offered": true, "volunteered": true}
+)
+
+type token struct {
+	start, end int
+	word       string // as written; "," or "." for punctuation
+}
+
+// lower is a token's word in lower case, without allocating for the
+// usual all-lower-case word.
+func (t token) lower() string { return strings.ToLower(t.word) }
+
+// tokens splits the start of in into words and punctuation marks, as many
+// as out has room for.
+func tokens(in string, out []token) []token {
+	for i := 0; i < len(in) && len(out) < cap(out); {
+		c := in[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n':
+			i++
+		case c == ',':
+			out = append(out, token{i, i + 1, ","})
+			i++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80:
+			j := i
+			for j < len(in) {
+				d := in[j]
+				if !(d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d >= '0' && d <= '9' || d == '-' || d >= 0x80) {
+					break
+				}
+				j++
+			}
+			out = append(out, token{i, j, in[i:j]})
+			i = j
+		default:
+			out = append(out, token{i, i + 1, "."})
+			i++
+		}
+	}
+	return out
+}
+
+// modalAt reads, from token k, an optional adverb, a modal ("will", "is
+// requested to", "agreed to", "to"), another optional adverb and the verb,
+// which must be written in lower case. It returns the verb's token.
+func modalAt(in string, ts []token, k int) (token, bool) {
+	at := func(i int) string {
+		if i < len(ts) {
+			return ts[i].lower()
+		}
+		return ""
+	}
+	if at(k) == "," {
+		k++
+	}
+	if preModal[at(k)] {
+		k++
+	}
+	w := at(k)
+	switch {
+	case modals[w]:
+		k++
+	case beWords[w]:
+		k++
+		if at(k) == "kindly" || at(k) == "also" {
+			k++
+		}
+		switch {
+		case askedTo[at(k)] && at(k+1) == "to":
+			k += 2
+		case at(k) == "called" && at(k+1) == "upon" && at(k+2) == "to":
+			k += 3
+		case (w == "is" || w == "are") && at(k) == "to":
+			k++
+		default:
+			return token{}, false
+		}
+	case w == "has" || w == "have":
+		k++
+		switch {
+		case (at(k) == "agreed" || at(k) == "undertaken") && at(k+1) == "to":
+			k += 2
+		case at(k) == "committed":
+			k++
+			if at(k) == "itself" || at(k) == "themselves" {
+				k++
+			}
+			if at(k) != "to" {
+				return token{}, false
+			}
+			k++
+		default:
+			return token{}, false
+		}
+	case (bareTo[w] || agreedTo[w]) && at(k+1) == "to":
+		k += 2
+	case w == "to":
+		k++
+	default:
+		return token{}, false
+	}
+	if postModal[at(k)] {
+		k++
+	}
+	if k >= len(ts) {
+		return token{}, false
+	}
+	v := ts[k]
+	raw := in[v.start:v.end]
+	if len(raw) < 2 || raw[0] < 'a' || raw[0] > 'z' || strings.Trim(raw, "abcdefghijklmnopqrstuvwxyz-") != "" {
+		return token{}, false
+	}
+	return v, true
+}
+
+// commitTail finds the verb of a commitment at the start of in, across an
+// "in consultation with X" clause of at most 80 bytes.
+func commitTail(in string) (vs, ve int, ok bool) {
+	var buf [24]token
+	if m := consultRe.FindStringIndex(in); m != nil {
+		ts := tokens(in, buf[:0])
+		for k := range ts {
+			t := ts[k]
+			if t.start < m[1] {
+				continue
+			}
+			if t.start-m[1] > 80 || t.word == "." {
+				break
+			}
+			if k == 0 || ts[k-1].start < m[1] {
+				continue // the clause names someone first
+			}
+			if v, ok := modalAt(in, ts, k); ok {
+				return v.start, v.end, true
+			}
+			if t.word == "," {
+				break
+			}
+		}
+		return 0, 0, false
+	}
+	ts := tokens(in, buf[:0:8]) // a modal and its verb are at most seven words
+	if v, ok := modalAt(in, ts, 0); ok {
+		return v.start, v.end, true
+	}
+	return 0, 0, false
+}
+
+// commitAfter matches the commitment words at the start of in (the text
+// after a party). It returns the verb's span and the qualifier and second
+// party, each "" when absent.
+func commitAfter(in string) (vs, ve int, qual, conj string, ok bool) {
+	h := []int{0, 0, -1, -1, -1, -1}
+	if t := strings.TrimLeft(in, " ,"); strings.HasPrefix(t, "of ") || strings.HasPrefix(t, "and ") || strings.HasPrefix(t, "or ") {
+		h = commitHeadRe.FindStringSubmatchIndex(in)
+	}
+	for _, off := range []int{h[1], 0} {
+		vs, ve, ok := commitTail(in[off:])
+		if !ok {
+			if off == 0 {
+				return 0, 0, "", "", false
+			}
+			continue
+		}
+		if off > 0 {
+			if h[2] >= 0 {
+				qual = in[h[2]:h[3]]
+			}
+			if h[4] >= 0 {
+				conj = in[h[4]:h[5]]
+			}
+		}
+		return off + vs, off + ve, qual, conj, true
+	}
+	return 0, 0, "", "", false
+}
+
+// maxCommitGap bounds how far after its party the verb is looked for.
+const maxCommitGap = 240
 
 // nonVerbs are words that can follow "to" or a modal but are not the main
 // verb of an active commitment: "to the Secretariat", "will be convened".
@@ -59,21 +247,20 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 		if objectWords[precedingWord(s, p.start)] {
 			continue
 		}
-		m := commitRe.FindStringSubmatchIndex(s[p.end:])
-		if m == nil {
+		vs, ve, qual, conj, ok := commitAfter(s[p.end:min(len(s), p.end+maxCommitGap)])
+		if !ok {
 			continue
 		}
-		vi := commitRe.SubexpIndex("verb")
-		verb := strings.ToLower(s[p.end+m[2*vi] : p.end+m[2*vi+1]])
+		verb := strings.ToLower(s[p.end+vs : p.end+ve])
 		if nonVerbs[verb] {
 			continue
 		}
 		names := append([]string(nil), p.names...)
-		if qi := commitRe.SubexpIndex("qual"); m[2*qi] >= 0 && len(names) == 1 {
-			names[0] += " " + normSpace(s[p.end+m[2*qi]:p.end+m[2*qi+1]])
+		if qual != "" && len(names) == 1 {
+			names[0] += " " + normSpace(qual)
 		}
-		if ci := commitRe.SubexpIndex("conj"); m[2*ci] >= 0 {
-			conj := strings.TrimLeft(s[p.end+m[2*ci]:p.end+m[2*ci+1]], " ,")
+		if conj != "" {
+			conj = strings.TrimLeft(conj, " ,")
 			conj = strings.TrimSpace(conj[strings.IndexByte(conj, ' ')+1:]) // drop "and"/"or"
 			if ps := findParties(conj); len(ps) == 1 && ps[0].start == 0 && ps[0].end == len(conj) {
 				names = append(names, ps[0].names...)
@@ -81,7 +268,7 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 				names = append(names, conj)
 			}
 		}
-		out = append(out, commitment{parties: names, pstart: p.start, verbStart: p.end + m[2*vi], verb: verb})
+		out = append(out, commitment{parties: names, pstart: p.start, verbStart: p.end + vs, verb: verb})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pstart < out[j].pstart })
 	return out
@@ -145,7 +332,8 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 			return nil, mlReason(s, ctx.dateContext)
 		}
 	}
-	dates := allDates(s, ctx.dateContext)
+	// English sentences hold no Russian or Turkish written dates.
+	dates := append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...)
 	if len(dates) == 0 {
 		return nil, whyNoDate
 	}
@@ -258,6 +446,9 @@ func mlReason(s string, ctx dateContext) string {
 // A bare year ("to be hosted in 2024") is the activity's year, not a date
 // the host can be held to.
 func hostedItem(s string, dates []dateMatch, ctx docContext) (Item, bool) {
+	if !strings.Contains(s, " be ") && !strings.Contains(s, " BE ") {
+		return Item{}, false
+	}
 	loc := hostedRe.FindStringIndex(s)
 	if loc == nil {
 		return Item{}, false

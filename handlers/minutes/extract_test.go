@@ -134,3 +134,19 @@ func TestExtractNeverPanics(t *testing.T) {
 		Meeting(s, Options{FileName: s})
 	}
 }
+
+// TestHostileOneLineIsCut: the 5 MB one-line upload of issue 17 is read as
+// sentences of bounded length (the rules then cost linear time), and its
+// 60,000 identical commitments come out as one.
+func TestHostileOneLineIsCut(t *testing.T) {
+	text := hostileLine(200 << 10) // the benchmark reads the full 5 MB
+	for _, sn := range splitSentences(text) {
+		if len(sn.text) > maxSentence {
+			t.Fatalf("a sentence of %d bytes (bound %d)", len(sn.text), maxSentence)
+		}
+	}
+	got := Extract(text, Options{FileName: "minutes-2024-01-10.txt"})
+	if len(got) != 1 || got[0].Parties[0] != "Turkish side" || got[0].Deadline != "2024-03-01" {
+		t.Errorf("got %d items: %+v", len(got), got[:min(len(got), 3)])
+	}
+}

@@ -40,7 +40,7 @@ var (
 )
 
 // mlDateRe finds Russian and Turkish date phrases. Numeric dates are found
-// by dateRe; this adds the written ones.
+// by dateDigitRe; this adds the written ones.
 var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 	`(?P<rd>\d{1,2})\s+(?P<rm>` + ruMonthGen + `)(?:\s+(?P<ry>\d{4})\s*(?:года|г\.)?)?` +
 	`|конц[аеу]\s+(?P<rme>` + ruMonthGen + `)(?:\s+(?P<rmey>\d{4})\s*(?:года|г\.)?)?` +
@@ -56,15 +56,7 @@ var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 	`|(?P<tmm>` + trMonths + `)\s+(?P<tmy>\d{4})` +
 	`)`)
 
-var mlGroup = func() map[string]int {
-	m := map[string]int{}
-	for i, n := range mlDateRe.SubexpNames() {
-		if n != "" {
-			m[n] = i
-		}
-	}
-	return m
-}()
+var mlGroup = groupIndex(mlDateRe)
 
 // ruPrepRe is the Russian preposition before a date, anchored at its end.
 var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+позднее|не\s+позже|в\s+срок\s+до|до|к|в\s+течение|в|во|с|со|от|на|по)\s*$`)
@@ -127,7 +119,13 @@ func foldTR(s string) string {
 // postposition after (Turkish) the date.
 func mlDates(s string, ctx dateContext) []dateMatch {
 	var out []dateMatch
-	for _, m := range mlDateRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, c := range matchWindows(s, dateWindows(s), func(s string, p int) (*regexp.Regexp, map[string]int) {
+		if !mlFirst(s, p) {
+			return nil, nil
+		}
+		return mlDateRe, mlGroup
+	}) {
+		m := c.m
 		get := func(n string) string {
 			i := mlGroup[n]
 			if m[2*i] < 0 {
@@ -159,6 +157,20 @@ func mlDates(s string, ctx dateContext) []dateMatch {
 		out = append(out, dm)
 	}
 	return out
+}
+
+// mlFirst tells a word that may begin a Russian or Turkish date: a number,
+// a Cyrillic word, a Roman quarter or a Turkish month.
+func mlFirst(s string, p int) bool {
+	w := wordAt(s, p)
+	if w == "" {
+		return false
+	}
+	switch c := w[0]; {
+	case c >= '0' && c <= '9', c == 0xD0, c == 0xD1, c == 'i' || c == 'v':
+		return true
+	}
+	return trMonth(w) > 0
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
@@ -257,15 +269,17 @@ var relRe = regexp.MustCompile(`(?i)(?:` +
 	`|(?:^|\s)(?P<tn>\d{1,3}|` + foldI("bir", "iki", "üç", "dört", "beş", "altı", "on", "on beş", "otuz") + `)\s*(?:\(\p{L}+(?:\s\p{L}+)?\)\s*)?(?P<tu>` + foldI("gün", "hafta", "ay", "yıl") + `)\s+(?:` + foldI("içinde", "içerisinde", "zarfında") + `)` +
 	`)`)
 
-var relGroup = func() map[string]int {
-	m := map[string]int{}
-	for i, n := range relRe.SubexpNames() {
-		if n != "" {
-			m[n] = i
+// relHint is a cheap test for the words every relative deadline has.
+func relHint(s string) bool {
+	for _, w := range []string{"ithin", "from now", "from today", "from the date", "срок", "течение", "çinde", "çerisinde", "zarfında", "ÇİNDE", "ZARFINDA"} {
+		if strings.Contains(s, w) {
+			return true
 		}
 	}
-	return m
-}()
+	return false
+}
+
+var relGroup = groupIndex(relRe)
 
 var numberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -278,6 +292,9 @@ var numberWords = map[string]int{
 // relDates returns the relative deadlines of s resolved against the
 // meeting date; without a meeting date they cannot be resolved.
 func relDates(s string, ctx dateContext) []dateMatch {
+	if !relHint(s) {
+		return nil // the full pattern is slow; most sentences have none of its words
+	}
 	var out []dateMatch
 	for _, m := range relRe.FindAllStringSubmatchIndex(s, -1) {
 		get := func(n string) (string, bool) {
@@ -411,11 +428,17 @@ var (
 	trCommitRe = regexp.MustCompile(`(?i)\p{L}(?:acak|ecek)(?:t[ıi]r|lar|ler|lard[ıi]r|lerdir)?(?:[^\p{L}]|$)|\p{L}(?:mal[ıi]|meli)(?:d[ıi]r)?(?:[^\p{L}]|$)|\p{L}(?:mas[ıi]|mesi)(?:n[ae]|n[ıi])?\s+(?:` + foldI("karar veril", "kararlaştırıl", "istenm", "istendi", "talep edil", "rica edil", "uygun görül", "öngörül") + `)`)
 )
 
+// allDates is findDates plus the written Russian and Turkish dates and the
+// relative deadlines of any of the three languages.
+func allDates(s string, ctx dateContext) []dateMatch {
+	return append(append(findDates(s, ctx), mlDates(s, ctx)...), relDates(s, ctx)...)
+}
+
 // mlCommitments reads one Russian or Turkish sentence.
 func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 	s := sn.text
 	var dates []dateMatch
-	for _, d := range append(append(findDates(s, ctx), mlDates(s, ctx)...), relDates(s, ctx)...) {
+	for _, d := range allDates(s, ctx) {
 		if d.ok && d.kind == prepStrong {
 			dates = append(dates, d)
 		}
@@ -462,10 +485,15 @@ func language(s string) string {
 			}
 		}
 	}
-	if trHintRe.MatchString(s) {
-		return "tr"
+	for _, w := range trHints {
+		if strings.Contains(s, w) {
+			return "tr"
+		}
 	}
 	return "en"
 }
 
-var trHintRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + foldI("kadar", "tarihine", "tarihinde", "içinde", "içerisinde", "en geç", "tarafı", "taraflar", "yılı") + `)(?:[^\p{L}]|$)|\p{L}(?:acak|ecek)t[ıi]r(?:[^\p{L}]|$)`)
+// trHints are Turkish words of deadlines and commitments, as written in
+// running text and in capitals.
+var trHints = []string{"kadar", "tarihine", "tarihinde", "içinde", "içerisinde", "en geç", "tarafı", "Taraflar", "taraflar", "yılı", "acaktır", "ecektir",
+	"KADAR", "TARİHİNE", "TARAFI", "TARAFLAR"}
