@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -252,8 +253,8 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 			continue
 		}
 		verb := strings.ToLower(s[p.end+vs : p.end+ve])
-		if nonVerbs[verb] {
-			continue
+		if nonVerbs[verb] && !(verb == "have" && strings.HasSuffix(strings.TrimRight(s[:p.end+vs], " "), " to")) {
+			continue // "will be convened"; but "expected to have the answer ready"
 		}
 		names := append([]string(nil), p.names...)
 		if qual != "" && len(names) == 1 {
@@ -271,7 +272,9 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 		out = append(out, commitment{parties: names, pstart: p.start, verbStart: p.end + vs, verb: verb})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pstart < out[j].pstart })
-	return out
+	// "parties and observers to submit": the second party of a list is
+	// already in the first one's names; one verb, one commitment.
+	return slices.CompactFunc(out, func(a, b commitment) bool { return a.verbStart == b.verbStart })
 }
 
 // docContext is what rules need to know about the whole document.
