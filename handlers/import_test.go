@@ -31,6 +31,12 @@ func TestMapParties(t *testing.T) {
 		{[]string{"The Parties hosting the activities"}, "The Parties hosting the activities to submit ...", all, false, true},
 		{[]string{"the Parties hosting the events"}, "the Parties hosting the events (Turkish and Uzbek sides) to send", []storage.Party{storage.Turkiye, storage.Uzbekistan}, false, false},
 		{[]string{"John Smith"}, "", []storage.Party{storage.Secretariat}, true, false},
+		// Issue 9 finding 9: (?i) alone does not fold İ/ı, so TÜRKİYE was not recognised.
+		{[]string{"The Parties hosting the activities"}, "WORKSHOP TO BE HOSTED BY TÜRKİYE AND UZBEKİSTAN", []storage.Party{storage.Turkiye, storage.Uzbekistan}, false, false},
+		{[]string{"the Parties hosting the events"}, "etkinlikler Türkiye,Özbekistan ve Azerbaycan tarafından düzenlenecek", []storage.Party{storage.Turkiye, storage.Uzbekistan, storage.Azerbaijan}, false, false},
+		{[]string{"The Parties hosting the activities"}, "мероприятия, которые проведут Турция и Казахстан", []storage.Party{storage.Turkiye, storage.Kazakhstan}, false, false},
+		// Another organisation's member states are not the Working Group's.
+		{[]string{"the Member States of EurAsEC"}, "", []storage.Party{storage.Secretariat}, true, false},
 		{[]string{"Uzbek side", "the Secretariat"}, "", []storage.Party{storage.Uzbekistan, storage.Secretariat}, false, false},
 	}
 	for _, c := range cases {

@@ -33,6 +33,12 @@ func foldI(words ...string) string {
 	return sb.String()
 }
 
+// TurkishWords returns a regexp alternation of the lower-case words that,
+// under (?i), also matches them written with the Turkish dotted and dotless
+// i in either case: "türkiye" matches "TÜRKİYE" and "Türkıye". Callers that
+// match minutes text use it instead of a bare (?i).
+func TurkishWords(words ...string) string { return foldI(words...) }
+
 var (
 	ruMonthGen  = `января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря`
 	ruMonthPrep = `январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре`
