@@ -79,3 +79,29 @@ func TestExtractErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractExplain(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"extract", "--explain", tashkentPath}, noEnv(t), &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, w := range []string{
+		"+ workshop on GPS tracking devices and vehicle tracking systems to be hosted by Turkish side in February 2024;\n  => Turkish side: 2024-02-29 (month, in February 2024)\n",
+		"=> Azerbaijani side; Turkish side; Uzbek side: 2024-02-01 (day, by 1 February 2024)",
+		"(the date is before the meeting: a past event)",
+		"(no date)",
+		"sentences, ",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("explanation lacks %q", w)
+		}
+	}
+	if strings.Contains(got, "+ Hungarian side will submit") {
+		t.Error("an undated sentence is marked taken")
+	}
+	if err := run(context.Background(), []string{"extract", "--explain", "--json", tashkentPath}, noEnv(t), &out, &out); err == nil {
+		t.Error("--explain with --json is accepted")
+	}
+}

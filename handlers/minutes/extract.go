@@ -288,7 +288,7 @@ type docContext struct {
 // Reasons a sentence gives no item, for `wgbot extract --explain`.
 const (
 	whyNoDate     = "no date"
-	whyNotDue     = "its dates are not deadlines (on, since, of, dated...)"
+	whyNotDue     = "its dates are not deadlines: on, since, of, dated..."
 	whyUnresolved = "a date without a year, and the meeting's year is unknown"
 	whyPast       = "the date is before the meeting: a past event"
 	whyNoParty    = "no party acts by the date"
