@@ -228,7 +228,7 @@ func merge(items []Item) []Item {
 					g.stems[w] = true
 				}
 				if out[g.at].Source != it.Source && it.Source != "" {
-					out[g.at].Source = SourceRules + "+" + SourceModel
+					out[g.at].Source = SourceBoth
 				}
 				dup = true
 				break

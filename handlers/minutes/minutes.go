@@ -30,13 +30,15 @@ type Item struct {
 	DeadlineText string    `json:"deadline_text"`    // as written: "by 1 March 2024", "until the end of 2023"
 	Text         string    `json:"text"`             // the commitment clause, short
 	Quote        string    `json:"quote"`            // the sentence it stands in, whitespace-normalised
-	Source       string    `json:"source,omitempty"` // "" or SourceRules: the rules; SourceModel: confirmed from a language model's proposal
+	Source       string    `json:"source,omitempty"` // SourceRules, SourceModel or SourceBoth
 }
 
-// Item sources.
+// Item sources: the rules of this package, a language model's proposal
+// that the document bears out (see Confirm), or both.
 const (
 	SourceRules = "rules"
 	SourceModel = "model"
+	SourceBoth  = "rules+model"
 )
 
 // Options tune extraction.
