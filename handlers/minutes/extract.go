@@ -13,12 +13,12 @@ import (
 // send", with an optional qualifier ("of EurAsEC"), a second party ("and
 // observers") or "in consultation with X" in between. The head is what
 // may come between the party and the modal.
-var commitHeadRe = regexp.MustCompile(`^(?P<qual>\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}-]*){0,5})?` +
+var commitHeadRe = regexp.MustCompile(`^(?P<qual>\s+(?:of|to)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}-]*){0,5})?` +
 	`(?P<conj>\s*,?\s+(?:and|or)\s+(?:the\s+)?(?:other\s+|relevant\s+)?[\p{L}-]+(?:\s+(?:of\s+)?[\p{L}-]+){0,3}?(?:\s+sides?)?)?`)
 
 // consultRe is "in consultation with X" and its kin, which may stand
 // between a party and its modal.
-var consultRe = regexp.MustCompile(`^\s*,?\s*(?i:(?:in\s+(?:close\s+)?(?:consultation|cooperation|coordination|conjunction)|together|jointly)\s+with|with\s+the\s+(?:support|assistance)\s+of)\s+`)
+var consultRe = regexp.MustCompile(`^\s*,?\s*(?i:(?:in\s+(?:close\s+)?(?:consultation|cooperation|coordination|conjunction)|together|jointly)\s+with|with\s+the\s+(?:support|assistance)\s+of|through|via)\s+`)
 
 // The words of a commitment after its party, read word by word: a pattern
 // listing them all was too large for Go's fast matcher and ran at a few
@@ -183,7 +183,7 @@ func commitTail(in string) (vs, ve int, ok bool) {
 // party, each "" when absent.
 func commitAfter(in string) (vs, ve int, qual, conj string, ok bool) {
 	h := []int{0, 0, -1, -1, -1, -1}
-	if t := strings.TrimLeft(in, " ,"); strings.HasPrefix(t, "of ") || strings.HasPrefix(t, "and ") || strings.HasPrefix(t, "or ") {
+	if t := strings.TrimLeft(in, " ,"); strings.HasPrefix(t, "of ") || strings.HasPrefix(t, "to the ") || strings.HasPrefix(t, "and ") || strings.HasPrefix(t, "or ") {
 		h = commitHeadRe.FindStringSubmatchIndex(in)
 	}
 	for _, off := range []int{h[1], 0} {
@@ -257,8 +257,8 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 			continue // "will be convened"; but "expected to have the answer ready"
 		}
 		names := append([]string(nil), p.names...)
-		if qual != "" && len(names) == 1 {
-			names[0] += " " + normSpace(qual)
+		if q := normSpace(qual); q != "" && len(names) == 1 && !strings.HasPrefix(q, "to ") {
+			names[0] += " " + q // "the member states of EurAsEC"; "Parties to the Convention" are the Parties
 		}
 		if conj != "" {
 			conj = strings.TrimLeft(conj, " ,")

@@ -173,8 +173,15 @@ func authorAddressee(text string) (author, addressee string) {
 // not qualify: their bullets name their own subjects.
 var leadRe = regexp.MustCompile(`(?i)^[\s,]*(?:\w+\s+){0,2}?(?:agreed|agree|agrees|decided|decides|undertook|undertakes?|will|shall|committed|(?:are|is|were|was)\s+(?:requested|invited|instructed|tasked))\b[^:]*:$`)
 
+// askLeadRe is a decision's request that introduces a list: "Requests the
+// Secretariat:", "Invites Parties to:", "Поручить Секретариату:".
+var askLeadRe = regexp.MustCompile(`(?i)^(?:\w+\s+){0,3}?(?:requests?|invites?|instructs?|urges?|calls\s+upon|asks?|encourages?|mandates?|directs?|tasks?)$`)
+
 func leadIn(s string, acr map[string]bool) *commitment {
 	for _, p := range append(findParties(s), findAcronyms(s, acr)...) {
+		if rest := strings.TrimSpace(s[p.end:]); (rest == ":" || strings.EqualFold(rest, "to:")) && askLeadRe.MatchString(strings.TrimSpace(s[:p.start])) {
+			return &commitment{parties: p.names, pstart: -1}
+		}
 		if objectWords[precedingWord(s, p.start)] {
 			continue
 		}

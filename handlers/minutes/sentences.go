@@ -89,7 +89,7 @@ func splitSentences(text string) []sentence {
 			out = out[:len(out)-1]
 			parts := cutSentences(joined)
 			for j, p := range parts {
-				out = append(out, mkSentence(p, bulletWas && j == 0, false))
+				out = append(out, p.sentence(bulletWas && j == 0))
 			}
 			prev = joined
 			continue
@@ -100,7 +100,7 @@ func splitSentences(text string) []sentence {
 			continue
 		}
 		for j, p := range cutSentences(s) {
-			out = append(out, mkSentence(p, bl.bullet && j == 0, false))
+			out = append(out, p.sentence(bl.bullet && j == 0))
 		}
 	}
 	return out
@@ -139,6 +139,28 @@ func chunks(s string) []string {
 	return out
 }
 
+// inlineRe finds a numbered paragraph or lettered item run into the text
+// ("...by 31 December 2007; 3. Encourages ...", "the Secretariat: (a) To
+// prepare ...; (b) To develop ..."), as decision texts copied from the web
+// often are. Each such item is read as a list item of its own.
+var inlineRe = regexp.MustCompile(`[;:] (?:\d{1,2}\.|\(?[a-z]{1,4}\)) \p{Lu}`)
+
+// piece is one sentence cut from a block; item is set when it starts an
+// inline list item, whose marker is then dropped.
+type piece struct {
+	text string
+	item bool
+}
+
+func (p piece) sentence(bullet bool) sentence {
+	if p.item {
+		if loc := bulletRe.FindStringIndex(p.text); loc != nil {
+			return mkSentence(p.text[loc[1]:], true, false)
+		}
+	}
+	return mkSentence(p.text, bullet, false)
+}
+
 func mkSentence(s string, bullet, table bool) sentence {
 	return sentence{text: s, bullet: bullet, table: table, colon: strings.HasSuffix(s, ":")}
 }
@@ -163,11 +185,24 @@ func continues(a, b string) bool {
 // cutSentences cuts one block at '.', '!' or '?' followed by space and a
 // capital letter, digit or opening quote, unless the dot ends an
 // abbreviation ("H.E.", "No.") or an initial ("J. Smith").
-func cutSentences(s string) []string {
-	var out []string
-	start := 0
+func cutSentences(s string) []piece {
+	var out []piece
+	start, item := 0, false
+	add := func(t string) {
+		for k, c := range chunks(t) {
+			out = append(out, piece{c, item && k == 0})
+		}
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if (c == ';' || c == ':') && i+3 < len(s) && s[i+1] == ' ' {
+			if m := inlineRe.FindStringIndex(s[i:min(len(s), i+12)]); m != nil && m[0] == 0 {
+				add(strings.TrimSpace(s[start : i+1]))
+				start, item = i+2, true
+				i++
+				continue
+			}
+		}
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
@@ -193,11 +228,11 @@ func cutSentences(s string) []string {
 				continue
 			}
 		}
-		out = append(out, chunks(strings.TrimSpace(s[start:j]))...)
-		start = k
+		add(strings.TrimSpace(s[start:j]))
+		start, item = k, false
 	}
 	if rest := strings.TrimSpace(s[start:]); rest != "" {
-		out = append(out, chunks(rest)...)
+		add(rest)
 	}
 	return out
 }
