@@ -29,6 +29,8 @@ const (
 
 	txtAdminOnly    = "Only the Secretariat's administrators can do this."
 	txtStaleButton  = "This button is out of date or not meant for you. Nothing was changed."
+	txtOldButton    = "This message is too old for its buttons. Nothing was changed. Send the command again for fresh ones."
+	txtNotYourParty = "Only members for %s or the Secretariat can change its part. Nothing was changed."
 	txtUnknownCmd   = "I don't know /%s.\nHere is what you can use:"
 	txtPlainText    = "I answer commands. Send /help to see them."
 	txtStorageDown  = "⚠️ The bot's storage is unavailable, try again shortly."
