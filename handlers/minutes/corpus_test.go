@@ -104,7 +104,7 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: labels name no source", name)
 		}
 		text := string(raw)
-		items := Extract(text, Options{FileName: name})
+		items := Extract(text, Options{}) // the names hold dates I chose: the text alone must do
 		norm := NormalizeText(text)
 		var sc score
 		sc.labels, sc.items = len(labels.Items), len(items)
