@@ -86,6 +86,10 @@ func (c *Console) show(out *strings.Builder, r telegramtest.Sent) {
 	lines := strings.Split(body, "\n")
 	fmt.Fprintf(out, "%s: %s\n", label, lines[0])
 	for _, l := range lines[1:] {
+		if l == "" {
+			out.WriteString("\n")
+			continue
+		}
 		fmt.Fprintf(out, "  %s\n", l)
 	}
 	c.showButtons(out, r)
