@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ots-customs/wgbot/storage/redistest"
 )
 
 // consoleSession runs `wgbot console` on script (one line each) with its
@@ -117,4 +119,23 @@ func TestConsoleSession(t *testing.T) {
 	if !strings.HasSuffix(screen, "Bye.\n") {
 		t.Errorf("the end of the input did not end the session cleanly:\n%s", screen[max(0, len(screen)-300):])
 	}
+}
+
+// With REDIS_URL the console keeps its data in Redis, the Tashkent data
+// loaded there on first start.
+func TestConsoleOnRedis(t *testing.T) {
+	srv, prefix := redistest.Start(t)
+	screen := consoleSession(t, map[string]string{"REDIS_URL": srv.URL(), "REDIS_PREFIX": prefix, "ADMIN_IDS": "777"}, "/deadlines")
+	wantIn(t, "on Redis", screen, "data in Redis at REDIS_URL", "Loaded the Agreed Minutes of Tashkent",
+		"You are Admin, an administrator (ADMIN_IDS, id 777)", "Open deadlines", "Submit the renewed concept")
+}
+
+// Without a token the bot says where one comes from, and that the console
+// needs none.
+func TestMissingTokenPointsToBotFatherAndConsole(t *testing.T) {
+	_, err := loadConfig(func(string) string { return "" })
+	if err == nil {
+		t.Fatal("no token was accepted")
+	}
+	wantIn(t, "the error", err.Error(), "TELEGRAM_BOT_TOKEN", "@BotFather", "/newbot", "wgbot console")
 }
