@@ -239,12 +239,13 @@ func (c *Console) switchPerson(arg string) {
 			name, lang = strings.Join(fields, " "), ""
 		}
 	}
+	c.mu.Lock() // flush reads the people and the chat
 	u, created := c.people.person(name, lang)
-	wasPrivate := c.chat.Type == "private"
 	c.me = u
-	if wasPrivate {
+	if c.chat.Type == "private" {
 		c.chat = telegramtest.Private(u)
 	}
+	c.mu.Unlock()
 	if created {
 		c.printf("You are now %s, someone new (id %d, language %s).\n", u.FirstName, u.ID, u.LanguageCode)
 	} else {
@@ -256,10 +257,14 @@ func (c *Console) switchChat(arg string) {
 	kind, name, _ := strings.Cut(arg, " ")
 	switch {
 	case kind == "private":
+		c.mu.Lock() // flush reads the people and the chat
 		c.chat = telegramtest.Private(c.me)
+		c.mu.Unlock()
 		c.printf("You are in your private chat with the bot.\n")
 	case kind == "group" && strings.TrimSpace(name) != "":
+		c.mu.Lock()
 		c.chat = c.people.group(strings.TrimSpace(name))
+		c.mu.Unlock()
 		c.printf("You are in the group %s (chat id %d).\n", c.chat.Title, c.chat.ID)
 	default:
 		c.printf("Write /in group NAME or /in private.\n")
