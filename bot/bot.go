@@ -66,6 +66,7 @@ type Bot struct {
 	username string
 	// handle answers a request; it is h.Handle except in the benchmark of the bare runtime.
 	handle  func(context.Context, *handlers.Request) error
+	serve   handlerFunc // handle inside the middleware chain (middleware.go)
 	metrics *Metrics
 	jobs    sync.WaitGroup // background jobs (runBackground)
 }
@@ -96,7 +97,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	}
 	b := &Bot{cfg: cfg, store: store, log: cfg.Logger, metrics: newMetrics()}
 	if cfg.Summarizer != nil {
-		cfg.Summarizer = countingSummarizer{next: cfg.Summarizer, m: b.metrics}
+		cfg.Summarizer = counting(cfg.Summarizer, b.metrics)
 	}
 	b.d = newDispatcher(cfg.Concurrency, b.handleUpdate)
 
@@ -134,7 +135,8 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 		Admins: cfg.Admins, BotUsername: me.Username, Alerts: cfg.Alerts,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
 		Summarizer: cfg.Summarizer, Background: b.runBackground})
-	b.handle = b.metrics.instrument(b.h.Routes(), b.h.Handle)
+	b.handle = b.h.Handle
+	b.serve = b.pipeline()
 	return b, nil
 }
 

@@ -15,9 +15,12 @@ import (
 // pressNext presses a button of msg and returns the next message (or edit) in chat.
 func (h *harness) pressNext(chat telegramtest.Chat, from telegramtest.User, msg telegramtest.Sent, data string) telegramtest.Sent {
 	h.t.Helper()
-	before := len(h.tg.Messages(chat.ID))
+	before, answered := len(h.tg.Messages(chat.ID)), len(h.tg.Callbacks())
 	h.press(chat, from, msg, data)
-	return h.tg.WaitMessages(h.t, chat.ID, before+1)[before]
+	next := h.tg.WaitMessages(h.t, chat.ID, before+1)[before]
+	// The press is answered once its handler returned: wait for that too.
+	waitFor(h.t.(*testing.T), h, func() bool { return len(h.tg.Callbacks()) > answered })
+	return next
 }
 
 // lastCallback waits for the answer to the latest button press and returns it.

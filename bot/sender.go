@@ -148,9 +148,20 @@ func (s *sender) SendDocument(ctx context.Context, chatID int64, name string, da
 	return nil
 }
 
-// AnswerCallback answers a button press; an empty text just stops the spinner.
-// Answers are not messages and do not count against the limits.
+// AnswerCallback sets the answer to a button press; an empty text just stops
+// the spinner. For the button being handled under ctx the answer is held
+// back, and answerCallbacks gives it once the handler returned.
 func (s *sender) AnswerCallback(ctx context.Context, id, text string, alert bool) error {
+	if cb := pendingCallback(ctx); cb != nil && cb.ID == id {
+		cb.Answer = handlers.Answer{Text: text, Alert: alert}
+		return nil
+	}
+	return s.answerNow(ctx, id, text, alert)
+}
+
+// answerNow answers a button press at once. Answers are not messages and do
+// not count against the limits.
+func (s *sender) answerNow(ctx context.Context, id, text string, alert bool) error {
 	return s.retry(ctx, func() error {
 		_, err := s.tg.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{
 			CallbackQueryID: id, Text: text, ShowAlert: alert})

@@ -3,8 +3,6 @@ package bot
 import (
 	"context"
 	"fmt"
-	"log/slog"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -12,7 +10,6 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/ots-customs/wgbot/handlers"
-	"github.com/ots-customs/wgbot/storage"
 )
 
 // handlerTimeout bounds one update's handling, so a hung call cannot hold the
@@ -25,79 +22,17 @@ func (b *Bot) receive(ctx context.Context, _ *tgbot.Bot, upd *models.Update) {
 	b.d.enqueue(ctx, upd, true)
 }
 
-// handleUpdate handles one update end to end: drops a redelivery, resolves the
-// sender's role, runs the handler (recovering a panic), tells the user about a
-// failure, and records the update as handled after the reply was sent.
+// handleUpdate handles one update end to end through the middleware chain
+// (middleware.go); updates the bot ignores are marked handled at once.
 func (b *Bot) handleUpdate(ctx context.Context, upd *models.Update) {
 	ctx, cancel := context.WithTimeout(ctx, handlerTimeout)
 	defer cancel()
-	start := time.Now()
 	r := toRequest(upd, b.username)
 	if r == nil {
 		b.markHandled(ctx, upd.ID)
 		return
 	}
-	// Built only when something is logged: this is the hot path.
-	log := func() *slog.Logger { return b.log.With("update", upd.ID, "chat", r.Chat.ID, "kind", kind(r)) }
-	s, err := b.store.Session(ctx, upd.ID, r.User.ID, r.Chat.ID)
-	if err != nil {
-		log().Error("storage unavailable", "err", err)
-		b.metrics.update(r, outcomeUnavailable)
-		b.metrics.storageError("session", err)
-		if r.Chat.Private {
-			b.tellFailure(ctx, r, handlers.ReplyForError(err))
-		}
-		return
-	}
-	if s.Seen {
-		log().Info("dropped an update handled before")
-		b.metrics.update(r, outcomeDuplicate)
-		return
-	}
-	r.Member, r.GroupEnabled = s.Member, s.GroupEnabled
-	ctx = storage.WithTasksVersion(ctx, s.TasksVersion)
-	r.Role = b.h.RoleOf(r.User.ID, s.Member)
-
-	if err := b.safeHandle(ctx, r, log); err != nil {
-		log().Error("handler failed", "err", redactErr(err, b.cfg.Token))
-		if r.Chat.Private || r.GroupEnabled {
-			b.tellFailure(ctx, r, handlers.ReplyForError(err))
-		}
-	}
-	b.markHandled(ctx, upd.ID)
-	if b.log.Enabled(ctx, slog.LevelDebug) {
-		log().Debug("handled", "role", int(r.Role), "took", time.Since(start))
-	}
-}
-
-// safeHandle runs the handler and turns a panic into an error and an apology.
-func (b *Bot) safeHandle(ctx context.Context, r *handlers.Request, log func() *slog.Logger) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			log().Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			if r.Chat.Private || r.GroupEnabled { // a group that did not enable the bot hears nothing
-				b.tellFailure(ctx, r, handlers.PanicReply)
-			}
-			err = nil
-		}
-	}()
-	return b.handle(ctx, r)
-}
-
-func (b *Bot) tellFailure(ctx context.Context, r *handlers.Request, text string) {
-	var err error
-	if r.Callback != nil {
-		err = b.send.AnswerCallback(ctx, r.Callback.ID, text, true)
-	} else {
-		m := handlers.Message{ChatID: r.Chat.ID, Text: text}
-		if !r.Chat.Private {
-			m.ReplyTo = r.MessageID
-		}
-		err = b.send.Send(ctx, m)
-	}
-	if err != nil {
-		b.log.Warn("could not tell the user about a failure", "chat", r.Chat.ID, "err", redactErr(err, b.cfg.Token))
-	}
+	_ = b.serve(ctx, r) // logged and told by the chain
 }
 
 func (b *Bot) markHandled(ctx context.Context, id int64) {
@@ -133,12 +68,19 @@ func toRequest(upd *models.Update, username string) *handlers.Request {
 		return r
 	case upd.CallbackQuery != nil:
 		q := upd.CallbackQuery
-		msg := q.Message.Message
-		if msg == nil {
-			return nil // a button under a message too old to edit
+		r := &handlers.Request{UpdateID: upd.ID, User: userOf(&q.From),
+			Callback: &handlers.Callback{ID: q.ID, Data: q.Data}}
+		switch msg, old := q.Message.Message, q.Message.InaccessibleMessage; {
+		case msg != nil:
+			r.MessageID, r.Callback.MessageID, r.Chat = msg.ID, msg.ID, chatOf(msg.Chat)
+		case old != nil: // a message too old for the bot: the query is still answered
+			r.MessageID, r.Callback.MessageID, r.Chat = old.MessageID, old.MessageID, chatOf(old.Chat)
+			r.Callback.Inaccessible = true
+		default: // a button of an inline message: answered in the presser's name
+			r.Chat = handlers.Chat{ID: q.From.ID, Private: true}
+			r.Callback.Inaccessible = true
 		}
-		return &handlers.Request{UpdateID: upd.ID, MessageID: msg.ID, Chat: chatOf(msg.Chat), User: userOf(&q.From),
-			Callback: &handlers.Callback{ID: q.ID, MessageID: msg.ID, Data: q.Data}}
+		return r
 	}
 	return nil
 }

@@ -10,42 +10,34 @@ import (
 )
 
 // joinButton flow: "join" asks for a Party, "join:TR" files the request.
-func (b *Bot) joinButton(ctx context.Context, r *Request) error {
+func (b *Bot) joinButton(ctx context.Context, r *Request) (Answer, error) {
 	if !r.Chat.Private {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtNotInGroup, true)
+		return alert(txtNotInGroup), nil
 	}
 	if r.Role != Stranger && r.Member != nil {
-		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
-			return err
-		}
-		return b.reply(ctx, r, sprintf(txtAlreadyMember, r.Member.Party.Label()))
+		return Answer{}, b.reply(ctx, r, sprintf(txtAlreadyMember, r.Member.Party.Label()))
 	}
 	code, chosen := strings.CutPrefix(r.Callback.Data, "join:")
-	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
-		return err
-	}
 	if !chosen {
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-			Text: txtChooseParty, Buttons: partyButtons("join:")})
+		return Answer{Edit: &Message{Text: txtChooseParty, Buttons: partyButtons("join:")}}, nil
 	}
 	p := storage.Party(code)
 	if !p.Valid() {
-		return b.reply(ctx, r, txtStaleButton)
+		return stale, nil
 	}
 	req, created, err := b.Store.RequestAccess(ctx, storage.AccessRequest{UserID: r.User.ID,
 		Name: r.User.Name, Username: r.User.Username, Party: p, Requested: b.Now()})
 	if err != nil {
-		return err
+		return Answer{}, err
 	}
 	if !created {
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-			Text: sprintf(txtRequestPending, req.Party.Label())})
+		return Answer{Edit: &Message{Text: sprintf(txtRequestPending, req.Party.Label())}}, nil
 	}
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
 		Text: sprintf(txtRequestSent, p.Label())}); err != nil {
-		return err
+		return Answer{}, err
 	}
-	return b.notifyAdmins(ctx, requestText(req), decideButtons(req.UserID))
+	return Answer{}, b.notifyAdmins(ctx, requestText(req), decideButtons(req.UserID))
 }
 
 func requestText(req storage.AccessRequest) string {
@@ -59,41 +51,35 @@ func decideButtons(userID int64) []Button {
 
 // decideButton handles "acc:y:<user>" and "acc:n:<user>". The store decides a
 // request once; an administrator who presses second is told who decided.
-func (b *Bot) decideButton(ctx context.Context, r *Request) error {
+func (b *Bot) decideButton(ctx context.Context, r *Request) (Answer, error) {
 	userID, v, ok := parseIDButton(r.Callback.Data)
 	if !ok || v == verbAsk {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return stale, nil
 	}
 	approve := v == verbYes
 	req, err := b.Store.DecideAccess(ctx, userID, approve, r.User.ID, b.Now())
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtRequestGone, true)
+		return alert(txtRequestGone), nil
 	case errors.Is(err, storage.ErrAlreadyDecided):
-		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, plainToast(b.decidedNote(ctx, req)), true); err != nil {
-			return err
-		}
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-			Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req)})
+		return Answer{Text: plainToast(b.decidedNote(ctx, req)), Alert: true,
+			Edit: &Message{Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req)}}, nil
 	case err != nil:
-		return err
+		return Answer{}, err
 	}
+	decided := &Message{Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req)}
 	action := storage.AuditMemberRejected
 	if approve {
 		action = storage.AuditMemberApproved
 	}
 	_ = b.record(ctx, r.User.ID, action, userID) // audit (issue 3), best effort: the decision stands
-	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
-		return err
-	}
-	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-		Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req)}); err != nil {
-		return err
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided.Text}); err != nil {
+		return Answer{}, err
 	}
 	if approve {
-		return b.Sender.Send(ctx, Message{ChatID: userID, Text: sprintf(txtYouApproved, req.Party.Label())})
+		return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: sprintf(txtYouApproved, req.Party.Label())})
 	}
-	return b.Sender.Send(ctx, Message{ChatID: userID, Text: txtYouRejected})
+	return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: txtYouRejected})
 }
 
 // decidedLine is "✅ Approved by Name" for a decided request.

@@ -42,6 +42,14 @@ type Callback struct {
 	ID        string // to answer the query
 	MessageID int    // the message that carries the button
 	Data      string
+	// Inaccessible is set for a button under a message too old for the bot
+	// to see or edit.
+	Inaccessible bool
+	// Answer is what the runtime answers the query with once the handler
+	// returned (an error's reply replaces it). Handlers set it through their
+	// ButtonFunc's result, or through Sender.AnswerCallback, which the runtime
+	// holds back until then.
+	Answer Answer
 }
 
 // Document is a file sent to the bot.
@@ -90,7 +98,9 @@ type Message struct {
 // Telegram's limit at line boundaries; the buttons go with the last part.
 type Sender interface {
 	Send(ctx context.Context, m Message) error
-	// AnswerCallback stops the button's spinner, showing text as a toast (or an alert).
+	// AnswerCallback sets the answer to a button press: text as a toast (or
+	// an alert). For the button being handled, the runtime records it and
+	// answers once the handler returned; the last call wins.
 	AnswerCallback(ctx context.Context, callbackID, text string, alert bool) error
 	// SendBulk delivers background messages (alerts) within Telegram's rate
 	// limits, never ahead of replies to users, calling done after each one
@@ -132,9 +142,9 @@ type Deps struct {
 // Bot answers Requests. Create it with New.
 type Bot struct {
 	Deps
-	routes    []Route
-	callbacks []CallbackRoute
-	admins    map[int64]bool
+	routes  []Route
+	buttons []ButtonRoute
+	admins  map[int64]bool
 }
 
 // New returns a Bot over deps, with the routes table built.
@@ -153,7 +163,7 @@ func New(deps Deps) *Bot {
 		b.admins[id] = true
 	}
 	b.routes = b.routeTable()
-	b.callbacks = b.callbackTable()
+	b.buttons = b.buttonTable()
 	return b
 }
 

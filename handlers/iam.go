@@ -21,22 +21,19 @@ func (b *Bot) iam(ctx context.Context, r *Request) error {
 	return b.reply(ctx, r, sprintf(txtIamSet, p.Label()))
 }
 
-func (b *Bot) iamButton(ctx context.Context, r *Request) error {
+func (b *Bot) iamButton(ctx context.Context, r *Request) (Answer, error) {
 	p := storage.Party(strings.TrimPrefix(r.Callback.Data, "iam:"))
 	if !p.Valid() {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return stale, nil
 	}
 	if err := b.setParty(ctx, r, p); err != nil {
-		return err
-	}
-	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
-		return err
+		return Answer{}, err
 	}
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: sprintf(txtIamSet, p.Label())}); err != nil {
-		return err
+		return Answer{}, err
 	}
 	r.Member.Party = p
-	return b.mytasks(ctx, r)
+	return Answer{}, b.mytasks(ctx, r)
 }
 
 // setParty records the Party r speaks for. Administrators get a member record

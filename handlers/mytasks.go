@@ -36,7 +36,7 @@ func doneButtons(tasks []storage.Task, p storage.Party) [][]Button {
 			continue
 		}
 		n++
-		row = append(row, Button{Text: "📨 " + taskRef(t), Data: "done:" + strconv.FormatInt(t.ID, 10)})
+		row = append(row, Button{Text: "📨 " + taskRef(t), Data: "done:" + strconv.FormatInt(t.ID, 10) + ":" + string(p)})
 		if len(row) == 4 {
 			rows, row = append(rows, row), nil
 		}

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"strings"
 )
 
 // Access says who may use a command or button, and where.
@@ -37,13 +36,6 @@ type Route struct {
 	Name   string
 	Args   string // shown in /help: "[all]"
 	Help   string
-	Access Access
-	Handle HandlerFunc
-}
-
-// CallbackRoute is an inline button family, recognised by its data prefix.
-type CallbackRoute struct {
-	Prefix string
 	Access Access
 	Handle HandlerFunc
 }
@@ -85,30 +77,6 @@ func (b *Bot) routeTable() []Route {
 		routes[i].Help = commandHelp[routes[i].Name]
 	}
 	return routes
-}
-
-func (b *Bot) callbackTable() []CallbackRoute {
-	return []CallbackRoute{
-		{Prefix: "agenda:", Access: ReadOnly, Handle: b.agendaButton},
-		{Prefix: "iam:", Access: Members, Handle: b.iamButton},
-		{Prefix: "join", Access: Anyone, Handle: b.joinButton},
-		{Prefix: "acc:", Access: AdminPrivate, Handle: b.decideButton},
-		{Prefix: "rm:", Access: AdminPrivate, Handle: b.removeButton},
-		{Prefix: "imp:", Access: AdminAnywhere, Handle: b.importButton},
-		{Prefix: "impu:", Access: AdminPrivate, Handle: b.undoButton},
-		{Prefix: "task:", Access: ReadOnly, Handle: b.taskButton},
-		{Prefix: "done:", Access: Members, Handle: b.doneButton},
-		{Prefix: "st:", Access: AdminAnywhere, Handle: b.statusButton},
-		{Prefix: "del:", Access: AdminAnywhere, Handle: b.delButton},
-		// Contacts (issue 3).
-		{Prefix: "nom:", Access: Members, Handle: b.nomButton},
-		{Prefix: "ctc:", Access: AdminPrivate, Handle: b.decideContactButton},
-		{Prefix: "ctw:", Access: Members, Handle: b.withdrawButton},
-		{Prefix: "ctp:", Access: Members, Handle: b.contactsPartyButton},
-		{Prefix: "cte:", Access: AdminPrivate, Handle: b.editButton},
-		{Prefix: "ctr:", Access: AdminPrivate, Handle: b.removeContactButton},
-		{Prefix: "fgt:", Access: Anyone, Handle: b.forgetButton},
-	}
 }
 
 // Routes returns the command table, for the bot's menu.
@@ -212,22 +180,6 @@ func (b *Bot) handleCommand(ctx context.Context, r *Request) error {
 		return nil // a group's commands may be meant for other bots
 	}
 	return b.reply(ctx, r, sprintf(txtUnknownCmd, esc(r.Command))+"\n"+b.helpList(r))
-}
-
-func (b *Bot) handleCallback(ctx context.Context, r *Request) error {
-	for _, route := range b.callbacks {
-		if !strings.HasPrefix(r.Callback.Data, route.Prefix) {
-			continue
-		}
-		if ok, silent := allowed(route.Access, r); !ok {
-			if silent {
-				return b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false)
-			}
-			return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
-		}
-		return route.Handle(ctx, r)
-	}
-	return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 }
 
 // refuse says why r may not do this and what to do instead.

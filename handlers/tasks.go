@@ -26,15 +26,12 @@ func (b *Bot) task(ctx context.Context, r *Request) error {
 	return b.showTask(ctx, r, id, 0)
 }
 
-func (b *Bot) taskButton(ctx context.Context, r *Request) error {
+func (b *Bot) taskButton(ctx context.Context, r *Request) (Answer, error) {
 	id, ok := parseTaskID(strings.TrimPrefix(r.Callback.Data, "task:"))
 	if !ok {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return stale, nil
 	}
-	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
-		return err
-	}
-	return b.showTask(ctx, r, id, 0)
+	return Answer{}, b.showTask(ctx, r, id, 0)
 }
 
 // showTask sends (or, with edit, replaces) the view of one task: its
@@ -86,8 +83,8 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 				{Text: sprintf(txtBtnReopen, string(p)), Data: "st:o:" + data}})
 		case r.Role == Admin && st.State == storage.StateConfirmed:
 			buttons = append(buttons, []Button{{Text: sprintf(txtBtnReopen, string(p)), Data: "st:o:" + data}})
-		case st.State == storage.StateOpen && r.Member != nil && r.Member.Party == p:
-			buttons = append(buttons, []Button{{Text: sprintf(txtBtnMarkDone, string(p)), Data: "done:" + strconv.FormatInt(t.ID, 10)}})
+		case st.State == storage.StateOpen && mayActFor(r, p):
+			buttons = append(buttons, []Button{{Text: sprintf(txtBtnMarkDone, string(p)), Data: "done:" + data}})
 		}
 	}
 	if len(hist) > 0 {
@@ -131,15 +128,18 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 	return b.markSubmitted(ctx, r, id, p, shorten(ref, 200))
 }
 
-func (b *Bot) doneButton(ctx context.Context, r *Request) error {
-	id, ok := parseTaskID(strings.TrimPrefix(r.Callback.Data, "done:"))
-	if !ok || r.Member == nil || !r.Member.Party.Valid() {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+// doneButton handles "done:<task>:<Party>": mayPress has checked that the
+// presser speaks for that Party (or is an administrator).
+func (b *Bot) doneButton(ctx context.Context, r *Request) (Answer, error) {
+	parts := strings.Split(r.Callback.Data, ":")
+	if len(parts) != 3 {
+		return stale, nil
 	}
-	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
-		return err
+	id, ok := parseTaskID(parts[1])
+	if !ok {
+		return stale, nil
 	}
-	return b.markSubmitted(ctx, r, id, r.Member.Party, "")
+	return Answer{}, b.markSubmitted(ctx, r, id, storage.Party(parts[2]), "")
 }
 
 // errNoChange stops an UpdateTask that would change nothing.
@@ -202,15 +202,15 @@ func (b *Bot) setStatus(ctx context.Context, r *Request, id int64, p storage.Par
 
 // statusButton handles an administrator's "st:c:<task>:<party>" (confirm)
 // and "st:o:<task>:<party>" (reopen).
-func (b *Bot) statusButton(ctx context.Context, r *Request) error {
+func (b *Bot) statusButton(ctx context.Context, r *Request) (Answer, error) {
 	parts := strings.Split(r.Callback.Data, ":")
 	if len(parts) != 4 || (parts[1] != "c" && parts[1] != "o") {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return stale, nil
 	}
 	id, ok := parseTaskID(parts[2])
 	p := storage.Party(parts[3])
 	if !ok || !p.Valid() {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return stale, nil
 	}
 	to, word := storage.StateConfirmed, txtConfirmed
 	if parts[1] == "o" {
@@ -219,14 +219,11 @@ func (b *Bot) statusButton(ctx context.Context, r *Request) error {
 	_, err := b.setStatus(ctx, r, id, p, to, "")
 	switch {
 	case errors.Is(err, storage.ErrNotFound), errors.Is(err, errNotResponsible), errors.Is(err, errNoChange):
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return stale, nil
 	case err != nil:
-		return err
+		return Answer{}, err
 	}
-	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, sprintf(txtStatusChanged, word, string(p), id), false); err != nil {
-		return err
-	}
-	return b.showTask(ctx, r, id, r.Callback.MessageID)
+	return toast(sprintf(txtStatusChanged, word, string(p), id)), b.showTask(ctx, r, id, r.Callback.MessageID)
 }
 
 // shorten cuts s to n runes with an ellipsis.

@@ -29,6 +29,8 @@ const (
 
 	txtAdminOnly    = "Only the Secretariat's administrators can do this."
 	txtStaleButton  = "This button is out of date or not meant for you. Nothing was changed."
+	txtOldButton    = "This message is too old for its buttons. Nothing was changed. Send the command again for fresh ones."
+	txtNotYourParty = "Only members for %s or the Secretariat can change its part. Nothing was changed."
 	txtUnknownCmd   = "I don't know /%s.\nHere is what you can use:"
 	txtPlainText    = "I answer commands. Send /help to see them."
 	txtStorageDown  = "⚠️ The bot's storage is unavailable, try again shortly."
@@ -153,6 +155,7 @@ const (
 	txtMinNoItemsFound   = "I found no decisions with a deadline in it."
 	txtMinMoreItems      = "…and %d more."
 	txtMinSummaryOff     = "<i>Summaries are off (no OPENAI_API_KEY).</i>"
+	txtMinFromModel      = "<i>🤖 found by the AI model; its quote, Party and date are checked against the text</i>"
 	txtMinSummaryHeader  = "<b>Summary</b> <i>(written by an AI model from the document; check it against the minutes)</i>"
 	txtMinSummaryFailed  = "⚠️ The summary failed: %s. The decisions above were found without it and are complete."
 	txtMinSummaryNotMade = "the summary could not be made"
