@@ -77,7 +77,7 @@ func TestConsoleSession(t *testing.T) {
 		"/as Admin",
 		"1", // Approve the nomination
 		":send "+minutes,
-		"1", // Import 6 tasks
+		"1", // Import N tasks
 		"1", // Import
 		"/addtask ALL "+due+" Send the console test report",
 		"/in group OTS WG",
@@ -101,8 +101,8 @@ func TestConsoleSession(t *testing.T) {
 	if strings.Contains(deadlines, "<b>") || strings.Contains(deadlines, "&amp;") || strings.Contains(deadlines, "\x1b[") {
 		t.Errorf("/deadlines shows HTML or ANSI on a plain output:\n%s", deadlines)
 	}
-	wantIn(t, "the upload", after(t, screen, ":send "+minutes), "(you send tashkent-2023-12-11.txt", "6 decisions found", "by 1 March 2024", "[1] 📥 Import 6 tasks")
-	wantIn(t, "the import", screen, "bot (edits an earlier message): ✅ Imported 1 task", "(same as task 1)")
+	wantIn(t, "the upload", after(t, screen, ":send "+minutes), "(you send tashkent-2023-12-11.txt", "decisions found, in the order of the document", "by 1 March 2024", "[1] 📥 Import ")
+	wantIn(t, "the import", screen, "bot (edits an earlier message): ✅ Imported ", "(same as task 1)")
 	wantIn(t, "the group", after(t, screen, "/in group OTS WG"), "You are in the group OTS WG")
 	wantIn(t, "the prompt", screen, "Admin in group OTS WG> /enable\n")
 	wantIn(t, "/subscribe", after(t, screen, "/subscribe"), "This group will receive deadline alerts")
