@@ -15,6 +15,7 @@ const usageText = `wgbot: the Telegram bot of the OTS Working Group on Customs C
 Usage:
   wgbot                   run the bot (settings from the environment and .env; see .env.example)
   wgbot extract FILE      list the decisions and deadlines of minutes (PDF, DOCX, TXT); needs no token
+  wgbot console           the bot in this terminal, without Telegram (wgbot console -h)
   wgbot migrate ...       copy the data between Redis and the embedded store (wgbot migrate -h)
   wgbot help              show this help
   wgbot version           show the version
