@@ -30,6 +30,9 @@ type Config struct {
 	Sleep func(context.Context, time.Duration) error
 	// Alerts is when deadline alerts fire; zero: 14, 7, 1 and 0 days before, at 09:00.
 	Alerts handlers.AlertPolicy
+	// AccessRetry is how long a rejected user waits before asking again;
+	// zero: 7 days.
+	AccessRetry time.Duration
 	// AlertChatID, when set, is subscribed to every task's alerts at start.
 	AlertChatID int64
 	// After is the alert loop's timer; nil: time.After. Tests drive it.
@@ -103,7 +106,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	}
 	b := &Bot{cfg: cfg, store: store, log: cfg.Logger, metrics: newMetrics()}
 	if cfg.Summarizer != nil {
-		cfg.Summarizer = countingSummarizer{next: cfg.Summarizer, m: b.metrics}
+		cfg.Summarizer = counting(cfg.Summarizer, b.metrics)
 	}
 	b.d = newDispatcher(cfg.Concurrency, b.handleUpdate)
 
@@ -138,7 +141,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	b.username = me.Username
 	b.send = newSender(tg, cfg.Now, cfg.Sleep)
 	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
-		Admins: cfg.Admins, BotUsername: me.Username, Alerts: cfg.Alerts,
+		Admins: cfg.Admins, BotUsername: me.Username, BotName: me.FirstName, Alerts: cfg.Alerts, AccessRetry: cfg.AccessRetry,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
 		Summarizer: cfg.Summarizer, Background: b.runBackground, PublicURL: cfg.PublicURL})
 	b.handle = b.h.Handle

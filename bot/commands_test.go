@@ -58,12 +58,15 @@ func TestDeadlinesArguments(t *testing.T) {
 func TestMyTasks(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
-	got := h.ask(telegramtest.Private(memberTR), memberTR, "/mytasks").PlainText()
+	chat := telegramtest.Private(memberTR)
+	first := h.ask(chat, memberTR, "/mytasks")
+	second := h.pressNext(chat, memberTR, first, "pg:my:1")
+	got := first.PlainText() + "\n" + second.PlainText()
 	mustContain(t, got, "Open tasks of 🇹🇷 Türkiye",
 		"Submit the renewed concept of the Silk Road initiative",       // TR alone
 		"Submit proposals and views on the draft Technical Conditions", // all Parties
 		"Host the workshop on GPS tracking devices",
-		"no deadline set")
+		"No deadline set")
 	mustNotContain(t, got, "draft Regulation of the Meeting", "Budapest") // UZ's and HU's own
 	kz := h.ask(telegramtest.Private(memberKZ), memberKZ, "/mytasks").PlainText()
 	mustContain(t, kz, "Open tasks of 🇰🇿 Kazakhstan", "Complete internal procedures")

@@ -24,7 +24,7 @@ func TestRemovedMemberGetsNoMoreAlerts(t *testing.T) {
 	chat := telegramtest.Private(admin)
 	ask := h.ask(chat, admin, "/remove 2002")
 	h.pressNext(chat, admin, ask, "rm:y:2002")
-	mustContain(t, h.tg.WaitMessages(t, memberKZ.ID, 2)[1].PlainText(), "Your access to wgbot was removed")
+	mustContain(t, h.tg.WaitMessages(t, memberKZ.ID, 2)[1].PlainText(), "Your access to WG Test Bot was removed")
 	subs, err := h.store.Subscriptions(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -155,7 +156,9 @@ func TestRepliesKeepTheOrderOfEachChat(t *testing.T) {
 	}
 }
 
-func TestLongReplyIsSplitAtLines(t *testing.T) {
+// A list of 120 long tasks is paged: every page fits one message, and Next
+// reaches every task (the splitting of one long reply is split_test.go's).
+func TestLongListIsPaged(t *testing.T) {
 	t.Parallel()
 	data := storage.Seed{Version: "long", Meetings: []storage.Meeting{{ID: "wg1", Title: "WG", Date: storage.Date{Year: 2024, Month: 1, Day: 1},
 		Agenda: []storage.AgendaItem{{Number: "1", Title: "x"}}}}}
@@ -169,18 +172,23 @@ func TestLongReplyIsSplitAtLines(t *testing.T) {
 	h := prepare(t, &data)
 	h.start()
 	chat := telegramtest.Private(memberTR)
-	h.tg.WaitHandled(t, h.tg.SendText(chat, memberTR, "/deadlines"))
-	msgs := h.tg.WaitMessages(t, chat.ID, 2)
+	page := h.ask(chat, memberTR, "/deadlines")
 	var all strings.Builder
-	for _, m := range msgs {
-		if len(m.Text) > 4096 {
-			t.Errorf("a part of %d bytes", len(m.Text))
+	for n := 1; ; n++ {
+		if len(page.Text) > 4096 {
+			t.Errorf("page %d has %d bytes", n, len(page.Text))
 		}
-		all.WriteString(m.PlainText() + "\n")
+		all.WriteString(page.PlainText() + "\n")
+		next := buttonData(page, "pg:dl:o:"+strconv.Itoa(n))
+		if next == "" {
+			mustContain(t, page.PlainText(), fmt.Sprintf("(page %d of %d)", n, n))
+			break
+		}
+		page = h.pressNext(chat, memberTR, page, next)
 	}
 	for i := 1; i <= 120; i++ {
 		if !strings.Contains(all.String(), fmt.Sprintf("Task %03d <&>", i)) {
-			t.Fatalf("task %d missing from the split reply", i)
+			t.Fatalf("task %d missing from the pages", i)
 		}
 	}
 }

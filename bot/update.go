@@ -59,12 +59,15 @@ func toRequest(upd *models.Update, username string) *handlers.Request {
 			r.Text = m.Caption
 		}
 		if cmd, args, forMe, ok := handlers.ParseCommand(r.Text, username); ok {
-			if !forMe {
+			if !forMe && !r.Chat.Private {
 				return nil // "/start@OtherBot" in a group
 			}
-			r.Command, r.Args = cmd, args
+			r.Command, r.Args, r.ForOtherBot = cmd, args, !forMe
 		}
 		r.Document = documentOf(m.Document)
+		if m.Contact != nil {
+			r.SharedPhone = m.Contact.PhoneNumber
+		}
 		if m.ReplyToMessage != nil {
 			r.Reply = documentOf(m.ReplyToMessage.Document)
 		}

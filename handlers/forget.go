@@ -9,7 +9,7 @@ import (
 // forgetme handles /forgetme: it asks to confirm ("fgt:y" / "fgt:n").
 func (b *Bot) forgetme(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtForgetPrivate)
+		return b.replyGoPrivate(ctx, r, txtForgetPrivate, "")
 	}
 	return b.reply(ctx, r, txtForgetAsk, []Button{{Text: txtBtnForget, Data: "fgt:y"}, {Text: txtBtnCancel, Data: "fgt:n"}})
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"strings"
 )
 
 // Access says who may use a command or button, and where.
@@ -75,6 +76,7 @@ func (b *Bot) routeTable() []Route {
 		// The Secretariat's report, calendars, board and digest (issue 15).
 		{Name: "report", Args: "[meeting]", Access: AdminPrivate, Handle: b.reportCmd},
 		{Name: "calendar", Args: "[reset]", Access: Members, Handle: b.calendarCmd},
+		{Name: "cancel", Access: Anyone, Handle: b.cancelCmd},
 	}
 	for i := range routes {
 		routes[i].Help = commandHelp[routes[i].Name]
@@ -90,7 +92,7 @@ func (b *Bot) Routes() []Route { return append([]Route(nil), b.routes...) }
 func (b *Bot) MenuForGroups() []Route {
 	var out []Route
 	for _, r := range b.routes {
-		if (r.Access == ReadOnly || r.Access == Anyone) && r.Name != "start" && r.Name != "forgetme" {
+		if (r.Access == ReadOnly || r.Access == Anyone) && !privateOnly[r.Name] {
 			out = append(out, r)
 		}
 	}
@@ -148,7 +150,12 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 	switch {
 	case r.Callback != nil:
 		return b.handleCallback(ctx, r)
+	case r.ForOtherBot:
+		return b.reply(ctx, r, sprintf(txtForOtherBot, esc(strings.Fields(r.Text)[0]), esc(r.Command)))
 	case r.Command != "":
+		if err := b.leaveForm(ctx, r); err != nil {
+			return err
+		}
 		return b.handleCommand(ctx, r)
 	case r.Chat.Private && r.Document != nil:
 		return b.upload(ctx, r) // minutes sent to the bot (issue 5)
@@ -158,7 +165,10 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 			return err
 		}
 		if r.Role == Stranger {
-			return b.reply(ctx, r, txtStrangerIntro, joinButton())
+			return b.strangerReply(ctx, r, txtStrangerIntro)
+		}
+		if r.SharedPhone != "" {
+			return b.reply(ctx, r, txtContactNoForm)
 		}
 		return b.reply(ctx, r, txtPlainText)
 	}
@@ -191,13 +201,13 @@ func (b *Bot) refuse(ctx context.Context, r *Request, a Access) error {
 	case a == AdminGroup && r.Chat.Private && r.Role == Admin:
 		return b.reply(ctx, r, txtEnableInGroup)
 	case a == AdminPrivate && r.Role == Admin:
-		return b.reply(ctx, r, txtNotInGroup)
+		return b.replyGoPrivate(ctx, r, txtNotInGroup, "")
 	case a == AdminPrivate || a == AdminGroup || a == AdminAnywhere:
 		return b.reply(ctx, r, txtAdminOnly)
 	case r.Role == Stranger && r.Chat.Private:
-		return b.reply(ctx, r, txtStrangerOnly, joinButton())
+		return b.strangerReply(ctx, r, txtStrangerOnly)
 	case r.Role == Stranger:
-		return b.reply(ctx, r, txtNotInGroup)
+		return b.replyGoPrivate(ctx, r, txtNotInGroup, "")
 	}
 	return b.reply(ctx, r, txtAdminOnly)
 }

@@ -24,8 +24,11 @@ type config struct {
 	LogFormat   string
 	Alerts      handlers.AlertPolicy
 	AlertChatID int64
-	LLM         llmConfig    // summaries of uploaded minutes; off without OPENAI_API_KEY
-	Deploy      deployConfig // store, webhook and metrics (deploy.go)
+	AccessRetry time.Duration // ACCESS_RETRY_DAYS: how long a rejected user waits to ask again
+	LLM         llmConfig     // summaries of uploaded minutes; off without OPENAI_API_KEY
+	Deploy      deployConfig  // store, webhook and metrics (deploy.go)
+	// Warnings are settings that work but look wrong; run logs them.
+	Warnings []string
 }
 
 // configError names the setting that is wrong; main prints it on one line and exits 2.
@@ -49,7 +52,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		LogFormat:   get("LOG_FORMAT", "text"),
 	}
 	if c.Token == "" {
-		return c, &configError{"TELEGRAM_BOT_TOKEN", "is required; get a token from @BotFather"}
+		return c, &configError{"TELEGRAM_BOT_TOKEN", "is required: in Telegram, send /newbot to @BotFather (https://t.me/BotFather) and it gives you one; to try the bot without a token, run `wgbot console`"}
 	}
 	if id, secret, ok := strings.Cut(c.Token, ":"); !ok || secret == "" || !isDigits(id) {
 		return c, &configError{"TELEGRAM_BOT_TOKEN", "does not look like a bot token (digits, a colon, then letters)"}
@@ -85,6 +88,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if err := c.loadAlerts(get); err != nil {
 		return c, err
 	}
+	days, err := strconv.Atoi(get("ACCESS_RETRY_DAYS", "7"))
+	if err != nil || days < 0 || days > 365 {
+		return c, &configError{"ACCESS_RETRY_DAYS", "must be a number of days from 0 to 365"}
+	}
+	c.AccessRetry = time.Duration(days) * 24 * time.Hour
 	if err := c.loadLLM(get); err != nil {
 		return c, err
 	}

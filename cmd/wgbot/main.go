@@ -65,6 +65,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if len(args) > 0 && args[0] == "report" { // reads the store; needs no token (issue 15)
 		return reportCmd(ctx, args[1:], getenv, stdout)
 	}
+	if len(args) > 0 && args[0] == "console" { // the bot in the terminal, no token (issue 11)
+		return runConsole(ctx, args[1:], getenv, os.Stdin, stdout)
+	}
+	if len(args) > 0 { // help, version, or a mistake: none of them starts the bot
+		return subcommand(args, stdout)
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -75,17 +81,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	log := slog.New(handler)
 	storage.SetLogger(log)
+	for _, w := range cfg.Warnings {
+		log.Warn(w)
+	}
 
 	store, err := openStore(ctx, cfg, log) // Redis, or the embedded store in DATA_DIR
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	data, err := seed.Tashkent()
-	if err != nil {
-		return err
-	}
-	loaded, err := store.LoadSeed(ctx, data)
+	data, loaded, err := loadTashkent(ctx, store)
 	if err != nil {
 		return err
 	}
@@ -93,7 +98,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		log.Info("loaded the built-in Tashkent minutes", "meetings", len(data.Meetings), "tasks", len(data.Tasks))
 	}
 	b, err := bot.New(ctx, bot.Config{Token: cfg.Token, APIURL: cfg.APIURL, Admins: cfg.Admins,
-		Location: cfg.Location, Logger: log, Alerts: cfg.Alerts, AlertChatID: cfg.AlertChatID,
+		Location: cfg.Location, Logger: log, Alerts: cfg.Alerts, AlertChatID: cfg.AlertChatID, AccessRetry: cfg.AccessRetry,
 		Summarizer: cfg.LLM.summarizer(), WebhookURL: cfg.Deploy.WebhookURL, WebhookSecret: cfg.Deploy.WebhookSecret,
 		ListenAddr: cfg.Deploy.ListenAddr, MetricsAddr: cfg.Deploy.MetricsAddr,
 		HTTPAddr: cfg.Deploy.HTTPAddr, PublicURL: cfg.Deploy.PublicURL}, store)
@@ -102,4 +107,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	fmt.Fprintf(stdout, "wgbot @%s is running; press Ctrl+C to stop\n", b.Username())
 	return b.Run(ctx)
+}
+
+// loadTashkent loads the built-in Tashkent data unless a seed was loaded
+// before; it reports whether it did.
+func loadTashkent(ctx context.Context, store storage.Store) (storage.Seed, bool, error) {
+	data, err := seed.Tashkent()
+	if err != nil {
+		return data, false, err
+	}
+	loaded, err := store.LoadSeed(ctx, data)
+	return data, loaded, err
 }
