@@ -177,7 +177,9 @@ func (r *Redis) Board(ctx context.Context, chatID int64) (Board, error) {
 }
 
 // Boards implements BoardStore.
-func (r *Redis) Boards(ctx context.Context) ([]Board, error) { return recordList[Board](ctx, r, kindBoard) }
+func (r *Redis) Boards(ctx context.Context) ([]Board, error) {
+	return recordList[Board](ctx, r, kindBoard)
+}
 
 // DeleteBoard implements BoardStore.
 func (r *Redis) DeleteBoard(ctx context.Context, chatID int64) (bool, error) {
@@ -240,7 +242,9 @@ func (s *Bolt) Board(ctx context.Context, chatID int64) (Board, error) {
 }
 
 // Boards implements BoardStore.
-func (s *Bolt) Boards(ctx context.Context) ([]Board, error) { return recordList[Board](ctx, s, kindBoard) }
+func (s *Bolt) Boards(ctx context.Context) ([]Board, error) {
+	return recordList[Board](ctx, s, kindBoard)
+}
 
 // DeleteBoard implements BoardStore.
 func (s *Bolt) DeleteBoard(ctx context.Context, chatID int64) (bool, error) {
