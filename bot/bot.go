@@ -134,7 +134,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
 		Admins: cfg.Admins, BotUsername: me.Username, Alerts: cfg.Alerts,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
-		Summarizer: cfg.Summarizer, Background: b.runBackground})
+		Summarizer: cfg.Summarizer, Background: b.runBackground, Log: b.log})
 	b.handle = b.h.Handle
 	b.serve = b.pipeline()
 	return b, nil

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/ots-customs/wgbot/storage"
@@ -136,6 +137,9 @@ type Deps struct {
 	// the work at once, in the handler.
 	Background func(job func(context.Context) error)
 	Files      FileGetter // downloads uploaded minutes; nil: uploads are refused
+	// Log gets what a handler cannot tell a user (an audit entry not
+	// written); never personal data. Nil: slog.Default().
+	Log        *slog.Logger
 	Summarizer Summarizer // summaries of uploaded minutes; nil: summaries are off
 }
 
@@ -165,6 +169,13 @@ func New(deps Deps) *Bot {
 	b.routes = b.routeTable()
 	b.buttons = b.buttonTable()
 	return b
+}
+
+func (b *Bot) logger() *slog.Logger {
+	if b.Log == nil {
+		return slog.Default()
+	}
+	return b.Log
 }
 
 // IsAdmin reports whether userID is one of the Secretariat's administrators.
