@@ -158,7 +158,7 @@ func BenchmarkAlerts1000(b *testing.B) {
 			}
 		}
 		took := time.Since(start)
-		minimum := time.Duration(groups*perGroup-1) * time.Second / globalPerSecond
+		minimum := time.Duration(groups*perGroup-1) * time.Second / defaultPerSecond
 		b.ReportMetric(took.Seconds(), "s-total")
 		b.ReportMetric(minimum.Seconds(), "s-minimum")
 		b.ReportMetric(float64(h.tg.TooMany()), "429s")

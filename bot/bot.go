@@ -37,6 +37,8 @@ type Config struct {
 	Logger *slog.Logger
 	// PollTimeout is the long-polling wait; default 50 s. Tests shorten it.
 	PollTimeout time.Duration
+	// MaxRate is TELEGRAM_MAX_RATE, messages a second in all; 0: 30.
+	MaxRate int
 	// Concurrency bounds how many chats are served at once; default 16.
 	Concurrency int
 	// HTTPClient is the transport to Telegram; default has a timeout above PollTimeout.
@@ -130,7 +132,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 		return nil, errors.New("telegram getMe (is TELEGRAM_BOT_TOKEN right and TELEGRAM_API_URL reachable?): " + redact(err.Error(), cfg.Token))
 	}
 	b.username = me.Username
-	b.send = newSender(tg, cfg.Now, cfg.Sleep)
+	b.send = newSender(tg, cfg.Now, cfg.Sleep, cfg.MaxRate)
 	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
 		Admins: cfg.Admins, BotUsername: me.Username, Alerts: cfg.Alerts,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
