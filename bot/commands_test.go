@@ -151,7 +151,7 @@ func TestAgendaAndItsButton(t *testing.T) {
 		"9. Signing the Protocol of the 9th Meeting",
 		"• Completing internal procedures necessary for the entry into force of the Agreement;")
 	h.press(chat, memberTR, msg, "agenda:wg12")
-	h.tg.WaitHandled(t, h.tg.SendText(chat, memberTR, "/help"))
+	h.waitHandled(t, h.tg.SendText(chat, memberTR, "/help"))
 	var edited string
 	for _, s := range h.tg.Sent() {
 		if s.Method == "editMessageText" && s.MessageID == msg.MessageID {
@@ -186,7 +186,7 @@ func TestHelpAndUnknown(t *testing.T) {
 func TestCommandMenuRegistered(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
-	h.tg.WaitHandled(t, h.tg.SendText(telegramtest.Private(memberTR), memberTR, "/help"))
+	h.waitHandled(t, h.tg.SendText(telegramtest.Private(memberTR), memberTR, "/help"))
 	menus := map[string]string{} // scope type -> command names
 	for _, s := range h.tg.Sent() {
 		if s.Method != "setMyCommands" {

@@ -13,7 +13,7 @@ const (
 	// messages leave room for one reply every second.
 	defaultPerSecond = 30
 	groupPerMinute   = 20 // messages a minute in one group
-	chatInterval    = time.Second
+	chatInterval     = time.Second
 	// slack widens every window a little: Telegram counts when a message
 	// arrives, we count when it leaves, and the two clocks disagree by the
 	// network's jitter.

@@ -81,7 +81,7 @@ func TestLongTaskTextIsShownInValidParts(t *testing.T) {
 	id = strings.TrimSuffix(id, ":")
 
 	before := len(h.tg.Messages(chat.ID))
-	h.tg.WaitHandled(t, h.tg.SendText(chat, admin, "/task "+id))
+	h.waitHandled(t, h.tg.SendText(chat, admin, "/task "+id))
 	got := h.tg.Messages(chat.ID)[before:]
 	var all strings.Builder
 	for _, m := range got {
@@ -101,7 +101,7 @@ func TestFailedDownloadLogsNoFileName(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.Logger = slog.New(slog.NewTextHandler(logs, nil)) })
 	chat := telegramtest.Private(memberTR)
 	h.tg.FailNext("getFile", 0, 1, 400, 0, "Bad Request: wrong file_id")
-	h.tg.WaitHandled(t, h.tg.SendDocument(chat, memberTR, "Passport Ivanov Ivan.pdf", "application/pdf", []byte("%PDF-1.4"), ""))
+	h.waitHandled(t, h.tg.SendDocument(chat, memberTR, "Passport Ivanov Ivan.pdf", "application/pdf", []byte("%PDF-1.4"), ""))
 	mustContain(t, lastMessage(h, chat.ID).PlainText(), "Sorry")
 	mustContain(t, logs.String(), "handler failed")
 	mustNotContain(t, logs.String(), "Ivanov")
@@ -123,7 +123,7 @@ func TestLateDecisionToastShowsNameAsTyped(t *testing.T) {
 	}
 	chat := telegramtest.Private(admin2)
 	msg := h.ask(chat, admin2, "/help")
-	h.tg.WaitHandled(t, h.tg.SendCallback(chat, admin2, msg.MessageID, "acc:n:3001"))
+	h.waitHandled(t, h.tg.SendCallback(chat, admin2, msg.MessageID, "acc:n:3001"))
 	toast := lastCallback(t, h, 1)
 	mustContain(t, toast.Text, "already decided: approved by Aida & O'Brien")
 }

@@ -12,14 +12,14 @@ import (
 	"github.com/ots-customs/wgbot/handlers"
 )
 
-// handlerTimeout bounds one update's handling, so a hung call cannot hold the
-// poller (which waits for the batch) for ever.
+// handlerTimeout bounds one update's handling, so a hung call cannot hold
+// its chat's worker (and the updates queued behind it) for ever.
 const handlerTimeout = 60 * time.Second
 
 // receive is the library's default handler: every update comes here, in order,
 // and is queued behind the earlier updates of its chat.
 func (b *Bot) receive(ctx context.Context, _ *tgbot.Bot, upd *models.Update) {
-	b.d.enqueue(ctx, upd, true)
+	b.d.enqueue(ctx, upd)
 }
 
 // handleUpdate handles one update end to end through the middleware chain
