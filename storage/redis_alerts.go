@@ -120,7 +120,9 @@ func (r *Redis) ClaimDueAlerts(ctx context.Context, now time.Time, lease time.Du
 // KEYS[1] due, KEYS[2] lease, KEYS[3] token, KEYS[4] sent set.
 // ARGV[1] member, ARGV[2] token, ARGV[3] next due (ms) or "", ARGV[4..] leads.
 // An alert scheduled again while claimed (its task changed) keeps the earlier time.
-// Returns 1, or 0 when the claim was lost.
+// Returns 1, or 0 when the claim was lost. A run repeated after its reply was
+// lost reports the claim lost (ErrLeaseLost): the alert was recorded as sent
+// all the same, which is what the caller's warning then says.
 var completeAlert = redis.NewScript(`
 if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
 redis.call('ZREM', KEYS[2], ARGV[1])
@@ -156,8 +158,14 @@ func (r *Redis) CompleteAlert(ctx context.Context, a DueAlert, fires []string, n
 
 // releaseAlert gives a claim back. KEYS as completeAlert without the sent set;
 // ARGV[1] member, ARGV[2] token, ARGV[3] retry time (ms).
+// A run repeated after its reply was lost finds the alert back in the queue
+// at the retry time, and returns 1.
 var releaseAlert = redis.NewScript(`
-if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
+local tok = redis.call('HGET', KEYS[3], ARGV[1])
+if tok ~= ARGV[2] then
+  if not tok and redis.call('ZSCORE', KEYS[1], ARGV[1]) == ARGV[3] then return 1 end
+  return 0
+end
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
 redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
