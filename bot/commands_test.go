@@ -232,3 +232,35 @@ func TestCommandMenuRegistered(t *testing.T) {
 	check("all_group_chats", []string{"agenda", "deadlines", "task", "help"}, []string{"contacts", "nominate", "members", "forgetme"})
 	check("chat:1001", []string{"deadlines", "members", "requests", "export", "addtask"}, []string{"enable"})
 }
+
+// Finding 9: a mistyped command offers the one meant, with a button that runs it.
+func TestMistypedCommandOffersTheOneMeant(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(memberTR)
+	for typed, meant := range map[string]string{"/deadline": "deadlines", "/dedlines": "deadlines", "/mytask": "mytasks"} {
+		got := h.ask(chat, memberTR, typed)
+		mustContain(t, got.PlainText(), "Did you mean /"+meant+"?")
+		mustNotContain(t, got.PlainText(), "Here is what you can use")
+		if !hasButton(got, "cmd:"+meant) {
+			t.Fatalf("%s: no button for /%s", typed, meant)
+		}
+		if typed == "/dedlines" {
+			before := len(h.tg.Messages(chat.ID))
+			h.press(chat, memberTR, got, "cmd:"+meant)
+			mustContain(t, h.tg.WaitMessages(t, chat.ID, before+1)[before].PlainText(), "Open deadlines")
+		}
+	}
+	// A stranger is not offered what they may not use.
+	got := h.ask(telegramtest.Private(stranger), stranger, "/mytask")
+	mustNotContain(t, got.PlainText(), "Did you mean /mytasks")
+}
+
+// Finding 9: /done with something that is not a task number explains /done.
+func TestDoneUsage(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	got := h.ask(telegramtest.Private(memberTR), memberTR, "/done Heron").PlainText()
+	mustContain(t, got, "Use /done followed by a task number")
+	mustNotContain(t, got, "/task followed")
+}

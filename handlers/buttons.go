@@ -77,6 +77,7 @@ type ButtonRoute struct {
 //	nom:, ctw:, ctp:            nominations and contacts        members
 //	ctc:, cte:, ctr:            decide, edit, remove contacts   administrators, private
 //	fgt:y|n                     forget me                       anyone
+//	cmd:<command>               run the command meant (a typo)  as the command
 func (b *Bot) buttonTable() []ButtonRoute {
 	return []ButtonRoute{
 		{Prefix: "agenda:", Access: ReadOnly, Press: legacy(b.agendaButton)},
@@ -98,6 +99,7 @@ func (b *Bot) buttonTable() []ButtonRoute {
 		{Prefix: "cte:", Access: AdminPrivate, Press: legacy(b.editButton)},
 		{Prefix: "ctr:", Access: AdminPrivate, Press: legacy(b.removeContactButton)},
 		{Prefix: "fgt:", Access: Anyone, Press: legacy(b.forgetButton)},
+		{Prefix: "cmd:", Access: Anyone, Press: b.commandButton},
 	}
 }
 

@@ -35,6 +35,8 @@ const (
 	txtOldButton    = "This message is too old for its buttons. Nothing was changed. Send the command again for fresh ones."
 	txtNotYourParty = "Only members for %s or the Secretariat can change its part. Nothing was changed."
 	txtUnknownCmd   = "I don't know /%s.\nHere is what you can use:"
+	txtDidYouMean   = "I don't know /%s. Did you mean /%s?"
+	txtBtnRunCmd    = "▶️ /%s"
 	txtPlainText    = "I answer commands. Send /help to see them."
 	txtStorageDown  = "⚠️ The bot's storage is unavailable, try again shortly."
 	txtInternal     = "Sorry, something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell the OTS Secretariat."
@@ -105,6 +107,7 @@ const (
 	txtNeedParty         = "Tell me your Party first (/iam), so I know which tasks are yours."
 
 	txtTaskUsage     = "Use /task followed by a task number, for example /task 3. Numbers are shown in /mytasks."
+	txtDoneUsage     = "Use /done followed by a task number and, if you like, a reference, for example /done 3 Note 45/2024. Send /done alone to pick from your Party's open tasks."
 	txtNoSuchTask    = "There is no task %s. /deadlines and /mytasks list the tasks."
 	txtTaskHeader    = "<b>Task %d</b>: %s"
 	txtTaskDeadline  = "📅 %s (%s)"
