@@ -27,6 +27,10 @@ func (b *Bot) receive(ctx context.Context, _ *tgbot.Bot, upd *models.Update) {
 func (b *Bot) handleUpdate(ctx context.Context, upd *models.Update) {
 	ctx, cancel := context.WithTimeout(ctx, handlerTimeout)
 	defer cancel()
+	if b.chatEvent(ctx, upd) {
+		b.markHandled(ctx, upd.ID)
+		return
+	}
 	r := toRequest(upd, b.username)
 	if r == nil {
 		b.markHandled(ctx, upd.ID)
@@ -39,6 +43,30 @@ func (b *Bot) markHandled(ctx context.Context, id int64) {
 	if err := b.store.MarkHandled(ctx, id); err != nil {
 		b.log.Warn("could not mark an update handled", "update", id, "err", err)
 	}
+}
+
+// chatEvent handles what happens to a group chat itself: it became a
+// supergroup (the flag and the subscription follow it), or the bot was
+// removed (my_chat_member). It reports whether upd was such an event.
+func (b *Bot) chatEvent(ctx context.Context, upd *models.Update) bool {
+	var err error
+	switch {
+	case upd.Message != nil && upd.Message.MigrateToChatID != 0:
+		err = b.h.GroupMigrated(ctx, upd.Message.Chat.ID, upd.Message.MigrateToChatID)
+	case upd.Message != nil && upd.Message.MigrateFromChatID != 0:
+		err = b.h.GroupMigrated(ctx, upd.Message.MigrateFromChatID, upd.Message.Chat.ID)
+	case upd.MyChatMember != nil && upd.MyChatMember.Chat.Type != models.ChatTypePrivate:
+		switch upd.MyChatMember.NewChatMember.Type {
+		case models.ChatMemberTypeLeft, models.ChatMemberTypeBanned:
+			err = b.h.BotLeftGroup(ctx, upd.MyChatMember.Chat.ID)
+		}
+	default:
+		return false
+	}
+	if err != nil {
+		b.log.Warn("could not follow a change of a group chat", "update", upd.ID, "err", err)
+	}
+	return true
 }
 
 // toRequest turns an update into a Request, or nil for updates the bot ignores

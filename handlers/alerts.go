@@ -321,6 +321,9 @@ func (b *Bot) endSubscription(ctx context.Context, chatID int64) error {
 // dropped when they fall due), and this alert goes again at once there. A
 // later alert of the same round finds the subscription already moved.
 func (b *Bot) moveSubscription(ctx context.Context, a storage.DueAlert, newID int64) error {
+	if err := b.moveGroupFlag(ctx, a.ChatID, newID); err != nil {
+		return err
+	}
 	subs, err := b.Store.Subscriptions(ctx)
 	if err != nil {
 		return err
