@@ -186,6 +186,38 @@ func (r *Redis) ReleaseAlert(ctx context.Context, a DueAlert, retry time.Time) e
 	return nil
 }
 
+// ForgetSentAlerts deletes the sent records of a chat.
+func (r *Redis) ForgetSentAlerts(ctx context.Context, chatID int64) (int, error) {
+	return r.forgetSent(ctx, "*:"+id(chatID)+":*")
+}
+
+// forgetSent deletes the sent records that match pattern. SSCAN and SREM are
+// each safe to run twice.
+func (r *Redis) forgetSent(ctx context.Context, pattern string) (int, error) {
+	var cursor uint64
+	n := 0
+	for {
+		keys, next, err := r.rdb.SScan(ctx, r.keys.alertsSent(), cursor, pattern, 500).Result()
+		if err != nil {
+			return n, fail("forget sent alerts", err)
+		}
+		if len(keys) > 0 {
+			members := make([]any, len(keys))
+			for i, k := range keys {
+				members[i] = k
+			}
+			removed, err := r.rdb.SRem(ctx, r.keys.alertsSent(), members...).Result()
+			if err != nil {
+				return n, fail("forget sent alerts", err)
+			}
+			n += int(removed)
+		}
+		if cursor = next; cursor == 0 {
+			return n, nil
+		}
+	}
+}
+
 // AlertSent reports whether a lead's alert was delivered (or skipped) in a chat.
 func (r *Redis) AlertSent(ctx context.Context, taskID, chatID int64, fire string) (bool, error) {
 	ok, err := r.rdb.SIsMember(ctx, r.keys.alertsSent(), alertMember(taskID, chatID)+":"+fire).Result()
