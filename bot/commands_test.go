@@ -264,3 +264,18 @@ func TestDoneUsage(t *testing.T) {
 	mustContain(t, got, "Use /done followed by a task number")
 	mustNotContain(t, got, "/task followed")
 }
+
+// Finding 9: a restart with the same menus does not set them again.
+func TestCommandMenuSetOnlyWhenChanged(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	first := h.tg.Calls("setMyCommands")
+	if first != 4 { // private chats, groups, two administrators
+		t.Fatalf("setMyCommands called %d times at the first start, want 4", first)
+	}
+	h.shutdown()
+	h.start()
+	if n := h.tg.Calls("setMyCommands") - first; n != 0 {
+		t.Errorf("setMyCommands called %d more times at a restart with unchanged menus", n)
+	}
+}

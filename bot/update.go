@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"fmt"
 	"strings"
 	"time"
@@ -143,7 +144,8 @@ func kind(r *handlers.Request) string {
 }
 
 // registerMenu publishes the command menus: one for private chats, a short one
-// for groups, and a longer one in each administrator's private chat.
+// for groups, and a longer one in each administrator's private chat. A menu
+// Telegram already has is not sent again, so a restart costs one read per menu.
 func (b *Bot) registerMenu(ctx context.Context) error {
 	list := func(routes []handlers.Route) []models.BotCommand {
 		var out []models.BotCommand
@@ -153,18 +155,27 @@ func (b *Bot) registerMenu(ctx context.Context) error {
 		return out
 	}
 	commands := func(role handlers.Role) []models.BotCommand { return list(b.h.MenuFor(role)) }
-	if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: commands(handlers.MemberRole)}); err != nil {
+	if err := b.setMenu(ctx, nil, commands(handlers.MemberRole)); err != nil {
 		return err
 	}
-	if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: list(b.h.MenuForGroups()),
-		Scope: &models.BotCommandScopeAllGroupChats{}}); err != nil {
+	if err := b.setMenu(ctx, &models.BotCommandScopeAllGroupChats{}, list(b.h.MenuForGroups())); err != nil {
 		return err
 	}
 	for _, id := range b.cfg.Admins {
-		if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: commands(handlers.Admin),
-			Scope: &models.BotCommandScopeChat{ChatID: id}}); err != nil {
+		if err := b.setMenu(ctx, &models.BotCommandScopeChat{ChatID: id}, commands(handlers.Admin)); err != nil {
 			return fmt.Errorf("admin menu for %d: %w", id, err)
 		}
 	}
 	return nil
+}
+
+// setMenu sets the commands of scope (nil: the default) unless Telegram
+// already has exactly these.
+func (b *Bot) setMenu(ctx context.Context, scope models.BotCommandScope, cmds []models.BotCommand) error {
+	have, err := b.tg.GetMyCommands(ctx, &tgbot.GetMyCommandsParams{Scope: scope})
+	if err == nil && slices.Equal(have, cmds) {
+		return nil
+	}
+	_, err = b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope})
+	return err
 }
