@@ -20,8 +20,8 @@ import (
 // within 2 s. Before the one ingestion path, the poller held the next
 // getUpdates until the waiting chat was done, so the reply never came.
 
-// heldSleep is the virtual clock's Sleep, except that a wait of a second or
-// more (a retry_after, a group's minute) blocks until the test releases it.
+// heldSleep is the virtual clock's Sleep, except that a wait of 5 s or more
+// (a retry_after of 30, a group's minute) blocks until the test releases it.
 type heldSleep struct {
 	clock   *testClock
 	release chan struct{}
@@ -29,7 +29,7 @@ type heldSleep struct {
 }
 
 func (s *heldSleep) Sleep(ctx context.Context, d time.Duration) error {
-	if d < time.Second {
+	if d < 5*time.Second {
 		return s.clock.Sleep(ctx, d)
 	}
 	s.waiting.Add(1)
