@@ -102,7 +102,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	}
 	b := &Bot{cfg: cfg, store: store, log: cfg.Logger, metrics: newMetrics()}
 	if cfg.Summarizer != nil {
-		cfg.Summarizer = countingSummarizer{next: cfg.Summarizer, m: b.metrics}
+		cfg.Summarizer = counting(cfg.Summarizer, b.metrics)
 	}
 	b.d = newDispatcher(cfg.Concurrency, b.handleUpdate)
 

@@ -163,6 +163,7 @@ const (
 	txtMinNoItemsFound   = "I found no decisions with a deadline in it."
 	txtMinMoreItems      = "…and %d more."
 	txtMinSummaryOff     = "<i>Summaries are off (no OPENAI_API_KEY).</i>"
+	txtMinFromModel      = "<i>🤖 found by the AI model; its quote, Party and date are checked against the text</i>"
 	txtMinSummaryHeader  = "<b>Summary</b> <i>(written by an AI model from the document; check it against the minutes)</i>"
 	txtMinSummaryFailed  = "⚠️ The summary failed: %s. The decisions above were found without it and are complete."
 	txtMinSummaryNotMade = "the summary could not be made"

@@ -110,8 +110,8 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 		return b.reply(ctx, r, readError(err, name))
 	}
 	opts := minutes.Options{FileName: name}
-	items := minutes.Extract(text, opts)
 	title, date := minutes.Meeting(text, opts)
+	items := b.withModelItems(ctx, title, text, opts, minutes.Extract(text, opts))
 	up := storage.Upload{FileName: name, Title: title, By: r.User.ID, At: b.Now()}
 	if !date.IsZero() {
 		up.Date = storage.DateOf(date)
@@ -230,6 +230,9 @@ func resultText(up storage.Upload, items []minutes.Item, tasks []proposal) strin
 		}
 		sb.WriteString("\n👥 " + who)
 		sb.WriteString("\n" + esc(it.Text))
+		if it.Source == minutes.SourceModel {
+			sb.WriteString("\n" + txtMinFromModel)
+		}
 	}
 	return sb.String()
 }

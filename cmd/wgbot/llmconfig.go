@@ -15,12 +15,22 @@ type llmConfig struct {
 	APIKey  string // OPENAI_API_KEY; never logged or printed
 	BaseURL string // OPENAI_BASE_URL, "" for OpenAI; must end in /v1 for others
 	Model   string // OPENAI_MODEL, "" for the default
+	// Commitments is OPENAI_COMMITMENTS: also ask the model for the dated
+	// commitments (checked against the text before they are shown). On by default.
+	Commitments bool
 }
 
 // loadLLM reads OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_MODEL.
 func (c *config) loadLLM(get func(k, def string) string) error {
 	c.LLM = llmConfig{APIKey: get("OPENAI_API_KEY", ""), BaseURL: strings.TrimRight(get("OPENAI_BASE_URL", ""), "/"),
 		Model: get("OPENAI_MODEL", "")}
+	switch v := strings.ToLower(strings.TrimSpace(get("OPENAI_COMMITMENTS", "on"))); v {
+	case "on", "true", "yes", "1":
+		c.LLM.Commitments = true
+	case "off", "false", "no", "0":
+	default:
+		return &configError{"OPENAI_COMMITMENTS", "must be on or off"}
+	}
 	if c.LLM.BaseURL != "" {
 		if u, err := url.Parse(c.LLM.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return &configError{"OPENAI_BASE_URL", "must be an http:// or https:// URL, usually ending in /v1 (http://localhost:11434/v1 for Ollama)"}
@@ -35,5 +45,5 @@ func (l llmConfig) summarizer() handlers.Summarizer {
 	if l.APIKey == "" {
 		return nil
 	}
-	return bot.NewSummarizer(llm.New(llm.Config{APIKey: l.APIKey, BaseURL: l.BaseURL, Model: l.Model}))
+	return bot.NewSummarizer(llm.New(llm.Config{APIKey: l.APIKey, BaseURL: l.BaseURL, Model: l.Model, Commitments: l.Commitments}))
 }
