@@ -286,7 +286,7 @@ func (r *Redis) RemoveMember(ctx context.Context, userID int64) (bool, error) {
 // requestAccess stores a request unless a pending one exists.
 // KEYS[1] requests hash. ARGV[1] user id, ARGV[2] request JSON.
 // Returns the stored JSON and 1 when created, or the existing JSON and 0.
-// The JSON (with its time to the nanosecond) is the caller's token: a run
+// The JSON (with its random Claim) is the caller's token: a run
 // repeated after its reply was lost finds its own request and says created.
 var requestAccess = redis.NewScript(`
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
@@ -301,7 +301,7 @@ return {ARGV[2], 1}
 
 // RequestAccess records a pending request unless one is pending already.
 func (r *Redis) RequestAccess(ctx context.Context, req AccessRequest) (AccessRequest, bool, error) {
-	req.Status = RequestPending
+	req.Status, req.Claim = RequestPending, newClaim()
 	b, err := json.Marshal(req)
 	if err != nil {
 		return req, false, fmt.Errorf("storage: encode request: %w", err)

@@ -14,6 +14,13 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
+// newClaim is a random token that tells one writer's value from another's.
+func newClaim() string {
+	var nonce [8]byte
+	_, _ = rand.Read(nonce[:])
+	return hex.EncodeToString(nonce[:])
+}
+
 func alertMember(taskID, chatID int64) string { return id(taskID) + ":" + id(chatID) }
 
 // Subscribe creates or replaces a chat's subscription.

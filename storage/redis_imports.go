@@ -71,6 +71,7 @@ return {ARGV[2], 1}
 
 // ClaimImport creates imp unless an import with its id exists, atomically.
 func (r *Redis) ClaimImport(ctx context.Context, imp Import) (Import, bool, error) {
+	imp.Claim = newClaim()
 	b, err := json.Marshal(imp)
 	if err != nil {
 		return imp, false, fmt.Errorf("storage: encode import: %w", err)
