@@ -110,8 +110,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read polling offset: %w", err)
 	}
-	gate := &pollGate{next: b.metrics.client(cfg.HTTPClient), offsets: store, now: cfg.Now, log: b.log,
-		metrics: b.metrics, lastSave: offset}
+	gate := &pollGate{next: b.metrics.client(cfg.HTTPClient), now: cfg.Now, log: b.log, metrics: b.metrics}
 	b.gate = gate
 	opts := []tgbot.Option{
 		tgbot.WithServerURL(cfg.APIURL),
@@ -188,6 +187,13 @@ func (b *Bot) Run(ctx context.Context) error {
 	// The updates queued are handled to the end; those the library still
 	// held are in the inbox, for the next start.
 	b.d.wait()
+	if kept := b.gate.kept.Load(); kept > 0 {
+		saveCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if err := b.store.SetOffset(saveCtx, kept); err != nil {
+			b.log.Warn("could not record the polling offset at shutdown", "err", err)
+		}
+	}
 	b.log.Info("wgbot stopped")
 	return nil
 }

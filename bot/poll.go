@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	tgbot "github.com/go-telegram/bot"
@@ -26,17 +27,13 @@ import (
 type pollGate struct {
 	next    tgbot.HttpClient
 	inbox   storage.Inbox // nil until Run starts polling
-	offsets offsetStore
 	now     func() time.Time
 	log     *slog.Logger
 	metrics *Metrics
-	// lastSave is the offset last recorded; only the library's polling
-	// goroutine touches it.
-	lastSave int64
-}
-
-type offsetStore interface {
-	SetOffset(ctx context.Context, id int64) error
+	// kept is the highest update id kept in the inbox; Run records it as the
+	// offset at a clean stop (a hint for the next start: after a crash
+	// Telegram sends the unconfirmed batch again, and the inbox drops it).
+	kept atomic.Int64
 }
 
 func (g *pollGate) Do(req *http.Request) (*http.Response, error) {
@@ -62,8 +59,7 @@ func (g *pollGate) Do(req *http.Request) (*http.Response, error) {
 // errNoInbox is a getUpdates before Run set the inbox up.
 var errNoInbox = errors.New("polling before the inbox was set up")
 
-// keep puts the updates of a getUpdates answer in the inbox, then records
-// the offset (a hint for the next start; the inbox drops redeliveries).
+// keep puts the updates of a getUpdates answer in the inbox.
 func (g *pollGate) keep(ctx context.Context, body []byte) error {
 	var batch struct {
 		Result []json.RawMessage `json:"result"`
@@ -89,12 +85,8 @@ func (g *pollGate) keep(ctx context.Context, body []byte) error {
 		}
 		maxID = max(maxID, head.UpdateID)
 	}
-	if maxID > g.lastSave {
-		if err := g.offsets.SetOffset(ctx, maxID); err != nil {
-			g.log.Warn("could not record the polling offset", "err", err)
-		} else {
-			g.lastSave = maxID
-		}
+	if maxID > g.kept.Load() {
+		g.kept.Store(maxID)
 	}
 	return nil
 }
