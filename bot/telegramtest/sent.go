@@ -136,6 +136,19 @@ func describe(ms []Sent) string {
 	return b.String()
 }
 
+// SentSince returns the calls recorded after the first n (as Sent numbers
+// them) and a channel closed at the server's next change, so that a reader
+// (wgbot console) can follow the bot's output without polling.
+func (s *Server) SentSince(n int) ([]Sent, <-chan struct{}) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Sent
+	if n < len(s.sent) {
+		out = slices.Clone(s.sent[max(n, 0):])
+	}
+	return out, s.changed
+}
+
 // Calls returns how many times method was called, failed calls included.
 func (s *Server) Calls(method string) int {
 	s.mu.Lock()

@@ -50,7 +50,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		LogFormat:   get("LOG_FORMAT", "text"),
 	}
 	if c.Token == "" {
-		return c, &configError{"TELEGRAM_BOT_TOKEN", "is required; get a token from @BotFather"}
+		return c, &configError{"TELEGRAM_BOT_TOKEN", "is required: in Telegram, send /newbot to @BotFather (https://t.me/BotFather) and it gives you one; to try the bot without a token, run `wgbot console`"}
 	}
 	if id, secret, ok := strings.Cut(c.Token, ":"); !ok || secret == "" || !isDigits(id) {
 		return c, &configError{"TELEGRAM_BOT_TOKEN", "does not look like a bot token (digits, a colon, then letters)"}

@@ -62,6 +62,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if len(args) > 0 && args[0] == "migrate" { // needs no token (issue 6)
 		return migrate(ctx, args[1:], getenv, stdout)
 	}
+	if len(args) > 0 && args[0] == "console" { // the bot in the terminal, no token (issue 11)
+		return runConsole(ctx, args[1:], getenv, os.Stdin, stdout)
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -78,11 +81,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	defer store.Close()
-	data, err := seed.Tashkent()
-	if err != nil {
-		return err
-	}
-	loaded, err := store.LoadSeed(ctx, data)
+	data, loaded, err := loadTashkent(ctx, store)
 	if err != nil {
 		return err
 	}
@@ -98,4 +97,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	fmt.Fprintf(stdout, "wgbot @%s is running; press Ctrl+C to stop\n", b.Username())
 	return b.Run(ctx)
+}
+
+// loadTashkent loads the built-in Tashkent data unless a seed was loaded
+// before; it reports whether it did.
+func loadTashkent(ctx context.Context, store storage.Store) (storage.Seed, bool, error) {
+	data, err := seed.Tashkent()
+	if err != nil {
+		return data, false, err
+	}
+	loaded, err := store.LoadSeed(ctx, data)
+	return data, loaded, err
 }
