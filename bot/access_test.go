@@ -99,7 +99,7 @@ func TestForgedAndStaleButtonsChangeNothing(t *testing.T) {
 	chat := telegramtest.Private(memberTR)
 	msg := h.ask(chat, memberTR, "/help")
 	for _, data := range []string{"acc:y:3001", "rm:y:2002", "iam:XX", "agenda:nope", "garbage", "acc:y:notanumber"} {
-		h.tg.WaitHandled(t, h.tg.SendCallback(chat, memberTR, msg.MessageID, data))
+		h.waitHandled(t, h.tg.SendCallback(chat, memberTR, msg.MessageID, data))
 	}
 	for _, c := range h.tg.Callbacks() {
 		mustContain(t, c.Text, "out of date or not meant for you")
@@ -184,7 +184,7 @@ func waitFor(t *testing.T, h *harness, cond func() bool) {
 		}
 		// A round trip through the bot: everything sent before it was handled.
 		probe := telegramtest.User{ID: 1, FirstName: "probe"}
-		h.tg.WaitHandled(t, h.tg.SendText(telegramtest.Private(probe), probe, "probe"))
+		h.waitHandled(t, h.tg.SendText(telegramtest.Private(probe), probe, "probe"))
 	}
 	t.Fatal("condition not met")
 }

@@ -459,3 +459,38 @@ func TestMigratedGroupKeepsAllAlerts(t *testing.T) {
 		t.Errorf("want the 7-day alerts of both tasks in the supergroup, got %q", got)
 	}
 }
+
+// stopMidRound is the sender, except that the round is stopped (as SIGTERM
+// stops it) right after the first alert went out.
+type stopMidRound struct {
+	*sender
+	cancel context.CancelFunc
+}
+
+func (s stopMidRound) SendBulk(ctx context.Context, msgs []handlers.Message, done func(int, error)) {
+	s.sender.SendBulk(ctx, msgs, func(i int, err error) {
+		s.cancel()
+		done(i, err)
+	})
+}
+
+// Finding 8: an alert sent just before a stop is recorded as sent (on a
+// context the stop does not cancel), so it does not go out again.
+func TestStopMidRoundRecordsWhatWasSent(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	subscribeGroup(t, h)
+	ctx, cancel := context.WithCancel(context.Background())
+	other := handlers.New(handlers.Deps{Store: h.store, Now: h.clock.Now, Location: istanbul,
+		Sender: stopMidRound{sender: h.bot.send, cancel: cancel}})
+	h.at(2024, 2, 16, 9, 0)
+	if n, err := other.DeliverDueAlerts(ctx); n != 1 || err != nil {
+		t.Fatalf("delivered %d (%v), want 1 alert recorded", n, err)
+	}
+	h.at(2024, 2, 16, 9, 30) // well past the lease of the round
+	h.deliver()
+	if got := alertsIn(h, wgGroup.ID); len(got) != 1 {
+		t.Errorf("the alert sent before the stop went out %d times: %q", len(got), got)
+	}
+}

@@ -17,6 +17,7 @@ import (
 // as an unreachable Redis does, and reading one task can be made to panic.
 type writeFaults struct {
 	storage.Store
+	storage.Inbox
 	fail  atomic.Bool
 	panic atomic.Bool
 }
@@ -45,7 +46,7 @@ func (f *writeFaults) Task(ctx context.Context, id int64) (storage.Task, error) 
 // faultyHarness is a running bot whose store's task writes can be broken.
 func faultyHarness(t *testing.T) (*harness, *writeFaults) {
 	h := prepare(t, nil)
-	f := &writeFaults{Store: h.store}
+	f := &writeFaults{Store: h.store, Inbox: h.store}
 	h.botStore = f
 	h.start()
 	return h, f
@@ -56,7 +57,7 @@ func faultyHarness(t *testing.T) (*harness, *writeFaults) {
 func (h *harness) pressed(chat telegramtest.Chat, from telegramtest.User, msgID int, data string) telegramtest.Sent {
 	h.t.Helper()
 	id := h.tg.SendCallback(chat, from, msgID, data)
-	h.tg.WaitHandled(h.t, id)
+	h.waitHandled(h.t, id)
 	return h.onlyAnswer(len(h.tg.Callbacks()))
 }
 
@@ -200,7 +201,7 @@ func TestButtonFailureIsTheAnswer(t *testing.T) {
 	ask := h.ask(adm, admin, "/deltask 2")
 	n := len(h.tg.Callbacks())
 	id := h.tg.SendCallback(adm, admin, ask.MessageID, "del:y:2")
-	h.tg.WaitHandled(t, id)
+	h.waitHandled(t, id)
 	mustContain(t, h.onlyAnswer(n+1).Text, "storage is unavailable")
 }
 
@@ -224,7 +225,7 @@ func TestButtonUnderInaccessibleMessageIsAnswered(t *testing.T) {
 		Message: models.MaybeInaccessibleMessage{Type: models.MaybeInaccessibleMessageTypeInaccessibleMessage,
 			InaccessibleMessage: &models.InaccessibleMessage{Chat: models.Chat{ID: chat.ID, Type: "private"}, MessageID: 7}},
 		Data: "done:1:TR"}})
-	h.tg.WaitHandled(t, id)
+	h.waitHandled(t, id)
 	ans := h.onlyAnswer(1)
 	if ans.CallbackQueryID != "old-1" {
 		t.Fatalf("answered %q", ans.CallbackQueryID)

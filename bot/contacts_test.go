@@ -260,12 +260,12 @@ func TestForgedAndStaleContactButtons(t *testing.T) {
 	kz := telegramtest.Private(memberKZ)
 	msg := h.ask(kz, memberKZ, "/help")
 	for _, data := range []string{"ctc:y:1", "ctr:y:1", "cte:1:email", "ctw:1", "nom:ok", "nom:edit:name", "ctc:y:x"} {
-		h.tg.WaitHandled(t, h.tg.SendCallback(kz, memberKZ, msg.MessageID, data))
+		h.waitHandled(t, h.tg.SendCallback(kz, memberKZ, msg.MessageID, data))
 	}
 	sc := telegramtest.Private(stranger)
 	smsg := h.ask(sc, stranger, "/start")
-	h.tg.WaitHandled(t, h.tg.SendCallback(sc, stranger, smsg.MessageID, "nom:ok"))
-	h.tg.WaitHandled(t, h.tg.SendCallback(sc, stranger, smsg.MessageID, "ctw:1"))
+	h.waitHandled(t, h.tg.SendCallback(sc, stranger, smsg.MessageID, "nom:ok"))
+	h.waitHandled(t, h.tg.SendCallback(sc, stranger, smsg.MessageID, "ctw:1"))
 	cbs := h.tg.Callbacks()
 	for _, c := range cbs[len(cbs)-9:] {
 		if !strings.Contains(c.Text, "out of date or not meant for you") && !strings.Contains(c.Text, "members only") {

@@ -30,8 +30,8 @@ type sender struct {
 
 var _ handlers.Sender = (*sender)(nil)
 
-func newSender(tg *tgbot.Bot, now func() time.Time, sleep func(context.Context, time.Duration) error) *sender {
-	return &sender{tg: tg, limit: newLimiter(now, sleep), maxWait: 60 * time.Second, attempts: 4, sleep: sleep}
+func newSender(tg *tgbot.Bot, now func() time.Time, sleep func(context.Context, time.Duration) error, perSecond int) *sender {
+	return &sender{tg: tg, limit: newLimiter(now, sleep, perSecond), maxWait: 60 * time.Second, attempts: 4, sleep: sleep}
 }
 
 // Send sends or edits a reply, splitting a long text at line boundaries.

@@ -44,6 +44,9 @@ func (b *Bot) joinButton(ctx context.Context, r *Request) (Answer, error) {
 }
 
 func requestText(req storage.AccessRequest) string {
+	if req.From != "" {
+		return sprintf(txtAdminPartyChange, userLabel(req.Name, req.Username), req.From.Label(), req.Party.Label())
+	}
 	return sprintf(txtAdminNewRequest, userLabel(req.Name, req.Username), req.Party.Label())
 }
 
@@ -73,21 +76,32 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) (Answer, error) {
 	}
 	decided := &Message{Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req, r)}
 	action := storage.AuditMemberRejected
-	if approve {
+	switch {
+	case approve && req.From != "":
+		action = storage.AuditMemberParty
+	case approve:
 		action = storage.AuditMemberApproved
 	}
-	_ = b.record(ctx, r.User.ID, action, userID) // audit (issue 3), best effort: the decision stands
+	_ = b.record(ctx, r.User.ID, action, userID) // best effort, logged: the decision stands
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided.Text}); err != nil {
 		return Answer{}, err
 	}
 	if err := b.decidedEverywhere(ctx, r, accessKey(userID), decided.Text); err != nil {
 		return Answer{}, err
 	}
-	if approve {
-		return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: sprintf(txtYouApproved, req.Party.Label())})
+	var tell string
+	switch {
+	case approve && req.From != "":
+		tell = sprintf(txtYouPartyChanged, req.Party.Label())
+	case approve:
+		tell = sprintf(txtYouApproved, req.Party.Label())
+	case req.From != "":
+		tell = sprintf(txtYouPartyKept, req.From.Label())
+	default:
+		again := storage.DateOf(req.Decided.Add(b.AccessRetry).In(b.Location)).Long()
+		tell = sprintf(txtYouRejected, again)
 	}
-	again := storage.DateOf(req.Decided.Add(b.AccessRetry).In(b.Location)).Long()
-	return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: sprintf(txtYouRejected, again)})
+	return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: tell})
 }
 
 // decidedLine is "✅ Approved by Name" for a decided request.

@@ -101,6 +101,13 @@ func auditDetail(e storage.AuditEntry) string {
 // record appends a membership change to the audit log. The change was made
 // already, so a failure to record it is not reported to the user as a failed
 // change: it is returned for the caller to decide.
+//
+// Callers go on when it fails (the change it records stands), so a failure
+// is logged here, with ids only.
 func (b *Bot) record(ctx context.Context, by int64, action string, member int64) error {
-	return b.Store.Audit(ctx, storage.AuditEntry{At: b.Now(), By: by, Action: action, Member: member})
+	err := b.Store.Audit(ctx, storage.AuditEntry{At: b.Now(), By: by, Action: action, Member: member})
+	if err != nil {
+		b.logger().Error("could not write an audit entry", "action", action, "by", by, "member", member, "err", err)
+	}
+	return err
 }

@@ -82,6 +82,7 @@ type ButtonRoute struct {
 //	sub:a|y|n:<id>:<Party>      ask, record, cancel a submission that Party or administrators
 //	sub:u:<id>:<list>:<Party>   undo it (for a while)           that Party or administrators
 //	file:<id>:<Party>           the file sent with it           that Party or administrators
+//	cmd:<command>               run the command meant (a typo)  as the command
 func (b *Bot) buttonTable() []ButtonRoute {
 	return []ButtonRoute{
 		{Prefix: "agenda:", Access: ReadOnly, Press: legacy(b.agendaButton)},
@@ -108,6 +109,7 @@ func (b *Bot) buttonTable() []ButtonRoute {
 		{Prefix: "nomp:", Access: AdminPrivate, Press: b.nomPartyButton},
 		{Prefix: "sub:", Access: Members, Subject: PartySubject, Press: b.submitPress},
 		{Prefix: "file:", Access: Members, Subject: PartySubject, Press: b.filePress},
+		{Prefix: "cmd:", Access: Anyone, Press: b.commandButton},
 	}
 }
 

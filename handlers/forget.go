@@ -35,6 +35,12 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
+	// The records of alerts sent to the private chat hold the user's id.
+	sent, err := b.Store.ForgetSentAlerts(ctx, r.User.ID)
+	if err != nil {
+		return err
+	}
+	alerts = alerts || sent > 0
 	f, err := b.Store.ForgetUser(ctx, r.User.ID, r.User.Username, b.Now())
 	if err != nil {
 		return err

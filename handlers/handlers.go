@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/ots-customs/wgbot/storage"
@@ -173,6 +174,9 @@ type Deps struct {
 	// the work at once, in the handler.
 	Background func(job func(context.Context) error)
 	Files      FileGetter // downloads uploaded minutes; nil: uploads are refused
+	// Log gets what a handler cannot tell a user (an audit entry not
+	// written); never personal data. Nil: slog.Default().
+	Log        *slog.Logger
 	Summarizer Summarizer // summaries of uploaded minutes; nil: summaries are off
 	// PublicURL is where the operator's proxy exposes the bot's HTTP server
 	// (PUBLIC_URL), for calendar subscription links; "": no links.
@@ -220,6 +224,13 @@ func (b *Bot) name() string {
 		return esc(b.BotName)
 	}
 	return txtDefaultBotName
+}
+
+func (b *Bot) logger() *slog.Logger {
+	if b.Log == nil {
+		return slog.Default()
+	}
+	return b.Log
 }
 
 // IsAdmin reports whether userID is one of the Secretariat's administrators.

@@ -192,6 +192,10 @@ func (b *Bot) handleCommand(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
 		return nil // a group's commands may be meant for other bots
 	}
+	if near, ok := b.nearestCommand(r); ok {
+		return b.reply(ctx, r, sprintf(txtDidYouMean, esc(r.Command), near),
+			[]Button{{Text: sprintf(txtBtnRunCmd, near), Data: "cmd:" + near}})
+	}
 	return b.reply(ctx, r, sprintf(txtUnknownCmd, esc(r.Command))+"\n"+b.helpList(r))
 }
 

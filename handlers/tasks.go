@@ -130,7 +130,7 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 	}
 	id, ok := parseTaskID(idText)
 	if !ok {
-		return b.reply(ctx, r, txtTaskUsage)
+		return b.reply(ctx, r, txtDoneUsage)
 	}
 	ref = strings.TrimSpace(ref)
 	if ref == "" && r.Document != nil {

@@ -16,6 +16,7 @@ import (
 type config struct {
 	Token       string
 	APIURL      string
+	MaxRate     int // TELEGRAM_MAX_RATE: messages a second, all chats together
 	RedisURL    string
 	RedisPrefix string
 	Admins      []int64
@@ -60,6 +61,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if u, err := url.Parse(c.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return c, &configError{"TELEGRAM_API_URL", "must be an http:// or https:// URL"}
 	}
+	rate, err := strconv.Atoi(get("TELEGRAM_MAX_RATE", "30"))
+	if err != nil || rate < 1 || rate > 1000 {
+		return c, &configError{"TELEGRAM_MAX_RATE", "must be a number of messages a second from 1 to 1000 (30 unless the bot has paid broadcasts)"}
+	}
+	c.MaxRate = rate
 	if u, err := url.Parse(c.RedisURL); c.RedisURL != "" && (err != nil || (u.Scheme != "redis" && u.Scheme != "rediss")) {
 		return c, &configError{"REDIS_URL", "must be a redis:// or rediss:// URL"}
 	}
