@@ -45,6 +45,7 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 	}
 	ctx := docContext{dateContext: meetingContext(text, opts), acronyms: definedAcronyms(text)}
 	ctx.author, ctx.addressee = authorAddressee(text)
+	ctx.received = receivedRe.MatchString(text)
 	sents := splitSentences(text)
 	var at []int // sentence index of each item
 	var lead *commitment
