@@ -544,7 +544,17 @@ func assignee(s string, ru bool) ([]string, int, bool) {
 	if mm := ruPartyRe.FindStringSubmatchIndex(strings.Join(np, " ")); mm != nil && mm[0] == 0 {
 		return nil, 0, false // "Поручить Сторонам", "государствам-членам": the usual rules name them
 	}
-	np[0] = ruNominative(np[0])
+	// The leading adjectives and the head noun are in the dative; what
+	// follows ("иностранных дел", "государств-членов") stays as written.
+	for i, w := range np {
+		lw := strings.ToLower(w)
+		if strings.HasSuffix(lw, "ым") || strings.HasSuffix(lw, "им") {
+			np[i] = strings.TrimSuffix(w, "м") + "е"
+			continue
+		}
+		np[i] = ruNominative(w)
+		break
+	}
 	return []string{strings.Join(np, " ")}, m[1], true
 }
 
