@@ -177,7 +177,7 @@ func TestUploadInGroup(t *testing.T) {
 	mustContain(t, h.ask(wgGroup, admin, "/enable").PlainText(), "enabled")
 	// A plain document in a group is not for the bot.
 	before := len(h.tg.Messages(wgGroup.ID))
-	h.tg.WaitHandled(t, h.tg.SendDocument(wgGroup, memberTR, tashkentFile, "text/plain", tashkentMinutes(t), "holiday photos"))
+	h.waitHandled(t, h.tg.SendDocument(wgGroup, memberTR, tashkentFile, "text/plain", tashkentMinutes(t), "holiday photos"))
 	waitFor(t, h, func() bool { return true })
 	if n := len(h.tg.Messages(wgGroup.ID)); n != before {
 		t.Errorf("the bot answered a plain document in a group: %q", lastMessage(h, wgGroup.ID).PlainText())
@@ -205,7 +205,7 @@ func TestUploadInGroup(t *testing.T) {
 	// Not enabled: silent.
 	mustContain(t, h.ask(wgGroup, admin, "/disable").PlainText(), "disabled")
 	before = len(h.tg.Messages(wgGroup.ID))
-	h.tg.WaitHandled(t, h.tg.SendDocument(wgGroup, memberTR, tashkentFile, "text/plain", tashkentMinutes(t), "/minutes"))
+	h.waitHandled(t, h.tg.SendDocument(wgGroup, memberTR, tashkentFile, "text/plain", tashkentMinutes(t), "/minutes"))
 	waitFor(t, h, func() bool { return true })
 	if n := len(h.tg.Messages(wgGroup.ID)); n != before {
 		t.Error("the bot answered /minutes in a disabled group")
@@ -291,7 +291,7 @@ func TestImportTasks(t *testing.T) {
 	mchat := telegramtest.Private(memberTR)
 	msg := h.ask(mchat, memberTR, "/help")
 	for _, data := range []string{"impu:y:" + first.ID, "imp:y:" + first.ID, "imp:" + first.ID} {
-		h.tg.WaitHandled(t, h.tg.SendCallback(mchat, memberTR, msg.MessageID, data))
+		h.waitHandled(t, h.tg.SendCallback(mchat, memberTR, msg.MessageID, data))
 	}
 	waitFor(t, h, func() bool { return len(h.tg.Callbacks()) >= 4 })
 	for _, c := range h.tg.Callbacks()[len(h.tg.Callbacks())-3:] {
@@ -319,9 +319,9 @@ func TestImportTasks(t *testing.T) {
 		t.Errorf("meetings after the undo: %+v", ms)
 	}
 	// Undo again, or import an undone upload again: nothing changes, and it says so.
-	h.tg.WaitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "impu:y:"+first.ID))
-	h.tg.WaitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "imp:y:"+first.ID))
-	h.tg.WaitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "imp:y:0123456789abcdef"))
+	h.waitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "impu:y:"+first.ID))
+	h.waitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "imp:y:"+first.ID))
+	h.waitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "imp:y:0123456789abcdef"))
 	waitFor(t, h, func() bool { return strings.Contains(h.tg.Callbacks()[len(h.tg.Callbacks())-1].Text, "no longer kept") })
 	cbs := h.tg.Callbacks()
 	mustContain(t, cbs[len(cbs)-3].Text, "already undone")

@@ -23,7 +23,11 @@ type Sent struct {
 	Text      string
 	ParseMode string
 	// ReplyMarkup is the decoded inline keyboard, nil if none.
-	ReplyMarkup      *models.InlineKeyboardMarkup
+	ReplyMarkup *models.InlineKeyboardMarkup
+	// Keyboard is the decoded keyboard under the typing field, nil if none;
+	// RemoveKeyboard says the message took such a keyboard away.
+	Keyboard         *models.ReplyKeyboardMarkup
+	RemoveKeyboard   bool
 	ReplyToMessageID int
 	DocumentName     string
 	Document         []byte
@@ -61,6 +65,7 @@ func (s *Server) newSent(r *request) Sent {
 		m.Text = r.str("caption")
 	}
 	m.ReplyMarkup = decodeInlineKeyboard(r.str("reply_markup"))
+	m.Keyboard, m.RemoveKeyboard = decodeReplyKeyboard(r.str("reply_markup"))
 	m.ReplyToMessageID = int(r.num("reply_to_message_id"))
 	if rp := r.str("reply_parameters"); rp != "" {
 		var p models.ReplyParameters
@@ -72,6 +77,23 @@ func (s *Server) newSent(r *request) Sent {
 }
 
 func decodeInlineKeyboard(raw string) *models.InlineKeyboardMarkup { return parseMarkup(raw).kb }
+
+func decodeReplyKeyboard(raw string) (*models.ReplyKeyboardMarkup, bool) {
+	if !strings.Contains(raw, `"keyboard"`) && !strings.Contains(raw, `"remove_keyboard"`) {
+		return nil, false
+	}
+	var kb struct {
+		models.ReplyKeyboardMarkup
+		Remove bool `json:"remove_keyboard"`
+	}
+	if json.Unmarshal([]byte(raw), &kb) != nil {
+		return nil, false
+	}
+	if kb.Keyboard == nil {
+		return nil, kb.Remove
+	}
+	return &kb.ReplyKeyboardMarkup, kb.Remove
+}
 
 // record appends m; callers hold s.mu (serveHTTP broadcasts afterwards).
 func (s *Server) record(m Sent) {

@@ -112,6 +112,7 @@ type Server struct {
 	byChat   map[int64][]int // indexes into sent of the messages to each chat
 	calls    map[string]int
 	commands []models.BotCommand
+	scoped   map[string][]models.BotCommand // by scope (scopeKey), for getMyCommands
 	failures []*failure
 	tooMany  int
 	webhook  string

@@ -35,8 +35,25 @@ func (c *config) loadLLM(get func(k, def string) string) error {
 		if u, err := url.Parse(c.LLM.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return &configError{"OPENAI_BASE_URL", "must be an http:// or https:// URL, usually ending in /v1 (http://localhost:11434/v1 for Ollama)"}
 		}
+		if !strings.HasSuffix(c.LLM.BaseURL, "/v1") {
+			// go-openai appends "/chat/completions" to the base URL as given:
+			// without /v1 most servers answer 404. Some proxies do use
+			// another path, so this is a warning, not a refusal.
+			c.Warnings = append(c.Warnings, "OPENAI_BASE_URL does not end in /v1 ("+redactURL(c.LLM.BaseURL)+
+				"); OpenAI-compatible servers usually expect it, e.g. http://localhost:11434/v1 for Ollama")
+		}
 	}
 	return nil
+}
+
+// redactURL is a URL without its user information (a key may hide there).
+func redactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "(unparsable)"
+	}
+	u.User = nil
+	return u.String()
 }
 
 // summarizer is the handlers' Summarizer for these settings, or nil when
