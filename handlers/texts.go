@@ -411,6 +411,7 @@ var commandHelp = map[string]string{
 	"forgetme":      "Delete what the bot holds about you",
 	"report":        "Implementation report: Word, Excel and PDF",
 	"calendar":      "Your deadlines for your calendar app",
+	"digest":        "A weekly digest of your tasks, on the day and time you choose",
 	"cancel":        "Leave the form you are filling in",
 }
 
@@ -507,4 +508,36 @@ const (
 
 	txtReportNoMeeting = "I don't know the meeting “%s”. Send /report alone for the latest meeting, <code>/report all</code>, or one of:\n%s"
 	txtReportEmpty     = "%s gave no tasks, so there is nothing to report yet."
+)
+
+// The weekly digest (/digest).
+const (
+	txtDigestPrivate     = "Your weekly digest is set in a private chat with me: send /digest there."
+	txtDigestNone        = "🗞 You get no weekly digest yet."
+	txtDigestPick        = "Pick a day and a time below, or type e.g. <code>/digest monday 09:00</code>. <code>/digest off</code> stops it."
+	txtDigestZone        = "Times are in %s, the bot's time zone (per-member time zones are not offered yet)."
+	txtDigestEvery       = "🗞 Every %s at %s (%s) you will get %s, and what falls due in the next 30 days."
+	txtDigestParty       = "the open tasks of %s"
+	txtDigestAll         = "every open task of every Party"
+	txtDigestFirst       = "The first one: %s."
+	txtDigestExample     = "For example: <code>/digest monday 09:00</code>, or <code>/digest off</code> to stop it."
+	txtDigestBadWord     = "I did not understand “%s”: I need a day of the week and a time."
+	txtDigestNeedDay     = "Which day? Give a day of the week (Monday to Sunday) as well as the time."
+	txtDigestNeedTime    = "At what time? Give a time such as 09:00 as well as the day."
+	txtDigestOff         = "🗞 Your weekly digest is stopped. /digest starts it again."
+	txtDigestWasOff      = "You had no weekly digest; nothing to stop. /digest sets one."
+	txtDigestNotSaved    = "I could not change your digest just now; nothing changed. Please try again in a minute."
+	txtDigestSaved       = "Saved"
+	txtBtnDigestOff      = "Stop the digest"
+	txtBtnDigestOpen     = "Open %s %s"
+	txtNeedPartyShort    = "Tell me your Party first with /iam."
+	txtDigestHeader      = "🗞 <b>Weekly digest, %s</b>\n%s"
+	txtDigestEveryParty  = "All Parties"
+	txtDigestOverdue     = "⚠️ <b>Overdue</b>"
+	txtDigestSoon        = "📅 <b>Due in the next %d days</b>"
+	txtDigestNothingSoon = "📅 Nothing due in the next %d days."
+	txtDigestLater       = "🗂 <b>Other open tasks</b> (later or without a date)"
+	txtDigestMore        = "…and %d more: /mytasks lists them all."
+	txtDigestNoOpen      = "No open tasks. 🎉"
+	txtDigestFooter      = "Change the day or time, or stop it: /digest"
 )
