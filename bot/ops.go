@@ -72,6 +72,7 @@ func (b *Bot) opsMux(webhookPath string, webhook http.Handler) *http.ServeMux {
 		_, _ = w.Write([]byte("ready\n"))
 	})
 	mux.Handle("GET /metrics", b.metrics.Handler())
+	b.mountApp(mux) // the Mini App (issue 16), when PUBLIC_URL is set
 	if webhook != nil {
 		if webhookPath == "" || webhookPath == "/" {
 			webhookPath = "/{$}"

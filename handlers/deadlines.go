@@ -21,7 +21,7 @@ func (b *Bot) deadlines(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	return b.reply(ctx, r, deadlinesText(tasks, b.today(), args == "all"))
+	return b.reply(ctx, r, deadlinesText(tasks, b.today(), args == "all"), b.appButtons(r)...)
 }
 
 // deadlinesText renders tasks with deadlines, soonest first, in three groups:

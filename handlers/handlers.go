@@ -82,6 +82,9 @@ type Button struct {
 	Text string
 	Data string
 	URL  string
+	// WebApp, when set, is the URL of a Mini App the button opens (private
+	// chats only; Telegram refuses it in groups).
+	WebApp string
 }
 
 // Message is a reply or notice in Telegram's HTML parse mode. Every piece of
@@ -137,6 +140,11 @@ type Deps struct {
 	Background func(job func(context.Context) error)
 	Files      FileGetter // downloads uploaded minutes; nil: uploads are refused
 	Summarizer Summarizer // summaries of uploaded minutes; nil: summaries are off
+	// AppURL is the Mini App's address (PUBLIC_URL + "/app/"); "": no app buttons.
+	AppURL string
+	// AppShortName is the app's short name at @BotFather (WEBAPP_SHORT_NAME),
+	// for t.me links to it in groups; "": no app button in groups.
+	AppShortName string
 }
 
 // Bot answers Requests. Create it with New.

@@ -21,7 +21,7 @@ func (b *Bot) mytasks(ctx context.Context, r *Request) error {
 	if len(rows) > 0 {
 		text += "\n\n" + txtDoneHint
 	}
-	return b.reply(ctx, r, text, rows...)
+	return b.reply(ctx, r, text, append(rows, b.appButtons(r)...)...)
 }
 
 // doneButtons offers "mark submitted" for the Party's open tasks: small

@@ -182,17 +182,13 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 	default:
 		return b.reply(ctx, r, txtEditUsage)
 	}
-	t, err := b.Store.UpdateTask(ctx, id, change)
+	_, err := b.EditTask(ctx, r, id, change) // the rule and the alerts shared with the app
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		return b.reply(ctx, r, sprintf(txtNoSuchTask, strconv.FormatInt(id, 10)))
 	case errors.Is(err, storage.ErrInvalid):
 		return b.reply(ctx, r, sprintf(txtInvalid, esc(err.Error())))
 	case err != nil:
-		return err
-	}
-	// A changed deadline or Party list reschedules the alerts.
-	if err := b.ScheduleTask(ctx, t); err != nil {
 		return err
 	}
 	return b.reply(ctx, r, sprintf(txtEdited, id, what))

@@ -149,10 +149,12 @@ var errNoChange = errors.New("no change")
 var errNotResponsible = errors.New("not responsible")
 
 func (b *Bot) markSubmitted(ctx context.Context, r *Request, id int64, p storage.Party, ref string) error {
-	t, err := b.setStatus(ctx, r, id, p, storage.StateSubmitted, ref)
+	t, err := b.ChangeStatus(ctx, r, id, p, storage.StateSubmitted, ref)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		return b.reply(ctx, r, sprintf(txtNoSuchTask, strconv.FormatInt(id, 10)))
+	case errors.Is(err, ErrNotAllowed):
+		return b.reply(ctx, r, sprintf(txtNotYourParty, p.Label()))
 	case errors.Is(err, errNotResponsible):
 		return b.reply(ctx, r, sprintf(txtDoneNotYours, id, p.Label()))
 	case errors.Is(err, errNoChange):
@@ -216,9 +218,9 @@ func (b *Bot) statusButton(ctx context.Context, r *Request) (Answer, error) {
 	if parts[1] == "o" {
 		to, word = storage.StateOpen, txtReopened
 	}
-	_, err := b.setStatus(ctx, r, id, p, to, "")
+	_, err := b.ChangeStatus(ctx, r, id, p, to, "")
 	switch {
-	case errors.Is(err, storage.ErrNotFound), errors.Is(err, errNotResponsible), errors.Is(err, errNoChange):
+	case errors.Is(err, storage.ErrNotFound), errors.Is(err, errNotResponsible), errors.Is(err, errNoChange), errors.Is(err, ErrNotAllowed):
 		return stale, nil
 	case err != nil:
 		return Answer{}, err

@@ -26,6 +26,7 @@ type config struct {
 	AlertChatID int64
 	LLM         llmConfig    // summaries of uploaded minutes; off without OPENAI_API_KEY
 	Deploy      deployConfig // store, webhook and metrics (deploy.go)
+	WebApp      webAppConfig // the Mini App (webappconfig.go)
 }
 
 // configError names the setting that is wrong; main prints it on one line and exits 2.
@@ -89,6 +90,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return c, err
 	}
 	if err := c.loadDeploy(get); err != nil {
+		return c, err
+	}
+	if err := c.loadWebApp(get); err != nil {
 		return c, err
 	}
 	return c, nil

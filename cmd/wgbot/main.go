@@ -92,7 +92,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	b, err := bot.New(ctx, bot.Config{Token: cfg.Token, APIURL: cfg.APIURL, Admins: cfg.Admins,
 		Location: cfg.Location, Logger: log, Alerts: cfg.Alerts, AlertChatID: cfg.AlertChatID,
 		Summarizer: cfg.LLM.summarizer(), WebhookURL: cfg.Deploy.WebhookURL, WebhookSecret: cfg.Deploy.WebhookSecret,
-		ListenAddr: cfg.Deploy.ListenAddr, MetricsAddr: cfg.Deploy.MetricsAddr}, store)
+		ListenAddr: cfg.Deploy.ListenAddr, MetricsAddr: cfg.Deploy.MetricsAddr,
+		HTTPAddr: cfg.Deploy.HTTPAddr, PublicURL: cfg.Deploy.PublicURL,
+		WebAppShortName: cfg.WebApp.ShortName, WebAppMaxAge: cfg.WebApp.MaxAge}, store)
 	if err != nil {
 		return err
 	}
