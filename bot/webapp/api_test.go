@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -31,8 +32,8 @@ const (
 type quiet struct{}
 
 func (quiet) Send(context.Context, handlers.Message) error                      { return nil }
-func (quiet) AnswerCallback(context.Context, string, string, bool) error         { return nil }
-func (quiet) SendBulk(context.Context, []handlers.Message, func(int, error))     {}
+func (quiet) AnswerCallback(context.Context, string, string, bool) error        { return nil }
+func (quiet) SendBulk(context.Context, []handlers.Message, func(int, error))    {}
 func (quiet) SendDocument(context.Context, int64, string, []byte, string) error { return nil }
 
 var testNow = time.Date(2024, 2, 20, 10, 0, 0, 0, time.UTC)
@@ -40,6 +41,12 @@ var testNow = time.Date(2024, 2, 20, 10, 0, 0, 0, time.UTC)
 // newApp serves the app over the real embedded store, loaded with the
 // Tashkent minutes, with one member for TR and one for KZ.
 func newApp(t *testing.T) (*httptest.Server, storage.Store) {
+	return newAppWith(t, "", nil)
+}
+
+// newAppWith is newApp with the page's Telegram script at script, and more
+// routes on the same server.
+func newAppWith(t *testing.T, script string, more func(*http.ServeMux)) (*httptest.Server, storage.Store) {
 	t.Helper()
 	store, err := storage.OpenBolt(filepath.Join(t.TempDir(), "wgbot.db"), storage.BoltOptions{})
 	if err != nil {
@@ -62,7 +69,11 @@ func newApp(t *testing.T) (*httptest.Server, storage.Store) {
 	now := func() time.Time { return testNow }
 	h := handlers.New(handlers.Deps{Store: store, Sender: quiet{}, Now: now, Location: time.UTC, Admins: []int64{adminID}})
 	mux := http.NewServeMux()
-	mux.Handle("/app/", http.StripPrefix("/app", Handler(Config{Token: testToken, Bot: h, Now: now})))
+	mux.Handle("/app/", http.StripPrefix("/app", Handler(Config{Token: testToken, Bot: h, Now: now, Script: script,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})))
+	if more != nil {
+		more(mux)
+	}
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv, store
