@@ -46,7 +46,7 @@ func TestDoneWithAFile(t *testing.T) {
 	reply := h.tg.WaitMessages(t, chat.ID, 1)[0]
 	mustContain(t, reply.PlainText(), "Noted: 🇹🇷 Türkiye submitted its part of task 1")
 	view := h.ask(chat, memberTR, "/task 1")
-	mustContain(t, view.PlainText(), "📨 🇹🇷 Türkiye: submitted (file: Note 2024-112 concept.pdf)")
+	mustContain(t, view.PlainText(), "📨 🇹🇷 Türkiye: submitted on 20 January 2024 (file: Note 2024-112 concept.pdf)")
 }
 
 // TestAlertsStopForWhoIsNoLongerAMember: a private subscription left by a

@@ -51,7 +51,7 @@ func (h *harness) at(y int, m time.Month, d, hh, mm int) {
 func subscribeGroup(t *testing.T, h *harness) {
 	t.Helper()
 	mustContain(t, h.ask(wgGroup, admin, "/subscribe").PlainText(),
-		"This group will receive deadline alerts: 14, 7 and 1 days and on the day before each deadline at 09:00 (Europe/Istanbul)")
+		"This group will receive deadline alerts 14, 7 and 1 days before each deadline, and on the day itself, at 09:00 (Europe/Istanbul)")
 }
 
 func alertsIn(h *harness, chat int64) []string {
@@ -176,8 +176,10 @@ func TestDoneTaskStopsAlertingPartyByParty(t *testing.T) {
 		t.Errorf("a done task kept alerting: %d alerts", n)
 	}
 	// The history says who and when; the Secretariat confirms from the task view.
-	view := h.ask(telegramtest.Private(admin), admin, "/task 1")
-	mustContain(t, view.PlainText(), "📨 🇹🇷 Türkiye: submitted (Note 2024/17)", "Latest changes", "HU open → submitted")
+	// (The Secretariat's chat also gets a notice of each submission, in any order.)
+	h.tg.SendText(telegramtest.Private(admin), admin, "/task 1")
+	view := messageWith(t, h, admin.ID, "Latest changes")
+	mustContain(t, view.PlainText(), "📨 🇹🇷 Türkiye: submitted on 18 March 2024 (Note 2024/17)", "📅 by 1 April 2024 (submitted on ", "Latest changes", "HU open → submitted")
 	h.press(telegramtest.Private(admin), admin, view, "st:c:1:TR")
 	waitFor(t, h, func() bool {
 		t1, _ := h.store.Task(ctx, 1)
@@ -455,5 +457,40 @@ func TestMigratedGroupKeepsAllAlerts(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("want the 7-day alerts of both tasks in the supergroup, got %q", got)
+	}
+}
+
+// stopMidRound is the sender, except that the round is stopped (as SIGTERM
+// stops it) right after the first alert went out.
+type stopMidRound struct {
+	*sender
+	cancel context.CancelFunc
+}
+
+func (s stopMidRound) SendBulk(ctx context.Context, msgs []handlers.Message, done func(int, error)) {
+	s.sender.SendBulk(ctx, msgs, func(i int, err error) {
+		s.cancel()
+		done(i, err)
+	})
+}
+
+// Finding 8: an alert sent just before a stop is recorded as sent (on a
+// context the stop does not cancel), so it does not go out again.
+func TestStopMidRoundRecordsWhatWasSent(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	subscribeGroup(t, h)
+	ctx, cancel := context.WithCancel(context.Background())
+	other := handlers.New(handlers.Deps{Store: h.store, Now: h.clock.Now, Location: istanbul,
+		Sender: stopMidRound{sender: h.bot.send, cancel: cancel}})
+	h.at(2024, 2, 16, 9, 0)
+	if n, err := other.DeliverDueAlerts(ctx); n != 1 || err != nil {
+		t.Fatalf("delivered %d (%v), want 1 alert recorded", n, err)
+	}
+	h.at(2024, 2, 16, 9, 30) // well past the lease of the round
+	h.deliver()
+	if got := alertsIn(h, wgGroup.ID); len(got) != 1 {
+		t.Errorf("the alert sent before the stop went out %d times: %q", len(got), got)
 	}
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -24,9 +25,13 @@ func BenchmarkDeadlines(b *testing.B) { benchCommand(b, "/deadlines") }
 // BenchmarkMyTasks is the same for /mytasks.
 func BenchmarkMyTasks(b *testing.B) { benchCommand(b, "/mytasks") }
 
+// fastSends is TELEGRAM_MAX_RATE=1000: the benchmarks measure the bot's own
+// cost, not Telegram's 30 messages a second.
+func fastSends(c *Config) { c.MaxRate = 1000 }
+
 func benchCommand(b *testing.B, command string) {
 	h := prepare(b, nil)
-	h.start()
+	h.start(fastSends)
 	users := benchUsers(h)
 	trips := h.store.RoundTrips()
 	pushAndWait(b, h.tg, users, command)
@@ -101,7 +106,7 @@ func pushAndWait(b *testing.B, tg *telegramtest.Server, users []telegramtest.Use
 // replies "ok": the cost of the commands themselves is the gap to it.
 func BenchmarkBareRuntime(b *testing.B) {
 	h := prepare(b, nil)
-	h.start()
+	h.start(fastSends)
 	h.bot.handle = func(ctx context.Context, r *handlers.Request) error {
 		return h.bot.send.Send(ctx, handlers.Message{ChatID: r.Chat.ID, Text: "ok"})
 	}
@@ -158,11 +163,46 @@ func BenchmarkAlerts1000(b *testing.B) {
 			}
 		}
 		took := time.Since(start)
-		minimum := time.Duration(groups*perGroup-1) * time.Second / globalPerSecond
+		minimum := time.Duration(groups*perGroup-1) * time.Second / defaultPerSecond
 		b.ReportMetric(took.Seconds(), "s-total")
 		b.ReportMetric(minimum.Seconds(), "s-minimum")
 		b.ReportMetric(float64(h.tg.TooMany()), "429s")
 		b.ReportMetric(100*(took.Seconds()/minimum.Seconds()-1), "%-over-minimum")
 		h.shutdown()
 	}
+}
+
+// BenchmarkHelpIdle is the latency of a private /help on an idle bot; its
+// p99 is the yardstick of BenchmarkHelpWhileGroupWaits.
+func BenchmarkHelpIdle(b *testing.B) { benchHelpLatency(b, false) }
+
+// BenchmarkHelpWhileGroupWaits is the same /help while a group waits out a
+// 429 with retry_after 30 (held for the whole benchmark).
+func BenchmarkHelpWhileGroupWaits(b *testing.B) { benchHelpLatency(b, true) }
+
+func benchHelpLatency(b *testing.B, groupWaits bool) {
+	h := prepare(b, nil)
+	if err := h.store.SetGroupEnabled(context.Background(), wgGroup.ID, true); err != nil {
+		b.Fatal(err)
+	}
+	s := startHeld(b, h, fastSends)
+	if groupWaits {
+		h.tg.FailNext("sendMessage", wgGroup.ID, 1, 429, 30, "")
+		h.tg.SendText(wgGroup, memberTR, "/deadlines")
+		waitUntil(b, "the group waits out its 429", func() bool { return s.waiting.Load() > 0 })
+	}
+	chat := telegramtest.Private(memberKZ)
+	lat := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n := len(h.tg.Messages(chat.ID))
+		start := time.Now()
+		h.tg.SendText(chat, memberKZ, "/help")
+		h.tg.WaitMessages(b, chat.ID, n+1)
+		lat = append(lat, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 }

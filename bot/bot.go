@@ -30,6 +30,9 @@ type Config struct {
 	Sleep func(context.Context, time.Duration) error
 	// Alerts is when deadline alerts fire; zero: 14, 7, 1 and 0 days before, at 09:00.
 	Alerts handlers.AlertPolicy
+	// AccessRetry is how long a rejected user waits before asking again;
+	// zero: 7 days.
+	AccessRetry time.Duration
 	// AlertChatID, when set, is subscribed to every task's alerts at start.
 	AlertChatID int64
 	// After is the alert loop's timer; nil: time.After. Tests drive it.
@@ -37,6 +40,11 @@ type Config struct {
 	Logger *slog.Logger
 	// PollTimeout is the long-polling wait; default 50 s. Tests shorten it.
 	PollTimeout time.Duration
+	// OnHandled, when set, is called with each update's id once the bot is
+	// done with it (handled, dropped as a redelivery, or ignored); tests wait on it.
+	OnHandled func(updateID int64)
+	// MaxRate is TELEGRAM_MAX_RATE, messages a second in all; 0: 30.
+	MaxRate int
 	// Concurrency bounds how many chats are served at once; default 16.
 	Concurrency int
 	// HTTPClient is the transport to Telegram; default has a timeout above PollTimeout.
@@ -108,7 +116,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	}
 	b := &Bot{cfg: cfg, store: store, log: cfg.Logger, metrics: newMetrics()}
 	if cfg.Summarizer != nil {
-		cfg.Summarizer = countingSummarizer{next: cfg.Summarizer, m: b.metrics}
+		cfg.Summarizer = counting(cfg.Summarizer, b.metrics)
 	}
 	b.d = newDispatcher(cfg.Concurrency, b.handleUpdate)
 
@@ -116,7 +124,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read polling offset: %w", err)
 	}
-	gate := &pollGate{next: b.metrics.client(cfg.HTTPClient), d: b.d, offsets: store, log: b.log, lastSave: offset, acked: offset}
+	gate := &pollGate{next: b.metrics.client(cfg.HTTPClient), now: cfg.Now, log: b.log, metrics: b.metrics}
 	b.gate = gate
 	opts := []tgbot.Option{
 		tgbot.WithServerURL(cfg.APIURL),
@@ -141,11 +149,11 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 		return nil, errors.New("telegram getMe (is TELEGRAM_BOT_TOKEN right and TELEGRAM_API_URL reachable?): " + redact(err.Error(), cfg.Token))
 	}
 	b.username = me.Username
-	b.send = newSender(tg, cfg.Now, cfg.Sleep)
+	b.send = newSender(tg, cfg.Now, yieldingSleep(cfg.Sleep), cfg.MaxRate)
 	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
-		Admins: cfg.Admins, BotUsername: me.Username, Alerts: cfg.Alerts,
+		Admins: cfg.Admins, BotUsername: me.Username, BotName: me.FirstName, Alerts: cfg.Alerts, AccessRetry: cfg.AccessRetry,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
-		Summarizer: cfg.Summarizer, Background: b.runBackground,
+		Summarizer: cfg.Summarizer, Background: b.runBackground, Log: b.log,
 		AppURL: b.appURL(), AppShortName: cfg.WebAppShortName})
 	b.handle = b.h.Handle
 	b.serve = b.pipeline()
@@ -184,28 +192,30 @@ func (b *Bot) Run(ctx context.Context) error {
 	if _, err := b.tg.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{}); err != nil {
 		b.log.Warn("could not delete a webhook", "err", redactErr(err, b.cfg.Token))
 	}
-	b.drainInbox(ctx) // what a webhook run left (webhook.go)
+	in, err := b.newIntake(pollingInstance)
+	if err != nil {
+		return err
+	}
+	b.metrics.watchInbox(in.inbox)
+	b.d.handle = in.handleClaimed
+	b.gate.inbox = in.inbox
+	// What the last run left (a crash, a stop, a webhook run) goes first.
+	in.sweep(ctx, inboxVisibility)
 	b.log.Info("wgbot is polling for updates", "bot", b.username)
-	alertsDone := make(chan struct{})
-	go func() {
-		defer close(alertsDone)
-		b.alertLoop(ctx)
-	}()
+	var loops sync.WaitGroup
+	loops.Go(func() { b.alertLoop(ctx) })
+	loops.Go(func() { in.sweepLoop(ctx) })
 	b.tg.Start(ctx)
+	loops.Wait()
+	// The updates queued are handled to the end; those the library still
+	// held are in the inbox, for the next start.
 	b.d.wait()
-	<-alertsDone
-	if maxID, all := b.d.settled(); all && maxID > 0 {
+	if kept := b.gate.kept.Load(); kept > 0 {
 		saveCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
-		if err := b.store.SetOffset(saveCtx, maxID); err != nil {
+		if err := b.store.SetOffset(saveCtx, kept); err != nil {
 			b.log.Warn("could not record the polling offset at shutdown", "err", err)
 		}
-	} else if !all {
-		// The library dropped updates it had read when ctx ended. They were
-		// never confirmed to Telegram: a later Run must ask for them again,
-		// and must not wait for them to be handled.
-		b.d.forgetUndelivered(b.gate.acked)
-		tgbot.WithInitialOffset(b.gate.acked)(b.tg)
 	}
 	b.log.Info("wgbot stopped")
 	return nil

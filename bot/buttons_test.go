@@ -17,6 +17,7 @@ import (
 // as an unreachable Redis does, and reading one task can be made to panic.
 type writeFaults struct {
 	storage.Store
+	storage.Inbox
 	fail  atomic.Bool
 	panic atomic.Bool
 }
@@ -45,7 +46,7 @@ func (f *writeFaults) Task(ctx context.Context, id int64) (storage.Task, error) 
 // faultyHarness is a running bot whose store's task writes can be broken.
 func faultyHarness(t *testing.T) (*harness, *writeFaults) {
 	h := prepare(t, nil)
-	f := &writeFaults{Store: h.store}
+	f := &writeFaults{Store: h.store, Inbox: h.store}
 	h.botStore = f
 	h.start()
 	return h, f
@@ -56,7 +57,7 @@ func faultyHarness(t *testing.T) (*harness, *writeFaults) {
 func (h *harness) pressed(chat telegramtest.Chat, from telegramtest.User, msgID int, data string) telegramtest.Sent {
 	h.t.Helper()
 	id := h.tg.SendCallback(chat, from, msgID, data)
-	h.tg.WaitHandled(h.t, id)
+	h.waitHandled(h.t, id)
 	return h.onlyAnswer(len(h.tg.Callbacks()))
 }
 
@@ -105,11 +106,14 @@ func TestButtonCannotMarkAnotherParty(t *testing.T) {
 	enableGroup(t, h)
 	id := sharedTask(t, h)
 	view := h.ask(wgGroup, memberTR, "/task "+id)
-	if !hasButton(view, "done:"+id+":TR") {
+	if !hasButton(view, "sub:a:"+id+":TR") {
 		t.Fatalf("the TR member's view lacks its button: %+v", view.ReplyMarkup)
 	}
 	before := len(h.tg.Messages(wgGroup.ID))
-	ans := h.pressed(wgGroup, memberKZ, view.MessageID, "done:"+id+":TR")
+	ans := h.pressed(wgGroup, memberKZ, view.MessageID, "sub:a:"+id+":TR")
+	mustContain(t, ans.Text, "Only members for 🇹🇷 Türkiye or the Secretariat can change its part")
+	mustContain(t, h.pressed(wgGroup, memberKZ, view.MessageID, "sub:y:"+id+":TR").Text, "Only members for 🇹🇷 Türkiye")
+	ans = h.pressed(wgGroup, memberKZ, view.MessageID, "done:"+id+":TR")
 	mustContain(t, ans.Text, "Only members for 🇹🇷 Türkiye or the Secretariat can change its part")
 	// A button of the old form, naming no Party, is refused too.
 	mustContain(t, h.pressed(wgGroup, memberKZ, view.MessageID, "done:"+id).Text, "out of date")
@@ -126,17 +130,20 @@ func TestButtonCannotMarkAnotherParty(t *testing.T) {
 	if got := len(h.tg.Messages(wgGroup.ID)); got != before {
 		t.Errorf("the group got %d messages after refused presses", got-before)
 	}
-	// The TR member's own press works, and the KZ member's view offers no TR button.
-	ans = h.pressed(wgGroup, memberTR, view.MessageID, "done:"+id+":TR")
+	// The TR member's own press asks, then records; the KZ member's view offers no TR button.
+	ans = h.pressed(wgGroup, memberTR, view.MessageID, "sub:a:"+id+":TR")
 	if ans.Text != "" {
 		t.Errorf("TR's own press answered %q", ans.Text)
 	}
-	mustContain(t, h.tg.WaitMessages(t, wgGroup.ID, before+1)[before].PlainText(), "Noted: 🇹🇷 Türkiye submitted its part of task "+id)
+	ask := h.tg.WaitMessages(t, wgGroup.ID, before+1)[before]
+	mustContain(t, ask.PlainText(), "Record that 🇹🇷 Türkiye has submitted its part of task "+id)
+	h.pressed(wgGroup, memberTR, ask.MessageID, "sub:y:"+id+":TR")
+	mustContain(t, h.tg.WaitMessages(t, wgGroup.ID, before+2)[before+1].PlainText(), "Noted: 🇹🇷 Türkiye submitted its part of task "+id)
 	kzView := h.ask(wgGroup, memberKZ, "/task "+id)
-	if hasButton(kzView, "done:"+id+":TR") {
+	if hasButton(kzView, "sub:a:"+id+":TR") {
 		t.Error("the KZ member's view offers TR's button")
 	}
-	if !hasButton(kzView, "done:"+id+":KZ") {
+	if !hasButton(kzView, "sub:a:"+id+":KZ") {
 		t.Error("the KZ member's view lacks its own button")
 	}
 }
@@ -147,10 +154,10 @@ func TestMyTasksButtonsNameTheParty(t *testing.T) {
 	h := newHarness(t)
 	enableGroup(t, h)
 	list := h.ask(wgGroup, memberTR, "/mytasks")
-	if !hasButton(list, "done:1:TR") {
-		t.Fatalf("/mytasks lacks done:1:TR: %+v", list.ReplyMarkup)
+	if !hasButton(list, "sub:a:1:TR") {
+		t.Fatalf("/mytasks lacks sub:a:1:TR: %+v", list.ReplyMarkup)
 	}
-	mustContain(t, h.pressed(wgGroup, memberKZ, list.MessageID, "done:1:TR").Text, "Only members for 🇹🇷 Türkiye")
+	mustContain(t, h.pressed(wgGroup, memberKZ, list.MessageID, "sub:a:1:TR").Text, "Only members for 🇹🇷 Türkiye")
 	task, _ := h.store.Task(context.Background(), 1)
 	if st := task.StatusOf(storage.Kazakhstan).State; st != storage.StateOpen {
 		t.Errorf("KZ is %s", st)
@@ -164,10 +171,11 @@ func TestAdministratorMarksAnyParty(t *testing.T) {
 	adm := telegramtest.Private(admin)
 	id := sharedTask(t, h)
 	view := h.ask(adm, admin, "/task "+id)
-	if !hasButton(view, "done:"+id+":UZ") {
-		t.Fatalf("an administrator's view lacks done:%s:UZ: %+v", id, view.ReplyMarkup)
+	if !hasButton(view, "sub:a:"+id+":UZ") {
+		t.Fatalf("an administrator's view lacks sub:a:%s:UZ: %+v", id, view.ReplyMarkup)
 	}
-	h.pressed(adm, admin, view.MessageID, "done:"+id+":UZ")
+	h.pressed(adm, admin, view.MessageID, "sub:a:"+id+":UZ")
+	h.pressed(adm, admin, view.MessageID, "sub:y:"+id+":UZ")
 	n, _ := strconv.ParseInt(id, 10, 64)
 	task, _ := h.store.Task(context.Background(), n)
 	if st := task.StatusOf(storage.Uzbekistan); st.State != storage.StateSubmitted || st.By != admin.ID {
@@ -183,7 +191,7 @@ func TestButtonFailureIsTheAnswer(t *testing.T) {
 	chat := telegramtest.Private(memberTR)
 	view := h.ask(chat, memberTR, "/task 1")
 	f.fail.Store(true)
-	ans := h.pressed(chat, memberTR, view.MessageID, "done:1:TR")
+	ans := h.pressed(chat, memberTR, view.MessageID, "sub:y:1:TR")
 	mustContain(t, ans.Text, "storage is unavailable")
 	if ans.Raw["show_alert"] != "true" {
 		t.Error("a failure is a toast, not an alert")
@@ -193,7 +201,7 @@ func TestButtonFailureIsTheAnswer(t *testing.T) {
 	ask := h.ask(adm, admin, "/deltask 2")
 	n := len(h.tg.Callbacks())
 	id := h.tg.SendCallback(adm, admin, ask.MessageID, "del:y:2")
-	h.tg.WaitHandled(t, id)
+	h.waitHandled(t, id)
 	mustContain(t, h.onlyAnswer(n+1).Text, "storage is unavailable")
 }
 
@@ -217,7 +225,7 @@ func TestButtonUnderInaccessibleMessageIsAnswered(t *testing.T) {
 		Message: models.MaybeInaccessibleMessage{Type: models.MaybeInaccessibleMessageTypeInaccessibleMessage,
 			InaccessibleMessage: &models.InaccessibleMessage{Chat: models.Chat{ID: chat.ID, Type: "private"}, MessageID: 7}},
 		Data: "done:1:TR"}})
-	h.tg.WaitHandled(t, id)
+	h.waitHandled(t, id)
 	ans := h.onlyAnswer(1)
 	if ans.CallbackQueryID != "old-1" {
 		t.Fatalf("answered %q", ans.CallbackQueryID)

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/ots-customs/wgbot/bot/telegramtest"
+	"github.com/ots-customs/wgbot/storage"
 )
 
 func TestDeadlinesForMember(t *testing.T) {
@@ -58,12 +60,15 @@ func TestDeadlinesArguments(t *testing.T) {
 func TestMyTasks(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
-	got := h.ask(telegramtest.Private(memberTR), memberTR, "/mytasks").PlainText()
+	chat := telegramtest.Private(memberTR)
+	first := h.ask(chat, memberTR, "/mytasks")
+	second := h.pressNext(chat, memberTR, first, "pg:my:1")
+	got := first.PlainText() + "\n" + second.PlainText()
 	mustContain(t, got, "Open tasks of 🇹🇷 Türkiye",
 		"Submit the renewed concept of the Silk Road initiative",       // TR alone
 		"Submit proposals and views on the draft Technical Conditions", // all Parties
 		"Host the workshop on GPS tracking devices",
-		"no deadline set")
+		"No deadline set")
 	mustNotContain(t, got, "draft Regulation of the Meeting", "Budapest") // UZ's and HU's own
 	kz := h.ask(telegramtest.Private(memberKZ), memberKZ, "/mytasks").PlainText()
 	mustContain(t, kz, "Open tasks of 🇰🇿 Kazakhstan", "Complete internal procedures")
@@ -82,22 +87,60 @@ func TestMyTasksAsksAdministratorForParty(t *testing.T) {
 	mustContain(t, msgs[2].PlainText(), "Open tasks of 🏛 OTS Secretariat", "Convene an online experts' meeting")
 }
 
-func TestIam(t *testing.T) {
+// Finding 2: /iam asks the Secretariat; the member keeps their Party until
+// an administrator approves, and the change is audited.
+func TestIamIsARequestTheSecretariatDecides(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
 	chat := telegramtest.Private(memberKZ)
-	for _, in := range []string{"Turkish side", "TR", "türkiye", "Turkey"} {
-		mustContain(t, h.ask(chat, memberKZ, "/iam "+in).PlainText(), "you represent 🇹🇷 Türkiye")
+	mustContain(t, h.ask(chat, memberKZ, "/iam Turkish side").PlainText(),
+		"Your request to represent 🇹🇷 Türkiye was sent to the Secretariat", "Until it is approved you represent 🇰🇿 Kazakhstan")
+	for _, in := range []string{"TR", "türkiye", "Turkey"} {
+		mustContain(t, h.ask(chat, memberKZ, "/iam "+in).PlainText(), "request to represent 🇹🇷 Türkiye is already with the Secretariat")
 	}
 	bad := h.ask(chat, memberKZ, "/iam Narnia <b>")
 	mustContain(t, bad.PlainText(), "I don't recognise “Narnia <b>” as a Party")
 	if !hasButton(bad, "iam:HU") {
 		t.Error("a refusal of /iam should offer the Parties as buttons")
 	}
-	// The change of Party is reported to the administrators, once.
-	note := h.tg.WaitMessages(t, admin.ID, 1)[0].PlainText()
-	mustContain(t, note, "Ерлан (@erlan) changed their Party from 🇰🇿 Kazakhstan to 🇹🇷 Türkiye")
+	mustContain(t, h.ask(chat, memberKZ, "/mytasks").PlainText(), "Open tasks of 🇰🇿 Kazakhstan")
+	// Each administrator is asked once, with buttons; /requests lists it too.
+	adm := telegramtest.Private(admin)
+	note := h.tg.WaitMessages(t, admin.ID, 1)[0]
+	mustContain(t, note.PlainText(), "Change of Party", "Ерлан (@erlan)", "now: 🇰🇿 Kazakhstan", "asks for: 🇹🇷 Türkiye")
+	if n := len(h.tg.Messages(admin2.ID)); n != 1 {
+		t.Errorf("the second administrator got %d notices, want 1", n)
+	}
+	list := h.tg.WaitMessages(t, admin.ID, 1)
+	h.ask(adm, admin, "/requests")
+	list = h.tg.WaitMessages(t, admin.ID, len(list)+2)
+	mustContain(t, list[len(list)-1].PlainText(), "Change of Party", "asks for: 🇹🇷 Türkiye")
+	before := len(h.tg.Messages(chat.ID))
+	h.pressed(adm, admin, note.MessageID, "acc:y:2002")
+	mustContain(t, h.tg.WaitMessages(t, chat.ID, before+1)[before].PlainText(), "you now represent 🇹🇷 Türkiye")
 	mustContain(t, h.ask(chat, memberKZ, "/mytasks").PlainText(), "Open tasks of 🇹🇷 Türkiye")
+	log, err := h.store.AuditLog(context.Background(), 10)
+	if err != nil || len(log) != 1 || log[0].Action != storage.AuditMemberParty || log[0].By != admin.ID || log[0].Member != memberKZ.ID {
+		t.Errorf("audit %+v, %v; want one party change by the administrator", log, err)
+	}
+}
+
+// A rejected change leaves the member's Party as it was.
+func TestIamRejectedKeepsTheParty(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(memberKZ)
+	ask := h.ask(chat, memberKZ, "/iam")
+	h.pressed(chat, memberKZ, ask.MessageID, "iam:UZ")
+	msgs := h.tg.Messages(chat.ID)
+	mustContain(t, msgs[len(msgs)-1].PlainText(), "Your request to represent 🇺🇿 Uzbekistan was sent")
+	note := h.tg.WaitMessages(t, admin2.ID, 1)[0]
+	before := len(h.tg.Messages(chat.ID))
+	h.pressed(telegramtest.Private(admin2), admin2, note.MessageID, "acc:n:2002")
+	mustContain(t, h.tg.WaitMessages(t, chat.ID, before+1)[before].PlainText(), "did not approve the change", "You still represent 🇰🇿 Kazakhstan")
+	if m, _ := h.store.Member(context.Background(), memberKZ.ID); m.Party != storage.Kazakhstan {
+		t.Errorf("party %s after a rejection", m.Party)
+	}
 }
 
 func TestAgendaAndItsButton(t *testing.T) {
@@ -111,7 +154,7 @@ func TestAgendaAndItsButton(t *testing.T) {
 		"9. Signing the Protocol of the 9th Meeting",
 		"• Completing internal procedures necessary for the entry into force of the Agreement;")
 	h.press(chat, memberTR, msg, "agenda:wg12")
-	h.tg.WaitHandled(t, h.tg.SendText(chat, memberTR, "/help"))
+	h.waitHandled(t, h.tg.SendText(chat, memberTR, "/help"))
 	var edited string
 	for _, s := range h.tg.Sent() {
 		if s.Method == "editMessageText" && s.MessageID == msg.MessageID {
@@ -146,7 +189,7 @@ func TestHelpAndUnknown(t *testing.T) {
 func TestCommandMenuRegistered(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
-	h.tg.WaitHandled(t, h.tg.SendText(telegramtest.Private(memberTR), memberTR, "/help"))
+	h.waitHandled(t, h.tg.SendText(telegramtest.Private(memberTR), memberTR, "/help"))
 	menus := map[string]string{} // scope type -> command names
 	for _, s := range h.tg.Sent() {
 		if s.Method != "setMyCommands" {
@@ -191,4 +234,51 @@ func TestCommandMenuRegistered(t *testing.T) {
 	check("", []string{"deadlines", "mytasks", "nominate", "forgetme"}, []string{"members", "enable", "export"})
 	check("all_group_chats", []string{"agenda", "deadlines", "task", "help"}, []string{"contacts", "nominate", "members", "forgetme"})
 	check("chat:1001", []string{"deadlines", "members", "requests", "export", "addtask"}, []string{"enable"})
+}
+
+// Finding 9: a mistyped command offers the one meant, with a button that runs it.
+func TestMistypedCommandOffersTheOneMeant(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(memberTR)
+	for typed, meant := range map[string]string{"/deadline": "deadlines", "/dedlines": "deadlines", "/mytask": "mytasks"} {
+		got := h.ask(chat, memberTR, typed)
+		mustContain(t, got.PlainText(), "Did you mean /"+meant+"?")
+		mustNotContain(t, got.PlainText(), "Here is what you can use")
+		if !hasButton(got, "cmd:"+meant) {
+			t.Fatalf("%s: no button for /%s", typed, meant)
+		}
+		if typed == "/dedlines" {
+			before := len(h.tg.Messages(chat.ID))
+			h.press(chat, memberTR, got, "cmd:"+meant)
+			mustContain(t, h.tg.WaitMessages(t, chat.ID, before+1)[before].PlainText(), "Open deadlines")
+		}
+	}
+	// A stranger is not offered what they may not use.
+	got := h.ask(telegramtest.Private(stranger), stranger, "/mytask")
+	mustNotContain(t, got.PlainText(), "Did you mean /mytasks")
+}
+
+// Finding 9: /done with something that is not a task number explains /done.
+func TestDoneUsage(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	got := h.ask(telegramtest.Private(memberTR), memberTR, "/done Heron").PlainText()
+	mustContain(t, got, "Use /done followed by a task number")
+	mustNotContain(t, got, "/task followed")
+}
+
+// Finding 9: a restart with the same menus does not set them again.
+func TestCommandMenuSetOnlyWhenChanged(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	first := h.tg.Calls("setMyCommands")
+	if first != 4 { // private chats, groups, two administrators
+		t.Fatalf("setMyCommands called %d times at the first start, want 4", first)
+	}
+	h.shutdown()
+	h.start()
+	if n := h.tg.Calls("setMyCommands") - first; n != 0 {
+		t.Errorf("setMyCommands called %d more times at a restart with unchanged menus", n)
+	}
 }

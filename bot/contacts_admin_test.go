@@ -1,9 +1,11 @@
 package bot
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"strings"
@@ -47,8 +49,16 @@ func TestExportFilesParseBack(t *testing.T) {
 	chat := telegramtest.Private(admin)
 	before := len(h.tg.Messages(chat.ID))
 	h.tg.SendText(chat, admin, "/export")
-	msgs := h.tg.WaitMessages(t, chat.ID, before+2)[before:]
-	csvMsg, vcfMsg := msgs[0], msgs[1]
+	msgs := h.tg.WaitMessages(t, chat.ID, before+3)[before:]
+	xlsxMsg, csvMsg, vcfMsg := msgs[0], msgs[1], msgs[2]
+	if xlsxMsg.DocumentName != "wgbot-contacts.xlsx" {
+		t.Fatalf("first document %q", xlsxMsg.DocumentName)
+	}
+	sheet := readXLSX(t, xlsxMsg.Document)
+	if len(sheet) != 3 || sheet[0][3] != "Full name" || sheet[1][3] != "Ерлан Әбілов" || sheet[1][4] != `=HYPERLINK("http://x")` ||
+		sheet[1][7] != "+77172718000" || sheet[2][3] != "Ayşe O'Neil-Öztürk" {
+		t.Errorf("XLSX cells: %q", sheet)
+	}
 	if csvMsg.DocumentName != "wgbot-contacts.csv" || vcfMsg.DocumentName != "wgbot-contacts.vcf" {
 		t.Fatalf("documents %q, %q: %q, %q", csvMsg.DocumentName, vcfMsg.DocumentName, csvMsg.PlainText(), vcfMsg.Method)
 	}
@@ -98,7 +108,7 @@ func TestExportFilesParseBack(t *testing.T) {
 	kz := cards[0]
 	for prop, v := range map[string]string{"VERSION": "3.0", "FN": "Ерлан Әбілов", "N": `Әбілов;Ерлан;;;`,
 		"ORG":   "State Revenue Committee of the Ministry of Finance of the Republic of Kazakhstan",
-		"TITLE": `=HYPERLINK("http://x")`, "EMAIL;TYPE=INTERNET": "erlan@kgd.gov.kz", "TEL;TYPE=CELL": "+77172718000",
+		"TITLE": `=HYPERLINK("http://x")`, "EMAIL;TYPE=INTERNET": "erlan@kgd.gov.kz", "TEL;TYPE=WORK,VOICE": "+77172718000",
 		"X-TELEGRAM": "erlan_a"} {
 		if got := kz[prop]; got != v {
 			t.Errorf("KZ vCard %s = %q, want %q", prop, got, v)
@@ -150,9 +160,9 @@ func TestAdministratorEditsAndRemovesContact(t *testing.T) {
 	fields := h.pressNext(chat, admin, list, "cte:1")
 	mustContain(t, fields.PlainText(), "Which field of contact #1")
 	ask := h.pressNext(chat, admin, fields, "cte:1:phone")
-	mustContain(t, ask.PlainText(), "Send the new Phone of contact #1. Now: +903121234567")
+	mustContain(t, ask.PlainText(), "Send the new Phone of contact #1. Now: +90 312 123 45 67")
 	mustContain(t, h.ask(chat, admin, "12345").PlainText(), "international form", "again")
-	mustContain(t, h.ask(chat, admin, "+998 71 234 56 78").PlainText(), "Contact #1: Phone changed", "+998712345678")
+	mustContain(t, h.ask(chat, admin, "+998 71 234 56 78").PlainText(), "Contact #1: Phone changed", "+998 71 234 56 78")
 
 	mustContain(t, h.ask(chat, admin, "/editcontact 1 email nope").PlainText(), "not an e-mail address", "Nothing was changed")
 	mustContain(t, h.ask(chat, admin, "/editcontact 1 name <b>Bob</b>").PlainText(), "only letters")
@@ -167,8 +177,10 @@ func TestAdministratorEditsAndRemovesContact(t *testing.T) {
 
 	// The audit log names ids and actions, never personal data.
 	audit := h.ask(chat, admin, "/audit")
-	mustContain(t, audit.PlainText(), "Latest changes (5)", "contact.removed · contact #1 · by 1001",
-		"contact.edited · contact #1 · Position", "contact.edited · contact #1 · Phone", "contact.approved", "contact.nominated · contact #1 · by 2001")
+	mustContain(t, audit.PlainText(), "Latest changes (5)",
+		"Aida Secretariat removed contact #1 (contact.removed · contact 1 · by 1001)",
+		"Aida Secretariat changed the position of contact #1", "Aida Secretariat changed the phone of contact #1",
+		"Aida Secretariat approved contact #1", "Ahmet Yılmaz nominated contact #1 (contact.nominated · contact 1 · by 2001)")
 	mustNotContain(t, audit.PlainText(), "Ayşe", "ayse@", "+998")
 	mustContain(t, h.ask(chat, admin, "/audit 2").PlainText(), "Latest changes (2)")
 	mustContain(t, h.ask(chat, admin, "/audit x").PlainText(), "Use /audit or /audit N")
@@ -212,5 +224,53 @@ func TestForgetMe(t *testing.T) {
 		t.Errorf("cancelled /forgetme deleted: %v", err)
 	}
 	audit := h.ask(telegramtest.Private(admin), admin, "/audit 3")
-	mustContain(t, audit.PlainText(), "member.forgotten · member 2001 · by 2001", "contact.forgotten · contact #2")
+	mustContain(t, audit.PlainText(), "a former member asked to be forgotten; their data was deleted (member.forgotten · member 2001 · by 2001)",
+		"contact #2 was deleted at the request of the person it was about (contact.forgotten · contact 2")
+}
+
+// readXLSX reads the cells of the first sheet of a workbook, as Excel
+// would: the parts must be where the relationships say.
+func readXLSX(t *testing.T, data []byte) [][]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("the XLSX is not a zip: %v", err)
+	}
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		files[f.Name] = f
+	}
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml"} {
+		if files[name] == nil {
+			t.Fatalf("the XLSX lacks %s", name)
+		}
+	}
+	rc, err := files["xl/worksheets/sheet1.xml"].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	var ws struct {
+		Rows []struct {
+			Cells []struct {
+				Type string `xml:"t,attr"`
+				Text string `xml:"is>t"`
+			} `xml:"c"`
+		} `xml:"sheetData>row"`
+	}
+	if err := xml.NewDecoder(rc).Decode(&ws); err != nil {
+		t.Fatalf("sheet1.xml: %v", err)
+	}
+	var out [][]string
+	for _, r := range ws.Rows {
+		var row []string
+		for _, c := range r.Cells {
+			if c.Type != "inlineStr" {
+				t.Errorf("a cell of type %q: it could be read as a number or a formula", c.Type)
+			}
+			row = append(row, c.Text)
+		}
+		out = append(out, row)
+	}
+	return out
 }

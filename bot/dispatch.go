@@ -3,50 +3,35 @@ package bot
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/go-telegram/bot/models"
 )
 
-// dispatcher runs updates so that those of one chat are handled one after
-// another in the order Telegram sent them, while different chats run side by
-// side (at most `limit` at once). It also counts the updates of the batch in
-// flight, so the poller can hold the next getUpdates (which confirms the batch
-// to Telegram) until every update of this batch was handled.
+// dispatcher is the per-chat workers: the updates of one chat are handled
+// one after another in the order Telegram sent them, while different chats
+// run side by side (at most `limit` at once). A worker that waits (a 429's
+// retry_after, a group's rate limit) gives its slot back while it waits, so
+// that a waiting chat never holds another. Every update it is given is
+// already kept in the store's inbox (poll.go, webhook.go): what it holds in
+// memory may be lost in a crash, and is offered again by the inbox's sweep.
 type dispatcher struct {
 	handle func(context.Context, *models.Update)
 	sem    chan struct{}
 
-	mu       sync.Mutex
-	idle     *sync.Cond
-	queues   map[int64][]*models.Update
-	pending  int   // updates received and not yet handled
-	batchMax int64 // highest update id received
-	running  sync.WaitGroup
+	mu      sync.Mutex
+	queues  map[int64][]*models.Update
+	running sync.WaitGroup
 }
 
 func newDispatcher(limit int, handle func(context.Context, *models.Update)) *dispatcher {
-	d := &dispatcher{handle: handle, sem: make(chan struct{}, limit), queues: map[int64][]*models.Update{}}
-	d.idle = sync.NewCond(&d.mu)
-	return d
-}
-
-// expect is told by the poller how many updates a getUpdates answer carried,
-// before the library hands them over one by one.
-func (d *dispatcher) expect(n int, maxID int64) {
-	d.mu.Lock()
-	d.pending += n
-	d.batchMax = max(d.batchMax, maxID)
-	d.mu.Unlock()
+	return &dispatcher{handle: handle, sem: make(chan struct{}, limit), queues: map[int64][]*models.Update{}}
 }
 
 // enqueue queues upd behind earlier updates of its chat. It never blocks.
-// Updates that arrive without a poller's count (webhook mode) count here.
-func (d *dispatcher) enqueue(ctx context.Context, upd *models.Update, counted bool) {
+func (d *dispatcher) enqueue(ctx context.Context, upd *models.Update) {
 	key := chatKey(upd)
 	d.mu.Lock()
-	if !counted {
-		d.pending++
-	}
 	q, busy := d.queues[key]
 	d.queues[key] = append(q, upd)
 	if !busy {
@@ -60,6 +45,7 @@ func (d *dispatcher) enqueue(ctx context.Context, upd *models.Update, counted bo
 // is not cancelled at shutdown, so the ones in flight finish their replies.
 func (d *dispatcher) drain(ctx context.Context, key int64) {
 	defer d.running.Done()
+	ctx = context.WithValue(ctx, slotKey{}, d.sem)
 	for {
 		d.mu.Lock()
 		q := d.queues[key]
@@ -75,52 +61,27 @@ func (d *dispatcher) drain(ctx context.Context, key int64) {
 		d.sem <- struct{}{}
 		d.handle(ctx, upd)
 		<-d.sem
-
-		d.mu.Lock()
-		d.pending--
-		if d.pending == 0 {
-			d.idle.Broadcast()
-		}
-		d.mu.Unlock()
 	}
 }
 
-// waitIdle blocks until every update received so far was handled, or ctx ends.
-// It returns the highest update id handled, and whether all were.
-func (d *dispatcher) waitIdle(ctx context.Context) (int64, bool) {
-	stop := context.AfterFunc(ctx, func() {
-		d.mu.Lock()
-		d.idle.Broadcast()
-		d.mu.Unlock()
-	})
-	defer stop()
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	for d.pending > 0 && ctx.Err() == nil {
-		d.idle.Wait()
-	}
-	return d.batchMax, d.pending == 0
-}
-
-// forgetUndelivered drops the count of updates that were announced by expect
-// but never enqueued (the library drops what it holds when its context ends),
-// so that a later Run does not wait for them for ever. Call it only when no
-// handler runs and nothing can be enqueued; acked is the highest update id up
-// to which all were handled.
-func (d *dispatcher) forgetUndelivered(acked int64) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.pending, d.batchMax = 0, acked
-}
-
-// wait blocks until every running handler returned.
+// wait blocks until every queue was drained.
 func (d *dispatcher) wait() { d.running.Wait() }
 
-// settled reports the highest update id received and whether all were handled.
-func (d *dispatcher) settled() (int64, bool) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.batchMax, d.pending == 0
+// slotKey marks the context of a worker that holds a slot of the dispatcher.
+type slotKey struct{}
+
+// yieldingSleep is sleep with the calling worker's slot given back for the
+// wait and taken again after it.
+func yieldingSleep(sleep func(context.Context, time.Duration) error) func(context.Context, time.Duration) error {
+	return func(ctx context.Context, d time.Duration) error {
+		sem, _ := ctx.Value(slotKey{}).(chan struct{})
+		if sem == nil {
+			return sleep(ctx, d)
+		}
+		<-sem
+		defer func() { sem <- struct{}{} }()
+		return sleep(ctx, d)
+	}
 }
 
 // chatKey orders updates by chat; updates without a chat go by sender.
@@ -132,6 +93,9 @@ func chatKey(u *models.Update) int64 {
 		return u.EditedMessage.Chat.ID
 	case u.CallbackQuery != nil:
 		if m := u.CallbackQuery.Message.Message; m != nil {
+			return m.Chat.ID
+		}
+		if m := u.CallbackQuery.Message.InaccessibleMessage; m != nil {
 			return m.Chat.ID
 		}
 		return u.CallbackQuery.From.ID

@@ -90,6 +90,37 @@ type harness struct {
 	bot      *Bot
 	stop     context.CancelFunc
 	done     chan error
+
+	mu      sync.Mutex
+	handled map[int64]bool // updates the bot is done with (Config.OnHandled)
+}
+
+func (h *harness) noteHandled(id int64) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.handled == nil {
+		h.handled = map[int64]bool{}
+	}
+	h.handled[id] = true
+}
+
+// waitHandled waits until the bot is done with update id: replied, answered
+// and marked. (Telegram's confirmation says only that the update is kept.)
+func (h *harness) waitHandled(t testing.TB, id int64) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		h.mu.Lock()
+		done := h.handled[id]
+		h.mu.Unlock()
+		if done {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("update %d was not handled within 10 s", id)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
 }
 
 type harnessOption func(*Config)
@@ -154,6 +185,7 @@ func (h *harness) start(opts ...harnessOption) {
 			}
 			return h.tick
 		}}
+	cfg.OnHandled = h.noteHandled
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -204,20 +236,20 @@ func (h *harness) silent(chat telegramtest.Chat, from telegramtest.User, text st
 	h.t.Helper()
 	before := len(h.tg.Messages(chat.ID))
 	id := h.tg.SendText(chat, from, text)
-	h.tg.WaitHandled(h.t, id)
+	h.waitHandled(h.t, id)
 	if got := h.tg.Messages(chat.ID); len(got) != before {
 		h.t.Errorf("%q: want no reply, got %q", text, got[len(got)-1].PlainText())
 	}
 }
 
-// press presses a button of msg whose data starts with prefix and returns the
-// next message or edit in the chat.
+// press presses the button of msg with data and waits until the bot is done
+// with the press (its replies sent, the press answered).
 func (h *harness) press(chat telegramtest.Chat, from telegramtest.User, msg telegramtest.Sent, data string) {
 	h.t.Helper()
 	if !hasButton(msg, data) {
 		h.t.Fatalf("message %q has no button %q", msg.PlainText(), data)
 	}
-	h.tg.SendCallback(chat, from, msg.MessageID, data)
+	h.waitHandled(h.t, h.tg.SendCallback(chat, from, msg.MessageID, data))
 }
 
 func hasButton(msg telegramtest.Sent, data string) bool {

@@ -8,10 +8,12 @@ import (
 
 // Telegram's published limits for bots, and our share of them for alerts.
 const (
-	globalPerSecond = 30 // messages a second, all chats together
-	alertsPerSecond = 29 // background messages leave room for a reply every second
-	groupPerMinute  = 20 // messages a minute in one group
-	chatInterval    = time.Second
+	// defaultPerSecond is messages a second, all chats together, unless
+	// TELEGRAM_MAX_RATE says more (bots with paid broadcasts); background
+	// messages leave room for one reply every second.
+	defaultPerSecond = 30
+	groupPerMinute   = 20 // messages a minute in one group
+	chatInterval     = time.Second
 	// slack widens every window a little: Telegram counts when a message
 	// arrives, we count when it leaves, and the two clocks disagree by the
 	// network's jitter.
@@ -20,10 +22,11 @@ const (
 
 // limiter keeps every outgoing message within Telegram's limits. Replies to
 // users go first: a background message (an alert) waits while a reply waits,
-// and may use only alertsPerSecond of the global budget.
+// and may use all but one a second of the global budget.
 type limiter struct {
-	now   func() time.Time
-	sleep func(context.Context, time.Duration) error
+	now       func() time.Time
+	sleep     func(context.Context, time.Duration) error
+	perSecond int // replies and alerts together; alerts get one less
 
 	mu        sync.Mutex
 	global    []time.Time           // sends in the last second
@@ -32,8 +35,11 @@ type limiter struct {
 	replies   int                   // replies waiting for a slot
 }
 
-func newLimiter(now func() time.Time, sleep func(context.Context, time.Duration) error) *limiter {
-	return &limiter{now: now, sleep: sleep, groups: map[int64][]time.Time{}, lastAlert: map[int64]time.Time{}}
+func newLimiter(now func() time.Time, sleep func(context.Context, time.Duration) error, perSecond int) *limiter {
+	if perSecond <= 0 {
+		perSecond = defaultPerSecond
+	}
+	return &limiter{now: now, sleep: sleep, perSecond: perSecond, groups: map[int64][]time.Time{}, lastAlert: map[int64]time.Time{}}
 }
 
 // wait blocks until a message to chatID may go out, then counts it as sent.
@@ -79,9 +85,9 @@ func (l *limiter) readyAt(chatID int64, background bool, now time.Time) time.Tim
 func (l *limiter) readyLocked(chatID int64, background bool, now time.Time) time.Time {
 	at := now
 	l.global = prune(l.global, now.Add(-time.Second-slack))
-	budget := globalPerSecond
-	if background {
-		budget = alertsPerSecond
+	budget := l.perSecond
+	if background && budget > 1 {
+		budget--
 	}
 	if n := len(l.global); n >= budget {
 		at = later(at, l.global[n-budget].Add(time.Second+slack))

@@ -220,17 +220,22 @@ type countingSummarizer struct {
 
 func (s countingSummarizer) Summarize(ctx context.Context, title, text string) (string, handlers.SummaryUsage, error) {
 	out, u, err := s.next.Summarize(ctx, title, text)
-	// Usage counts every request, retries included, and the tokens of the
-	// good one: a summary made after a retry is one failed call and one good.
+	countLLM(s.m, u, err)
+	return out, u, err
+}
+
+// countLLM counts the calls of one use of the model. Usage counts every
+// request, retries included, and the tokens of the good one: an answer made
+// after a retry is one failed call and one good.
+func countLLM(m LLMCounter, u handlers.SummaryUsage, err error) {
 	failed := u.Calls
 	if err == nil && failed > 0 {
 		failed--
-		s.m.CountLLM("", nil, u.PromptTokens, u.CompletionTokens)
+		m.CountLLM("", nil, u.PromptTokens, u.CompletionTokens)
 	}
 	for range failed {
-		s.m.CountLLM("", errLLMCall, 0, 0)
+		m.CountLLM("", errLLMCall, 0, 0)
 	}
-	return out, u, err
 }
 
 var errLLMCall = errors.New("llm call failed")

@@ -4,53 +4,41 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	tgbot "github.com/go-telegram/bot"
+
+	"github.com/ots-customs/wgbot/storage"
 )
 
-// pollGate is the HTTP client of the bot. The library asks for the next batch
-// of updates as soon as it has read one, and that request tells Telegram to
-// forget the batch; so the gate holds each getUpdates until the dispatcher has
-// handled every update of the previous batch, and records the offset first.
-// Other methods pass straight through.
+// pollGate is the HTTP client of the bot. In polling mode it keeps every
+// batch getUpdates returns in the store's inbox before the library sees it,
+// as the webhook does with each update before it answers 200. The library
+// asks for the next batch at once, and that request tells Telegram to forget
+// this one: safe, because it is kept. When the inbox cannot keep a batch, the
+// answer becomes an error: the library asks again after a pause with the
+// same offset, so Telegram forgets nothing. Other methods pass straight through.
 type pollGate struct {
-	next     tgbot.HttpClient
-	d        *dispatcher
-	offsets  offsetStore
-	log      *slog.Logger
-	lastSave int64
-	// acked is the offset of the last getUpdates let through: every update up
-	// to it was handled. Only the library's polling goroutine touches it.
-	acked int64
-}
-
-type offsetStore interface {
-	SetOffset(ctx context.Context, id int64) error
+	next    tgbot.HttpClient
+	inbox   storage.Inbox // nil until Run starts polling
+	now     func() time.Time
+	log     *slog.Logger
+	metrics *Metrics
+	// kept is the highest update id kept in the inbox; Run records it as the
+	// offset at a clean stop (a hint for the next start: after a crash
+	// Telegram sends the unconfirmed batch again, and the inbox drops it).
+	kept atomic.Int64
 }
 
 func (g *pollGate) Do(req *http.Request) (*http.Response, error) {
 	if !strings.HasSuffix(req.URL.Path, "/getUpdates") {
 		return g.next.Do(req)
-	}
-	ctx := req.Context()
-	maxID, all := g.d.waitIdle(ctx)
-	if all {
-		g.acked = max(g.acked, maxID)
-	}
-	if all && maxID > g.lastSave {
-		if err := g.offsets.SetOffset(ctx, maxID); err != nil {
-			// The handled marks still drop redelivered updates; carry on.
-			g.log.Warn("could not record the polling offset", "err", err)
-		} else {
-			g.lastSave = maxID
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
 	}
 	resp, err := g.next.Do(req)
 	if err != nil {
@@ -61,18 +49,44 @@ func (g *pollGate) Do(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	var batch struct {
-		Result []struct {
-			UpdateID int64 `json:"update_id"`
-		} `json:"result"`
-	}
-	if json.Unmarshal(body, &batch) == nil && len(batch.Result) > 0 {
-		var maxID int64
-		for _, u := range batch.Result {
-			maxID = max(maxID, u.UpdateID)
-		}
-		g.d.expect(len(batch.Result), maxID)
+	if err := g.keep(req.Context(), body); err != nil {
+		return nil, err
 	}
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return resp, nil
+}
+
+// errNoInbox is a getUpdates before Run set the inbox up.
+var errNoInbox = errors.New("polling before the inbox was set up")
+
+// keep puts the updates of a getUpdates answer in the inbox.
+func (g *pollGate) keep(ctx context.Context, body []byte) error {
+	var batch struct {
+		Result []json.RawMessage `json:"result"`
+	}
+	if json.Unmarshal(body, &batch) != nil || len(batch.Result) == 0 {
+		return nil // an error answer or an empty batch: the library deals with it
+	}
+	if g.inbox == nil {
+		return errNoInbox
+	}
+	now := g.now()
+	var maxID int64
+	for _, raw := range batch.Result {
+		var head struct {
+			UpdateID int64 `json:"update_id"`
+		}
+		if json.Unmarshal(raw, &head) != nil || head.UpdateID <= 0 {
+			continue
+		}
+		if _, err := g.inbox.InboxPut(ctx, head.UpdateID, raw, now, now.Add(inboxVisibility)); err != nil {
+			g.metrics.storageError("inbox", err)
+			return errors.New("could not keep updates in the inbox; asking Telegram again: " + err.Error())
+		}
+		maxID = max(maxID, head.UpdateID)
+	}
+	if maxID > g.kept.Load() {
+		g.kept.Store(maxID)
+	}
+	return nil
 }

@@ -56,7 +56,8 @@ func TestRunAgainAfterStopMidBatch(t *testing.T) {
 	tr := &stopAfterBatch{}
 	cfg := Config{Token: h.tg.Token(), APIURL: h.tg.URL(), Admins: []int64{admin.ID, admin2.ID},
 		Location: istanbul, Now: h.clock.Now, Sleep: h.clock.Sleep, PollTimeout: 2 * time.Second, Logger: testLogger(),
-		After: func(time.Duration) <-chan time.Time { return h.tick }, HTTPClient: &http.Client{Transport: tr}}
+		After: func(time.Duration) <-chan time.Time { return h.tick }, HTTPClient: &http.Client{Transport: tr},
+		OnHandled: h.noteHandled}
 	b, err := New(context.Background(), cfg, h.store)
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +88,7 @@ func TestRunAgainAfterStopMidBatch(t *testing.T) {
 	ctx2, cancel2 := context.WithCancel(context.Background())
 	done := run(ctx2)
 	h.tg.WaitMessages(t, chat.ID, n)
-	h.tg.WaitHandled(t, last)
+	h.waitHandled(t, last)
 	cancel2()
 	wait(done)
 	if got := len(h.tg.Messages(chat.ID)); got != n {

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -24,7 +25,7 @@ func TestRemovedMemberGetsNoMoreAlerts(t *testing.T) {
 	chat := telegramtest.Private(admin)
 	ask := h.ask(chat, admin, "/remove 2002")
 	h.pressNext(chat, admin, ask, "rm:y:2002")
-	mustContain(t, h.tg.WaitMessages(t, memberKZ.ID, 2)[1].PlainText(), "Your access to wgbot was removed")
+	mustContain(t, h.tg.WaitMessages(t, memberKZ.ID, 2)[1].PlainText(), "Your access to WG Test Bot was removed")
 	subs, err := h.store.Subscriptions(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +82,7 @@ func TestLongTaskTextIsShownInValidParts(t *testing.T) {
 	id = strings.TrimSuffix(id, ":")
 
 	before := len(h.tg.Messages(chat.ID))
-	h.tg.WaitHandled(t, h.tg.SendText(chat, admin, "/task "+id))
+	h.waitHandled(t, h.tg.SendText(chat, admin, "/task "+id))
 	got := h.tg.Messages(chat.ID)[before:]
 	var all strings.Builder
 	for _, m := range got {
@@ -101,7 +102,7 @@ func TestFailedDownloadLogsNoFileName(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.Logger = slog.New(slog.NewTextHandler(logs, nil)) })
 	chat := telegramtest.Private(memberTR)
 	h.tg.FailNext("getFile", 0, 1, 400, 0, "Bad Request: wrong file_id")
-	h.tg.WaitHandled(t, h.tg.SendDocument(chat, memberTR, "Passport Ivanov Ivan.pdf", "application/pdf", []byte("%PDF-1.4"), ""))
+	h.waitHandled(t, h.tg.SendDocument(chat, memberTR, "Passport Ivanov Ivan.pdf", "application/pdf", []byte("%PDF-1.4"), ""))
 	mustContain(t, lastMessage(h, chat.ID).PlainText(), "Sorry")
 	mustContain(t, logs.String(), "handler failed")
 	mustNotContain(t, logs.String(), "Ivanov")
@@ -123,7 +124,54 @@ func TestLateDecisionToastShowsNameAsTyped(t *testing.T) {
 	}
 	chat := telegramtest.Private(admin2)
 	msg := h.ask(chat, admin2, "/help")
-	h.tg.WaitHandled(t, h.tg.SendCallback(chat, admin2, msg.MessageID, "acc:n:3001"))
+	h.waitHandled(t, h.tg.SendCallback(chat, admin2, msg.MessageID, "acc:n:3001"))
 	toast := lastCallback(t, h, 1)
 	mustContain(t, toast.Text, "already decided: approved by Aida & O'Brien")
+}
+
+// sentRecords lists the stored records of delivered alerts that match.
+func sentRecords(t *testing.T, h *harness, match func(string) bool) []string {
+	t.Helper()
+	snap, err := h.store.Export(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, k := range snap.AlertsSent {
+		if match(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Finding 8: the records of alerts sent to a private chat (they hold the
+// user's id) go with /forgetme, and a deleted task's records go with it.
+func TestSentAlertRecordsArePruned(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad))
+	h.start()
+	chat := telegramtest.Private(memberTR)
+	subscribeGroup(t, h)
+	mustContain(t, h.ask(chat, memberTR, "/subscribe").PlainText(), "You will receive alerts")
+	h.at(2024, 2, 16, 9, 0)
+	h.deliver()
+	mine := func(k string) bool { return strings.Contains(k, ":"+strconv.FormatInt(memberTR.ID, 10)+":") }
+	if len(sentRecords(t, h, mine)) == 0 {
+		t.Fatal("no record of the alert sent to the member: the test proves nothing")
+	}
+	ask := h.ask(chat, memberTR, "/forgetme")
+	h.pressNext(chat, memberTR, ask, "fgt:y")
+	if got := sentRecords(t, h, mine); len(got) != 0 {
+		t.Errorf("records with the user's id kept after /forgetme: %q", got)
+	}
+	task1 := func(k string) bool { return strings.HasPrefix(k, "1:") }
+	if len(sentRecords(t, h, task1)) == 0 {
+		t.Fatal("no record of the group's alert: the test proves nothing")
+	}
+	adm := telegramtest.Private(admin)
+	h.pressNext(adm, admin, h.ask(adm, admin, "/deltask 1"), "del:y:1")
+	if got := sentRecords(t, h, task1); len(got) != 0 {
+		t.Errorf("records of a deleted task kept: %q", got)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -16,6 +17,9 @@ import (
 // that does not answer (a closed port) or made to panic in Tasks.
 type faultyStore struct {
 	storage.Store
+	// The inbox keeps answering: the failures are those of the reads and
+	// writes after an update was kept.
+	storage.Inbox
 	dead  storage.Store
 	down  atomic.Bool
 	panic atomic.Bool
@@ -32,7 +36,7 @@ func newFaultyStore(t *testing.T, s storage.Store) *faultyStore {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &faultyStore{Store: s, dead: dead}
+	return &faultyStore{Store: s, Inbox: s.(storage.Inbox), dead: dead}
 }
 
 func (f *faultyStore) pick() storage.Store {
@@ -104,12 +108,12 @@ func TestCleanRestartLosesNothingAndRepeatsNothing(t *testing.T) {
 	h.tg.SendText(telegramtest.Private(memberKZ), memberKZ, "/help")
 	h.start()
 	msgs := h.tg.WaitMessages(t, chat.ID, 3)
-	mustContain(t, msgs[1].PlainText(), "you represent 🇰🇿 Kazakhstan")
-	mustContain(t, msgs[2].PlainText(), "Open tasks of 🇰🇿 Kazakhstan")
+	mustContain(t, msgs[1].PlainText(), "Your request to represent 🇰🇿 Kazakhstan was sent")
+	mustContain(t, msgs[2].PlainText(), "Open tasks of 🇹🇷 Türkiye")
 	h.tg.WaitMessages(t, memberKZ.ID, 1)
 	h.shutdown()
 	h.start()
-	h.tg.WaitHandled(t, h.tg.SendText(chat, memberTR, "/help"))
+	h.waitHandled(t, h.tg.SendText(chat, memberTR, "/help"))
 	if n := len(h.tg.Messages(chat.ID)); n != 4 {
 		t.Errorf("after two restarts the chat has %d messages, want 4 (no repeats)", n)
 	}
@@ -126,7 +130,7 @@ func TestRedeliveredUpdateIsDropped(t *testing.T) {
 	// A crash after handling, before Telegram heard of it: the previous process
 	// marked the next update handled, and Telegram delivers it again.
 	next := h.tg.SendText(chat, memberTR, "/agenda")
-	h.tg.WaitHandled(t, next)
+	h.waitHandled(t, next)
 	if err := h.store.MarkHandled(context.Background(), next+1); err != nil {
 		t.Fatal(err)
 	}
@@ -139,23 +143,24 @@ func TestRedeliveredUpdateIsDropped(t *testing.T) {
 func TestRepliesKeepTheOrderOfEachChat(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
-	parties := []string{"AZ", "KZ", "KG", "TR", "UZ", "HU", "AZ", "TR", "UZ", "KZ"}
-	for _, p := range parties {
-		h.tg.SendText(telegramtest.Private(memberTR), memberTR, "/iam "+p)
-		h.tg.SendText(telegramtest.Private(memberKZ), memberKZ, "/iam "+p)
+	tasks := []string{"3", "1", "7", "2", "9", "4", "1", "8", "5", "6"}
+	for _, id := range tasks {
+		h.tg.SendText(telegramtest.Private(memberTR), memberTR, "/task "+id)
+		h.tg.SendText(telegramtest.Private(memberKZ), memberKZ, "/task "+id)
 	}
 	for _, user := range []telegramtest.User{memberTR, memberKZ} {
-		msgs := h.tg.WaitMessages(t, user.ID, len(parties))
-		for i, p := range parties {
-			info, _ := storage.Party(p).Info()
-			if !strings.Contains(msgs[i].PlainText(), info.Name) {
-				t.Fatalf("%s: reply %d is %q, want %s", user.FirstName, i, msgs[i].PlainText(), info.Name)
+		msgs := h.tg.WaitMessages(t, user.ID, len(tasks))
+		for i, id := range tasks {
+			if !strings.HasPrefix(msgs[i].PlainText(), "Task "+id+":") {
+				t.Fatalf("%s: reply %d is %q, want task %s", user.FirstName, i, msgs[i].PlainText(), id)
 			}
 		}
 	}
 }
 
-func TestLongReplyIsSplitAtLines(t *testing.T) {
+// A list of 120 long tasks is paged: every page fits one message, and Next
+// reaches every task (the splitting of one long reply is split_test.go's).
+func TestLongListIsPaged(t *testing.T) {
 	t.Parallel()
 	data := storage.Seed{Version: "long", Meetings: []storage.Meeting{{ID: "wg1", Title: "WG", Date: storage.Date{Year: 2024, Month: 1, Day: 1},
 		Agenda: []storage.AgendaItem{{Number: "1", Title: "x"}}}}}
@@ -169,18 +174,23 @@ func TestLongReplyIsSplitAtLines(t *testing.T) {
 	h := prepare(t, &data)
 	h.start()
 	chat := telegramtest.Private(memberTR)
-	h.tg.WaitHandled(t, h.tg.SendText(chat, memberTR, "/deadlines"))
-	msgs := h.tg.WaitMessages(t, chat.ID, 2)
+	page := h.ask(chat, memberTR, "/deadlines")
 	var all strings.Builder
-	for _, m := range msgs {
-		if len(m.Text) > 4096 {
-			t.Errorf("a part of %d bytes", len(m.Text))
+	for n := 1; ; n++ {
+		if len(page.Text) > 4096 {
+			t.Errorf("page %d has %d bytes", n, len(page.Text))
 		}
-		all.WriteString(m.PlainText() + "\n")
+		all.WriteString(page.PlainText() + "\n")
+		next := buttonData(page, "pg:dl:o:"+strconv.Itoa(n))
+		if next == "" {
+			mustContain(t, page.PlainText(), fmt.Sprintf("(page %d of %d)", n, n))
+			break
+		}
+		page = h.pressNext(chat, memberTR, page, next)
 	}
 	for i := 1; i <= 120; i++ {
 		if !strings.Contains(all.String(), fmt.Sprintf("Task %03d <&>", i)) {
-			t.Fatalf("task %d missing from the split reply", i)
+			t.Fatalf("task %d missing from the pages", i)
 		}
 	}
 }

@@ -30,14 +30,23 @@ type sender struct {
 
 var _ handlers.Sender = (*sender)(nil)
 
-func newSender(tg *tgbot.Bot, now func() time.Time, sleep func(context.Context, time.Duration) error) *sender {
-	return &sender{tg: tg, limit: newLimiter(now, sleep), maxWait: 60 * time.Second, attempts: 4, sleep: sleep}
+func newSender(tg *tgbot.Bot, now func() time.Time, sleep func(context.Context, time.Duration) error, perSecond int) *sender {
+	return &sender{tg: tg, limit: newLimiter(now, sleep, perSecond), maxWait: 60 * time.Second, attempts: 4, sleep: sleep}
 }
 
 // Send sends or edits a reply, splitting a long text at line boundaries.
 func (s *sender) Send(ctx context.Context, m handlers.Message) error {
-	return s.send(ctx, m, false)
+	_, err := s.sendID(ctx, m, false)
+	return err
 }
+
+// SendID is Send that also returns the id of the (last) message sent or
+// edited, so that a handler can edit it later.
+func (s *sender) SendID(ctx context.Context, m handlers.Message) (int, error) {
+	return s.sendID(ctx, m, false)
+}
+
+var _ handlers.MessageIDSender = (*sender)(nil)
 
 // SendBulk sends background messages one at a time, always taking next the
 // chat that may receive soonest (the fullest one among equals), so that one
@@ -77,17 +86,26 @@ func (s *sender) SendBulk(ctx context.Context, msgs []handlers.Message, done fun
 }
 
 func (s *sender) send(ctx context.Context, m handlers.Message, background bool) error {
+	_, err := s.sendID(ctx, m, background)
+	return err
+}
+
+func (s *sender) sendID(ctx context.Context, m handlers.Message, background bool) (int, error) {
 	parts := splitText(m.Text, maxText)
+	last := 0
 	for i, part := range parts {
 		var markup models.ReplyMarkup
 		if i == len(parts)-1 && len(m.Buttons) > 0 {
 			markup = keyboard(m.Buttons)
+		} else if i == len(parts)-1 && m.Keyboard != nil && m.Edit == 0 {
+			markup = replyKeyboard(m.Keyboard)
 		}
 		if err := s.limit.wait(ctx, m.ChatID, background); err != nil {
-			return err
+			return last, err
 		}
 		var err error
 		if m.Edit != 0 && i == 0 {
+			last = m.Edit
 			err = s.retry(ctx, func() error {
 				_, err := s.tg.EditMessageText(ctx, &tgbot.EditMessageTextParams{ChatID: m.ChatID,
 					MessageID: m.Edit, Text: part, ParseMode: models.ParseModeHTML, ReplyMarkup: markup,
@@ -104,15 +122,18 @@ func (s *sender) send(ctx context.Context, m handlers.Message, background bool) 
 				params.ReplyParameters = &models.ReplyParameters{MessageID: m.ReplyTo, AllowSendingWithoutReply: true}
 			}
 			err = s.retry(ctx, func() error {
-				_, err := s.tg.SendMessage(ctx, params)
+				msg, err := s.tg.SendMessage(ctx, params)
+				if err == nil && msg != nil {
+					last = msg.ID
+				}
 				return err
 			})
 		}
 		if err != nil {
-			return classify(m.ChatID, err)
+			return last, classify(m.ChatID, err)
 		}
 	}
-	return nil
+	return last, nil
 }
 
 // classify maps Telegram's answers to what the handlers act on: a chat the
@@ -147,6 +168,25 @@ func (s *sender) SendDocument(ctx context.Context, chatID int64, name string, da
 	}
 	return nil
 }
+
+// SendFileID sends a file Telegram already holds (a member's upload) by its
+// id, with an HTML caption: nothing is downloaded or uploaded again.
+func (s *sender) SendFileID(ctx context.Context, chatID int64, fileID, caption string) error {
+	if err := s.limit.wait(ctx, chatID, false); err != nil {
+		return err
+	}
+	err := s.retry(ctx, func() error {
+		_, err := s.tg.SendDocument(ctx, &tgbot.SendDocumentParams{ChatID: chatID, Caption: caption,
+			ParseMode: models.ParseModeHTML, Document: &models.InputFileString{Data: fileID}})
+		return err
+	})
+	if err != nil {
+		return classify(chatID, err)
+	}
+	return nil
+}
+
+var _ handlers.FileIDSender = (*sender)(nil)
 
 // AnswerCallback sets the answer to a button press; an empty text just stops
 // the spinner. For the button being handled under ctx the answer is held
@@ -237,6 +277,21 @@ func keyboard(rows [][]handlers.Button) *models.InlineKeyboardMarkup {
 			}
 			kb.InlineKeyboard[i] = append(kb.InlineKeyboard[i], btn)
 		}
+	}
+	return kb
+}
+
+// replyKeyboard is the keyboard under the typing field, one button a row.
+func replyKeyboard(k *handlers.ReplyKeyboard) models.ReplyMarkup {
+	if k.Remove {
+		return &models.ReplyKeyboardRemove{RemoveKeyboard: true}
+	}
+	kb := &models.ReplyKeyboardMarkup{ResizeKeyboard: true, OneTimeKeyboard: true}
+	if k.SharePhone != "" {
+		kb.Keyboard = append(kb.Keyboard, []models.KeyboardButton{{Text: k.SharePhone, RequestContact: true}})
+	}
+	for _, t := range k.Texts {
+		kb.Keyboard = append(kb.Keyboard, []models.KeyboardButton{{Text: t}})
 	}
 	return kb
 }

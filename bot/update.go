@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,14 +13,14 @@ import (
 	"github.com/ots-customs/wgbot/handlers"
 )
 
-// handlerTimeout bounds one update's handling, so a hung call cannot hold the
-// poller (which waits for the batch) for ever.
+// handlerTimeout bounds one update's handling, so a hung call cannot hold
+// its chat's worker (and the updates queued behind it) for ever.
 const handlerTimeout = 60 * time.Second
 
 // receive is the library's default handler: every update comes here, in order,
 // and is queued behind the earlier updates of its chat.
 func (b *Bot) receive(ctx context.Context, _ *tgbot.Bot, upd *models.Update) {
-	b.d.enqueue(ctx, upd, true)
+	b.d.enqueue(ctx, upd)
 }
 
 // handleUpdate handles one update end to end through the middleware chain
@@ -27,6 +28,10 @@ func (b *Bot) receive(ctx context.Context, _ *tgbot.Bot, upd *models.Update) {
 func (b *Bot) handleUpdate(ctx context.Context, upd *models.Update) {
 	ctx, cancel := context.WithTimeout(ctx, handlerTimeout)
 	defer cancel()
+	if b.chatEvent(ctx, upd) {
+		b.markHandled(ctx, upd.ID)
+		return
+	}
 	r := toRequest(upd, b.username)
 	if r == nil {
 		b.markHandled(ctx, upd.ID)
@@ -39,6 +44,30 @@ func (b *Bot) markHandled(ctx context.Context, id int64) {
 	if err := b.store.MarkHandled(ctx, id); err != nil {
 		b.log.Warn("could not mark an update handled", "update", id, "err", err)
 	}
+}
+
+// chatEvent handles what happens to a group chat itself: it became a
+// supergroup (the flag and the subscription follow it), or the bot was
+// removed (my_chat_member). It reports whether upd was such an event.
+func (b *Bot) chatEvent(ctx context.Context, upd *models.Update) bool {
+	var err error
+	switch {
+	case upd.Message != nil && upd.Message.MigrateToChatID != 0:
+		err = b.h.GroupMigrated(ctx, upd.Message.Chat.ID, upd.Message.MigrateToChatID)
+	case upd.Message != nil && upd.Message.MigrateFromChatID != 0:
+		err = b.h.GroupMigrated(ctx, upd.Message.MigrateFromChatID, upd.Message.Chat.ID)
+	case upd.MyChatMember != nil && upd.MyChatMember.Chat.Type != models.ChatTypePrivate:
+		switch upd.MyChatMember.NewChatMember.Type {
+		case models.ChatMemberTypeLeft, models.ChatMemberTypeBanned:
+			err = b.h.BotLeftGroup(ctx, upd.MyChatMember.Chat.ID)
+		}
+	default:
+		return false
+	}
+	if err != nil {
+		b.log.Warn("could not follow a change of a group chat", "update", upd.ID, "err", err)
+	}
+	return true
 }
 
 // toRequest turns an update into a Request, or nil for updates the bot ignores
@@ -56,12 +85,15 @@ func toRequest(upd *models.Update, username string) *handlers.Request {
 			r.Text = m.Caption
 		}
 		if cmd, args, forMe, ok := handlers.ParseCommand(r.Text, username); ok {
-			if !forMe {
+			if !forMe && !r.Chat.Private {
 				return nil // "/start@OtherBot" in a group
 			}
-			r.Command, r.Args = cmd, args
+			r.Command, r.Args, r.ForOtherBot = cmd, args, !forMe
 		}
 		r.Document = documentOf(m.Document)
+		if m.Contact != nil {
+			r.SharedPhone = m.Contact.PhoneNumber
+		}
 		if m.ReplyToMessage != nil {
 			r.Reply = documentOf(m.ReplyToMessage.Document)
 		}
@@ -115,7 +147,8 @@ func kind(r *handlers.Request) string {
 }
 
 // registerMenu publishes the command menus: one for private chats, a short one
-// for groups, and a longer one in each administrator's private chat.
+// for groups, and a longer one in each administrator's private chat. A menu
+// Telegram already has is not sent again, so a restart costs one read per menu.
 func (b *Bot) registerMenu(ctx context.Context) error {
 	list := func(routes []handlers.Route) []models.BotCommand {
 		var out []models.BotCommand
@@ -125,18 +158,27 @@ func (b *Bot) registerMenu(ctx context.Context) error {
 		return out
 	}
 	commands := func(role handlers.Role) []models.BotCommand { return list(b.h.MenuFor(role)) }
-	if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: commands(handlers.MemberRole)}); err != nil {
+	if err := b.setMenu(ctx, nil, commands(handlers.MemberRole)); err != nil {
 		return err
 	}
-	if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: list(b.h.MenuForGroups()),
-		Scope: &models.BotCommandScopeAllGroupChats{}}); err != nil {
+	if err := b.setMenu(ctx, &models.BotCommandScopeAllGroupChats{}, list(b.h.MenuForGroups())); err != nil {
 		return err
 	}
 	for _, id := range b.cfg.Admins {
-		if _, err := b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: commands(handlers.Admin),
-			Scope: &models.BotCommandScopeChat{ChatID: id}}); err != nil {
+		if err := b.setMenu(ctx, &models.BotCommandScopeChat{ChatID: id}, commands(handlers.Admin)); err != nil {
 			return fmt.Errorf("admin menu for %d: %w", id, err)
 		}
 	}
 	return nil
+}
+
+// setMenu sets the commands of scope (nil: the default) unless Telegram
+// already has exactly these.
+func (b *Bot) setMenu(ctx context.Context, scope models.BotCommandScope, cmds []models.BotCommand) error {
+	have, err := b.tg.GetMyCommands(ctx, &tgbot.GetMyCommandsParams{Scope: scope})
+	if err == nil && slices.Equal(have, cmds) {
+		return nil
+	}
+	_, err = b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope})
+	return err
 }

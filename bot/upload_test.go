@@ -70,7 +70,7 @@ func TestUploadTashkentMinutes(t *testing.T) {
 	got := h.upload(chat, memberTR, tashkentFile, "text/plain", tashkentMinutes(t), "", 2)
 	mustContain(t, got[0].PlainText(), "📄 Reading "+tashkentFile+"…")
 	res := got[1].PlainText()
-	mustContain(t, res, "Decisions with deadlines in "+tashkentFile, "6 decisions found",
+	mustContain(t, res, "Decisions with deadlines in "+tashkentFile, "7 decisions found",
 		"1. 📅 by 1 March 2024 (2024-03-01)", "👥 Turkish side → 🇹🇷 TR",
 		"submit the renewed concept of the Silk Road initiative",
 		"until 1 April 2024 (2024-04-01)", "by the end of 2023 (2023-12-31)", "in January 2024 (2024-01-31)",
@@ -90,7 +90,7 @@ func TestUploadTashkentMinutes(t *testing.T) {
 	if d := buttonData(got[1], "imp:"); d == "" || len(d) > 64 {
 		t.Errorf("an administrator gets an Import button with short data, got %q", d)
 	}
-	mustContain(t, got[1].ReplyMarkup.InlineKeyboard[0][0].Text, "Import 6 tasks")
+	mustContain(t, got[1].ReplyMarkup.InlineKeyboard[0][0].Text, "Import 7 tasks")
 }
 
 // buildDOCX writes a minimal DOCX with the given paragraphs.
@@ -177,7 +177,7 @@ func TestUploadInGroup(t *testing.T) {
 	mustContain(t, h.ask(wgGroup, admin, "/enable").PlainText(), "enabled")
 	// A plain document in a group is not for the bot.
 	before := len(h.tg.Messages(wgGroup.ID))
-	h.tg.WaitHandled(t, h.tg.SendDocument(wgGroup, memberTR, tashkentFile, "text/plain", tashkentMinutes(t), "holiday photos"))
+	h.waitHandled(t, h.tg.SendDocument(wgGroup, memberTR, tashkentFile, "text/plain", tashkentMinutes(t), "holiday photos"))
 	waitFor(t, h, func() bool { return true })
 	if n := len(h.tg.Messages(wgGroup.ID)); n != before {
 		t.Errorf("the bot answered a plain document in a group: %q", lastMessage(h, wgGroup.ID).PlainText())
@@ -199,13 +199,13 @@ func TestUploadInGroup(t *testing.T) {
 		Chat: file.Chat, Text: "/minutes", ReplyToMessage: file,
 		Entities: []models.MessageEntity{{Type: models.MessageEntityTypeBotCommand, Length: 8}}}})
 	got = h.tg.WaitMessages(t, wgGroup.ID, before+2)[before:]
-	mustContain(t, got[1].PlainText(), "6 decisions found", "in the course of 2024")
+	mustContain(t, got[1].PlainText(), "7 decisions found", "in the course of 2024")
 	// A stranger in the group cannot have files read.
 	mustContain(t, h.upload(wgGroup, stranger, tashkentFile, "text/plain", tashkentMinutes(t), "/minutes", 1)[0].PlainText(), "private chat")
 	// Not enabled: silent.
 	mustContain(t, h.ask(wgGroup, admin, "/disable").PlainText(), "disabled")
 	before = len(h.tg.Messages(wgGroup.ID))
-	h.tg.WaitHandled(t, h.tg.SendDocument(wgGroup, memberTR, tashkentFile, "text/plain", tashkentMinutes(t), "/minutes"))
+	h.waitHandled(t, h.tg.SendDocument(wgGroup, memberTR, tashkentFile, "text/plain", tashkentMinutes(t), "/minutes"))
 	waitFor(t, h, func() bool { return true })
 	if n := len(h.tg.Messages(wgGroup.ID)); n != before {
 		t.Error("the bot answered /minutes in a disabled group")
@@ -222,7 +222,7 @@ func importUpload(t *testing.T, h *harness) string {
 	h.press(chat, admin, got[1], data)
 	waitFor(t, h, func() bool { return buttonData(lastMessage(h, chat.ID), "imp:y:") != "" })
 	confirm := lastMessage(h, chat.ID)
-	mustContain(t, confirm.PlainText(), "Import 6 tasks from "+tashkentFile+" as the meeting “12th Meeting of the Working Group on Customs Cooperation")
+	mustContain(t, confirm.PlainText(), "Import 7 tasks from "+tashkentFile+" as the meeting “12th Meeting of the Working Group on Customs Cooperation")
 	h.press(chat, admin, confirm, "imp:y:"+strings.TrimPrefix(data, "imp:"))
 	var done string
 	waitFor(t, h, func() bool {
@@ -243,10 +243,10 @@ func TestImportTasks(t *testing.T) {
 	mustContain(t, h.ask(telegramtest.Private(memberTR), memberTR, "/deadlines").PlainText(), "No open tasks")
 
 	done := importUpload(t, h)
-	mustContain(t, done, "Imported 6 tasks from "+tashkentFile)
+	mustContain(t, done, "Imported 7 tasks from "+tashkentFile)
 	mustNotContain(t, done, "already in the task list")
 	tasks, err := h.store.Tasks(ctx)
-	if err != nil || len(tasks) != 6 {
+	if err != nil || len(tasks) != 7 {
 		t.Fatalf("%d tasks after the import, %v", len(tasks), err)
 	}
 	ms, _ := h.store.Meetings(ctx)
@@ -266,38 +266,38 @@ func TestImportTasks(t *testing.T) {
 
 	// The same minutes again: every task is a duplicate.
 	again := importUpload(t, h)
-	mustContain(t, again, "Imported 0 tasks", "6 tasks were already in the task list, so I skipped:", "(same as task 1)")
-	if tasks, _ := h.store.Tasks(ctx); len(tasks) != 6 {
+	mustContain(t, again, "Imported 0 tasks", "7 tasks were already in the task list, so I skipped:", "(same as task 1)")
+	if tasks, _ := h.store.Tasks(ctx); len(tasks) != 7 {
 		t.Errorf("%d tasks after importing twice", len(tasks))
 	}
 
 	// /imports lists both; undo the first.
 	chat := telegramtest.Private(admin)
 	list := h.ask(chat, admin, "/imports")
-	mustContain(t, list.PlainText(), "Imports of minutes", "6 tasks added, 0 skipped", "0 tasks added, 6 skipped")
+	mustContain(t, list.PlainText(), "Imports of minutes", "7 tasks added, 0 skipped", "0 tasks added, 7 skipped")
 	imps, _ := h.store.ListImports(ctx)
 	var first storage.Import
 	for _, imp := range imps {
-		if len(imp.TaskIDs) == 6 {
+		if len(imp.TaskIDs) == 7 {
 			first = imp
 		}
 	}
 	h.press(chat, admin, list, "impu:"+first.ID)
 	waitFor(t, h, func() bool { return buttonData(lastMessage(h, chat.ID), "impu:y:") != "" })
 	ask := lastMessage(h, chat.ID)
-	mustContain(t, ask.PlainText(), "Undo the import of “12th Meeting", "deletes its 6 tasks")
+	mustContain(t, ask.PlainText(), "Undo the import of “12th Meeting", "deletes its 7 tasks")
 
 	// A member forging the confirmation changes nothing.
 	mchat := telegramtest.Private(memberTR)
 	msg := h.ask(mchat, memberTR, "/help")
 	for _, data := range []string{"impu:y:" + first.ID, "imp:y:" + first.ID, "imp:" + first.ID} {
-		h.tg.WaitHandled(t, h.tg.SendCallback(mchat, memberTR, msg.MessageID, data))
+		h.waitHandled(t, h.tg.SendCallback(mchat, memberTR, msg.MessageID, data))
 	}
 	waitFor(t, h, func() bool { return len(h.tg.Callbacks()) >= 4 })
 	for _, c := range h.tg.Callbacks()[len(h.tg.Callbacks())-3:] {
 		mustContain(t, c.Text, "not meant for you")
 	}
-	if tasks, _ := h.store.Tasks(ctx); len(tasks) != 6 {
+	if tasks, _ := h.store.Tasks(ctx); len(tasks) != 7 {
 		t.Fatalf("a forged button changed the tasks: %d", len(tasks))
 	}
 
@@ -311,7 +311,7 @@ func TestImportTasks(t *testing.T) {
 		}
 		return undone != ""
 	})
-	mustContain(t, undone, "Import of “12th Meeting", "undone: removed the meeting and 6 tasks", "Submit the renewed concept")
+	mustContain(t, undone, "Import of “12th Meeting", "undone: removed the meeting and 7 tasks", "Submit the renewed concept")
 	if tasks, _ := h.store.Tasks(ctx); len(tasks) != 0 {
 		t.Errorf("%d tasks after the undo", len(tasks))
 	}
@@ -319,9 +319,9 @@ func TestImportTasks(t *testing.T) {
 		t.Errorf("meetings after the undo: %+v", ms)
 	}
 	// Undo again, or import an undone upload again: nothing changes, and it says so.
-	h.tg.WaitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "impu:y:"+first.ID))
-	h.tg.WaitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "imp:y:"+first.ID))
-	h.tg.WaitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "imp:y:0123456789abcdef"))
+	h.waitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "impu:y:"+first.ID))
+	h.waitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "imp:y:"+first.ID))
+	h.waitHandled(t, h.tg.SendCallback(chat, admin, ask.MessageID, "imp:y:0123456789abcdef"))
 	waitFor(t, h, func() bool { return strings.Contains(h.tg.Callbacks()[len(h.tg.Callbacks())-1].Text, "no longer kept") })
 	cbs := h.tg.Callbacks()
 	mustContain(t, cbs[len(cbs)-3].Text, "already undone")
@@ -335,7 +335,7 @@ func TestImportSkipsSeedTasks(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t) // the reviewed Tashkent tasks are there already
 	done := importUpload(t, h)
-	mustContain(t, done, "Imported 1 task from", "5 tasks were already in the task list", "(same as task 1)", "(same as task 4)")
+	mustContain(t, done, "Imported 1 task from", "6 tasks were already in the task list", "(same as task 1)", "(same as task 4)")
 }
 
 // fakeOpenAI is a local OpenAI-compatible chat-completions server.
@@ -415,7 +415,7 @@ func TestUploadSummaryFails(t *testing.T) {
 	})
 	h := newHarness(t, withLLM(f))
 	got := h.upload(telegramtest.Private(memberTR), memberTR, tashkentFile, "text/plain", tashkentMinutes(t), "", 3)
-	mustContain(t, got[1].PlainText(), "6 decisions found", "by 1 March 2024")
+	mustContain(t, got[1].PlainText(), "7 decisions found", "by 1 March 2024")
 	mustContain(t, got[2].PlainText(), "The summary failed: the summary service is busy or unreachable. The decisions above were found without it")
 	mustNotContain(t, got[2].PlainText(), "sk-test")
 	f.mu.Lock()

@@ -18,8 +18,6 @@ import (
 
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
-
-	"github.com/ots-customs/wgbot/storage"
 )
 
 // Webhook mode. Telegram POSTs each update to WEBHOOK_URL; the handler keeps
@@ -52,24 +50,22 @@ var allowedUpdates = []string{"message", "callback_query", "my_chat_member"}
 
 // webhook is the state of webhook mode.
 type webhook struct {
-	b        *Bot
-	inbox    storage.Inbox
-	secret   [sha256.Size]byte
-	instance string // random, names this process in claims
+	*intake
+	secret [sha256.Size]byte
 }
 
 func (b *Bot) newWebhook() (*webhook, error) {
-	inbox, ok := b.store.(storage.Inbox)
-	if !ok {
-		return nil, errors.New("webhook mode needs a store with an inbox (Redis or the embedded store)")
-	}
 	if b.cfg.WebhookSecret == "" {
 		return nil, errors.New("webhook mode needs a secret token")
 	}
+	// Several instances may share the store: each names itself at random.
 	var nonce [8]byte
 	_, _ = rand.Read(nonce[:])
-	return &webhook{b: b, inbox: inbox, secret: sha256.Sum256([]byte(b.cfg.WebhookSecret)),
-		instance: hex.EncodeToString(nonce[:])}, nil
+	in, err := b.newIntake(hex.EncodeToString(nonce[:]))
+	if err != nil {
+		return nil, err
+	}
+	return &webhook{intake: in, secret: sha256.Sum256([]byte(b.cfg.WebhookSecret))}, nil
 }
 
 // ServeHTTP receives one update from Telegram.
@@ -120,64 +116,7 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(http.StatusOK)
 	if added {
-		b.d.enqueue(context.WithoutCancel(r.Context()), &upd, false)
-	}
-}
-
-// handleClaimed handles an update of the inbox if no other instance does.
-func (wh *webhook) handleClaimed(ctx context.Context, upd *models.Update) {
-	b := wh.b
-	token := wh.instance + ":" + strconv.FormatInt(upd.ID, 10)
-	claimCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	ok, err := wh.inbox.ClaimUpdate(claimCtx, upd.ID, token, claimTTL)
-	cancel()
-	if err != nil {
-		b.log.Warn("could not claim an update; it will be offered again", "update", upd.ID, "err", err)
-		b.metrics.storageError("claim", err)
-		return
-	}
-	if !ok {
-		b.log.Debug("another instance is handling the update", "update", upd.ID)
-		return
-	}
-	b.handleUpdate(ctx, upd)
-	finCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	if err := wh.inbox.FinishUpdate(finCtx, upd.ID, token); err != nil {
-		// The update stays in the inbox; the handled mark drops it when offered again.
-		b.log.Warn("could not finish an update", "update", upd.ID, "err", err)
-		b.metrics.storageError("finish", err)
-	}
-}
-
-// sweep queues the updates of the inbox that no instance finished in time;
-// horizon is how far ahead of now it looks (at start: everything).
-func (wh *webhook) sweep(ctx context.Context, horizon time.Duration) {
-	b := wh.b
-	for ctx.Err() == nil {
-		now := b.cfg.Now()
-		items, err := wh.inbox.InboxDue(ctx, now.Add(horizon), now.Add(inboxVisibility), now.Add(-inboxMaxAge), 100)
-		if err != nil {
-			if ctx.Err() == nil {
-				b.log.Warn("could not read the webhook inbox", "err", err)
-				b.metrics.storageError("inbox", err)
-			}
-			return
-		}
-		for _, it := range items {
-			var upd models.Update
-			if err := json.Unmarshal(it.Raw, &upd); err != nil {
-				b.log.Warn("dropping an unreadable update from the inbox", "update", it.UpdateID)
-				continue
-			}
-			b.d.enqueue(ctx, &upd, false)
-		}
-		if len(items) > 0 {
-			b.log.Info("took over updates left in the inbox", "count", len(items))
-		}
-		if len(items) < 100 {
-			return
-		}
+		b.d.enqueue(context.WithoutCancel(r.Context()), &upd)
 	}
 }
 
@@ -224,18 +163,7 @@ func (b *Bot) runWebhook(ctx context.Context) error {
 	b.log.Info("wgbot is receiving updates by webhook", "bot", b.username, "path", path)
 	var loops sync.WaitGroup
 	loops.Go(func() { b.alertLoop(ctx) })
-	loops.Go(func() {
-		t := time.NewTicker(inboxSweep)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				wh.sweep(ctx, 0)
-			}
-		}
-	})
+	loops.Go(func() { wh.sweepLoop(ctx) })
 	<-ctx.Done()
 	srv.stop() // no new updates; the ones answered are in the inbox and queued
 	loops.Wait()
@@ -251,50 +179,6 @@ func (b *Bot) listenAddr() string {
 	}
 	return b.cfg.ListenAddr
 }
-
-// drainInbox handles, one by one, the updates a webhook run left in the inbox,
-// so that switching from webhook mode back to polling loses none of them.
-func (b *Bot) drainInbox(ctx context.Context) {
-	inbox, ok := b.store.(storage.Inbox)
-	if !ok {
-		return
-	}
-	if n, err := inbox.InboxLen(ctx); err != nil || n == 0 {
-		return
-	}
-	var nonce [8]byte
-	_, _ = rand.Read(nonce[:])
-	wh := &webhook{b: b, inbox: inbox, instance: hex.EncodeToString(nonce[:])}
-	// An update another (dead) instance still holds a claim on cannot be
-	// handled until the claim runs out: wait a second between passes that
-	// made no progress instead of asking the store in a tight loop, and give
-	// up after a while (the rest is dropped by age or handled at next start).
-	deadline := b.cfg.Now().Add(drainPatience)
-	for ctx.Err() == nil && b.cfg.Now().Before(deadline) {
-		now := b.cfg.Now()
-		items, err := inbox.InboxDue(ctx, now.Add(inboxVisibility), now.Add(inboxVisibility), now.Add(-inboxMaxAge), 100)
-		if err != nil || len(items) == 0 {
-			return
-		}
-		b.log.Info("handling updates left by webhook mode", "count", len(items))
-		before, _ := inbox.InboxLen(ctx)
-		for _, it := range items {
-			var upd models.Update
-			if json.Unmarshal(it.Raw, &upd) == nil {
-				wh.handleClaimed(ctx, &upd)
-			}
-		}
-		if after, err := inbox.InboxLen(ctx); err == nil && after >= before {
-			if b.cfg.Sleep(ctx, time.Second) != nil {
-				return
-			}
-		}
-	}
-}
-
-// drainPatience bounds how long polling mode waits at start for updates of
-// the inbox that another instance holds a claim on.
-const drainPatience = 3 * time.Minute
 
 // Metrics returns the bot's metrics, for an LLM adapter to count its calls
 // (LLMCounter) when it is not used through Config.Summarizer.

@@ -17,6 +17,9 @@ func (b *Bot) joinButton(ctx context.Context, r *Request) (Answer, error) {
 	if r.Role != Stranger && r.Member != nil {
 		return Answer{}, b.reply(ctx, r, sprintf(txtAlreadyMember, r.Member.Party.Label()))
 	}
+	if note, err := b.requestStanding(ctx, r); err != nil || note != "" {
+		return Answer{Edit: &Message{Text: note}}, err
+	}
 	code, chosen := strings.CutPrefix(r.Callback.Data, "join:")
 	if !chosen {
 		return Answer{Edit: &Message{Text: txtChooseParty, Buttons: partyButtons("join:")}}, nil
@@ -37,11 +40,14 @@ func (b *Bot) joinButton(ctx context.Context, r *Request) (Answer, error) {
 		Text: sprintf(txtRequestSent, p.Label())}); err != nil {
 		return Answer{}, err
 	}
-	return Answer{}, b.notifyAdmins(ctx, requestText(req), decideButtons(req.UserID))
+	return Answer{}, b.notifyAdminsKeyed(ctx, accessKey(req.UserID), requestText(req), decideButtons(req.UserID))
 }
 
 func requestText(req storage.AccessRequest) string {
-	return sprintf(txtAdminNewRequest, userLabel(req.Name, req.Username), req.Party.Label(), req.UserID)
+	if req.From != "" {
+		return sprintf(txtAdminPartyChange, userLabel(req.Name, req.Username), req.From.Label(), req.Party.Label())
+	}
+	return sprintf(txtAdminNewRequest, userLabel(req.Name, req.Username), req.Party.Label())
 }
 
 func decideButtons(userID int64) []Button {
@@ -57,50 +63,81 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) (Answer, error) {
 		return stale, nil
 	}
 	approve := v == verbYes
+	b.rememberAdmin(ctx, r)
 	req, err := b.Store.DecideAccess(ctx, userID, approve, r.User.ID, b.Now())
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		return alert(txtRequestGone), nil
 	case errors.Is(err, storage.ErrAlreadyDecided):
-		return Answer{Text: plainToast(b.decidedNote(ctx, req)), Alert: true,
-			Edit: &Message{Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req)}}, nil
+		return Answer{Text: plainToast(b.decidedNote(ctx, req, r)), Alert: true,
+			Edit: &Message{Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req, r)}}, nil
 	case err != nil:
 		return Answer{}, err
 	}
-	decided := &Message{Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req)}
+	decided := &Message{Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req, r)}
 	action := storage.AuditMemberRejected
-	if approve {
+	switch {
+	case approve && req.From != "":
+		action = storage.AuditMemberParty
+	case approve:
 		action = storage.AuditMemberApproved
 	}
-	_ = b.record(ctx, r.User.ID, action, userID) // audit (issue 3), best effort: the decision stands
+	_ = b.record(ctx, r.User.ID, action, userID) // best effort, logged: the decision stands
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided.Text}); err != nil {
 		return Answer{}, err
 	}
-	if approve {
-		return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: sprintf(txtYouApproved, req.Party.Label())})
+	if err := b.decidedEverywhere(ctx, r, accessKey(userID), decided.Text); err != nil {
+		return Answer{}, err
 	}
-	return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: txtYouRejected})
+	var tell string
+	switch {
+	case approve && req.From != "":
+		tell = sprintf(txtYouPartyChanged, req.Party.Label())
+	case approve:
+		tell = sprintf(txtYouApproved, req.Party.Label())
+	case req.From != "":
+		tell = sprintf(txtYouPartyKept, req.From.Label())
+	default:
+		again := storage.DateOf(req.Decided.Add(b.AccessRetry).In(b.Location)).Long()
+		tell = sprintf(txtYouRejected, again)
+	}
+	return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: tell})
 }
 
 // decidedLine is "✅ Approved by Name" for a decided request.
-func (b *Bot) decidedLine(ctx context.Context, req storage.AccessRequest) string {
-	who := b.adminName(ctx, req.DecidedBy)
+func (b *Bot) decidedLine(ctx context.Context, req storage.AccessRequest, r *Request) string {
+	who := b.adminName(ctx, req.DecidedBy, r)
 	if req.Status == storage.RequestApproved {
 		return sprintf(txtRequestApproved, who)
 	}
 	return sprintf(txtRequestRejected, who)
 }
 
-func (b *Bot) decidedNote(ctx context.Context, req storage.AccessRequest) string {
-	return sprintf(txtAlreadyDecided, string(req.Status), b.adminName(ctx, req.DecidedBy))
+func (b *Bot) decidedNote(ctx context.Context, req storage.AccessRequest, r *Request) string {
+	return sprintf(txtAlreadyDecided, string(req.Status), b.adminName(ctx, req.DecidedBy, r))
 }
 
-// adminName names an administrator by their member record, or by id.
-func (b *Bot) adminName(ctx context.Context, id int64) string {
+// rememberAdmin keeps the name of an administrator who decides something,
+// so that later messages can name them ("Approved by Aida"): administrators
+// without a Party have no member record otherwise. Best effort.
+func (b *Bot) rememberAdmin(ctx context.Context, r *Request) {
+	if r.Role != Admin || r.Member != nil || strings.TrimSpace(r.User.Name) == "" {
+		return
+	}
+	_ = b.Store.PutMember(ctx, storage.Member{UserID: r.User.ID, Name: r.User.Name, Username: r.User.Username, Since: b.Now()})
+}
+
+// adminName names an administrator by their name: from the administrator
+// pressing now (r), else their member record; never by id (ids are for logs
+// and the audit detail).
+func (b *Bot) adminName(ctx context.Context, id int64, r *Request) string {
+	if r != nil && r.User.ID == id && strings.TrimSpace(r.User.Name) != "" {
+		return esc(r.User.Name)
+	}
 	if m, err := b.Store.Member(ctx, id); err == nil && m.Name != "" {
 		return esc(m.Name)
 	}
-	return sprintf(txtAdminByID, id)
+	return txtAnAdmin
 }
 
 func (b *Bot) requests(ctx context.Context, r *Request) error {
@@ -115,9 +152,44 @@ func (b *Bot) requests(ctx context.Context, r *Request) error {
 		return err
 	}
 	for _, req := range reqs {
-		if err := b.reply(ctx, r, requestText(req), decideButtons(req.UserID)); err != nil {
+		if err := b.sendNotice(ctx, accessKey(req.UserID), Message{ChatID: r.Chat.ID, Text: requestText(req),
+			Buttons: [][]Button{decideButtons(req.UserID)}}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// requestStanding says where r's access request stands when r may not ask
+// again now: pending, or rejected less than AccessRetry ago. "" otherwise.
+func (b *Bot) requestStanding(ctx context.Context, r *Request) (string, error) {
+	req, err := b.Store.AccessRequest(ctx, r.User.ID)
+	switch {
+	case isNotFound(err):
+		return "", nil
+	case err != nil:
+		return "", err
+	case req.Status == storage.RequestPending:
+		return sprintf(txtRequestPending, req.Party.Label()), nil
+	case req.Status == storage.RequestRejected && b.Now().Before(req.Decided.Add(b.AccessRetry)):
+		again := storage.DateOf(req.Decided.Add(b.AccessRetry).In(b.Location)).Long()
+		return sprintf(txtRejectedWait, again), nil
+	}
+	return "", nil
+}
+
+// strangerReply answers a stranger with text and the "Request access"
+// button, or, when they may not ask now, with where their request stands.
+func (b *Bot) strangerReply(ctx context.Context, r *Request, text string) error {
+	if !r.Chat.Private {
+		return b.reply(ctx, r, text)
+	}
+	note, err := b.requestStanding(ctx, r)
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		return b.reply(ctx, r, text+"\n\n"+note)
+	}
+	return b.reply(ctx, r, text, joinButton())
 }

@@ -192,9 +192,14 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 	}
 	sent, failed := 0, 0
 	var firstErr error
+	// What was sent must be recorded even when a stop (SIGTERM) cancels ctx
+	// mid-round: else the alert would go out again after its lease.
+	keep := context.WithoutCancel(ctx)
 	b.Sender.SendBulk(ctx, msgs, func(i int, sendErr error) {
 		p := out[i]
-		if err := b.afterSend(ctx, p.alert, p.task, append(p.skipped, p.lead), sendErr); err != nil && firstErr == nil {
+		bctx, cancel := context.WithTimeout(keep, bookkeepingTimeout)
+		defer cancel()
+		if err := b.afterSend(bctx, p.alert, p.task, append(p.skipped, p.lead), sendErr); err != nil && firstErr == nil {
 			firstErr = fmt.Errorf("alert bookkeeping for task %d: %w", p.task.ID, err)
 		}
 		var migrated *ChatMigratedError
@@ -215,6 +220,9 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 	}
 	return sent, nil
 }
+
+// bookkeepingTimeout bounds recording one alert's outcome after a stop.
+const bookkeepingTimeout = 5 * time.Second
 
 // fireKey identifies one alert of a task in a chat: its lead time and the
 // deadline it was for, so that a deadline moved later gets its alerts afresh.
@@ -321,6 +329,9 @@ func (b *Bot) endSubscription(ctx context.Context, chatID int64) error {
 // dropped when they fall due), and this alert goes again at once there. A
 // later alert of the same round finds the subscription already moved.
 func (b *Bot) moveSubscription(ctx context.Context, a storage.DueAlert, newID int64) error {
+	if err := b.moveGroupFlag(ctx, a.ChatID, newID); err != nil {
+		return err
+	}
 	subs, err := b.Store.Subscriptions(ctx)
 	if err != nil {
 		return err

@@ -96,7 +96,7 @@ var ErrBadEdit = errors.New("bad edit")
 func (e AppEdit) change() (func(*storage.Task) error, error) {
 	var steps []func(*storage.Task)
 	if e.Deadline != nil {
-		dl, used := ParseDeadline([]string{strings.TrimSpace(*e.Deadline)})
+		dl, used, _ := ParseDeadline([]string{strings.TrimSpace(*e.Deadline)})
 		if used != 1 {
 			return nil, fmt.Errorf("%w: %s", ErrBadEdit, txtAppBadDate)
 		}
@@ -130,7 +130,17 @@ func (b *Bot) AppEditTask(ctx context.Context, r *Request, id int64, e AppEdit) 
 	if err != nil {
 		return storage.Task{}, err
 	}
-	return b.EditTask(ctx, r, id, change)
+	var old storage.Task
+	t, err := b.EditTask(ctx, r, id, func(t *storage.Task) error {
+		old = *t
+		old.Parties = append([]storage.Party(nil), t.Parties...)
+		return change(t)
+	})
+	if err != nil {
+		return t, err
+	}
+	// Members hear of a task newly theirs or a moved deadline, as after /edittask.
+	return t, b.tellChange(ctx, r, old, t)
 }
 
 // AppBulk is one change to several tasks at once: "confirm" every submitted

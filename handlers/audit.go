@@ -31,27 +31,83 @@ func (b *Bot) audit(ctx context.Context, r *Request) error {
 	if len(entries) == 0 {
 		return b.reply(ctx, r, txtAuditNone)
 	}
+	members, err := b.Store.Members(ctx)
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, m := range members {
+		names[m.UserID] = m.Name
+	}
+	who := func(id int64) string {
+		switch {
+		case names[id] != "":
+			return esc(names[id])
+		case id == r.User.ID && r.User.Name != "":
+			return esc(r.User.Name)
+		case b.IsAdmin(id):
+			return txtAnAdmin
+		}
+		if req, err := b.Store.AccessRequest(ctx, id); err == nil && req.Name != "" {
+			names[id] = req.Name // someone who asked for access
+			return esc(req.Name)
+		}
+		return txtAuditFormer
+	}
 	lines := []string{sprintf(txtAuditHeader, len(entries))}
 	for _, e := range entries {
-		line := e.At.In(b.Location).Format("2006-01-02 15:04") + " · " + esc(e.Action)
-		if e.Contact != 0 {
-			line += " · contact #" + strconv.FormatInt(e.Contact, 10)
-		}
-		if e.Member != 0 {
-			line += " · member <code>" + strconv.FormatInt(e.Member, 10) + "</code>"
-		}
-		if e.Field != "" {
-			line += " · " + esc(fieldLabel(e.Field))
-		}
-		line += " · by <code>" + strconv.FormatInt(e.By, 10) + "</code>"
-		lines = append(lines, line)
+		lines = append(lines, "• "+e.At.In(b.Location).Format("2 January 2006, 15:04")+" · "+auditSentence(e, who)+
+			" <i>("+auditDetail(e)+")</i>")
 	}
 	return b.reply(ctx, r, strings.Join(lines, "\n"))
+}
+
+// auditSentence says what happened in words, naming people by name.
+func auditSentence(e storage.AuditEntry, who func(int64) string) string {
+	by, member := who(e.By), who(e.Member)
+	text, ok := auditWords[e.Action]
+	switch {
+	case !ok:
+		return esc(e.Action)
+	case e.Action == storage.AuditMemberParty && e.By == e.Member:
+		return sprintf(txtAuditOwnParty, by)
+	case e.Action == storage.AuditEdited:
+		return sprintf(text, by, strings.ToLower(fieldLabel(e.Field)), e.Contact)
+	case e.Contact != 0 && e.Action == storage.AuditForgotten:
+		return sprintf(text, e.Contact)
+	case e.Contact != 0:
+		return sprintf(text, by, e.Contact)
+	case e.Action == storage.AuditMemberForgotten:
+		return sprintf(text, member)
+	}
+	return sprintf(text, by, member)
+}
+
+// auditDetail is the record as stored, ids included, for whoever must trace it.
+func auditDetail(e storage.AuditEntry) string {
+	parts := []string{esc(e.Action)}
+	if e.Contact != 0 {
+		parts = append(parts, "contact "+strconv.FormatInt(e.Contact, 10))
+	}
+	if e.Member != 0 {
+		parts = append(parts, "member "+strconv.FormatInt(e.Member, 10))
+	}
+	if e.Field != "" {
+		parts = append(parts, esc(string(e.Field)))
+	}
+	return strings.Join(append(parts, "by "+strconv.FormatInt(e.By, 10)), " · ")
 }
 
 // record appends a membership change to the audit log. The change was made
 // already, so a failure to record it is not reported to the user as a failed
 // change: it is returned for the caller to decide.
+//
+// Callers go on when it fails (the change it records stands), so a failure
+// is logged here, with ids only.
 func (b *Bot) record(ctx context.Context, by int64, action string, member int64) error {
-	return b.Store.Audit(ctx, storage.AuditEntry{At: b.Now(), By: by, Action: action, Member: member})
+	err := b.Store.Audit(ctx, storage.AuditEntry{At: b.Now(), By: by, Action: action, Member: member})
+	if err != nil {
+		b.logger().Error("could not write an audit entry", "action", action, "by", by, "member", member, "err", err)
+	}
+	return err
 }

@@ -71,12 +71,18 @@ type ButtonRoute struct {
 //	rm:[y|n:]<user>             remove a member                 administrators, private
 //	imp:, impu:                 import minutes, undo an import  administrators
 //	task:<id>                   show a task                     anyone reading
-//	done:<id>:<Party>           mark the Party's part submitted that Party or administrators
+//	done:<id>:<Party>           (older lists) asks, like sub:a  that Party or administrators
 //	st:c|o:<id>:<Party>         confirm or reopen a Party's part administrators
 //	del:[y|n:]<id>              delete a task                   administrators
 //	nom:, ctw:, ctp:            nominations and contacts        members
 //	ctc:, cte:, ctr:            decide, edit, remove contacts   administrators, private
 //	fgt:y|n                     forget me                       anyone
+//	nomp:<Party>                nominate for that Party         administrators, private
+//	pg:my:<n>, pg:dl:o|a:<n>    page n of /mytasks, /deadlines  anyone reading
+//	sub:a|y|n:<id>:<Party>      ask, record, cancel a submission that Party or administrators
+//	sub:u:<id>:<list>:<Party>   undo it (for a while)           that Party or administrators
+//	file:<id>:<Party>           the file sent with it           that Party or administrators
+//	cmd:<command>               run the command meant (a typo)  as the command
 func (b *Bot) buttonTable() []ButtonRoute {
 	return []ButtonRoute{
 		{Prefix: "agenda:", Access: ReadOnly, Press: legacy(b.agendaButton)},
@@ -98,6 +104,12 @@ func (b *Bot) buttonTable() []ButtonRoute {
 		{Prefix: "cte:", Access: AdminPrivate, Press: legacy(b.editButton)},
 		{Prefix: "ctr:", Access: AdminPrivate, Press: legacy(b.removeContactButton)},
 		{Prefix: "fgt:", Access: Anyone, Press: legacy(b.forgetButton)},
+		// Lists (issue 10).
+		{Prefix: "pg:", Access: ReadOnly, Press: b.pageButton},
+		{Prefix: "nomp:", Access: AdminPrivate, Press: b.nomPartyButton},
+		{Prefix: "sub:", Access: Members, Subject: PartySubject, Press: b.submitPress},
+		{Prefix: "file:", Access: Members, Subject: PartySubject, Press: b.filePress},
+		{Prefix: "cmd:", Access: Anyone, Press: b.commandButton},
 	}
 }
 

@@ -43,23 +43,42 @@ func TestParseDeadline(t *testing.T) {
 	cases := []struct {
 		in, due, precision, text string
 		used                     int
+		problem                  DateProblem
 	}{
-		{"2024-03-01 rest", "2024-03-01", "day", "by 1 March 2024", 1},
-		{"1 March 2024 rest", "2024-03-01", "day", "by 1 March 2024", 3},
-		{"29 Feb 2024", "2024-02-29", "day", "by 29 February 2024", 3},
-		{"March 2024", "2024-03-31", "month", "in March 2024", 2},
-		{"february 2024", "2024-02-29", "month", "in February 2024", 2},
-		{"end of 2024", "2024-12-31", "year", "by the end of 2024", 3},
-		{"end of March 2025", "2025-03-31", "month", "by the end of March 2025", 4},
-		{"30 February 2024", "", "", "", 0},
-		{"tomorrow", "", "", "", 0},
-		{"2024-13-01", "", "", "", 0},
+		{"2024-03-01 rest", "2024-03-01", "day", "by 1 March 2024", 1, DateOK},
+		{"1.3.2024 rest", "2024-03-01", "day", "by 1 March 2024", 1, DateOK},
+		{"01/03/2024", "2024-03-01", "day", "by 1 March 2024", 1, DateOK},
+		{"1-3-2024", "2024-03-01", "day", "by 1 March 2024", 1, DateOK},
+		{"1 March 2024 rest", "2024-03-01", "day", "by 1 March 2024", 3, DateOK},
+		{"March 1, 2024", "2024-03-01", "day", "by 1 March 2024", 3, DateOK},
+		{"29 Feb 2024", "2024-02-29", "day", "by 29 February 2024", 3, DateOK},
+		{"March 2024", "2024-03-31", "month", "in March 2024", 2, DateOK},
+		{"february 2024", "2024-02-29", "month", "in February 2024", 2, DateOK},
+		{"end of 2024", "2024-12-31", "year", "by the end of 2024", 3, DateOK},
+		{"end of March 2025", "2025-03-31", "month", "by the end of March 2025", 4, DateOK},
+		{"2100-12-31", "2100-12-31", "day", "by 31 December 2100", 1, DateOK},
+		{"30 February 2024", "", "", "", 0, DateNoSuchDay},
+		{"31.04.2024", "", "", "", 0, DateNoSuchDay},
+		{"tomorrow", "", "", "", 0, DateUnreadable},
+		{"2024-13-01", "", "", "", 0, DateNoSuchDay},
+		{"2024-03", "", "", "", 0, DateUnreadable},
+		// The same range for every way of typing (issue 17, cases 1 and 2).
+		{"0000-03-01", "", "", "", 0, DateOutOfRange},
+		{"0000-01-01", "", "", "", 0, DateOutOfRange},
+		{"0001-01-01", "", "", "", 0, DateOutOfRange},
+		{"1999-12-31", "", "", "", 0, DateOutOfRange},
+		{"2101-01-01", "", "", "", 0, DateOutOfRange},
+		{"1.3.0001", "", "", "", 0, DateOutOfRange},
+		{"1 March 1", "", "", "", 0, DateOutOfRange},
+		{"March 0", "", "", "", 0, DateOutOfRange},
+		{"end of 1999", "", "", "", 0, DateOutOfRange},
+		{"end of March 2101", "", "", "", 0, DateOutOfRange},
 	}
 	for _, c := range cases {
-		d, used := ParseDeadline(strings.Fields(c.in))
-		if used != c.used || d.Due.String() != c.due || string(d.Precision) != c.precision || d.Text != c.text {
-			t.Errorf("ParseDeadline(%q) = %s %s %q (%d words); want %s %s %q (%d)",
-				c.in, d.Due, d.Precision, d.Text, used, c.due, c.precision, c.text, c.used)
+		d, used, p := ParseDeadline(strings.Fields(c.in))
+		if used != c.used || p != c.problem || d.Due.String() != c.due || string(d.Precision) != c.precision || d.Text != c.text {
+			t.Errorf("ParseDeadline(%q) = %s %s %q (%d words, problem %d); want %s %s %q (%d, %d)",
+				c.in, d.Due, d.Precision, d.Text, used, p, c.due, c.precision, c.text, c.used, c.problem)
 		}
 	}
 }

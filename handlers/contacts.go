@@ -20,17 +20,25 @@ const maxContactButtons = 30
 // contactCard shows a contact's fields, escaped.
 func contactCard(c storage.Contact) string {
 	lines := []string{"<b>" + esc(c.FullName) + "</b>", esc(c.Position), esc(c.Organization),
-		"✉️ " + esc(c.Email), "📞 " + esc(c.Phone)}
+		"✉️ " + esc(c.Email), "📞 " + esc(formatPhone(c.Phone))}
 	if c.Username != "" {
 		lines = append(lines, "💬 @"+esc(c.Username))
 	}
 	return strings.Join(lines, "\n")
 }
 
+// shownValue is a field as people read it: phones grouped the country's way.
+func shownValue(c storage.Contact, f storage.Field) string {
+	if f == storage.FieldPhone {
+		return formatPhone(c.Phone)
+	}
+	return c.Get(f)
+}
+
 // contacts handles /contacts [party].
 func (b *Bot) contacts(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtContactsPrivate)
+		return b.replyGoPrivate(ctx, r, txtContactsPrivate, "contacts")
 	}
 	var only storage.Party
 	if r.Args != "" {
@@ -106,12 +114,13 @@ func (b *Bot) decideContactButton(ctx context.Context, r *Request) error {
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
 	}
 	approve := v == verbYes
+	b.rememberAdmin(ctx, r)
 	c, err := b.Store.DecideContact(ctx, cid, approve, r.User.ID, b.Now())
 	switch {
 	case isNotFound(err):
 		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtNomGone, true)
 	case errors.Is(err, storage.ErrAlreadyDecided):
-		note := sprintf(txtNomAlreadyDecided, statusWord(c.Status), b.adminName(ctx, c.DecidedBy))
+		note := sprintf(txtNomAlreadyDecided, statusWord(c.Status), b.adminName(ctx, c.DecidedBy, r))
 		if c.Status == storage.ContactWithdrawn {
 			note = txtNomWasWithdrawn
 		}
@@ -126,14 +135,17 @@ func (b *Bot) decideContactButton(ctx context.Context, r *Request) error {
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
 	}
-	verdict := sprintf(txtRequestRejected, b.adminName(ctx, r.User.ID))
+	verdict := sprintf(txtRequestRejected, b.adminName(ctx, r.User.ID, r))
 	tell := sprintf(txtNomYouRejected, esc(c.FullName), c.ID)
 	if approve {
-		verdict = sprintf(txtRequestApproved, b.adminName(ctx, r.User.ID))
+		verdict = sprintf(txtRequestApproved, b.adminName(ctx, r.User.ID, r))
 		tell = sprintf(txtNomYouApproved, esc(c.FullName), c.ID)
 	}
-	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-		Text: sprintf(txtNomDecidedHead, c.ID, c.Party.Label()) + "\n\n" + contactCard(c) + "\n\n" + verdict}); err != nil {
+	decided := sprintf(txtNomDecidedHead, c.ID, c.Party.Label()) + "\n\n" + contactCard(c) + "\n\n" + verdict
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided}); err != nil {
+		return err
+	}
+	if err := b.decidedEverywhere(ctx, r, contactKey(c.ID), decided); err != nil {
 		return err
 	}
 	if c.NominatedBy != 0 && c.NominatedBy != r.User.ID {
@@ -152,7 +164,7 @@ func plainToast(s string) string {
 // mynominations lists the user's nominations, with Withdraw buttons for the pending ones.
 func (b *Bot) mynominations(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtNomPrivate)
+		return b.replyGoPrivate(ctx, r, txtNomPrivate, "mynominations")
 	}
 	all, err := b.Store.Contacts(ctx)
 	if err != nil {
@@ -197,6 +209,9 @@ func (b *Bot) withdrawButton(ctx context.Context, r *Request) error {
 	if err := b.reply(ctx, r, sprintf(txtWithdrawn, c.ID, esc(c.FullName))); err != nil {
 		return err
 	}
+	if err := b.decidedEverywhere(ctx, r, contactKey(c.ID), sprintf(txtNomDecidedHead, c.ID, c.Party.Label())+"\n\n"+txtNomWasWithdrawn); err != nil {
+		return err
+	}
 	return b.notifyAdmins(ctx, sprintf(txtNomWithdrawnAdmin, c.ID, c.Party.Label()))
 }
 
@@ -228,7 +243,7 @@ func (b *Bot) applyEdit(ctx context.Context, r *Request, cid int64, f storage.Fi
 	case errors.Is(err, storage.ErrDuplicateEmail):
 		return b.reply(ctx, r, sprintf(txtNomDuplicate, echo(value), c.ID, statusWord(c.Status)))
 	case errors.As(err, &fe):
-		return b.reply(ctx, r, "⚠️ "+fieldProblem(err)+" "+txtNothingChanged)
+		return b.reply(ctx, r, "⚠️ "+fieldProblem(err, partyOf(r))+" "+txtNothingChanged)
 	case err != nil:
 		return err
 	}
@@ -276,7 +291,7 @@ func (b *Bot) editButton(ctx context.Context, r *Request) error {
 	if err := b.Store.PutConversation(ctx, conv); err != nil {
 		return err
 	}
-	return b.reply(ctx, r, sprintf(txtEditAsk, fieldLabel(f), cid, echo(c.Get(f))), cancelRow)
+	return b.reply(ctx, r, sprintf(txtEditAsk, fieldLabel(f), cid, echo(shownValue(c, f))), cancelRow)
 }
 
 // editContactText takes the value an administrator typed for an edit.
@@ -286,7 +301,7 @@ func (b *Bot) editContactText(ctx context.Context, r *Request, c storage.Convers
 		return err
 	}
 	if _, err := storage.Normalize(storage.Field(c.Step), r.Text); err != nil {
-		return b.reply(ctx, r, "⚠️ "+fieldProblem(err)+"\n"+sprintf(txtEditAgain, fieldLabel(storage.Field(c.Step))), cancelRow)
+		return b.reply(ctx, r, "⚠️ "+fieldProblem(err, partyOf(r))+"\n"+sprintf(txtEditAgain, fieldLabel(storage.Field(c.Step))), cancelRow)
 	}
 	if _, err := b.Store.EndConversation(ctx, r.User.ID); err != nil {
 		return err

@@ -21,62 +21,84 @@ func (b *Bot) deadlines(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	return b.reply(ctx, r, deadlinesText(tasks, b.today(), args == "all"), b.appButtons(r)...)
+	text, rows := b.deadlinesPage(tasks, args == "all", 0)
+	return b.reply(ctx, r, text, append(rows, b.appButtons(r)...)...)
 }
 
-// deadlinesText renders tasks with deadlines, soonest first, in three groups:
-// long overdue (one line each), overdue and coming up (with who is waited for).
-func deadlinesText(tasks []storage.Task, today storage.Date, all bool) string {
-	var long, overdue, upcoming, done []string
+// deadlinesPageSize keeps one page of /deadlines to a phone screen or two.
+const deadlinesPageSize = 8
+
+// deadlineEntry is one task of /deadlines, with the group it is shown in.
+type deadlineEntry struct {
+	group string // heading
+	text  string
+	task  *storage.Task
+}
+
+// deadlinesPage renders one page of tasks with deadlines, soonest first, in
+// groups: coming up, overdue (with who is waited for), long overdue (one
+// line each) and, with all, done; a button per task opens it.
+func (b *Bot) deadlinesPage(tasks []storage.Task, all bool, page int) (string, [][]Button) {
+	today := b.today()
+	var upcoming, overdue, long, done []deadlineEntry
 	undated := 0
 	for i := range tasks {
 		t := &tasks[i]
-		if t.Deadline.IsZero() {
+		switch days := today.DaysUntil(t.Deadline.Due); {
+		case t.Deadline.IsZero():
 			if !t.Done() {
 				undated++
 			}
-			continue
-		}
-		if t.Done() {
+		case t.Done():
 			if all {
-				done = append(done, "✅ "+taskLine(t))
+				done = append(done, deadlineEntry{txtDoneSection, "✅ " + taskLine(t) + " — " + submittedOn(t, b.Location), t})
 			}
-			continue
-		}
-		days := today.DaysUntil(t.Deadline.Due)
-		switch {
 		case days < -longOverdueDays:
-			long = append(long, "• "+taskLine(t))
+			long = append(long, deadlineEntry{"⚫ " + sprintf(txtLongOverdue, longOverdueDays), "• " + taskLine(t), t})
 		case days < 0:
-			overdue = append(overdue, taskBlock(t, today))
+			overdue = append(overdue, deadlineEntry{"🔴 " + txtOverdue, taskBlock(t, today), t})
 		default:
-			upcoming = append(upcoming, taskBlock(t, today))
+			upcoming = append(upcoming, deadlineEntry{txtUpcoming, taskBlock(t, today), t})
 		}
 	}
+	entries := append(append(append(upcoming, overdue...), long...), done...)
 	header := txtDeadlinesHeader
+	kind := "o"
 	if all {
-		header = txtAllHeader
+		header, kind = txtAllHeader, "a"
 	}
-	parts := []string{sprintf(header, today.Long())}
-	if len(long)+len(overdue)+len(upcoming)+len(done) == 0 {
+	from, to, page, pages := pageBounds(len(entries), deadlinesPageSize, page)
+	head := sprintf(header, today.Long())
+	if pages > 1 {
+		head += " " + sprintf(txtPageOf, page+1, pages)
+	}
+	parts := []string{head}
+	if len(entries) == 0 {
 		parts = append(parts, txtNoDeadlines)
 	}
-	if len(upcoming) > 0 {
-		parts = append(parts, txtUpcoming+"\n"+strings.Join(upcoming, "\n\n"))
+	var rows [][]Button
+	group := ""
+	for _, e := range entries[from:to] {
+		sep := "\n\n"
+		if strings.HasPrefix(e.text, "• ") || strings.HasPrefix(e.text, "✅ ") {
+			sep = "\n"
+		}
+		if e.group != group {
+			group = e.group
+			parts = append(parts, e.group+"\n"+e.text)
+		} else {
+			parts[len(parts)-1] += sep + e.text
+		}
+		rows = append(rows, []Button{{Text: sprintf(txtBtnOpenTaskN, taskRef(e.task), shorten(e.task.Title, 40)),
+			Data: "task:" + strconv.FormatInt(e.task.ID, 10)}})
 	}
-	if len(overdue) > 0 {
-		parts = append(parts, "🔴 "+txtOverdue+"\n"+strings.Join(overdue, "\n\n"))
-	}
-	if len(long) > 0 {
-		parts = append(parts, "⚫ "+sprintf(txtLongOverdue, longOverdueDays)+"\n"+strings.Join(long, "\n"))
-	}
-	if len(done) > 0 {
-		parts = append(parts, txtDoneSection+"\n"+strings.Join(done, "\n"))
-	}
-	if undated > 0 {
+	if undated > 0 && page == pages-1 {
 		parts = append(parts, sprintf(txtMoreUndated, undated))
 	}
-	return strings.Join(parts, "\n\n")
+	if nav := pageButtons("pg:dl:"+kind+":", page, pages); nav != nil {
+		rows = append(rows, nav)
+	}
+	return strings.Join(parts, "\n\n"), rows
 }
 
 // taskLine is the compact form: "Title — 🇹🇷 TR — by 1 March 2024".

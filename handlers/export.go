@@ -18,7 +18,8 @@ const (
 	ExportVCardName = "wgbot-contacts.vcf"
 )
 
-// export handles /export: the approved contacts as a CSV file and a vCard file.
+// export handles /export: the approved contacts as a spreadsheet (XLSX, for
+// Excel in any regional setting), a CSV file and a vCard file.
 func (b *Bot) export(ctx context.Context, r *Request) error {
 	all, err := b.Store.Contacts(ctx)
 	if err != nil {
@@ -35,6 +36,13 @@ func (b *Bot) export(ctx context.Context, r *Request) error {
 	}
 	csvData, err := ContactsCSV(cs)
 	if err != nil {
+		return err
+	}
+	xlsx, err := ContactsXLSX(cs)
+	if err != nil {
+		return err
+	}
+	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportXLSXName, xlsx, sprintf(txtExportXLSX, len(cs))); err != nil {
 		return err
 	}
 	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportCSVName, csvData, sprintf(txtExportCSV, len(cs))); err != nil {
@@ -101,7 +109,7 @@ func ContactsVCard(cs []storage.Contact) []byte {
 			"ORG:" + vEscape(c.Organization),
 			"TITLE:" + vEscape(c.Position),
 			"EMAIL;TYPE=INTERNET:" + vEscape(c.Email),
-			"TEL;TYPE=CELL:" + vEscape(c.Phone),
+			"TEL;TYPE=WORK,VOICE:" + vEscape(c.Phone), // office lines, as nominations give them
 		}
 		if c.Username != "" {
 			lines = append(lines, "X-TELEGRAM:"+vEscape(c.Username), "URL:https://t.me/"+c.Username)

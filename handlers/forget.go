@@ -9,7 +9,7 @@ import (
 // forgetme handles /forgetme: it asks to confirm ("fgt:y" / "fgt:n").
 func (b *Bot) forgetme(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtForgetPrivate)
+		return b.replyGoPrivate(ctx, r, txtForgetPrivate, "")
 	}
 	return b.reply(ctx, r, txtForgetAsk, []Button{{Text: txtBtnForget, Data: "fgt:y"}, {Text: txtBtnCancel, Data: "fgt:n"}})
 }
@@ -31,6 +31,12 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
+	// The records of alerts sent to the private chat hold the user's id.
+	sent, err := b.Store.ForgetSentAlerts(ctx, r.User.ID)
+	if err != nil {
+		return err
+	}
+	alerts = alerts || sent > 0
 	f, err := b.Store.ForgetUser(ctx, r.User.ID, r.User.Username, b.Now())
 	if err != nil {
 		return err

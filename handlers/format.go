@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"time"
 
 	"github.com/ots-customs/wgbot/storage"
 )
@@ -37,16 +38,22 @@ func plural(n int, one, many string) string {
 // count is plural with a unit of texts.go: count(3, unitDay) is "3 days".
 func count(n int, u unit) string { return plural(n, u.one, u.many) }
 
-// span says a number of days the way people do: days up to about three months,
-// then months up to two years, then years.
+// span says a number of days the way people do, in one style everywhere:
+// days up to about three months, then months, then years and months ("1 year and
+// 11 months", "2 years"), so that 23 months never stands next to 2 years.
 func span(days int) string {
-	switch {
-	case days < 100:
+	if days < 100 {
 		return count(days, unitDay)
-	case days < 730:
-		return count(days/30, unitMonth)
 	}
-	return count(days/365, unitYear)
+	months := int(float64(days)/30.437 + 0.5)
+	if months < 12 {
+		return count(months, unitMonth)
+	}
+	y, m := months/12, months%12
+	if m == 0 {
+		return count(y, unitYear)
+	}
+	return count(y, unitYear) + txtAnd + count(m, unitMonth)
 }
 
 // relative says how far due is from today: "today", "tomorrow", "in 5 days",
@@ -64,6 +71,21 @@ func relative(due, today storage.Date) string {
 		return sprintf(txtPartyOverdueDays, count(1, unitDay))
 	}
 	return fmt.Sprintf(txtPartyOverdueDays, span(-d))
+}
+
+// submittedOn is when the last responsible Party submitted (or had its part
+// confirmed): what a finished task shows instead of "overdue".
+func submittedOn(t *storage.Task, loc *time.Location) string {
+	var last time.Time
+	for _, p := range t.Parties {
+		if at := t.StatusOf(p).At; at.After(last) {
+			last = at
+		}
+	}
+	if last.IsZero() {
+		return txtAllSubmitted
+	}
+	return sprintf(txtSubmittedOn, storage.DateOf(last.In(loc)).Long())
 }
 
 // partyList is "🇹🇷 TR, 🇺🇿 UZ", or "all Parties" when every state Party is bound.

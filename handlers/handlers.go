@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/ots-customs/wgbot/storage"
@@ -71,10 +72,16 @@ type Request struct {
 	GroupEnabled bool
 	Command      string // lower case, without "/" and "@bot": "deadlines"; "" when none
 	Args         string // text after the command, trimmed
-	Text         string // the whole text or caption
-	Callback     *Callback
-	Document     *Document
-	Reply        *Document // the document of the message this one replies to, if any
+	// ForOtherBot marks "/cmd@OtherBot" in a private chat: not ours to run,
+	// but a private chat is never silent.
+	ForOtherBot bool
+	Text        string // the whole text or caption
+	Callback    *Callback
+	Document    *Document
+	Reply       *Document // the document of the message this one replies to, if any
+	// SharedPhone is the phone number of a contact card the user shared
+	// (Telegram's "Share contact", or our "Share my phone" button).
+	SharedPhone string
 }
 
 // Button is an inline keyboard button: Data for a callback, or URL.
@@ -95,6 +102,17 @@ type Message struct {
 	Buttons [][]Button
 	ReplyTo int // message id to reply to in groups; 0 for none
 	Edit    int // when set, edit this message of the bot instead of sending
+	// Keyboard, for a new message without Buttons, replaces the keyboard
+	// under the user's typing field (Telegram allows one kind per message).
+	Keyboard *ReplyKeyboard
+}
+
+// ReplyKeyboard is a keyboard under the typing field: buttons that send
+// their label as text, and one that shares the user's own phone number.
+type ReplyKeyboard struct {
+	SharePhone string   // label of the "share my phone" button; "" for none
+	Texts      []string // buttons that send their label
+	Remove     bool     // take away the keyboard shown before
 }
 
 // Sender delivers messages to Telegram. Send splits texts longer than
@@ -112,6 +130,21 @@ type Sender interface {
 	// SendDocument uploads data as a file called name to chatID, with a
 	// caption in HTML (escaped by the caller; at most 1024 characters).
 	SendDocument(ctx context.Context, chatID int64, name string, data []byte, caption string) error
+}
+
+// MessageIDSender is a Sender that also says which message it sent, so that
+// a "working on it" note can later become the result. The bot's sender is
+// one; a Sender that is not gets a new message instead of an edit.
+type MessageIDSender interface {
+	SendID(ctx context.Context, m Message) (int, error)
+}
+
+// sendID sends m and returns its message id, 0 when the Sender cannot say.
+func (b *Bot) sendID(ctx context.Context, m Message) (int, error) {
+	if s, ok := b.Sender.(MessageIDSender); ok {
+		return s.SendID(ctx, m)
+	}
+	return 0, b.Sender.Send(ctx, m)
 }
 
 // ErrChatGone is wrapped by a Sender's error when Telegram says the bot may no
@@ -133,12 +166,17 @@ type Deps struct {
 	Location    *time.Location   // where "today" is decided and dates are shown
 	Admins      []int64          // ADMIN_IDS
 	BotUsername string           // without "@", to recognise /cmd@BotName
+	BotName     string           // the bot's Telegram name (getMe's first name), as it calls itself
 	Alerts      AlertPolicy      // ALERT_LEAD_DAYS and ALERT_TIME; zero: DefaultAlertPolicy
+	AccessRetry time.Duration    // ACCESS_RETRY_DAYS: a rejected user's wait; zero: DefaultAccessRetry
 	// Background runs slow work (an LLM summary) after the handler returned;
 	// the runtime owns the goroutine and waits for it at shutdown. Nil: run
 	// the work at once, in the handler.
 	Background func(job func(context.Context) error)
 	Files      FileGetter // downloads uploaded minutes; nil: uploads are refused
+	// Log gets what a handler cannot tell a user (an audit entry not
+	// written); never personal data. Nil: slog.Default().
+	Log        *slog.Logger
 	Summarizer Summarizer // summaries of uploaded minutes; nil: summaries are off
 	// AppURL is the Mini App's address (PUBLIC_URL + "/app/"); "": no app buttons.
 	AppURL string
@@ -146,6 +184,9 @@ type Deps struct {
 	// for t.me links to it in groups; "": no app button in groups.
 	AppShortName string
 }
+
+// DefaultAccessRetry is how long a rejected user waits before asking again.
+const DefaultAccessRetry = 7 * 24 * time.Hour
 
 // Bot answers Requests. Create it with New.
 type Bot struct {
@@ -163,6 +204,9 @@ func New(deps Deps) *Bot {
 	if deps.Location == nil {
 		deps.Location = time.UTC
 	}
+	if deps.AccessRetry == 0 {
+		deps.AccessRetry = DefaultAccessRetry
+	}
 	if len(deps.Alerts.Leads) == 0 {
 		deps.Alerts = DefaultAlertPolicy
 	}
@@ -173,6 +217,22 @@ func New(deps Deps) *Bot {
 	b.routes = b.routeTable()
 	b.buttons = b.buttonTable()
 	return b
+}
+
+// name is what the bot calls itself: its Telegram name, as members see it
+// in their chat list.
+func (b *Bot) name() string {
+	if b.BotName != "" {
+		return esc(b.BotName)
+	}
+	return txtDefaultBotName
+}
+
+func (b *Bot) logger() *slog.Logger {
+	if b.Log == nil {
+		return slog.Default()
+	}
+	return b.Log
 }
 
 // IsAdmin reports whether userID is one of the Secretariat's administrators.

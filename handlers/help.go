@@ -9,15 +9,20 @@ import (
 func sprintf(format string, a ...any) string { return fmt.Sprintf(format, a...) }
 
 func (b *Bot) start(ctx context.Context, r *Request) error {
-	if r.Role == Stranger && r.Chat.Private {
-		return b.reply(ctx, r, txtBotIntro+"\n\n"+txtStrangerIntro, joinButton())
+	if cmd, args, ok := deepLink(r.Args); ok && r.Chat.Private {
+		// t.me/<bot>?start=task_4 arrives as "/start task_4": run what it names.
+		r.Command, r.Args = cmd, args
+		return b.handleCommand(ctx, r)
 	}
-	return b.reply(ctx, r, txtBotIntro+"\n\n"+b.helpList(r))
+	if r.Role == Stranger && r.Chat.Private {
+		return b.strangerReply(ctx, r, sprintf(txtBotIntro, b.name())+"\n\n"+txtStrangerIntro)
+	}
+	return b.reply(ctx, r, sprintf(txtBotIntro, b.name())+"\n\n"+b.helpList(r))
 }
 
 func (b *Bot) help(ctx context.Context, r *Request) error {
 	if r.Role == Stranger && r.Chat.Private {
-		return b.reply(ctx, r, txtStrangerIntro, joinButton())
+		return b.strangerReply(ctx, r, txtStrangerIntro)
 	}
 	return b.reply(ctx, r, txtHelpHeader+"\n"+b.helpList(r))
 }
@@ -26,7 +31,7 @@ func (b *Bot) help(ctx context.Context, r *Request) error {
 func (b *Bot) helpList(r *Request) string {
 	var lines []string
 	for _, route := range b.routes {
-		if ok, _ := allowed(route.Access, r); !ok {
+		if ok, _ := allowed(route.Access, r); !ok || (!r.Chat.Private && privateOnly[route.Name]) {
 			continue
 		}
 		line := "/" + route.Name
@@ -41,4 +46,52 @@ func (b *Bot) helpList(r *Request) string {
 	return strings.Join(lines, "\n")
 }
 
+// privateOnly are the commands that do their work only in a private chat
+// (they answer a group with "in private, please"): a group's /help leaves
+// them out.
+var privateOnly = map[string]bool{"start": true, "forgetme": true, "cancel": true, "nominate": true,
+	"mynominations": true, "contacts": true}
+
 func joinButton() []Button { return []Button{{Text: txtBtnRequestAccess, Data: "join"}} }
+
+// deepLinks are the commands a t.me/<bot>?start=<payload> link may open.
+var deepLinks = map[string]bool{"deadlines": true, "mytasks": true, "nominate": true, "contacts": true,
+	"mynominations": true, "help": true}
+
+// deepLink reads the payload of a deep link: "task_4" (/task 4),
+// "deadlines", "nominate"... ok is false for anything else.
+func deepLink(payload string) (cmd, args string, ok bool) {
+	if id, found := strings.CutPrefix(payload, "task_"); found {
+		if _, ok := parseTaskID(id); ok {
+			return "task", id, true
+		}
+		return "", "", false
+	}
+	return payload, "", deepLinks[payload]
+}
+
+// goPrivate is a button that opens the private chat with the bot (at the
+// deep link payload, when not empty); nil when the bot's username is unknown.
+func (b *Bot) goPrivate(payload string) []Button {
+	if b.BotUsername == "" {
+		return nil
+	}
+	u := "https://t.me/" + b.BotUsername
+	if payload != "" {
+		u += "?start=" + payload
+	}
+	name := b.BotName // a button's text is plain, not HTML
+	if name == "" {
+		name = txtDefaultBotName
+	}
+	return []Button{{Text: sprintf(txtBtnGoPrivate, name), URL: u}}
+}
+
+// replyGoPrivate replies text, with the button to the private chat when r
+// is in a group.
+func (b *Bot) replyGoPrivate(ctx context.Context, r *Request, text, payload string) error {
+	if btn := b.goPrivate(payload); btn != nil && !r.Chat.Private {
+		return b.reply(ctx, r, text, btn)
+	}
+	return b.reply(ctx, r, text)
+}

@@ -7,6 +7,12 @@ import (
 	"github.com/ots-customs/wgbot/storage"
 )
 
+// A member speaks for the Party the Secretariat approved. /iam asks to
+// change it: the request goes to the administrators like an access request
+// (with the same Approve / Reject buttons, and in /requests), and until one
+// of them approves, the member keeps their Party. Administrators, who may set
+// any Party's status anyway, choose their own Party at once.
+
 func (b *Bot) iam(ctx context.Context, r *Request) error {
 	if r.Args == "" {
 		return b.reply(ctx, r, txtChooseParty, partyButtons("iam:")...)
@@ -15,10 +21,11 @@ func (b *Bot) iam(ctx context.Context, r *Request) error {
 	if !ok {
 		return b.reply(ctx, r, sprintf(txtIamUnknown, echo(r.Args)), partyButtons("iam:")...)
 	}
-	if err := b.setParty(ctx, r, p); err != nil {
+	text, err := b.claimParty(ctx, r, p)
+	if err != nil {
 		return err
 	}
-	return b.reply(ctx, r, sprintf(txtIamSet, p.Label()))
+	return b.reply(ctx, r, text)
 }
 
 func (b *Bot) iamButton(ctx context.Context, r *Request) (Answer, error) {
@@ -26,20 +33,50 @@ func (b *Bot) iamButton(ctx context.Context, r *Request) (Answer, error) {
 	if !p.Valid() {
 		return stale, nil
 	}
-	if err := b.setParty(ctx, r, p); err != nil {
+	had := r.Member != nil && r.Member.Party.Valid()
+	text, err := b.claimParty(ctx, r, p)
+	if err != nil {
 		return Answer{}, err
 	}
-	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: sprintf(txtIamSet, p.Label())}); err != nil {
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: text}); err != nil {
 		return Answer{}, err
 	}
-	r.Member.Party = p
-	return Answer{}, b.mytasks(ctx, r)
+	if r.Role == Admin && !had {
+		// An administrator who just chose a Party asked for their tasks.
+		return Answer{}, b.mytasks(ctx, r)
+	}
+	return Answer{}, nil
 }
 
-// setParty records the Party r speaks for. Administrators get a member record
-// on first use; a member who changes Party is reported to the administrators,
-// since the Party decides whose tasks they close.
-func (b *Bot) setParty(ctx context.Context, r *Request, p storage.Party) error {
+// claimParty sets an administrator's Party, or files a member's request to
+// change theirs, and says what happened.
+func (b *Bot) claimParty(ctx context.Context, r *Request, p storage.Party) (string, error) {
+	if r.Role == Admin {
+		return sprintf(txtIamSet, p.Label()), b.setOwnParty(ctx, r, p)
+	}
+	if r.Member == nil {
+		return txtIamStrangers, nil
+	}
+	if r.Member.Party == p {
+		return sprintf(txtIamSame, p.Label()), nil
+	}
+	req, created, err := b.Store.RequestAccess(ctx, storage.AccessRequest{UserID: r.User.ID,
+		Name: r.Member.Name, Username: r.Member.Username, Party: p, From: r.Member.Party, Requested: b.Now()})
+	if err != nil {
+		return "", err
+	}
+	if !created {
+		return sprintf(txtIamPending, req.Party.Label(), r.Member.Party.Label()), nil
+	}
+	if err := b.notifyAdminsKeyed(ctx, accessKey(req.UserID), requestText(req), decideButtons(req.UserID)); err != nil {
+		return "", err
+	}
+	return sprintf(txtIamRequested, p.Label(), r.Member.Party.Label()), nil
+}
+
+// setOwnParty records the Party an administrator speaks for; they get a
+// member record on first use.
+func (b *Bot) setOwnParty(ctx context.Context, r *Request, p storage.Party) error {
 	m := storage.Member{UserID: r.User.ID, Name: r.User.Name, Username: r.User.Username, Since: b.Now()}
 	if r.Member != nil {
 		m = *r.Member
@@ -50,11 +87,8 @@ func (b *Bot) setParty(ctx context.Context, r *Request, p storage.Party) error {
 		return err
 	}
 	if old != p {
-		_ = b.record(ctx, r.User.ID, storage.AuditMemberParty, m.UserID) // audit (issue 3), best effort
+		b.record(ctx, r.User.ID, storage.AuditMemberParty, m.UserID)
 	}
 	r.Member = &m
-	if r.Role != Admin && old != "" && old != p {
-		return b.notifyAdmins(ctx, sprintf(txtIamChanged, userLabel(m.Name, m.Username), old.Label(), p.Label()))
-	}
 	return nil
 }

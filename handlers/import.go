@@ -35,8 +35,16 @@ type proposal struct {
 // member states, not the observer.
 var memberStates = []storage.Party{storage.Azerbaijan, storage.Kazakhstan, storage.Kyrgyzstan, storage.Turkiye, storage.Uzbekistan}
 
-// partyWordRe finds Parties named in a sentence: "Turkish", "Azerbaijani and Uzbek sides", "Hungary".
-var partyWordRe = regexp.MustCompile(`(?i)\b(azerbaijani|azerbaijan|kazakh|kazakhstan|kyrgyz|kyrgyzstan|turkish|türkiye|turkiye|turkey|uzbek|uzbekistan|hungarian|hungary)\b`)
+// partyWordRe finds Parties named in a sentence: "Turkish", "Azerbaijani
+// and Uzbek sides", "Hungary", in English, Turkish and Russian. Go's (?i)
+// does not fold the Turkish İ and ı, so "TÜRKİYE" in uploaded minutes would
+// be missed: the words are spelt with minutes.TurkishWords. \b knows only
+// ASCII letters, hence the explicit edges.
+var partyWordRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(` + minutes.TurkishWords(
+	"azerbaijani", "azerbaijan", "azerbaycan", "kazakh", "kazakhstan", "kazakistan", "kyrgyz", "kyrgyzstan",
+	"kırgızistan", "turkish", "türkiye", "turkiye", "turkey", "türk", "uzbek", "uzbekistan", "özbekistan",
+	"hungarian", "hungary", "азербайджан", "казахстан", "кыргызстан", "киргизия", "турция", "узбекистан", "венгрия") +
+	`)(?:[^\p{L}]|$)`)
 
 // mapParties turns the parties as the minutes write them into Party codes.
 // Names it cannot read are returned in unknown (the task goes to the Secretariat).
@@ -59,7 +67,7 @@ func mapParties(names []string, quote string) (ps []storage.Party, unknown []str
 			}
 			add(named...)
 			continue
-		case strings.Contains(key, "member states") || strings.Contains(key, "member countries"):
+		case (strings.Contains(key, "member states") || strings.Contains(key, "member countries")) && ourMembers(key):
 			add(memberStates...)
 			continue
 		case key == "parties" || key == "all parties" || key == "all the parties" || key == "both parties" ||
@@ -83,6 +91,17 @@ func mapParties(names []string, quote string) (ps []storage.Party, unknown []str
 	return ps, unknown, loose
 }
 
+// ourMembers tells whether "member states" are the OTS's: unqualified or
+// "of the OTS", not "the member states of EurAsEC", which stay as written.
+func ourMembers(key string) bool {
+	i := strings.Index(key, " of ")
+	if i < 0 || !strings.Contains(key[:i], "member") {
+		return true
+	}
+	rest := key[i+4:]
+	return strings.Contains(rest, "ots") || strings.Contains(rest, "organization of turkic states") || strings.Contains(rest, "organisation of turkic states")
+}
+
 // sideList reads "azerbaijani and uzbek sides", "kazakh, kyrgyz sides".
 func sideList(key string) []storage.Party {
 	key = strings.TrimSuffix(strings.TrimSuffix(key, " sides"), " side")
@@ -102,10 +121,15 @@ func sideList(key string) []storage.Party {
 // namedParties lists the Parties named in a sentence, in the order of storage.Parties.
 func namedParties(s string) []storage.Party {
 	var out []storage.Party
-	for _, m := range partyWordRe.FindAllString(s, -1) {
-		if p, ok := storage.ParseParty(m); ok && !slices.Contains(out, p) {
+	for pos := 0; pos < len(s); {
+		m := partyWordRe.FindStringSubmatchIndex(s[pos:])
+		if m == nil {
+			break
+		}
+		if p, ok := storage.ParseParty(s[pos+m[2] : pos+m[3]]); ok && !slices.Contains(out, p) {
 			out = append(out, p)
 		}
+		pos += m[3] // the next name may start right after this one: "Kazakh,Kyrgyz"
 	}
 	return out
 }
@@ -125,7 +149,11 @@ func propose(it minutes.Item, fileName string, now time.Time) proposal {
 		Created: now,
 	}
 	if d, err := storage.ParseDate(it.Deadline); err == nil {
-		t.Deadline = storage.Deadline{Due: d, Precision: storage.Precision(it.Precision), Text: it.DeadlineText}
+		prec := storage.Precision(it.Precision)
+		if it.Precision == minutes.PrecisionHalf {
+			prec = storage.PrecisionQuarter // a half-year ends with its second quarter; the text says which
+		}
+		t.Deadline = storage.Deadline{Due: d, Precision: prec, Text: it.DeadlineText}
 	}
 	return proposal{Task: t, Loose: loose}
 }

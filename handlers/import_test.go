@@ -31,6 +31,12 @@ func TestMapParties(t *testing.T) {
 		{[]string{"The Parties hosting the activities"}, "The Parties hosting the activities to submit ...", all, false, true},
 		{[]string{"the Parties hosting the events"}, "the Parties hosting the events (Turkish and Uzbek sides) to send", []storage.Party{storage.Turkiye, storage.Uzbekistan}, false, false},
 		{[]string{"John Smith"}, "", []storage.Party{storage.Secretariat}, true, false},
+		// Issue 9 finding 9: (?i) alone does not fold İ/ı, so TÜRKİYE was not recognised.
+		{[]string{"The Parties hosting the activities"}, "WORKSHOP TO BE HOSTED BY TÜRKİYE AND UZBEKİSTAN", []storage.Party{storage.Turkiye, storage.Uzbekistan}, false, false},
+		{[]string{"the Parties hosting the events"}, "etkinlikler Türkiye,Özbekistan ve Azerbaycan tarafından düzenlenecek", []storage.Party{storage.Turkiye, storage.Uzbekistan, storage.Azerbaijan}, false, false},
+		{[]string{"The Parties hosting the activities"}, "мероприятия, которые проведут Турция и Казахстан", []storage.Party{storage.Turkiye, storage.Kazakhstan}, false, false},
+		// Another organisation's member states are not the Working Group's.
+		{[]string{"the Member States of EurAsEC"}, "", []storage.Party{storage.Secretariat}, true, false},
 		{[]string{"Uzbek side", "the Secretariat"}, "", []storage.Party{storage.Uzbekistan, storage.Secretariat}, false, false},
 	}
 	for _, c := range cases {
@@ -52,8 +58,9 @@ func TestProposeKeepsUnknownWords(t *testing.T) {
 }
 
 // TestTashkentDuplicatesOfSeed: importing the Tashkent minutes into the
-// store that holds the reviewed Tashkent tasks skips the five tasks they
-// share; the sixth ("the Parties agreed to organize ... in the course of
+// store that holds the reviewed Tashkent tasks skips the six tasks they
+// share (the GPS workshop hosted by Turkish side in February 2024 among
+// them, seed task 6); the seventh ("the Parties agreed to organize ... in the course of
 // 2024") binds other Parties than the seed's hosting tasks and is new.
 func TestTashkentDuplicatesOfSeed(t *testing.T) {
 	raw, err := os.ReadFile("../testdata/minutes/tashkent-2023-12-11.txt")
@@ -69,7 +76,7 @@ func TestTashkentDuplicatesOfSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	items := minutes.Extract(string(raw), minutes.Options{FileName: "tashkent-2023-12-11.txt"})
-	if len(items) != 6 {
+	if len(items) != 7 {
 		t.Fatalf("%d items", len(items))
 	}
 	var dups []int64
@@ -78,7 +85,7 @@ func TestTashkentDuplicatesOfSeed(t *testing.T) {
 			dups = append(dups, d.ID)
 		}
 	}
-	if !slices.Equal(dups, []int64{1, 4, 2, 3, 5}) {
-		t.Errorf("duplicates of seed tasks %v, want [1 4 2 3 5]", dups)
+	if !slices.Equal(dups, []int64{1, 4, 6, 2, 3, 5}) {
+		t.Errorf("duplicates of seed tasks %v, want [1 4 6 2 3 5]", dups)
 	}
 }

@@ -101,7 +101,7 @@ func (b *Bot) removeButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	// Telling the removed user is a courtesy; they may have blocked the bot.
-	_ = b.Sender.Send(ctx, Message{ChatID: id, Text: txtYouWereRemoved})
+	_ = b.Sender.Send(ctx, Message{ChatID: id, Text: sprintf(txtYouWereRemoved, b.name())})
 	return nil
 }
 
@@ -127,19 +127,19 @@ func (b *Bot) endPrivateAlerts(ctx context.Context, userID int64) (bool, error) 
 
 func (b *Bot) enable(ctx context.Context, r *Request) error {
 	if r.GroupEnabled {
-		return b.reply(ctx, r, txtAlreadyEnabled)
+		return b.reply(ctx, r, sprintf(txtAlreadyEnabled, b.name()))
 	}
 	if err := b.Store.SetGroupEnabled(ctx, r.Chat.ID, true); err != nil {
 		return err
 	}
-	return b.reply(ctx, r, txtGroupEnabled)
+	return b.reply(ctx, r, sprintf(txtGroupEnabled, b.name()))
 }
 
 func (b *Bot) disable(ctx context.Context, r *Request) error {
 	if err := b.Store.SetGroupEnabled(ctx, r.Chat.ID, false); err != nil {
 		return err
 	}
-	return b.reply(ctx, r, txtGroupDisabled)
+	return b.reply(ctx, r, sprintf(txtGroupDisabled, b.name()))
 }
 
 func isNotFound(err error) bool { return errorsIs(err, storage.ErrNotFound) }

@@ -16,59 +16,117 @@ func (b *Bot) mytasks(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	rows := doneButtons(tasks, r.Member.Party)
-	text := myTasksText(tasks, r.Member.Party, b.today())
-	if len(rows) > 0 {
-		text += "\n\n" + txtDoneHint
-	}
+	text, rows := b.myTasksPage(tasks, r.Member.Party, 0)
 	return b.reply(ctx, r, text, append(rows, b.appButtons(r)...)...)
 }
 
-// doneButtons offers "mark submitted" for the Party's open tasks: small
-// "📨 #N" buttons, four a row, under a list that shows what each N is.
-func doneButtons(tasks []storage.Task, p storage.Party) [][]Button {
-	var rows [][]Button
-	var row []Button
-	n := 0
+// myTasksPageSize keeps one page of /mytasks to a phone screen or two.
+const myTasksPageSize = 6
+
+// openFor lists the tasks whose part for p is open: dated ones soonest
+// first, then the undated (the store's order).
+func openFor(tasks []storage.Task, p storage.Party) []*storage.Task {
+	var out []*storage.Task
 	for i := range tasks {
-		t := &tasks[i]
-		if !t.Involves(p) || t.StatusOf(p).State != storage.StateOpen || n == maxTaskButtons {
-			continue
-		}
-		n++
-		row = append(row, Button{Text: "📨 " + taskRef(t), Data: "done:" + strconv.FormatInt(t.ID, 10) + ":" + string(p)})
-		if len(row) == 4 {
-			rows, row = append(rows, row), nil
+		if t := &tasks[i]; t.Involves(p) && t.StatusOf(p).State == storage.StateOpen {
+			out = append(out, t)
 		}
 	}
-	if len(row) > 0 {
-		rows = append(rows, row)
-	}
-	return rows
+	return out
 }
 
-// myTasksText lists the tasks whose part for p is still open, dated first.
-func myTasksText(tasks []storage.Task, p storage.Party, today storage.Date) string {
-	var blocks []string
-	for i := range tasks {
-		t := &tasks[i]
-		if !t.Involves(p) || t.StatusOf(p).State != storage.StateOpen {
-			continue
-		}
-		when := txtNoDeadline
-		if !t.Deadline.IsZero() {
-			when = "<b>" + esc(deadlineText(t.Deadline)) + "</b> (" + relative(t.Deadline.Due, today) + ")"
-		}
-		lines := []string{"📅 " + when, taskRef(t) + " " + esc(t.Title)}
-		if len(t.Parties) > 1 {
-			lines = append(lines, txtTogetherWith+partyList(t))
-		}
-		blocks = append(blocks, strings.Join(lines, "\n"))
+// myTasksPage renders one page of p's open tasks: dated tasks one block
+// each, undated ones in a single group, a "📨 Submitted: #N Title" button
+// per task, and Previous / Next when there is more than one page.
+func (b *Bot) myTasksPage(tasks []storage.Task, p storage.Party, page int) (string, [][]Button) {
+	open := openFor(tasks, p)
+	if len(open) == 0 {
+		return sprintf(txtNoMyTasks, p.Label()), nil
 	}
-	if len(blocks) == 0 {
-		return sprintf(txtNoMyTasks, p.Label())
+	from, to, page, pages := pageBounds(len(open), myTasksPageSize, page)
+	header := sprintf(txtMyTasksHeader, p.Label())
+	if pages > 1 {
+		header += " " + sprintf(txtPageOf, page+1, pages)
 	}
-	return sprintf(txtMyTasksHeader, p.Label()) + "\n\n" + strings.Join(blocks, "\n\n")
+	var blocks, undated []string
+	var rows [][]Button
+	today := b.today()
+	for _, t := range open[from:to] {
+		line := taskRef(t) + " " + esc(t.Title)
+		if t.Deadline.IsZero() {
+			undated = append(undated, "• "+line)
+		} else {
+			lines := []string{"📅 <b>" + esc(deadlineText(t.Deadline)) + "</b> (" + relative(t.Deadline.Due, today) + ")", line}
+			if len(t.Parties) > 1 {
+				lines = append(lines, txtTogetherWith+partyList(t))
+			}
+			blocks = append(blocks, strings.Join(lines, "\n"))
+		}
+		rows = append(rows, []Button{submitButton(t, p)})
+	}
+	if len(undated) > 0 {
+		blocks = append(blocks, txtNoDeadlineGroup+"\n"+strings.Join(undated, "\n"))
+	}
+	text := header + "\n\n" + strings.Join(blocks, "\n\n") + "\n\n" + txtDoneHint
+	if nav := pageButtons("pg:my:", page, pages); nav != nil {
+		rows = append(rows, nav)
+	}
+	return text, rows
+}
+
+// submitButton says what it does: "📨 Submitted: #4 Technical Conditions".
+func submitButton(t *storage.Task, p storage.Party) Button {
+	return Button{Text: sprintf(txtBtnSubmitted, taskRef(t), shorten(t.Title, 40)),
+		Data: "sub:a:" + strconv.FormatInt(t.ID, 10) + ":" + string(p)}
+}
+
+// pageBounds clamps page to the pages there are and returns the slice of
+// items it shows.
+func pageBounds(n, size, page int) (from, to, clamped, pages int) {
+	pages = max(1, (n+size-1)/size)
+	page = min(max(page, 0), pages-1)
+	return page * size, min(n, (page+1)*size), page, pages
+}
+
+// pageButtons is the "◀️ Previous" / "Next ▶️" row, nil for a single page.
+func pageButtons(prefix string, page, pages int) []Button {
+	if pages < 2 {
+		return nil
+	}
+	var row []Button
+	if page > 0 {
+		row = append(row, Button{Text: txtBtnPrevious, Data: prefix + strconv.Itoa(page-1)})
+	}
+	if page < pages-1 {
+		row = append(row, Button{Text: txtBtnNext, Data: prefix + strconv.Itoa(page+1)})
+	}
+	return row
+}
+
+// pageButton handles "pg:my:<page>" and "pg:dl:o|a:<page>": the list is
+// drawn again at that page, in the same message.
+func (b *Bot) pageButton(ctx context.Context, r *Request) (Answer, error) {
+	parts := strings.Split(r.Callback.Data, ":")
+	page, err := strconv.Atoi(parts[len(parts)-1])
+	if err != nil || len(parts) < 3 {
+		return stale, nil
+	}
+	tasks, err := b.Store.Tasks(ctx)
+	if err != nil {
+		return Answer{}, err
+	}
+	switch {
+	case parts[1] == "my" && len(parts) == 3:
+		if r.Member == nil || !r.Member.Party.Valid() {
+			return stale, nil
+		}
+		text, rows := b.myTasksPage(tasks, r.Member.Party, page)
+		return Answer{Edit: &Message{Text: text, Buttons: rows}}, nil
+	case parts[1] == "dl" && len(parts) == 4 && (parts[2] == "o" || parts[2] == "a"):
+		text, rows := b.deadlinesPage(tasks, parts[2] == "a", page)
+		return Answer{Edit: &Message{Text: text, Buttons: rows}}, nil
+	}
+	return stale, nil
 }
 
 // partyButtons offers every Party, two a row; data is prefix + code.

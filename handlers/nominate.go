@@ -26,16 +26,26 @@ func partyOf(r *Request) storage.Party {
 // nominate handles /nominate and /nominate Name; Position; e-mail; phone[; @username].
 func (b *Bot) nominate(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtNomPrivate)
+		return b.replyGoPrivate(ctx, r, txtNomPrivate, "nominate")
 	}
 	party := partyOf(r)
+	if r.Role == Admin {
+		// The Secretariat nominates for any Party: "/nominate KZ" (and
+		// "/nominate KZ Name; ..."), or a Party chosen from the buttons.
+		code, rest, _ := strings.Cut(r.Args, " ")
+		if p, ok := storage.ParseParty(code); ok && !strings.Contains(code, ";") {
+			party, r.Args = p, strings.TrimSpace(rest)
+		} else if r.Args == "" || party == "" {
+			return b.reply(ctx, r, txtNomWhichParty, partyButtons("nomp:")...)
+		}
+	}
 	if party == "" {
 		return b.reply(ctx, r, txtNomNeedParty)
 	}
 	if r.Args != "" {
 		return b.nominateOneMessage(ctx, r, party)
 	}
-	if c, err := b.Store.Conversation(ctx, r.User.ID); err == nil && c.EditContact == 0 && !b.idle(c) {
+	if c, err := b.Store.Conversation(ctx, r.User.ID); err == nil && c.EditContact == 0 && c.Submit == nil && !b.idle(c) {
 		c.Updated = b.Now()
 		return b.saveAndAsk(ctx, r, c, txtNomResume)
 	} else if err != nil && !isNotFound(err) {
@@ -58,7 +68,7 @@ func (b *Bot) nominateOneMessage(ctx context.Context, r *Request, party storage.
 	var problems []string
 	for i, p := range parts {
 		if err := d.Set(fields[i], p); err != nil {
-			problems = append(problems, fieldProblem(err))
+			problems = append(problems, fieldProblem(err, party))
 		}
 	}
 	if len(problems) > 0 {
@@ -76,10 +86,10 @@ func (b *Bot) idle(c storage.Conversation) bool {
 	return b.Now().Sub(c.Updated) > storage.ConversationIdle
 }
 
-// converse routes a plain text message in a private chat to the user's
-// conversation; handled is false when there is none.
+// converse routes a plain text message or a shared contact card in a private
+// chat to the user's conversation; handled is false when there is none.
 func (b *Bot) converse(ctx context.Context, r *Request) (handled bool, err error) {
-	if r.Role == Stranger || r.Document != nil || r.Text == "" {
+	if r.Role == Stranger || r.Document != nil || (r.Text == "" && r.SharedPhone == "") {
 		return false, nil
 	}
 	c, err := b.Store.Conversation(ctx, r.User.ID)
@@ -95,19 +105,54 @@ func (b *Bot) converse(ctx context.Context, r *Request) (handled bool, err error
 		}
 		return true, b.reply(ctx, r, expiredText(c))
 	}
+	if r.SharedPhone == "" && isCancelWord(r.Text) {
+		return true, b.endForm(ctx, r, c, cancelledText(c))
+	}
+	if c.Submit != nil {
+		if r.SharedPhone != "" {
+			return false, nil
+		}
+		return true, b.submitReference(ctx, r, c)
+	}
+	f := storage.Field(c.Step)
+	if r.SharedPhone != "" && (f == storage.FieldPhone || c.EditContact != 0) {
+		r.Text = sharedPhone(r.SharedPhone)
+	}
 	if c.EditContact != 0 {
 		return true, b.editContactText(ctx, r, c)
+	}
+	if r.SharedPhone != "" && f != storage.FieldPhone {
+		// A card shared at another step: keep its number for the phone step.
+		if err := c.Draft.Set(storage.FieldPhone, sharedPhone(r.SharedPhone)); err != nil {
+			return true, b.ask(ctx, r, c, "⚠️ "+fieldProblem(err, c.Draft.Party))
+		}
+		c.Updated = b.Now()
+		if err := b.Store.PutConversation(ctx, c); err != nil {
+			return true, err
+		}
+		return true, b.ask(ctx, r, c, sprintf(txtNomPhoneFromCard, esc(formatPhone(c.Draft.Phone))))
 	}
 	if c.Step == storage.StepSummary {
 		text, buttons := b.prompt(c)
 		return true, b.reply(ctx, r, txtNomUseButtons+"\n\n"+text, buttons...)
 	}
-	f := storage.Field(c.Step)
+	if f == storage.FieldPhone && c.Editing && strings.TrimSpace(r.Text) == txtBtnNomBack {
+		if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: txtNomBackToSummary, Keyboard: &ReplyKeyboard{Remove: true}}); err != nil {
+			return true, err
+		}
+		c.Step, c.Editing, c.Updated = storage.StepSummary, false, b.Now()
+		return true, b.saveAndAsk(ctx, r, c, "")
+	}
 	if t := strings.TrimSpace(r.Text); f == storage.FieldUsername && (t == "-" || strings.EqualFold(t, "skip")) {
 		c.Draft.Username = ""
 	} else if err := c.Draft.Set(f, r.Text); err != nil {
-		text, buttons := b.prompt(c)
-		return true, b.reply(ctx, r, "⚠️ "+fieldProblem(err)+"\n\n"+text, buttons...)
+		return true, b.ask(ctx, r, c, "⚠️ "+fieldProblem(err, c.Draft.Party))
+	}
+	if f == storage.FieldPhone { // the keyboard of the phone step goes
+		if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: sprintf(txtNomPhoneNoted, esc(formatPhone(c.Draft.Phone))),
+			Keyboard: &ReplyKeyboard{Remove: true}}); err != nil {
+			return true, err
+		}
 	}
 	return true, b.advance(ctx, r, c)
 }
@@ -120,6 +165,9 @@ func (b *Bot) advance(ctx context.Context, r *Request, c storage.Conversation) e
 		c.Step, c.Editing = storage.StepSummary, false
 	default:
 		c.Step = string(storage.Fields[i+1])
+		if c.Step == string(storage.FieldPhone) && c.Draft.Phone != "" && i+2 < len(storage.Fields) {
+			c.Step = string(storage.Fields[i+2]) // a shared card gave it already
+		}
 	}
 	c.Updated = b.Now()
 	return b.saveAndAsk(ctx, r, c, "")
@@ -136,11 +184,7 @@ func (b *Bot) saveAndAsk(ctx context.Context, r *Request, c storage.Conversation
 			return err
 		}
 	}
-	text, buttons := b.prompt(c)
-	if lead != "" {
-		text = lead + "\n\n" + text
-	}
-	return b.reply(ctx, r, text, buttons...)
+	return b.ask(ctx, r, c, lead)
 }
 
 var cancelRow = []Button{{Text: txtBtnNomCancel, Data: "nom:cancel"}}
@@ -166,16 +210,16 @@ func (b *Bot) prompt(c storage.Conversation) (string, [][]Button) {
 			rows = append(rows, []Button{{Text: org, Data: "nom:org"}})
 		}
 	case storage.FieldEmail:
-		text = txtNomAskEmail
+		text = sprintf(txtNomAskEmail, emailExample(d.Party))
 	case storage.FieldPhone:
-		text = txtNomAskPhone
+		text = sprintf(txtNomAskPhone, phoneExample(d.Party))
 	case storage.FieldUsername:
 		text = txtNomAskUsername
 		rows = append(rows, []Button{{Text: txtBtnNomSkip, Data: "nom:skip"}})
 	}
 	text = sprintf(txtNomStep, n, len(storage.Fields)) + " " + text
 	if c.Editing {
-		if cur := d.Get(f); cur != "" {
+		if cur := shownValue(d, f); cur != "" {
 			text += "\n" + sprintf(txtNomCurrent, esc(cur))
 		}
 		rows = append(rows, []Button{{Text: txtBtnNomBack, Data: "nom:back"}})
@@ -217,9 +261,12 @@ func (b *Bot) nomButton(ctx context.Context, r *Request) error {
 		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 			return err
 		}
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtNomCancelled})
+		if c.Step == string(storage.FieldPhone) { // a new message, to take the phone keyboard away
+			return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: cancelledText(c), Keyboard: &ReplyKeyboard{Remove: true}})
+		}
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: cancelledText(c)})
 	}
-	if c.EditContact != 0 || b.idle(c) {
+	if c.EditContact != 0 || c.Submit != nil || b.idle(c) {
 		return stale()
 	}
 	step := storage.Field(c.Step)
@@ -281,7 +328,7 @@ func (b *Bot) confirmNomination(ctx context.Context, r *Request, c storage.Conve
 		Text: sprintf(txtNomSent, saved.ID) + "\n\n" + contactCard(saved)}); err != nil {
 		return err
 	}
-	return b.notifyAdmins(ctx, b.nominationText(saved, userLabel(r.User.Name, r.User.Username)), decideContactButtons(saved.ID))
+	return b.notifyAdminsKeyed(ctx, contactKey(saved.ID), b.nominationText(saved, userLabel(r.User.Name, r.User.Username)), decideContactButtons(saved.ID))
 }
 
 func (b *Bot) nominationText(c storage.Contact, nominator string) string {
@@ -295,6 +342,9 @@ func decideContactButtons(cid int64) []Button {
 
 // expiredText is what a user is told when their conversation ended unfinished.
 func expiredText(c storage.Conversation) string {
+	if c.Submit != nil {
+		return sprintf(txtSubmitExpired, c.Submit.Task)
+	}
 	if c.EditContact != 0 {
 		return sprintf(txtEditExpired, c.EditContact)
 	}
@@ -355,12 +405,14 @@ func fieldLabel(f storage.Field) string {
 }
 
 // fieldProblem says what is wrong with a value, for the user.
-func fieldProblem(err error) string {
+func fieldProblem(err error, p storage.Party) string {
 	var fe *storage.FieldError
 	if !errors.As(err, &fe) {
 		return txtBadValue
 	}
 	switch {
+	case fe.Problem == storage.NoVisible:
+		return sprintf(txtTextInvisible, fieldLabel(fe.Field))
 	case fe.Field == storage.FieldName && fe.Problem == storage.BadChars:
 		return txtBadNameChars
 	case fe.Field == storage.FieldName:
@@ -370,7 +422,7 @@ func fieldProblem(err error) string {
 	case fe.Field == storage.FieldPosition || fe.Field == storage.FieldOrganization:
 		return sprintf(txtBadLength, fieldLabel(fe.Field), storage.TextMin, storage.TextMax)
 	case fe.Field == storage.FieldEmail:
-		return txtBadEmail
+		return sprintf(txtBadEmail, emailExample(p))
 	case fe.Field == storage.FieldPhone && fe.Problem == storage.NoIntl:
 		return txtBadPhoneIntl
 	case fe.Field == storage.FieldPhone && fe.Problem == storage.BadChars:
@@ -414,4 +466,20 @@ func statusWord(s storage.ContactStatus) string {
 		return txtStatusWithdrawn
 	}
 	return esc(string(s))
+}
+
+// nomPartyButton handles an administrator's "nomp:<Party>": the guided
+// nomination starts for that Party.
+func (b *Bot) nomPartyButton(ctx context.Context, r *Request) (Answer, error) {
+	p := storage.Party(strings.TrimPrefix(r.Callback.Data, "nomp:"))
+	if !p.Valid() {
+		return stale, nil
+	}
+	c := storage.Conversation{UserID: r.User.ID, Step: string(storage.FieldName), Updated: b.Now(),
+		Draft: storage.Contact{Party: p, NominatedBy: r.User.ID}}
+	if err := b.Store.PutConversation(ctx, c); err != nil {
+		return Answer{}, err
+	}
+	text, buttons := b.prompt(c)
+	return Answer{Edit: &Message{Text: sprintf(txtNomStart, p.Label()) + "\n\n" + text, Buttons: buttons}}, nil
 }

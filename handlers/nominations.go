@@ -23,19 +23,20 @@ func (b *Bot) nominations(ctx context.Context, r *Request) error {
 		return err
 	}
 	for _, c := range pending {
-		if err := b.reply(ctx, r, b.nominationText(c, b.nominatorLabel(ctx, c.NominatedBy)), decideContactButtons(c.ID)); err != nil {
+		if err := b.sendNotice(ctx, contactKey(c.ID), Message{ChatID: r.Chat.ID, Text: b.nominationText(c, b.nominatorLabel(ctx, c.NominatedBy)),
+			Buttons: [][]Button{decideContactButtons(c.ID)}}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// nominatorLabel names who nominated: their member name, or their user id.
+// nominatorLabel names who nominated: their member name (never their id).
 func (b *Bot) nominatorLabel(ctx context.Context, userID int64) string {
 	// A missing or unreadable member record still leaves the id to go by.
 	m, err := b.Store.Member(ctx, userID)
 	if err != nil || m.Name == "" {
-		return sprintf(txtUserByID, userID)
+		return txtAuditFormer
 	}
 	return userLabel(m.Name, m.Username)
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"strings"
 )
 
 // Access says who may use a command or button, and where.
@@ -72,6 +73,7 @@ func (b *Bot) routeTable() []Route {
 		{Name: "removecontact", Args: "id", Access: AdminPrivate, Handle: b.removeContactCmd},
 		{Name: "audit", Args: "[n]", Access: AdminPrivate, Handle: b.audit},
 		{Name: "forgetme", Access: Anyone, Handle: b.forgetme},
+		{Name: "cancel", Access: Anyone, Handle: b.cancelCmd},
 	}
 	for i := range routes {
 		routes[i].Help = commandHelp[routes[i].Name]
@@ -87,7 +89,7 @@ func (b *Bot) Routes() []Route { return append([]Route(nil), b.routes...) }
 func (b *Bot) MenuForGroups() []Route {
 	var out []Route
 	for _, r := range b.routes {
-		if (r.Access == ReadOnly || r.Access == Anyone) && r.Name != "start" && r.Name != "forgetme" {
+		if (r.Access == ReadOnly || r.Access == Anyone) && !privateOnly[r.Name] {
 			out = append(out, r)
 		}
 	}
@@ -145,7 +147,12 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 	switch {
 	case r.Callback != nil:
 		return b.handleCallback(ctx, r)
+	case r.ForOtherBot:
+		return b.reply(ctx, r, sprintf(txtForOtherBot, esc(strings.Fields(r.Text)[0]), esc(r.Command)))
 	case r.Command != "":
+		if err := b.leaveForm(ctx, r); err != nil {
+			return err
+		}
 		return b.handleCommand(ctx, r)
 	case r.Chat.Private && r.Document != nil:
 		return b.upload(ctx, r) // minutes sent to the bot (issue 5)
@@ -155,7 +162,10 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 			return err
 		}
 		if r.Role == Stranger {
-			return b.reply(ctx, r, txtStrangerIntro, joinButton())
+			return b.strangerReply(ctx, r, txtStrangerIntro)
+		}
+		if r.SharedPhone != "" {
+			return b.reply(ctx, r, txtContactNoForm)
 		}
 		return b.reply(ctx, r, txtPlainText)
 	}
@@ -179,6 +189,10 @@ func (b *Bot) handleCommand(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
 		return nil // a group's commands may be meant for other bots
 	}
+	if near, ok := b.nearestCommand(r); ok {
+		return b.reply(ctx, r, sprintf(txtDidYouMean, esc(r.Command), near),
+			[]Button{{Text: sprintf(txtBtnRunCmd, near), Data: "cmd:" + near}})
+	}
 	return b.reply(ctx, r, sprintf(txtUnknownCmd, esc(r.Command))+"\n"+b.helpList(r))
 }
 
@@ -188,13 +202,13 @@ func (b *Bot) refuse(ctx context.Context, r *Request, a Access) error {
 	case a == AdminGroup && r.Chat.Private && r.Role == Admin:
 		return b.reply(ctx, r, txtEnableInGroup)
 	case a == AdminPrivate && r.Role == Admin:
-		return b.reply(ctx, r, txtNotInGroup)
+		return b.replyGoPrivate(ctx, r, txtNotInGroup, "")
 	case a == AdminPrivate || a == AdminGroup || a == AdminAnywhere:
 		return b.reply(ctx, r, txtAdminOnly)
 	case r.Role == Stranger && r.Chat.Private:
-		return b.reply(ctx, r, txtStrangerOnly, joinButton())
+		return b.strangerReply(ctx, r, txtStrangerOnly)
 	case r.Role == Stranger:
-		return b.reply(ctx, r, txtNotInGroup)
+		return b.replyGoPrivate(ctx, r, txtNotInGroup, "")
 	}
 	return b.reply(ctx, r, txtAdminOnly)
 }

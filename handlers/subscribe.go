@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,11 @@ func (b *Bot) subscribe(ctx context.Context, r *Request) error {
 		}
 		s.Title = r.User.Name
 	}
+	subs, err := b.Store.Subscriptions(ctx)
+	if err != nil {
+		return err
+	}
+	already := slices.ContainsFunc(subs, func(o storage.Subscription) bool { return o.ChatID == s.ChatID && o.Party == s.Party })
 	if err := b.Store.Subscribe(ctx, s); err != nil {
 		return err
 	}
@@ -29,6 +35,9 @@ func (b *Bot) subscribe(ctx context.Context, r *Request) error {
 	}
 	when := b.leadsText()
 	zone := b.Location.String()
+	if already {
+		return b.reply(ctx, r, sprintf(txtAlreadySubscribed, when, b.Alerts.Hour, b.Alerts.Minute, zone))
+	}
 	switch {
 	case !r.Chat.Private:
 		return b.reply(ctx, r, sprintf(txtSubscribedGroup, when, b.Alerts.Hour, b.Alerts.Minute, zone))
@@ -58,7 +67,8 @@ func (b *Bot) unsubscribe(ctx context.Context, r *Request) error {
 	return b.reply(ctx, r, txtUnsubscribed)
 }
 
-// leadsText is "14, 7 and 1 days and on the day".
+// leadsText is when alerts come: "14, 7 and 1 days before each deadline,
+// and on the day itself", or "on the day of each deadline".
 func (b *Bot) leadsText() string {
 	var days []string
 	onDay := false
@@ -72,17 +82,16 @@ func (b *Bot) leadsText() string {
 	out := ""
 	switch len(days) {
 	case 0:
+		return txtLeadsOnlyOnTheDay
 	case 1:
 		n, _ := strconv.Atoi(days[0])
 		out = count(n, unitDay)
 	default:
 		out = sprintf(txtLeadsMany, strings.Join(days[:len(days)-1], ", "), days[len(days)-1])
 	}
+	out = sprintf(txtLeadsBefore, out)
 	if onDay {
-		if out != "" {
-			out += txtAnd
-		}
-		out += txtOnTheDay
+		out += txtLeadsAndOnTheDay
 	}
 	return out
 }

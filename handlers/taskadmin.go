@@ -3,9 +3,9 @@ package handlers
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ots-customs/wgbot/storage"
 )
@@ -41,77 +41,6 @@ func containsParty(ps []storage.Party, p storage.Party) bool {
 	return false
 }
 
-// ParseDeadline reads a deadline at the start of words: "2024-03-01",
-// "1 March 2024", "March 2024", "end of 2024", "end of March 2024". It
-// returns the deadline and how many words it used (0 when none).
-func ParseDeadline(words []string) (storage.Deadline, int) {
-	lower := func(n int) []string {
-		out := make([]string, 0, n)
-		for _, w := range words[:min(n, len(words))] {
-			out = append(out, strings.ToLower(strings.Trim(w, ",.")))
-		}
-		return out
-	}
-	if len(words) == 0 {
-		return storage.Deadline{}, 0
-	}
-	if t, err := time.Parse(time.DateOnly, words[0]); err == nil {
-		d := storage.DateOf(t)
-		return storage.Deadline{Due: d, Precision: storage.PrecisionDay, Text: sprintf(txtByDate, d.Long())}, 1
-	}
-	w := lower(4)
-	if len(w) >= 3 && w[0] == "end" && w[1] == "of" {
-		if y, ok := year(w[2]); ok {
-			return storage.Deadline{Due: storage.Date{Year: y, Month: 12, Day: 31}, Precision: storage.PrecisionYear,
-				Text: sprintf(txtByEndOf, w[2])}, 3
-		}
-		if m, ok := month(w[2]); ok && len(w) >= 4 {
-			if y, ok := year(w[3]); ok {
-				return monthDeadline(y, m, sprintf(txtByEndOf, m.String()+" "+w[3])), 4
-			}
-		}
-	}
-	if len(w) >= 3 {
-		if d, err := strconv.Atoi(w[0]); err == nil {
-			if m, ok := month(w[1]); ok {
-				if y, ok := year(w[2]); ok && d >= 1 && d <= daysIn(y, m) {
-					date := storage.Date{Year: y, Month: m, Day: d}
-					return storage.Deadline{Due: date, Precision: storage.PrecisionDay, Text: sprintf(txtByDate, date.Long())}, 3
-				}
-			}
-		}
-	}
-	if len(w) >= 2 {
-		if m, ok := month(w[0]); ok {
-			if y, ok := year(w[1]); ok {
-				return monthDeadline(y, m, sprintf(txtInMonth, m.String()+" "+w[1])), 2
-			}
-		}
-	}
-	return storage.Deadline{}, 0
-}
-
-func monthDeadline(y int, m time.Month, text string) storage.Deadline {
-	return storage.Deadline{Due: storage.Date{Year: y, Month: m, Day: daysIn(y, m)}, Precision: storage.PrecisionMonth, Text: text}
-}
-
-func daysIn(y int, m time.Month) int { return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() }
-
-func year(s string) (int, bool) {
-	y, err := strconv.Atoi(s)
-	return y, err == nil && y >= 2000 && y <= 2100
-}
-
-func month(s string) (time.Month, bool) {
-	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
-		if s == name || (len(s) >= 3 && strings.HasPrefix(name, s) && len(s) <= len(name)) {
-			return m, true
-		}
-	}
-	return 0, false
-}
-
 func (b *Bot) addTask(ctx context.Context, r *Request) error {
 	words := strings.Fields(r.Args)
 	if len(words) < 2 {
@@ -124,9 +53,9 @@ func (b *Bot) addTask(ctx context.Context, r *Request) error {
 		}
 		return b.reply(ctx, r, sprintf(txtAddBadPty, echo(bad)))
 	}
-	dl, used := ParseDeadline(words[1:])
+	dl, used, problem := ParseDeadline(words[1:])
 	if used == 0 {
-		return b.reply(ctx, r, txtAddBadDate)
+		return b.reply(ctx, r, dateRefusal(problem))
 	}
 	text := strings.Join(words[1+used:], " ")
 	if text == "" {
@@ -135,7 +64,7 @@ func (b *Bot) addTask(ctx context.Context, r *Request) error {
 	t, err := b.Store.AddTask(ctx, storage.Task{Title: shorten(text, storage.MaxTitleLen), Text: text,
 		Parties: parties, Deadline: dl, Source: txtAddedByAdmin, Created: b.Now()})
 	if errors.Is(err, storage.ErrInvalid) {
-		return b.reply(ctx, r, sprintf(txtInvalid, esc(err.Error())))
+		return b.reply(ctx, r, invalidReply(err))
 	}
 	if err != nil {
 		return err
@@ -143,7 +72,10 @@ func (b *Bot) addTask(ctx context.Context, r *Request) error {
 	if err := b.ScheduleTask(ctx, t); err != nil {
 		return err
 	}
-	return b.reply(ctx, r, sprintf(txtAdded, t.ID, esc(t.Title), partyList(&t), esc(deadlineText(t.Deadline))))
+	if err := b.reply(ctx, r, sprintf(txtAdded, t.ID, esc(t.Title), partyList(&t), esc(deadlineText(t.Deadline)))); err != nil {
+		return err
+	}
+	return b.tellNewTask(ctx, r, t)
 }
 
 func (b *Bot) editTask(ctx context.Context, r *Request) error {
@@ -160,9 +92,14 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 	var what string
 	switch field {
 	case "date", "deadline":
-		dl, used := ParseDeadline(value)
+		if len(value) == 1 && strings.EqualFold(value[0], "none") {
+			// The one way to make a dated task undated: asked for in words.
+			change, what = func(t *storage.Task) error { t.Deadline = storage.Deadline{}; return nil }, txtChangedNoDeadline
+			break
+		}
+		dl, used, problem := ParseDeadline(value)
 		if used == 0 || used != len(value) {
-			return b.reply(ctx, r, txtAddBadDate)
+			return b.reply(ctx, r, dateRefusal(problem))
 		}
 		change, what = func(t *storage.Task) error { t.Deadline = dl; return nil }, sprintf(txtChangedDeadline, esc(dl.Text))
 	case "title", "text":
@@ -182,16 +119,25 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 	default:
 		return b.reply(ctx, r, txtEditUsage)
 	}
-	_, err := b.EditTask(ctx, r, id, change) // the rule and the alerts shared with the app
+	var old storage.Task
+	t, err := b.EditTask(ctx, r, id, func(t *storage.Task) error {
+		old = *t
+		old.Parties = append([]storage.Party(nil), t.Parties...)
+		return change(t)
+	})
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		return b.reply(ctx, r, sprintf(txtNoSuchTask, strconv.FormatInt(id, 10)))
 	case errors.Is(err, storage.ErrInvalid):
-		return b.reply(ctx, r, sprintf(txtInvalid, esc(err.Error())))
+		return b.reply(ctx, r, invalidReply(err))
 	case err != nil:
 		return err
 	}
-	return b.reply(ctx, r, sprintf(txtEdited, id, what))
+	// EditTask rescheduled the alerts (the rule and the alerts shared with the app).
+	if err := b.reply(ctx, r, sprintf(txtEdited, id, what)); err != nil {
+		return err
+	}
+	return b.tellChange(ctx, r, old, t)
 }
 
 func (b *Bot) delTask(ctx context.Context, r *Request) error {
@@ -233,4 +179,58 @@ func (b *Bot) delButton(ctx context.Context, r *Request) error {
 		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: sprintf(txtNoSuchTask, strconv.FormatInt(id, 10))})
 	}
 	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: sprintf(txtDeleted, id)})
+}
+
+// invalidReply says why the store refused a task, in words: which field, and
+// what to do instead.
+func invalidReply(err error) string {
+	var fe *storage.FieldError
+	if errors.As(err, &fe) {
+		label := map[storage.Field]string{storage.FieldTitle: txtFldTitle, storage.FieldText: txtFldText,
+			storage.FieldSource: txtFldText, storage.FieldRef: txtFldRef}[fe.Field]
+		if label == "" {
+			label = fieldLabel(fe.Field)
+		}
+		switch fe.Problem {
+		case storage.BadChars:
+			return sprintf(txtTextBadChars, label)
+		case storage.NoVisible:
+			return sprintf(txtTextInvisible, label)
+		}
+	}
+	return sprintf(txtInvalid, esc(strings.TrimPrefix(err.Error(), storage.ErrInvalid.Error()+": ")))
+}
+
+// tellNewTask tells the members of t's Parties that it was added for them.
+func (b *Bot) tellNewTask(ctx context.Context, r *Request, t storage.Task) error {
+	return b.tellMembers(ctx, r, t, nil, func(p storage.Party) string {
+		return sprintf(txtTaskAddedForYou, p.Label(), t.ID, esc(t.Title), esc(b.whenText(t)))
+	})
+}
+
+// tellChange tells members what an edit changed for them: a task newly
+// theirs, or a deadline that moved.
+func (b *Bot) tellChange(ctx context.Context, r *Request, old, t storage.Task) error {
+	if added := slices.DeleteFunc(slices.Clone(t.Parties), old.Involves); len(added) > 0 {
+		only := storage.Task{Parties: added}
+		if err := b.tellMembers(ctx, r, only, nil, func(p storage.Party) string {
+			return sprintf(txtTaskAddedForYou, p.Label(), t.ID, esc(t.Title), esc(b.whenText(t)))
+		}); err != nil {
+			return err
+		}
+	}
+	if old.Deadline.Due == t.Deadline.Due && old.Deadline.Text == t.Deadline.Text {
+		return nil
+	}
+	return b.tellMembers(ctx, r, t, old.Involves, func(storage.Party) string {
+		return sprintf(txtDeadlineMoved, t.ID, esc(t.Title), esc(b.whenText(t)))
+	})
+}
+
+// whenText is a task's deadline and how far it is, or "no deadline set".
+func (b *Bot) whenText(t storage.Task) string {
+	if t.Deadline.IsZero() {
+		return txtNoDeadline
+	}
+	return deadlineText(t.Deadline) + " (" + relative(t.Deadline.Due, b.today()) + ")"
 }

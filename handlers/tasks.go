@@ -52,7 +52,11 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 	if t.Deadline.IsZero() {
 		lines = append(lines, txtTaskNoDate)
 	} else {
-		lines = append(lines, sprintf(txtTaskDeadline, esc(deadlineText(t.Deadline)), relative(t.Deadline.Due, b.today())))
+		when := relative(t.Deadline.Due, b.today())
+		if t.Done() { // a finished task is not overdue, however old its deadline
+			when = submittedOn(&t, b.Location)
+		}
+		lines = append(lines, sprintf(txtTaskDeadline, esc(deadlineText(t.Deadline)), when))
 	}
 	if t.Text != "" && t.Text != t.Title {
 		lines = append(lines, "", "<i>"+esc(t.Text)+"</i>")
@@ -68,11 +72,15 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 		if st.Ref != "" {
 			ref = " (" + esc(st.Ref) + ")"
 		}
+		on := ""
+		if !st.At.IsZero() {
+			on = sprintf(txtStateOn, storage.DateOf(st.At.In(b.Location)).Long())
+		}
 		switch st.State {
 		case storage.StateSubmitted:
-			lines = append(lines, sprintf(txtStateSub, p.Label(), ref))
+			lines = append(lines, sprintf(txtStateSub, p.Label(), on, ref))
 		case storage.StateConfirmed:
-			lines = append(lines, sprintf(txtStateConf, p.Label(), ref))
+			lines = append(lines, sprintf(txtStateConf, p.Label(), on, ref))
 		default:
 			lines = append(lines, sprintf(txtStateOpen, p.Label()))
 		}
@@ -84,7 +92,10 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 		case r.Role == Admin && st.State == storage.StateConfirmed:
 			buttons = append(buttons, []Button{{Text: sprintf(txtBtnReopen, string(p)), Data: "st:o:" + data}})
 		case st.State == storage.StateOpen && mayActFor(r, p):
-			buttons = append(buttons, []Button{{Text: sprintf(txtBtnMarkDone, string(p)), Data: "done:" + data}})
+			buttons = append(buttons, []Button{submitButton(&t, p)})
+		}
+		if st.FileID != "" && st.State != storage.StateOpen && mayActFor(r, p) {
+			buttons = append(buttons, []Button{{Text: sprintf(txtBtnOpenFile, string(p), shorten(st.FileName, 30)), Data: "file:" + data}})
 		}
 	}
 	if len(hist) > 0 {
@@ -111,21 +122,24 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 		if err != nil {
 			return err
 		}
-		rows := doneButtons(tasks, p)
-		if len(rows) == 0 {
+		if len(openFor(tasks, p)) == 0 {
 			return b.reply(ctx, r, sprintf(txtDoneNothing, p.Label()))
 		}
-		return b.reply(ctx, r, myTasksText(tasks, p, b.today())+"\n\n"+sprintf(txtDoneChoose, p.Label()), rows...)
+		text, rows := b.myTasksPage(tasks, p, 0)
+		return b.reply(ctx, r, text, rows...)
 	}
 	id, ok := parseTaskID(idText)
 	if !ok {
-		return b.reply(ctx, r, txtTaskUsage)
+		return b.reply(ctx, r, txtDoneUsage)
 	}
 	ref = strings.TrimSpace(ref)
 	if ref == "" && r.Document != nil {
 		ref = sprintf(txtFileRef, r.Document.Name)
 	}
-	return b.markSubmitted(ctx, r, id, p, shorten(ref, 200))
+	if p := storage.CheckText(ref, false); p != "" {
+		return b.reply(ctx, r, invalidReply(&storage.FieldError{Field: storage.FieldRef, Problem: p}))
+	}
+	return b.submit(ctx, r, submission{task: id, party: p, ref: shorten(ref, 200), doc: r.Document})
 }
 
 // doneButton handles "done:<task>:<Party>": mayPress has checked that the
@@ -139,7 +153,7 @@ func (b *Bot) doneButton(ctx context.Context, r *Request) (Answer, error) {
 	if !ok {
 		return stale, nil
 	}
-	return Answer{}, b.markSubmitted(ctx, r, id, storage.Party(parts[2]), "")
+	return b.askSubmit(ctx, r, id, storage.Party(parts[2])) // a button of an older list: it asks too
 }
 
 // errNoChange stops an UpdateTask that would change nothing.
@@ -148,32 +162,14 @@ var errNoChange = errors.New("no change")
 // errNotResponsible stops an UpdateTask for a Party that is not responsible.
 var errNotResponsible = errors.New("not responsible")
 
-func (b *Bot) markSubmitted(ctx context.Context, r *Request, id int64, p storage.Party, ref string) error {
-	t, err := b.ChangeStatus(ctx, r, id, p, storage.StateSubmitted, ref)
-	switch {
-	case errors.Is(err, storage.ErrNotFound):
-		return b.reply(ctx, r, sprintf(txtNoSuchTask, strconv.FormatInt(id, 10)))
-	case errors.Is(err, ErrNotAllowed):
-		return b.reply(ctx, r, sprintf(txtNotYourParty, p.Label()))
-	case errors.Is(err, errNotResponsible):
-		return b.reply(ctx, r, sprintf(txtDoneNotYours, id, p.Label()))
-	case errors.Is(err, errNoChange):
-		return b.reply(ctx, r, sprintf(txtDoneAlready, p.Label(), id))
-	case err != nil:
-		return err
-	}
-	extra := ""
-	if t.Done() {
-		extra = txtDoneAllIn
-	} else if pr := progress(&t); pr != "" {
-		extra = "\n" + pr
-	}
-	return b.reply(ctx, r, sprintf(txtDoneOK, p.Label(), id, esc(t.Title), extra))
-}
-
 // setStatus changes one Party's state on a task, records who and when, and
 // reschedules the task's alerts (a task every Party finished stops alerting).
 func (b *Bot) setStatus(ctx context.Context, r *Request, id int64, p storage.Party, to storage.State, ref string) (storage.Task, error) {
+	return b.setStatusFile(ctx, r, id, p, to, ref, nil)
+}
+
+// setStatusFile is setStatus that also keeps the file sent with a submission.
+func (b *Bot) setStatusFile(ctx context.Context, r *Request, id int64, p storage.Party, to storage.State, ref string, doc *Document) (storage.Task, error) {
 	var from storage.State
 	t, err := b.Store.UpdateTask(ctx, id, func(t *storage.Task) error {
 		if !t.Involves(p) {
@@ -189,6 +185,11 @@ func (b *Bot) setStatus(ctx context.Context, r *Request, id int64, p storage.Par
 		st := storage.PartyStatus{State: to, Ref: ref, By: r.User.ID, At: b.Now()}
 		if to != storage.StateOpen && ref == "" {
 			st.Ref = t.Status[p].Ref // confirming keeps the reference given when submitting
+		}
+		if doc != nil {
+			st.FileID, st.FileName = doc.FileID, doc.Name
+		} else if to != storage.StateOpen {
+			st.FileID, st.FileName = t.Status[p].FileID, t.Status[p].FileName
 		}
 		t.Status[p] = st
 		return nil
@@ -218,11 +219,29 @@ func (b *Bot) statusButton(ctx context.Context, r *Request) (Answer, error) {
 	if parts[1] == "o" {
 		to, word = storage.StateOpen, txtReopened
 	}
-	_, err := b.ChangeStatus(ctx, r, id, p, to, "")
-	switch {
-	case errors.Is(err, storage.ErrNotFound), errors.Is(err, errNotResponsible), errors.Is(err, errNoChange), errors.Is(err, ErrNotAllowed):
+	b.rememberAdmin(ctx, r)
+	before, err := b.Store.Task(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
 		return stale, nil
+	}
+	if err != nil {
+		return Answer{}, err
+	}
+	t, err := b.ChangeStatus(ctx, r, id, p, to, "")
+	switch {
+	case errors.Is(err, storage.ErrNotFound), errors.Is(err, errNotResponsible), errors.Is(err, ErrNotAllowed):
+		return stale, nil
+	case errors.Is(err, errNoChange):
+		// Decided already (from another copy of the notice): show where it stands.
+		return toast(sprintf(txtStatusAlready, string(p), id)), b.showTask(ctx, r, id, r.Callback.MessageID)
 	case err != nil:
+		return Answer{}, err
+	}
+	if err := b.tellDecision(ctx, r, before.StatusOf(p), t, p, to); err != nil {
+		return Answer{}, err
+	}
+	if err := b.decidedEverywhere(ctx, r, submissionKey(id, p), sprintf(txtSubmissionDecided, p.Label(), id, esc(t.Title),
+		strings.ToLower(word), b.adminName(ctx, r.User.ID, r))); err != nil {
 		return Answer{}, err
 	}
 	return toast(sprintf(txtStatusChanged, word, string(p), id)), b.showTask(ctx, r, id, r.Callback.MessageID)

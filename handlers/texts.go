@@ -1,9 +1,12 @@
 package handlers
 
+import "github.com/ots-customs/wgbot/storage"
+
 // Every sentence the bot says is here, so that a translation is one file.
 // Texts are Telegram HTML; the %s they take must be escaped with esc.
 const (
-	txtBotIntro = "<b>wgbot</b> keeps the agenda, decisions and deadlines of the Working Group on Customs Cooperation of the Organization of Turkic States."
+	txtDefaultBotName = "wgbot"
+	txtBotIntro       = "<b>%s</b> keeps the agenda, decisions and deadlines of the Working Group on Customs Cooperation of the Organization of Turkic States."
 
 	txtStrangerIntro = "This bot serves the members of the Working Group on Customs Cooperation of the OTS. Its data is not public.\nIf you are a member, request access and the Secretariat will review it."
 	txtStrangerOnly  = "This is for Working Group members only.\nRequest access below, or ask the OTS Secretariat."
@@ -15,23 +18,31 @@ const (
 	txtRequestPending   = "Your request for %s is already with the Secretariat. I will write to you when it is decided."
 	txtAlreadyMember    = "You are already a member for %s. Try /help."
 
-	txtAdminNewRequest = "<b>Access request</b>\n%s\nParty: %s\nUser id: <code>%d</code>"
-	txtBtnApprove      = "✅ Approve"
-	txtBtnReject       = "❌ Reject"
-	txtRequestApproved = "✅ Approved by %s"
-	txtRequestRejected = "❌ Rejected by %s"
-	txtAlreadyDecided  = "This request was already decided: %s by %s."
-	txtRequestGone     = "There is no such request any more. See /requests for the pending ones."
-	txtYouApproved     = "✅ Your access was approved. You represent %s.\nTry /deadlines or /mytasks; /help lists everything."
-	txtYouRejected     = "Your request for access was not approved. If you think this is a mistake, please contact the OTS Secretariat."
-	txtNoPending       = "No access requests are pending."
-	txtPendingHeader   = "<b>Pending access requests</b>"
+	txtAdminNewRequest  = "<b>Access request</b>\n%s\nParty: %s"
+	txtAdminPartyChange = "<b>Change of Party</b>\n%s\nnow: %s\nasks for: %s"
+	txtYouPartyChanged  = "✅ The Secretariat approved: you now represent %s."
+	txtYouPartyKept     = "The Secretariat did not approve the change of Party. You still represent %s; if you think this is a mistake, please contact the OTS Secretariat."
+	txtBtnApprove       = "✅ Approve"
+	txtBtnReject        = "❌ Reject"
+	txtRequestApproved  = "✅ Approved by %s"
+	txtRequestRejected  = "❌ Rejected by %s"
+	txtAlreadyDecided   = "This request was already decided: %s by %s."
+	txtRequestGone      = "There is no such request any more. See /requests for the pending ones."
+	txtYouApproved      = "✅ Your access was approved. You represent %s.\nTry /deadlines or /mytasks; /help lists everything."
+	txtYouRejected      = "Your request for access was not approved. If you think this is a mistake, please contact the OTS Secretariat; you can ask again from %s."
+	txtRejectedWait     = "Your last request for access was not approved. You can ask again from %s, or contact the OTS Secretariat meanwhile."
+	txtNoPending        = "No access requests are pending."
+	txtPendingHeader    = "<b>Pending access requests</b>"
 
 	txtAdminOnly    = "Only the Secretariat's administrators can do this."
 	txtStaleButton  = "This button is out of date or not meant for you. Nothing was changed."
 	txtOldButton    = "This message is too old for its buttons. Nothing was changed. Send the command again for fresh ones."
 	txtNotYourParty = "Only members for %s or the Secretariat can change its part. Nothing was changed."
 	txtUnknownCmd   = "I don't know /%s.\nHere is what you can use:"
+	txtBtnGoPrivate = "💬 Open my private chat (%s)"
+	txtForOtherBot  = "%s is addressed to another bot, so I did not run it.\nTo ask me, send /%s without the @ part."
+	txtDidYouMean   = "I don't know /%s. Did you mean /%s?"
+	txtBtnRunCmd    = "▶️ /%s"
 	txtPlainText    = "I answer commands. Send /help to see them."
 	txtStorageDown  = "⚠️ The bot's storage is unavailable, try again shortly."
 	txtInternal     = "Sorry, something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell the OTS Secretariat."
@@ -53,21 +64,29 @@ const (
 	txtDeadlinesArgs   = "/deadlines takes no argument or <code>all</code> (to include done tasks)."
 	txtMoreUndated     = "%d more open tasks have no deadline; see /mytasks."
 
-	txtMyTasksHeader = "<b>Open tasks of %s</b>"
-	txtNoMyTasks     = "%s has no open tasks. 🎉"
-	txtNoDeadline    = "no deadline set"
-	txtWhichParty    = "Tell me which Party you represent, and I will show its tasks."
-	txtTogetherWith  = "Parties: "
+	txtMyTasksHeader   = "<b>Open tasks of %s</b>"
+	txtNoMyTasks       = "%s has no open tasks. 🎉"
+	txtNoDeadline      = "no deadline set"
+	txtNoDeadlineGroup = "📅 <b>No deadline set</b>"
+	txtPageOf          = "(page %d of %d)"
+	txtBtnPrevious     = "◀️ Previous"
+	txtBtnNext         = "Next ▶️"
+	txtBtnSubmitted    = "📨 Submitted: %s %s"
+	txtBtnOpenTaskN    = "%s %s"
+	txtWhichParty      = "Tell me which Party you represent, and I will show its tasks."
+	txtTogetherWith    = "Parties: "
 
 	txtIamSet       = "Noted: you represent %s."
 	txtIamUnknown   = "I don't recognise “%s” as a Party. Pick one below:"
-	txtIamChanged   = "ℹ️ %s changed their Party from %s to %s."
+	txtIamRequested = "Your request to represent %s was sent to the Secretariat. Until it is approved you represent %s.\nI will write to you here when it is decided."
+	txtIamPending   = "Your request to represent %s is already with the Secretariat. Until it is decided you represent %s."
+	txtIamSame      = "You already represent %s."
 	txtIamStrangers = "Only members have a Party. Request access first."
 
-	txtGroupEnabled     = "✅ wgbot is enabled in this group. Everyone here may use /agenda, /deadlines and /task."
-	txtGroupDisabled    = "wgbot is disabled in this group. An administrator can /enable it again."
+	txtGroupEnabled     = "✅ %s is enabled in this group. Everyone here may use /agenda, /deadlines and /task."
+	txtGroupDisabled    = "%s is disabled in this group. An administrator can /enable it again."
 	txtEnableInGroup    = "Send /enable in the group chat where the bot should answer."
-	txtAlreadyEnabled   = "wgbot is already enabled in this group."
+	txtAlreadyEnabled   = "%s is already enabled in this group."
 	txtMembersHeader    = "<b>Members</b> (%d)"
 	txtNoMembers        = "No members yet. Strangers who write to me can request access."
 	txtRemoveAsk        = "Remove %s from the members? They will lose access at once."
@@ -77,7 +96,7 @@ const (
 	txtNotAMember       = "User %d is not a member."
 	txtRemoveUsage      = "Use /remove followed by a user id from /members, or press a button there."
 	txtCancelled        = "Cancelled. Nothing was changed."
-	txtYouWereRemoved   = "Your access to wgbot was removed by the Secretariat."
+	txtYouWereRemoved   = "Your access to %s was removed by the Secretariat."
 	txtMeetingButton    = "📋 %s"
 	txtPartyOverdueDays = "overdue by %s"
 )
@@ -92,14 +111,19 @@ const (
 	txtBtnOpenTask      = "Open task"
 	txtSubscriptionGone = "ℹ️ I was removed from %s or can no longer write there, so its deadline alerts have stopped. Send /subscribe there to restart them."
 
-	txtSubscribedGroup   = "🔔 This group will receive deadline alerts: %s before each deadline at %02d:%02d (%s), and the day after a missed one."
-	txtSubscribedPrivate = "🔔 You will receive alerts for the tasks of %s here: %s before each deadline at %02d:%02d (%s)."
-	txtSubscribedAll     = "🔔 You will receive alerts for every task here: %s before each deadline at %02d:%02d (%s)."
+	txtSubscribedGroup   = "🔔 This group will receive deadline alerts %s, at %02d:%02d (%s), and the day after a missed one."
+	txtSubscribedPrivate = "🔔 You will receive alerts for the tasks of %s here, %s, at %02d:%02d (%s)."
+	txtSubscribedAll     = "🔔 You will receive alerts for every task here, %s, at %02d:%02d (%s)."
+	txtAlreadySubscribed = "🔔 Alerts are already on in this chat: %s, at %02d:%02d (%s). Nothing changed; /unsubscribe stops them."
+	txtLeadsBefore       = "%s before each deadline"
+	txtLeadsAndOnTheDay  = ", and on the day itself"
+	txtLeadsOnlyOnTheDay = "on the day of each deadline"
 	txtUnsubscribed      = "🔕 Deadline alerts are off in this chat."
 	txtNotSubscribed     = "This chat does not receive deadline alerts. Send /subscribe to start them."
 	txtNeedParty         = "Tell me your Party first (/iam), so I know which tasks are yours."
 
 	txtTaskUsage     = "Use /task followed by a task number, for example /task 3. Numbers are shown in /mytasks."
+	txtDoneUsage     = "Use /done followed by a task number and, if you like, a reference, for example /done 3 Note 45/2024. Send /done alone to pick from your Party's open tasks."
 	txtNoSuchTask    = "There is no task %s. /deadlines and /mytasks list the tasks."
 	txtTaskHeader    = "<b>Task %d</b>: %s"
 	txtTaskDeadline  = "📅 %s (%s)"
@@ -108,13 +132,14 @@ const (
 	txtTaskStatus    = "<b>Status</b>"
 	txtTaskHistory   = "<b>Latest changes</b>"
 	txtStateOpen     = "⏳ %s: not yet submitted"
-	txtStateSub      = "📨 %s: submitted%s"
-	txtStateConf     = "✅ %s: confirmed by the Secretariat%s"
-	txtBtnMarkDone   = "📨 Mark %s submitted"
+	txtStateSub      = "📨 %s: submitted%s%s"
+	txtStateConf     = "✅ %s: confirmed by the Secretariat%s%s"
+	txtStateOn       = " on %s"
+	txtSubmittedOn   = "submitted on %s"
+	txtAllSubmitted  = "submitted"
 	txtBtnConfirm    = "✅ Confirm %s"
 	txtBtnReopen     = "↩️ Reopen %s"
-	txtDoneChoose    = "Which task has %s submitted? Press its 📨 button, or send /done followed by the task number and, if you like, a note number or link."
-	txtDoneHint      = "Press 📨 #N when your Party has submitted task N; /task N shows its details."
+	txtDoneHint      = "When your Party has submitted a task, press its 📨 button (I ask before recording it), or send /done N with a note number or link. /task N shows a task."
 	txtDoneNothing   = "%s has no open tasks left. 🎉"
 	txtDoneOK        = "📨 Noted: %s submitted its part of task %d, “%s”.%s"
 	txtDoneAlready   = "%s had already submitted its part of task %d."
@@ -125,16 +150,25 @@ const (
 	txtReopened      = "Reopened"
 
 	txtAddUsage   = "Use: /addtask PARTIES DATE TEXT, for example\n/addtask TR 2024-03-01 Submit the renewed concept\nPARTIES: codes such as TR or TR,UZ, or ALL. DATE: 2024-03-01, 1 March 2024, March 2024 or end of 2024."
-	txtAddBadDate = "I could not read a date after the Parties. Write it as 2024-03-01, 1 March 2024, March 2024 or end of 2024."
+	txtAddBadDate = "I could not read a date there. Write it as 2024-03-01, 1.3.2024, 1 March 2024, March 2024 or end of 2024 (or none, with /edittask, to remove a deadline)."
 	txtAddBadPty  = "I don't recognise “%s” as a Party. Use codes such as TR, UZ, KZ, KG, AZ, HU, SEC or ALL."
 	txtAddNoText  = "Please add the text of the task after the date."
 	txtAdded      = "✅ Added task %d: %s\n%s · %s"
-	txtEditUsage  = "Use: /edittask ID date DATE, /edittask ID title TEXT or /edittask ID parties TR,UZ"
+	txtEditUsage  = "Use: /edittask ID date DATE, /edittask ID date none, /edittask ID title TEXT or /edittask ID parties TR,UZ"
 	txtEdited     = "✅ Task %d changed: %s"
 	txtDelAsk     = "Delete task %d, “%s”? Its alerts stop."
 	txtDeleted    = "🗑 Task %d was deleted."
 	txtBtnDelete  = "Delete"
 	txtInvalid    = "That does not work: %s. Nothing was changed."
+
+	txtDateOutOfRange    = "That date is not one I can use: deadlines fall between the years %d and %d. Nothing was changed.\nWrite it as 2024-03-01, 1.3.2024, 1 March 2024, March 2024 or end of 2024."
+	txtDateNoSuchDay     = "That day does not exist in the calendar. Nothing was changed.\nWrite it as 2024-03-01, 1.3.2024, 1 March 2024, March 2024 or end of 2024."
+	txtChangedNoDeadline = "no deadline any more (its alerts stop)"
+	txtFldTitle          = "The title"
+	txtFldText           = "The text"
+	txtFldRef            = "The reference"
+	txtTextBadChars      = "%s holds control characters (invisible codes such as NUL or BEL), which I can't store. Please type it again as plain text. Nothing was changed."
+	txtTextInvisible     = "%s shows nothing: it has only spaces or invisible characters. Please type words people can read. Nothing was changed."
 )
 
 // Minutes upload (issue 5).
@@ -155,6 +189,7 @@ const (
 	txtMinNoItemsFound   = "I found no decisions with a deadline in it."
 	txtMinMoreItems      = "…and %d more."
 	txtMinSummaryOff     = "<i>Summaries are off (no OPENAI_API_KEY).</i>"
+	txtMinFromModel      = "<i>🤖 found by the AI model; its quote, Party and date are checked against the text</i>"
 	txtMinSummaryHeader  = "<b>Summary</b> <i>(written by an AI model from the document; check it against the minutes)</i>"
 	txtMinSummaryFailed  = "⚠️ The summary failed: %s. The decisions above were found without it and are complete."
 	txtMinSummaryNotMade = "the summary could not be made"
@@ -187,6 +222,7 @@ const (
 const (
 	txtNomPrivate     = "Nominations are made in a private chat with me, where personal data stays between us."
 	txtNomNeedParty   = "First tell me which Party you represent: send /iam."
+	txtNomWhichParty  = "For which Party do you nominate someone? (You can also send /nominate KZ.)"
 	txtNomStart       = "<b>New nomination for %s</b>\nI will ask for six things, one at a time. You can cancel at any step."
 	txtNomResume      = "You have a nomination in progress; let us continue."
 	txtNomUsage       = "Use /nominate on its own for a guided form, or give the fields in one message:\n<code>/nominate Full Name; Position; e-mail; phone</code>\n(optionally <code>; @username</code> at the end). The organization is your Party's customs administration; you can change it before confirming."
@@ -196,8 +232,8 @@ const (
 	txtNomAskName     = "What is the nominee's full name? (letters in any alphabet, spaces, . - ')"
 	txtNomAskPosition = "What is their position?"
 	txtNomAskOrg      = "Which organization do they work for? Press the button for your customs administration or type another."
-	txtNomAskEmail    = "What is their e-mail address?"
-	txtNomAskPhone    = "What is their phone number, in international form? For example +998 71 234-56-78."
+	txtNomAskEmail    = "What is their e-mail address? For example %s."
+	txtNomAskPhone    = "What is their phone number, in international form? For example %s.\nIf it is your own number, press 📱 Share my phone below; you can also share their contact card."
 	txtNomAskUsername = "What is their Telegram username, if they have one? Press Skip if not."
 	txtNomCurrent     = "Now: %s"
 	txtNomSummary     = "<b>Please check the nomination</b>"
@@ -209,9 +245,19 @@ const (
 	txtNomExpired     = "Your nomination was not finished and has been cancelled after a day; send /nominate to start again."
 	txtEditExpired    = "Your edit of contact #%d was not finished and has been cancelled after a day."
 	txtBtnNomCancel   = "✖️ Cancel"
-	txtBtnNomSkip     = "Skip"
-	txtBtnNomBack     = "↩️ Back to the summary"
-	txtBtnNomConfirm  = "✅ Confirm"
+	txtBtnSharePhone  = "📱 Share my phone"
+
+	txtNoForm           = "There is no form open, so there is nothing to cancel."
+	txtEditCancelled    = "The edit of contact #%d was cancelled. Nothing was changed."
+	txtLeftNomination   = "You left the nomination form; nothing was sent. Send /nominate to start again."
+	txtLeftEdit         = "You left the edit of contact #%d; nothing was changed."
+	txtNomPhoneFromCard = "📱 I took the phone from the card: %s. I will not ask for it again."
+	txtNomPhoneNoted    = "📱 Phone: %s"
+	txtNomBackToSummary = "Back to the summary."
+	txtContactNoForm    = "Thank you. I use a shared contact card only inside a form, to fill in a phone number: send /nominate to nominate someone."
+	txtBtnNomSkip       = "Skip"
+	txtBtnNomBack       = "↩️ Back to the summary"
+	txtBtnNomConfirm    = "✅ Confirm"
 
 	txtFldName     = "Name"
 	txtFldPosition = "Position"
@@ -224,7 +270,7 @@ const (
 	txtBadNameChars   = "A name may hold only letters (of any alphabet), spaces, dots, hyphens and apostrophes."
 	txtBadLength      = "%s must be %d to %d characters long."
 	txtBadTextChars   = "%s must be one line of text."
-	txtBadEmail       = "That is not an e-mail address I can use; it should look like name@customs.gov.uz."
+	txtBadEmail       = "That is not an e-mail address I can use; it should look like %s."
 	txtBadPhoneIntl   = "Please give the phone number in international form, starting with + (or 00) and the country code."
 	txtBadPhoneChars  = "A phone number may hold only digits, spaces, dashes and brackets after the +."
 	txtBadPhoneDigits = "A phone number in international form has %d to %d digits."
@@ -269,7 +315,8 @@ const (
 	txtContactRemoved     = "🗑 Contact #%d (%s) was removed."
 
 	txtExportNone  = "There are no approved contacts to export."
-	txtExportCSV   = "%d contacts, for Excel (UTF-8)."
+	txtExportXLSX  = "%d contacts, for Excel (opens the same in every language setting)."
+	txtExportCSV   = "%d contacts, as CSV (UTF-8, comma-separated) for other programs."
 	txtExportVCard = "%d contacts, as vCards for phones and address books."
 
 	txtForgetPrivate      = "Send /forgetme in a private chat with me."
@@ -286,9 +333,11 @@ const (
 	txtForgotUnlinked     = "your name as nominator of approved contacts %s (the contacts stay: they are about other people)"
 	txtForgetAdmin        = "You remain an administrator while your id is in ADMIN_IDS."
 
-	txtAuditUsage  = "Use /audit or /audit N, with N from 1 to %d."
-	txtAuditNone   = "The audit log is empty."
-	txtAuditHeader = "<b>Latest changes</b> (%d)"
+	txtAuditUsage    = "Use /audit or /audit N, with N from 1 to %d."
+	txtAuditNone     = "The audit log is empty."
+	txtAuditHeader   = "<b>Latest changes</b> (%d)"
+	txtAuditFormer   = "a former member"
+	txtAuditOwnParty = "%s changed their own Party"
 )
 
 // Words that replies are composed of. A translation replaces them too.
@@ -296,7 +345,7 @@ const (
 	txtNoName          = "(no name)"
 	txtNoParty         = "no Party"
 	txtAdminTag        = " · administrator"
-	txtAdminByID       = "administrator %d"
+	txtAnAdmin         = "an administrator"
 	txtBtnRemoveName   = "Remove %s"
 	txtDueToday        = "due today"
 	txtDueTomorrow     = "due tomorrow"
@@ -307,7 +356,6 @@ const (
 	txtInMonth         = "in %s"
 	txtLeadsMany       = "%s and %s days"
 	txtAnd             = " and "
-	txtOnTheDay        = "on the day"
 	txtFileRef         = "file: %s"
 	txtAddedByAdmin    = "added by an administrator"
 	txtChangedDeadline = "deadline %s"
@@ -361,13 +409,73 @@ var commandHelp = map[string]string{
 	"removecontact": "Remove a contact",
 	"audit":         "Latest changes to contacts and members",
 	"forgetme":      "Delete what the bot holds about you",
+	"cancel":        "Leave the form you are filling in",
 }
 
 // Pending nominations, for administrators.
 const (
 	txtNoPendingNominations = "No nominations are pending."
 	txtPendingNominations   = "<b>Pending nominations</b> (%d), oldest first:"
-	txtUserByID             = "user %d"
+)
+
+// Examples shown to a member of each Party, in the form of its own country.
+var (
+	phoneExamples = map[storage.Party]string{
+		storage.Azerbaijan: "+994 12 404 00 00", storage.Kazakhstan: "+7 7172 71 80 00",
+		storage.Kyrgyzstan: "+996 312 51 20 00", storage.Turkiye: "+90 312 449 10 00",
+		storage.Uzbekistan: "+998 71 120 76 00", storage.Hungary: "+36 1 456 9500",
+		storage.Secretariat: "+90 212 279 26 26",
+	}
+	emailExamples = map[storage.Party]string{
+		storage.Azerbaijan: "name@customs.gov.az", storage.Kazakhstan: "name@kgd.gov.kz",
+		storage.Kyrgyzstan: "name@customs.gov.kg", storage.Turkiye: "name@ticaret.gov.tr",
+		storage.Uzbekistan: "name@customs.uz", storage.Hungary: "name@nav.gov.hu",
+		storage.Secretariat: "name@turkicstates.org",
+	}
+)
+
+// auditWords says each action of the audit log in words: who did it (and to
+// whom), or which contact.
+var auditWords = map[string]string{
+	storage.AuditNominated:       "%s nominated contact #%d",
+	storage.AuditApproved:        "%s approved contact #%d",
+	storage.AuditRejected:        "%s rejected contact #%d",
+	storage.AuditWithdrawn:       "%s withdrew contact #%d",
+	storage.AuditEdited:          "%s changed the %s of contact #%d",
+	storage.AuditRemoved:         "%s removed contact #%d",
+	storage.AuditForgotten:       "contact #%d was deleted at the request of the person it was about",
+	storage.AuditMemberApproved:  "%s approved the access request of %s",
+	storage.AuditMemberRejected:  "%s rejected the access request of %s",
+	storage.AuditMemberRemoved:   "%s removed %s from the members",
+	storage.AuditMemberParty:     "%s changed the Party of %s",
+	storage.AuditMemberForgotten: "%s asked to be forgotten; their data was deleted",
+}
+
+// Submitting a Party's part (issue 10, item 1).
+const (
+	txtSubmitAsk         = "Record that %s has submitted its part of task %d, “%s”?\nIf you like, first send me its reference (a note number or link): sending it records the submission with it."
+	txtBtnSubmitYes      = "✅ Yes, submitted"
+	txtSubmitCancelled   = "Cancelled. Nothing was recorded."
+	txtSubmitExpired     = "The submission of task %d was not confirmed, so nothing was recorded."
+	txtSubmitRef         = "Reference: %s"
+	txtSubmitUndoHint    = "Pressed by mistake? Undo within %d minutes."
+	txtBtnUndo           = "↩️ Undo"
+	txtSubmitNotice      = "📨 <b>%s submitted its part of task %d</b>\n“%s”\nReported by %s."
+	txtSubmitFileCaption = "📎 The file %s sent with task %d"
+	txtUndoNotSubmitted  = "%s's part of task %d is not waiting as submitted any more, so there is nothing to undo."
+	txtUndoNotYours      = "Only the member who recorded this submission can undo it. Ask the Secretariat to reopen it."
+	txtUndoTooLate       = "Undo is possible for %d minutes. Ask the Secretariat to reopen the task instead."
+	txtUndoneToast       = "Undone"
+	txtUndone            = "↩️ Undone: %s's part of task %d, “%s”, is open again; the Secretariat was told."
+	txtUndoAdmins        = "↩️ %s took back its submission of task %d, “%s”: it was a mistake. The task is open again for them."
+	txtYourPartConfirmed = "✅ The Secretariat confirmed %s's part of task %d, “%s” (%s)."
+	txtYourPartReopened  = "↩️ The Secretariat reopened %s's part of task %d, “%s” (%s): it is open again, and its alerts resume."
+	txtSubmissionDecided = "📨 %s's part of task %d, “%s”: %s by %s."
+	txtStatusAlready     = "%s on task %d was decided already; here is where it stands."
+	txtBtnOpenFile       = "📎 %s's file: %s"
+	txtNoFile            = "No file was sent with this submission."
+	txtTaskAddedForYou   = "🆕 <b>A new task for %s</b>\n#%d %s\n📅 %s"
+	txtDeadlineMoved     = "📅 <b>The deadline of task %d moved</b>\n%s\nNow: %s"
 )
 
 // The Mini App (issue 16). Its pages are plain text (shown with textContent,

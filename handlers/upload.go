@@ -61,7 +61,7 @@ type Summarizer interface {
 // upload handles a document sent in a private chat without a command.
 func (b *Bot) upload(ctx context.Context, r *Request) error {
 	if r.Role == Stranger {
-		return b.reply(ctx, r, txtStrangerIntro, joinButton())
+		return b.strangerReply(ctx, r, txtStrangerIntro)
 	}
 	return b.readMinutes(ctx, r, r.Document)
 }
@@ -92,12 +92,24 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 	if b.Files == nil {
 		return b.reply(ctx, r, txtMinUploadsOff)
 	}
-	if err := b.reply(ctx, r, sprintf(txtMinReading, esc(name))); err != nil {
+	note := Message{ChatID: r.Chat.ID, Text: sprintf(txtMinReading, esc(name))}
+	if !r.Chat.Private {
+		note.ReplyTo = r.MessageID
+	}
+	noteID, err := b.sendID(ctx, note)
+	if err != nil {
 		return err
+	}
+	// The "Reading…" note becomes the answer, whatever it is.
+	answer := func(text string, buttons ...[]Button) error {
+		if noteID == 0 {
+			return b.reply(ctx, r, text, buttons...)
+		}
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: noteID, Text: text, Buttons: buttons})
 	}
 	data, _, err := b.Files.Download(ctx, doc.FileID, MaxDownload)
 	if errors.Is(err, ErrFileTooLarge) {
-		return b.reply(ctx, r, sprintf(txtMinFileTooBig, esc(name), megabytes(MaxDownload+1)))
+		return answer(sprintf(txtMinFileTooBig, esc(name), megabytes(MaxDownload+1)))
 	}
 	if err != nil {
 		// Not the file's name: the error is logged, and names of files often
@@ -107,11 +119,11 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 	text, err := minutes.ReadText(name, data)
 	data = nil // the text is all that is needed from here on
 	if err != nil {
-		return b.reply(ctx, r, readError(err, name))
+		return answer(readError(err, name))
 	}
 	opts := minutes.Options{FileName: name}
-	items := minutes.Extract(text, opts)
 	title, date := minutes.Meeting(text, opts)
+	items := b.withModelItems(ctx, title, text, opts, minutes.Extract(text, opts))
 	up := storage.Upload{FileName: name, Title: title, By: r.User.ID, At: b.Now()}
 	if !date.IsZero() {
 		up.Date = storage.DateOf(date)
@@ -142,7 +154,7 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 	if b.Summarizer == nil {
 		msg += "\n\n" + txtMinSummaryOff
 	}
-	if err := b.reply(ctx, r, msg, buttons...); err != nil {
+	if err := answer(msg, buttons...); err != nil {
 		return err
 	}
 	if b.Summarizer == nil {
@@ -230,6 +242,9 @@ func resultText(up storage.Upload, items []minutes.Item, tasks []proposal) strin
 		}
 		sb.WriteString("\n👥 " + who)
 		sb.WriteString("\n" + esc(it.Text))
+		if it.Source == minutes.SourceModel {
+			sb.WriteString("\n" + txtMinFromModel)
+		}
 	}
 	return sb.String()
 }

@@ -82,6 +82,10 @@ type AlertStore interface {
 	ReleaseAlert(ctx context.Context, a DueAlert, retry time.Time) error
 	// AlertSent reports whether a fire (as given to CompleteAlert) of a task was delivered to a chat.
 	AlertSent(ctx context.Context, taskID, chatID int64, fire string) (bool, error)
+	// ForgetSentAlerts deletes the records of alerts delivered in chatID (a
+	// user's private chat, at /forgetme); DeleteTask deletes a task's own.
+	// It returns how many it deleted.
+	ForgetSentAlerts(ctx context.Context, chatID int64) (int, error)
 	// NextAlert returns when the earliest alert falls due (zero when none).
 	NextAlert(ctx context.Context) (time.Time, error)
 }

@@ -72,8 +72,9 @@ var (
 	bHandled   = []byte("handled")  // update id -> when handled (unix ms)
 	bInbox     = []byte("inbox")    // update id -> boltInboxItem
 	bClaims    = []byte("claims")   // update id -> expiring token
+	bNotices   = []byte("notices")  // notice key -> expiring []NoticeCopy
 	allBuckets = [][]byte{bMeta, bMembers, bRequests, bGroups, bMeetings, bTasks, bHistory, bSubs, bAlerts,
-		bSent, bContacts, bEmails, bConv, bConvIdle, bAudit, bUploads, bImports, bHandled, bInbox, bClaims}
+		bSent, bContacts, bEmails, bConv, bConvIdle, bAudit, bUploads, bImports, bHandled, bInbox, bClaims, bNotices}
 )
 
 // OpenBolt opens (creating it and its directory if needed) the store in the

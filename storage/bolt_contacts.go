@@ -493,3 +493,24 @@ func (s *Bolt) ListImports(ctx context.Context) ([]Import, error) {
 	sortImports(all)
 	return all, nil
 }
+
+// AddNotice appends a copy of a notice and renews its expiry.
+func (s *Bolt) AddNotice(ctx context.Context, key string, c NoticeCopy) error {
+	return s.update(ctx, "add notice "+key, func(tx *bolt.Tx) error {
+		var list []NoticeCopy
+		if _, err := s.getExpiring(tx, bNotices, key, &list); err != nil {
+			return err
+		}
+		return s.putExpiring(tx, bNotices, key, append(list, c), s.now().Add(NoticeTTL))
+	})
+}
+
+// Notices lists the copies of a notice.
+func (s *Bolt) Notices(ctx context.Context, key string) ([]NoticeCopy, error) {
+	var list []NoticeCopy
+	err := s.view(ctx, "notices "+key, func(tx *bolt.Tx) error {
+		_, err := s.getExpiring(tx, bNotices, key, &list)
+		return err
+	})
+	return list, err
+}

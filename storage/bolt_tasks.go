@@ -64,10 +64,43 @@ func (s *Bolt) DeleteTask(ctx context.Context, taskID int64) (bool, error) {
 		if was, err = boltDel(tx, bTasks, id(taskID)); err != nil {
 			return err
 		}
-		_, err = boltDel(tx, bHistory, id(taskID))
+		if _, err = boltDel(tx, bHistory, id(taskID)); err != nil {
+			return err
+		}
+		_, err = forgetSentTx(tx, func(k string) bool { return strings.HasPrefix(k, id(taskID)+":") })
 		return err
 	})
 	return was, err
+}
+
+// ForgetSentAlerts deletes the sent records of a chat.
+func (s *Bolt) ForgetSentAlerts(ctx context.Context, chatID int64) (int, error) {
+	var n int
+	err := s.update(ctx, "forget sent alerts", func(tx *bolt.Tx) (err error) {
+		n, err = forgetSentTx(tx, func(k string) bool {
+			_, rest, _ := strings.Cut(k, ":")
+			return strings.HasPrefix(rest, id(chatID)+":")
+		})
+		return err
+	})
+	return n, err
+}
+
+// forgetSentTx deletes the sent records ("task:chat:fire") that match.
+func forgetSentTx(tx *bolt.Tx, match func(key string) bool) (int, error) {
+	var doomed [][]byte
+	_ = tx.Bucket(bSent).ForEach(func(k, _ []byte) error {
+		if match(string(k)) {
+			doomed = append(doomed, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	for _, k := range doomed {
+		if err := tx.Bucket(bSent).Delete(k); err != nil {
+			return 0, err
+		}
+	}
+	return len(doomed), nil
 }
 
 // RecordStatus prepends to a task's history, keeping the latest maxHistory.

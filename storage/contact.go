@@ -75,6 +75,14 @@ const (
 	FieldUsername     Field = "username"
 )
 
+// The typed fields of other records, named in a *FieldError like a contact's.
+const (
+	FieldTitle  Field = "title"     // of a task
+	FieldText   Field = "text"      // of a task
+	FieldSource Field = "source"    // of a task
+	FieldRef    Field = "reference" // given when a Party submits its part
+)
+
 // Fields lists the fields in the order they are asked.
 var Fields = []Field{FieldName, FieldPosition, FieldOrganization, FieldEmail, FieldPhone, FieldUsername}
 
@@ -164,6 +172,9 @@ func Normalize(f Field, value string) (string, error) {
 		if p := length(v, NameMin, NameMax); p != "" {
 			return bad(p)
 		}
+		if p := CheckText(v, false); p != "" {
+			return bad(p)
+		}
 		for _, r := range v {
 			if !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) && !strings.ContainsRune(" .-'’", r) {
 				return bad(BadChars)
@@ -174,10 +185,8 @@ func Normalize(f Field, value string) (string, error) {
 		if p := length(v, TextMin, TextMax); p != "" {
 			return bad(p)
 		}
-		for _, r := range v {
-			if unicode.IsControl(r) || r == utf8.RuneError {
-				return bad(BadChars)
-			}
+		if p := CheckText(v, false); p != "" {
+			return bad(p)
 		}
 		return v, nil
 	case FieldEmail:
@@ -291,8 +300,19 @@ type Conversation struct {
 	Editing bool    `json:"editing,omitempty"` // a correction from the summary: back to it after
 	// EditContact is the id of the approved contact an administrator edits; 0
 	// for a nomination.
-	EditContact int64     `json:"edit_contact,omitempty"`
-	Updated     time.Time `json:"updated"`
+	EditContact int64 `json:"edit_contact,omitempty"`
+	// Submit, when set, is a Party's submission waiting for its confirmation
+	// (or a typed reference); the other fields are then unused.
+	Submit  *SubmitDraft `json:"submit,omitempty"`
+	Updated time.Time    `json:"updated"`
+}
+
+// SubmitDraft is a submission asked about but not yet recorded.
+type SubmitDraft struct {
+	Task  int64 `json:"task"`
+	Party Party `json:"party"`
+	List  int   `json:"list,omitempty"` // the message of the list the button was under
+	Ask   int   `json:"ask,omitempty"`  // the message that asks to confirm
 }
 
 // StepSummary is the Step of a nomination waiting for Confirm.

@@ -35,6 +35,8 @@ type Import struct {
 	Undone    bool      `json:"undone,omitempty"`
 	UndoneBy  int64     `json:"undone_by,omitempty"`
 	UndoneAt  time.Time `json:"undone_at,omitzero"`
+	// Claim is random, set by the store that wrote the import (see AccessRequest.Claim).
+	Claim string `json:"claim,omitempty"`
 }
 
 // ImportStore keeps uploaded minutes waiting for import, the imports made, and

@@ -59,4 +59,7 @@ func (k keys) claim(updateID int64) string { // string with TTL: token of the in
 	return k.prefix + "claim:" + id(updateID)
 }
 
+// notices is a list with TTL of NoticeCopy JSON (issue 10).
+func (k keys) notices(key string) string { return k.prefix + "notice:" + key }
+
 func id(n int64) string { return strconv.FormatInt(n, 10) }

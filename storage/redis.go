@@ -286,8 +286,11 @@ func (r *Redis) RemoveMember(ctx context.Context, userID int64) (bool, error) {
 // requestAccess stores a request unless a pending one exists.
 // KEYS[1] requests hash. ARGV[1] user id, ARGV[2] request JSON.
 // Returns the stored JSON and 1 when created, or the existing JSON and 0.
+// The JSON (with its random Claim) is the caller's token: a run
+// repeated after its reply was lost finds its own request and says created.
 var requestAccess = redis.NewScript(`
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if cur == ARGV[2] then return {cur, 1} end
 if cur then
   local r = cjson.decode(cur)
   if r.status == 'pending' then return {cur, 0} end
@@ -298,7 +301,7 @@ return {ARGV[2], 1}
 
 // RequestAccess records a pending request unless one is pending already.
 func (r *Redis) RequestAccess(ctx context.Context, req AccessRequest) (AccessRequest, bool, error) {
-	req.Status = RequestPending
+	req.Status, req.Claim = RequestPending, newClaim()
 	b, err := json.Marshal(req)
 	if err != nil {
 		return req, false, fmt.Errorf("storage: encode request: %w", err)
@@ -325,10 +328,12 @@ func (r *Redis) AccessRequest(ctx context.Context, userID int64) (AccessRequest,
 // request JSON the decision was built from.
 // Returns {"ok", JSON} when decided now, {"decided", JSON} when decided before,
 // {"missing"} when there is no request, {"changed"} when the pending request is
-// no longer the one read (decided and requested anew in between).
+// no longer the one read (decided and requested anew in between). A run
+// repeated after its reply was lost finds its own decision: {"ok", JSON}.
 var decideAccess = redis.NewScript(`
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
 if not cur then return {'missing'} end
+if cur == ARGV[2] then return {'ok', cur} end
 if cjson.decode(cur).status ~= 'pending' then return {'decided', cur} end
 if cur ~= ARGV[4] then return {'changed'} end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])

@@ -14,6 +14,13 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
+// newClaim is a random token that tells one writer's value from another's.
+func newClaim() string {
+	var nonce [8]byte
+	_, _ = rand.Read(nonce[:])
+	return hex.EncodeToString(nonce[:])
+}
+
 func alertMember(taskID, chatID int64) string { return id(taskID) + ":" + id(chatID) }
 
 // Subscribe creates or replaces a chat's subscription.
@@ -120,7 +127,9 @@ func (r *Redis) ClaimDueAlerts(ctx context.Context, now time.Time, lease time.Du
 // KEYS[1] due, KEYS[2] lease, KEYS[3] token, KEYS[4] sent set.
 // ARGV[1] member, ARGV[2] token, ARGV[3] next due (ms) or "", ARGV[4..] leads.
 // An alert scheduled again while claimed (its task changed) keeps the earlier time.
-// Returns 1, or 0 when the claim was lost.
+// Returns 1, or 0 when the claim was lost. A run repeated after its reply was
+// lost reports the claim lost (ErrLeaseLost): the alert was recorded as sent
+// all the same, which is what the caller's warning then says.
 var completeAlert = redis.NewScript(`
 if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
 redis.call('ZREM', KEYS[2], ARGV[1])
@@ -156,8 +165,14 @@ func (r *Redis) CompleteAlert(ctx context.Context, a DueAlert, fires []string, n
 
 // releaseAlert gives a claim back. KEYS as completeAlert without the sent set;
 // ARGV[1] member, ARGV[2] token, ARGV[3] retry time (ms).
+// A run repeated after its reply was lost finds the alert back in the queue
+// at the retry time, and returns 1.
 var releaseAlert = redis.NewScript(`
-if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
+local tok = redis.call('HGET', KEYS[3], ARGV[1])
+if tok ~= ARGV[2] then
+  if not tok and redis.call('ZSCORE', KEYS[1], ARGV[1]) == ARGV[3] then return 1 end
+  return 0
+end
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
 redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
@@ -176,6 +191,38 @@ func (r *Redis) ReleaseAlert(ctx context.Context, a DueAlert, retry time.Time) e
 		return fmt.Errorf("storage: release alert %s: %w", alertMember(a.TaskID, a.ChatID), ErrLeaseLost)
 	}
 	return nil
+}
+
+// ForgetSentAlerts deletes the sent records of a chat.
+func (r *Redis) ForgetSentAlerts(ctx context.Context, chatID int64) (int, error) {
+	return r.forgetSent(ctx, "*:"+id(chatID)+":*")
+}
+
+// forgetSent deletes the sent records that match pattern. SSCAN and SREM are
+// each safe to run twice.
+func (r *Redis) forgetSent(ctx context.Context, pattern string) (int, error) {
+	var cursor uint64
+	n := 0
+	for {
+		keys, next, err := r.rdb.SScan(ctx, r.keys.alertsSent(), cursor, pattern, 500).Result()
+		if err != nil {
+			return n, fail("forget sent alerts", err)
+		}
+		if len(keys) > 0 {
+			members := make([]any, len(keys))
+			for i, k := range keys {
+				members[i] = k
+			}
+			removed, err := r.rdb.SRem(ctx, r.keys.alertsSent(), members...).Result()
+			if err != nil {
+				return n, fail("forget sent alerts", err)
+			}
+			n += int(removed)
+		}
+		if cursor = next; cursor == 0 {
+			return n, nil
+		}
+	}
 }
 
 // AlertSent reports whether a lead's alert was delivered (or skipped) in a chat.

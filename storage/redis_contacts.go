@@ -118,8 +118,10 @@ func (r *Redis) EndIdleConversation(ctx context.Context, userID int64, before ti
 // e-mail key to claim (""), ARGV[6] audit entry JSON, ARGV[7] audit cap.
 // Returns {"ok"}, {"missing"}, {"changed"} (not as read) or {"dup", JSON of
 // the contact holding the e-mail}.
+// A run repeated after its reply was lost finds its own write: {"ok"}.
 var putContact = redis.NewScript(`
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if ARGV[3] ~= '' and cur == ARGV[3] then return {'ok'} end
 if ARGV[2] == '' then
   if cur then return {'changed'} end
 else
@@ -158,10 +160,23 @@ func (r *Redis) Nominate(ctx context.Context, c Contact) (Contact, error) {
 	entry := AuditEntry{At: c.Nominated, By: c.NominatedBy, Action: AuditNominated, Contact: c.ID}
 	other, err := r.runPut(ctx, "nominate", c.ID, "", string(b), "", EmailKey(c.Email), entry)
 	if errors.Is(err, ErrDuplicateEmail) {
+		// The number was not used: give it back unless a later nomination
+		// took the next one already, so that numbers do not skip.
+		if rerr := giveBackID.Run(ctx, r.rdb, []string{r.keys.contactSeq()}, n).Err(); rerr != nil && !errors.Is(rerr, redis.Nil) {
+			return other, fail("nominate", rerr)
+		}
 		return other, err
 	}
 	return c, err
 }
+
+// giveBackID lowers a sequence by one if it still stands at the id given.
+// KEYS[1] the sequence; ARGV[1] the id that was not used. Returns nothing.
+// Safe to run twice: the second run finds the sequence lowered already.
+var giveBackID = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DECR', KEYS[1]) end
+return nil
+`)
 
 // runPut runs putContact and turns its answer into an error.
 func (r *Redis) runPut(ctx context.Context, op string, cid int64, was, now, drop, claim string, e AuditEntry) (Contact, error) {
@@ -442,6 +457,40 @@ func (r *Redis) AuditLog(ctx context.Context, n int) ([]AuditEntry, error) {
 			return out, fmt.Errorf("storage: decode audit entry: %w", err)
 		}
 		out = append(out, e)
+	}
+	return out, nil
+}
+
+// AddNotice appends a copy of a notice and renews the list's TTL.
+func (r *Redis) AddNotice(ctx context.Context, key string, c NoticeCopy) error {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("storage: encode notice: %w", err)
+	}
+	_, err = r.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.RPush(ctx, r.keys.notices(key), b)
+		p.Expire(ctx, r.keys.notices(key), NoticeTTL)
+		return nil
+	})
+	if err != nil {
+		return fail("add notice "+key, err)
+	}
+	return nil
+}
+
+// Notices lists the copies of a notice.
+func (r *Redis) Notices(ctx context.Context, key string) ([]NoticeCopy, error) {
+	raw, err := r.rdb.LRange(ctx, r.keys.notices(key), 0, -1).Result()
+	if err != nil {
+		return nil, fail("notices "+key, err)
+	}
+	out := make([]NoticeCopy, 0, len(raw))
+	for _, s := range raw {
+		var c NoticeCopy
+		if err := json.Unmarshal([]byte(s), &c); err != nil {
+			return nil, fmt.Errorf("storage: decode notice %s: %w", key, err)
+		}
+		out = append(out, c)
 	}
 	return out, nil
 }

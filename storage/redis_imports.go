@@ -59,9 +59,11 @@ func (r *Redis) DeleteMeeting(ctx context.Context, meetingID string) (bool, erro
 
 // claimImport sets a hash field unless it exists.
 // KEYS[1] imports hash. ARGV[1] import id, ARGV[2] import JSON.
-// Returns {stored JSON, 1} when created, {existing JSON, 0} otherwise.
+// Returns {stored JSON, 1} when created, {existing JSON, 0} otherwise; a run
+// repeated after its reply was lost finds its own JSON and says created.
 var claimImport = redis.NewScript(`
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if cur == ARGV[2] then return {cur, 1} end
 if cur then return {cur, 0} end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return {ARGV[2], 1}
@@ -69,6 +71,7 @@ return {ARGV[2], 1}
 
 // ClaimImport creates imp unless an import with its id exists, atomically.
 func (r *Redis) ClaimImport(ctx context.Context, imp Import) (Import, bool, error) {
+	imp.Claim = newClaim()
 	b, err := json.Marshal(imp)
 	if err != nil {
 		return imp, false, fmt.Errorf("storage: encode import: %w", err)

@@ -15,7 +15,9 @@ var _ Inbox = (*Redis)(nil)
 // inboxPut keeps an update unless it waits already or was handled.
 // KEYS[1] inbox hash, KEYS[2] queue zset, KEYS[3] born zset, KEYS[4] handled mark.
 // ARGV[1] update id, ARGV[2] raw JSON, ARGV[3] now (ms), ARGV[4] visible (ms).
-// Returns 1 when kept, 0 for a redelivery.
+// Returns 1 when kept, 0 for a redelivery. A run repeated after its reply
+// was lost cannot be told from Telegram's redelivery: it reports 0 and the
+// update, kept all the same, is offered by the sweep a minute later.
 var inboxPut = redis.NewScript(`
 if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
 if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end

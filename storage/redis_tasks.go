@@ -105,6 +105,10 @@ func (r *Redis) DeleteTask(ctx context.Context, taskID int64) (bool, error) {
 	if err != nil {
 		return false, fail("delete task "+id(taskID), err)
 	}
+	// The task's sent records go too (the task is gone; a retry finds none).
+	if _, err := r.forgetSent(ctx, id(taskID)+":*"); err != nil {
+		return true, err
+	}
 	return del.Val() == 1, nil
 }
 

@@ -65,6 +65,7 @@ type Store interface {
 	AlertStore
 	ImportStore
 	ContactStore
+	NoticeStore
 
 	// Ping checks that the backend answers.
 	Ping(ctx context.Context) error

@@ -46,6 +46,10 @@ type PartyStatus struct {
 	Ref   string    `json:"ref,omitempty"` // a note number or link given when submitting
 	By    int64     `json:"by,omitempty"`  // Telegram user id of who changed it last
 	At    time.Time `json:"at,omitzero"`
+	// FileID is Telegram's id of the file sent with the submission, so that
+	// the Secretariat can open it from /task; FileName is its name.
+	FileID   string `json:"file_id,omitempty"`
+	FileName string `json:"file_name,omitempty"`
 }
 
 // Task is a decision of the minutes that gives work to one or more Parties.
@@ -66,7 +70,12 @@ type Task struct {
 const (
 	MaxTitleLen = 300
 	MaxTextLen  = 3000
+	// MinYear and MaxYear bound a deadline: a year outside is a typing slip.
+	MinYear, MaxYear = 2000, 2100
 )
+
+// PlausibleYear reports whether y can be the year of a deadline.
+func PlausibleYear(y int) bool { return y >= MinYear && y <= MaxYear }
 
 // ErrInvalid is wrapped by every validation error; its message says what is wrong.
 var ErrInvalid = errors.New("invalid")
@@ -82,6 +91,25 @@ func (t *Task) Validate() error {
 		return fmt.Errorf("%w: task text longer than %d characters", ErrInvalid, MaxTextLen)
 	case len(t.Parties) == 0:
 		return fmt.Errorf("%w: task has no responsible Party", ErrInvalid)
+	case !t.Deadline.Due.IsZero() && !PlausibleYear(t.Deadline.Due.Year),
+		t.Deadline.Due.IsZero() && (t.Deadline.Due.Month != 0 || t.Deadline.Due.Day != 0):
+		// Year 0 would read as "no deadline": a typed "0000-03-01" must not
+		// quietly erase one.
+		return fmt.Errorf("%w: deadline outside the years %d to %d", ErrInvalid, MinYear, MaxYear)
+	}
+	for _, f := range []struct {
+		field     Field
+		value     string
+		multiline bool
+	}{{FieldTitle, t.Title, false}, {FieldText, t.Text, true}, {FieldSource, t.Source, false}} {
+		if p := CheckText(f.value, f.multiline); p != "" {
+			return fmt.Errorf("%w: task %s: %w", ErrInvalid, f.field, &FieldError{Field: f.field, Problem: p})
+		}
+	}
+	for p, st := range t.Status {
+		if pr := CheckText(st.Ref, false); pr != "" {
+			return fmt.Errorf("%w: reference of %s: %w", ErrInvalid, p, &FieldError{Field: FieldRef, Problem: pr})
+		}
 	}
 	for _, p := range t.Parties {
 		if !p.Valid() {

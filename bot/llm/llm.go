@@ -54,6 +54,7 @@ type Config struct {
 	Timeout       time.Duration // per request, default 60s
 	MaxChunkChars int           // default 24000 characters of document per request
 	RetryWait     time.Duration // wait before the one retry, default 2s (tests set it tiny)
+	Commitments   bool          // also ask for the dated commitments (OPENAI_COMMITMENTS), checked by the caller
 }
 
 // Usage counts what was sent: Calls is every request attempted, a retried
@@ -189,7 +190,12 @@ func (s *Summarizer) summarizeParts(ctx context.Context, u *usageCounter, title 
 // call sends one request, retrying once after RetryWait when the service is
 // busy or unreachable, and returns the cleaned and capped reply.
 func (s *Summarizer) call(ctx context.Context, u *usageCounter, task, title, body string) (string, error) {
-	req := s.request(userMessage(task, title, body))
+	return s.do(ctx, u, s.request(userMessage(task, title, body)), capOutput)
+}
+
+// do sends req, retrying once after RetryWait when the service is busy or
+// unreachable, and returns the reply as clean makes it.
+func (s *Summarizer) do(ctx context.Context, u *usageCounter, req openai.ChatCompletionRequest, clean func(string) string) (string, error) {
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return "", s.ctxErr(err)
@@ -203,7 +209,7 @@ func (s *Summarizer) call(ctx context.Context, u *usageCounter, task, title, bod
 			if len(resp.Choices) == 0 {
 				return "", s.newErr(ErrFailed, "the summary service sent no answer", nil)
 			}
-			out := capOutput(resp.Choices[0].Message.Content)
+			out := clean(resp.Choices[0].Message.Content)
 			if out == "" {
 				return "", s.newErr(ErrFailed, "the summary service sent an empty answer", nil)
 			}

@@ -19,6 +19,7 @@ var handlers = map[string]handlerFunc{
 	"deleteWebhook":          deleteWebhook,
 	"getWebhookInfo":         getWebhookInfo,
 	"setMyCommands":          setMyCommands,
+	"getMyCommands":          getMyCommands,
 	"deleteMyCommands":       deleteMyCommands,
 	"sendMessage":            sendMessage,
 	"sendDocument":           sendDocument,
@@ -74,8 +75,31 @@ func setMyCommands(s *Server, r *request) (any, *apiError) {
 		}
 	}
 	s.commands = cmds
+	if s.scoped == nil {
+		s.scoped = map[string][]models.BotCommand{}
+	}
+	s.scoped[scopeKey(r)] = cmds
 	s.record(s.newSent(r))
 	return true, nil
+}
+
+// getMyCommands returns the commands last set for the request's scope.
+func getMyCommands(s *Server, r *request) (any, *apiError) {
+	cmds := s.scoped[scopeKey(r)]
+	if cmds == nil {
+		cmds = []models.BotCommand{}
+	}
+	return cmds, nil
+}
+
+// scopeKey names a command scope by its JSON, the same for set and get.
+func scopeKey(r *request) string {
+	var scope map[string]any
+	if json.Unmarshal([]byte(r.str("scope")), &scope) != nil || scope["type"] == "default" {
+		return ""
+	}
+	b, _ := json.Marshal(scope) // map keys sorted: one spelling per scope
+	return string(b)
 }
 
 func deleteMyCommands(s *Server, r *request) (any, *apiError) {

@@ -23,7 +23,11 @@ type Sent struct {
 	Text      string
 	ParseMode string
 	// ReplyMarkup is the decoded inline keyboard, nil if none.
-	ReplyMarkup      *models.InlineKeyboardMarkup
+	ReplyMarkup *models.InlineKeyboardMarkup
+	// Keyboard is the decoded keyboard under the typing field, nil if none;
+	// RemoveKeyboard says the message took such a keyboard away.
+	Keyboard         *models.ReplyKeyboardMarkup
+	RemoveKeyboard   bool
 	ReplyToMessageID int
 	DocumentName     string
 	Document         []byte
@@ -61,6 +65,7 @@ func (s *Server) newSent(r *request) Sent {
 		m.Text = r.str("caption")
 	}
 	m.ReplyMarkup = decodeInlineKeyboard(r.str("reply_markup"))
+	m.Keyboard, m.RemoveKeyboard = decodeReplyKeyboard(r.str("reply_markup"))
 	m.ReplyToMessageID = int(r.num("reply_to_message_id"))
 	if rp := r.str("reply_parameters"); rp != "" {
 		var p models.ReplyParameters
@@ -72,6 +77,23 @@ func (s *Server) newSent(r *request) Sent {
 }
 
 func decodeInlineKeyboard(raw string) *models.InlineKeyboardMarkup { return parseMarkup(raw).kb }
+
+func decodeReplyKeyboard(raw string) (*models.ReplyKeyboardMarkup, bool) {
+	if !strings.Contains(raw, `"keyboard"`) && !strings.Contains(raw, `"remove_keyboard"`) {
+		return nil, false
+	}
+	var kb struct {
+		models.ReplyKeyboardMarkup
+		Remove bool `json:"remove_keyboard"`
+	}
+	if json.Unmarshal([]byte(raw), &kb) != nil {
+		return nil, false
+	}
+	if kb.Keyboard == nil {
+		return nil, kb.Remove
+	}
+	return &kb.ReplyKeyboardMarkup, kb.Remove
+}
 
 // record appends m; callers hold s.mu (serveHTTP broadcasts afterwards).
 func (s *Server) record(m Sent) {
@@ -134,6 +156,19 @@ func describe(ms []Sent) string {
 		fmt.Fprintf(&b, "  %d. %s #%d: %q\n", i+1, m.Method, m.MessageID, m.Text)
 	}
 	return b.String()
+}
+
+// SentSince returns the calls recorded after the first n (as Sent numbers
+// them) and a channel closed at the server's next change, so that a reader
+// (wgbot console) can follow the bot's output without polling.
+func (s *Server) SentSince(n int) ([]Sent, <-chan struct{}) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Sent
+	if n < len(s.sent) {
+		out = slices.Clone(s.sent[max(n, 0):])
+	}
+	return out, s.changed
 }
 
 // Calls returns how many times method was called, failed calls included.

@@ -86,9 +86,10 @@ func WithWaitTimeout(d time.Duration) Option {
 // Server is a fake Telegram Bot API server backed by net/http/httptest.
 // All methods are safe for concurrent use.
 type Server struct {
-	srv  *httptest.Server
-	cfg  config
-	done chan struct{}
+	srv       *httptest.Server
+	cfg       config
+	done      chan struct{}
+	closeOnce sync.Once
 
 	mu      sync.Mutex
 	changed chan struct{} // closed and replaced on every state change
@@ -111,6 +112,7 @@ type Server struct {
 	byChat   map[int64][]int // indexes into sent of the messages to each chat
 	calls    map[string]int
 	commands []models.BotCommand
+	scoped   map[string][]models.BotCommand // by scope (scopeKey), for getMyCommands
 	failures []*failure
 	tooMany  int
 	webhook  string
@@ -120,6 +122,14 @@ type Server struct {
 // New starts a fake Bot API server; it is closed by t.Cleanup.
 func New(t testing.TB, opts ...Option) *Server {
 	t.Helper()
+	s := Start(opts...)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start starts a Bot API server on loopback outside a test (wgbot console);
+// the caller must Close it.
+func Start(opts ...Option) *Server {
 	cfg := config{token: defaultToken, now: time.Now, waitTimeout: defaultWaitTimeout}
 	for _, o := range opts {
 		o(&cfg)
@@ -136,11 +146,15 @@ func New(t testing.TB, opts ...Option) *Server {
 		calls:     map[string]int{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
-	t.Cleanup(func() {
+	return s
+}
+
+// Close stops the server; it may be called more than once.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() {
 		close(s.done) // wake long polls so Close does not wait for them
 		s.srv.Close()
 	})
-	return s
 }
 
 // URL returns the base URL to pass to tgbot.WithServerURL.

@@ -304,3 +304,31 @@ func download(t *testing.T, link string) []byte {
 }
 
 func jsonInt(v int64) string { b, _ := json.Marshal(v); return string(b) }
+
+// A reader that follows SentSince sees each new call once, woken by the
+// channel rather than by polling; Start and Close work without a test.
+func TestSentSinceFollowsTheBot(t *testing.T) {
+	srv := Start()
+	defer srv.Close()
+	defer srv.Close() // twice is harmless
+	b := newClient(t, srv)
+	got, changed := srv.SentSince(0)
+	if len(got) != 0 {
+		t.Fatalf("a new server has sent %d calls", len(got))
+	}
+	if _, err := b.SendMessage(context.Background(), &tgbot.SendMessageParams{ChatID: alice.ID, Text: "<b>one</b>", ParseMode: models.ParseModeHTML}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-changed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("SentSince's channel was not closed by a sendMessage")
+	}
+	got, _ = srv.SentSince(0)
+	if len(got) != 1 || got[0].PlainText() != "one" {
+		t.Fatalf("SentSince(0) = %+v, want the one message", got)
+	}
+	if more, _ := srv.SentSince(1); len(more) != 0 {
+		t.Fatalf("SentSince(1) = %+v, want nothing new", more)
+	}
+}

@@ -63,6 +63,15 @@ func (s *Server) SendText(chat Chat, from User, text string) int64 {
 	return s.SendUpdate(models.Update{Message: msg})
 }
 
+// SendContact pushes a shared contact card (what "Share contact" and a
+// request_contact button send) and returns its update_id. userID is the
+// contact's Telegram user id, 0 for a card from the address book.
+func (s *Server) SendContact(chat Chat, from User, phone, firstName string, userID int64) int64 {
+	msg := s.userMessage(chat, from)
+	msg.Contact = &models.Contact{PhoneNumber: phone, FirstName: firstName, UserID: userID}
+	return s.SendUpdate(models.Update{Message: msg})
+}
+
 // SendCallback pushes a callback_query for button data pressed under message
 // messageID and returns its update_id. The query id is accepted by
 // answerCallbackQuery.

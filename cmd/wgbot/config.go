@@ -16,6 +16,7 @@ import (
 type config struct {
 	Token       string
 	APIURL      string
+	MaxRate     int // TELEGRAM_MAX_RATE: messages a second, all chats together
 	RedisURL    string
 	RedisPrefix string
 	Admins      []int64
@@ -24,9 +25,12 @@ type config struct {
 	LogFormat   string
 	Alerts      handlers.AlertPolicy
 	AlertChatID int64
-	LLM         llmConfig    // summaries of uploaded minutes; off without OPENAI_API_KEY
-	Deploy      deployConfig // store, webhook and metrics (deploy.go)
-	WebApp      webAppConfig // the Mini App (webappconfig.go)
+	AccessRetry time.Duration // ACCESS_RETRY_DAYS: how long a rejected user waits to ask again
+	LLM         llmConfig     // summaries of uploaded minutes; off without OPENAI_API_KEY
+	Deploy      deployConfig  // store, webhook and metrics (deploy.go)
+	WebApp      webAppConfig  // the Mini App (webappconfig.go)
+	// Warnings are settings that work but look wrong; run logs them.
+	Warnings []string
 }
 
 // configError names the setting that is wrong; main prints it on one line and exits 2.
@@ -50,7 +54,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		LogFormat:   get("LOG_FORMAT", "text"),
 	}
 	if c.Token == "" {
-		return c, &configError{"TELEGRAM_BOT_TOKEN", "is required; get a token from @BotFather"}
+		return c, &configError{"TELEGRAM_BOT_TOKEN", "is required: in Telegram, send /newbot to @BotFather (https://t.me/BotFather) and it gives you one; to try the bot without a token, run `wgbot console`"}
 	}
 	if id, secret, ok := strings.Cut(c.Token, ":"); !ok || secret == "" || !isDigits(id) {
 		return c, &configError{"TELEGRAM_BOT_TOKEN", "does not look like a bot token (digits, a colon, then letters)"}
@@ -58,6 +62,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if u, err := url.Parse(c.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return c, &configError{"TELEGRAM_API_URL", "must be an http:// or https:// URL"}
 	}
+	rate, err := strconv.Atoi(get("TELEGRAM_MAX_RATE", "30"))
+	if err != nil || rate < 1 || rate > 1000 {
+		return c, &configError{"TELEGRAM_MAX_RATE", "must be a number of messages a second from 1 to 1000 (30 unless the bot has paid broadcasts)"}
+	}
+	c.MaxRate = rate
 	if u, err := url.Parse(c.RedisURL); c.RedisURL != "" && (err != nil || (u.Scheme != "redis" && u.Scheme != "rediss")) {
 		return c, &configError{"REDIS_URL", "must be a redis:// or rediss:// URL"}
 	}
@@ -86,6 +95,11 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if err := c.loadAlerts(get); err != nil {
 		return c, err
 	}
+	days, err := strconv.Atoi(get("ACCESS_RETRY_DAYS", "7"))
+	if err != nil || days < 0 || days > 365 {
+		return c, &configError{"ACCESS_RETRY_DAYS", "must be a number of days from 0 to 365"}
+	}
+	c.AccessRetry = time.Duration(days) * 24 * time.Hour
 	if err := c.loadLLM(get); err != nil {
 		return c, err
 	}

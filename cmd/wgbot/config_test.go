@@ -29,6 +29,8 @@ func TestConfigErrorsNameTheSetting(t *testing.T) {
 		{"no token", env(), "TELEGRAM_BOT_TOKEN"},
 		{"bad token", env("TELEGRAM_BOT_TOKEN", "SECRET-no-colon"), "TELEGRAM_BOT_TOKEN"},
 		{"bad api url", env("TELEGRAM_BOT_TOKEN", goodToken, "TELEGRAM_API_URL", "ftp://x"), "TELEGRAM_API_URL"},
+		{"rate too high", env("TELEGRAM_BOT_TOKEN", goodToken, "TELEGRAM_MAX_RATE", "1001"), "TELEGRAM_MAX_RATE"},
+		{"rate not a number", env("TELEGRAM_BOT_TOKEN", goodToken, "TELEGRAM_MAX_RATE", "fast"), "TELEGRAM_MAX_RATE"},
 		{"bad redis url", env("TELEGRAM_BOT_TOKEN", goodToken, "REDIS_URL", "postgres://x"), "REDIS_URL"},
 		{"bad admin", env("TELEGRAM_BOT_TOKEN", goodToken, "ADMIN_IDS", "12, bob"), "ADMIN_IDS"},
 		{"negative admin", env("TELEGRAM_BOT_TOKEN", goodToken, "ADMIN_IDS", "-5"), "ADMIN_IDS"},
@@ -64,7 +66,7 @@ func TestConfigDefaults(t *testing.T) {
 	}
 	if c.APIURL != "https://api.telegram.org" || c.RedisURL != "" || c.Deploy.DataDir != "data" ||
 		c.RedisPrefix != "wgbot:" || c.Location.String() != "Europe/Istanbul" || len(c.Admins) != 2 ||
-		fmt.Sprint(c.Alerts.Leads) != "[14 7 1 0]" || c.Alerts.Hour != 9 || c.Alerts.Minute != 0 {
+		fmt.Sprint(c.Alerts.Leads) != "[14 7 1 0]" || c.Alerts.Hour != 9 || c.Alerts.Minute != 0 || c.MaxRate != 30 {
 		t.Errorf("defaults: %+v", c)
 	}
 }

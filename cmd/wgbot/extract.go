@@ -16,15 +16,18 @@ import (
 // maxExtractFile bounds the file `wgbot extract` reads, like the bot's download limit.
 const maxExtractFile = 64 << 20
 
-const extractUsage = "usage: wgbot extract [--json] FILE"
+const extractUsage = "usage: wgbot extract [--json | --explain] FILE"
 
-// extract is `wgbot extract [--json] FILE`: the dated commitments of minutes,
-// one block each, or a JSON array of minutes.Item. It needs no settings.
+// extract is `wgbot extract [--json | --explain] FILE`: the dated
+// commitments of minutes, one block each, or a JSON array of minutes.Item,
+// or, with --explain, every sentence with why it was or was not taken. It
+// needs no settings.
 func extract(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print a JSON array")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+	explain := fs.Bool("explain", false, "show why each sentence was or was not taken")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 1 || (*asJSON && *explain) {
 		return &configError{"extract", extractUsage}
 	}
 	path := fs.Arg(0)
@@ -36,6 +39,10 @@ func extract(args []string, stdout io.Writer) error {
 	text, err := minutes.ReadText(name, data)
 	if err != nil {
 		return fmt.Errorf("extract: %s: %w", name, err)
+	}
+	if *explain {
+		_, err = io.WriteString(stdout, explainBlocks(minutes.Explain(text, minutes.Options{FileName: name})))
+		return err
 	}
 	items := minutes.Extract(text, minutes.Options{FileName: name})
 	if items == nil {
@@ -66,6 +73,26 @@ func itemBlocks(items []minutes.Item) string {
 		fmt.Fprintf(&sb, "   text:    %s\n", oneLine(it.Text))
 		fmt.Fprintf(&sb, "   quote:   %s\n", oneLine(it.Quote))
 	}
+	return sb.String()
+}
+
+// explainBlocks renders minutes.Explain: "+" before a sentence taken, with
+// its items under it, "-" and the reason before one left out.
+func explainBlocks(steps []minutes.Step) string {
+	var sb strings.Builder
+	taken := 0
+	for _, st := range steps {
+		if len(st.Items) == 0 {
+			fmt.Fprintf(&sb, "- %s\n  (%s)\n", oneLine(st.Sentence), st.Reason)
+			continue
+		}
+		taken++
+		fmt.Fprintf(&sb, "+ %s\n", oneLine(st.Sentence))
+		for _, it := range st.Items {
+			fmt.Fprintf(&sb, "  => %s: %s (%s, %s)\n", strings.Join(it.Parties, "; "), it.Deadline, it.Precision, it.DeadlineText)
+		}
+	}
+	fmt.Fprintf(&sb, "\n%d sentences, %d taken (repeated decisions are merged in the item list)\n", len(steps), taken)
 	return sb.String()
 }
 

@@ -31,8 +31,8 @@ func TestExtractJSON(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &items); err != nil {
 		t.Fatalf("not a JSON array of items: %v\n%s", err, out.String())
 	}
-	if len(items) != 6 {
-		t.Fatalf("%d items, want 6", len(items))
+	if len(items) != 7 {
+		t.Fatalf("%d items, want 7", len(items))
 	}
 	first := items[0]
 	if first.Deadline != "2024-03-01" || first.Precision != "day" || first.DeadlineText != "by 1 March 2024" ||
@@ -55,8 +55,8 @@ func TestExtractText(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := out.String()
-	if n := strings.Count(got, "\n\n"); n != 5 {
-		t.Errorf("want 6 blocks, got %d separators:\n%s", n, got)
+	if n := strings.Count(got, "\n\n"); n != 6 {
+		t.Errorf("want 7 blocks, got %d separators:\n%s", n, got)
 	}
 	for _, w := range []string{"1. 2024-03-01 (day) by 1 March 2024\n   parties: Turkish side\n", "2023-12-31 (year) by the end of 2023", "quote:   The Secretariat will convene"} {
 		if !strings.Contains(got, w) {
@@ -77,5 +77,31 @@ func TestExtractErrors(t *testing.T) {
 		if usage := len(args) == 1 || args[1] == "--xml"; usage != errors.As(err, &ce) {
 			t.Errorf("%q: usage errors (exit 2) and unreadable files (exit 1) differ: %v", args, err)
 		}
+	}
+}
+
+func TestExtractExplain(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"extract", "--explain", tashkentPath}, noEnv(t), &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, w := range []string{
+		"+ workshop on GPS tracking devices and vehicle tracking systems to be hosted by Turkish side in February 2024;\n  => Turkish side: 2024-02-29 (month, in February 2024)\n",
+		"=> Azerbaijani side; Turkish side; Uzbek side: 2024-02-01 (day, by 1 February 2024)",
+		"(the date is before the meeting: a past event)",
+		"(no date)",
+		"sentences, ",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("explanation lacks %q", w)
+		}
+	}
+	if strings.Contains(got, "+ Hungarian side will submit") {
+		t.Error("an undated sentence is marked taken")
+	}
+	if err := run(context.Background(), []string{"extract", "--explain", "--json", tashkentPath}, noEnv(t), &out, &out); err == nil {
+		t.Error("--explain with --json is accepted")
 	}
 }

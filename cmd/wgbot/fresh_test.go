@@ -75,7 +75,14 @@ func TestFreshMachineKeepsDataAcrossRestarts(t *testing.T) {
 	before := len(tg.Messages(chat.ID))
 	tg.SendCallback(telegramtest.Private(freshAdmin), freshAdmin, req.MessageID, "acc:y:3001")
 	contains(t, "approval", tg.WaitMessages(t, chat.ID, before+1)[before], "approved")
-	contains(t, "/iam", askProcess(t, tg, chat, freshMember, "/iam TR"), "you represent", "Türkiye")
+	// A change of Party is a request the administrator approves.
+	contains(t, "/iam", askProcess(t, tg, chat, freshMember, "/iam TR"), "request to represent 🇹🇷 Türkiye was sent")
+	adminMsgs := tg.WaitMessages(t, freshAdmin.ID, 3) // the request, its edit on approval, the change
+	change := adminMsgs[len(adminMsgs)-1]
+	contains(t, "/iam notice", change, "Change of Party", "asks for: 🇹🇷 Türkiye")
+	before = len(tg.Messages(chat.ID))
+	tg.SendCallback(telegramtest.Private(freshAdmin), freshAdmin, change.MessageID, "acc:y:3001")
+	contains(t, "/iam approval", tg.WaitMessages(t, chat.ID, before+1)[before], "you now represent 🇹🇷 Türkiye")
 	contains(t, "/addtask", askProcess(t, tg, telegramtest.Private(freshAdmin), freshAdmin,
 		"/addtask TR 2030-03-01 Submit the renewed concept"), "Added task", "Submit the renewed concept")
 	if _, err := os.Stat(filepath.Join(dataDir, "wgbot.db")); err != nil {

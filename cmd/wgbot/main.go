@@ -62,6 +62,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if len(args) > 0 && args[0] == "migrate" { // needs no token (issue 6)
 		return migrate(ctx, args[1:], getenv, stdout)
 	}
+	if len(args) > 0 && args[0] == "console" { // the bot in the terminal, no token (issue 11)
+		return runConsole(ctx, args[1:], getenv, os.Stdin, stdout)
+	}
+	if len(args) > 0 { // help, version, or a mistake: none of them starts the bot
+		return subcommand(args, stdout)
+	}
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -72,17 +78,16 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	log := slog.New(handler)
 	storage.SetLogger(log)
+	for _, w := range cfg.Warnings {
+		log.Warn(w)
+	}
 
 	store, err := openStore(ctx, cfg, log) // Redis, or the embedded store in DATA_DIR
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	data, err := seed.Tashkent()
-	if err != nil {
-		return err
-	}
-	loaded, err := store.LoadSeed(ctx, data)
+	data, loaded, err := loadTashkent(ctx, store)
 	if err != nil {
 		return err
 	}
@@ -90,7 +95,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		log.Info("loaded the built-in Tashkent minutes", "meetings", len(data.Meetings), "tasks", len(data.Tasks))
 	}
 	b, err := bot.New(ctx, bot.Config{Token: cfg.Token, APIURL: cfg.APIURL, Admins: cfg.Admins,
-		Location: cfg.Location, Logger: log, Alerts: cfg.Alerts, AlertChatID: cfg.AlertChatID,
+		Location: cfg.Location, Logger: log, Alerts: cfg.Alerts, AlertChatID: cfg.AlertChatID, AccessRetry: cfg.AccessRetry, MaxRate: cfg.MaxRate,
 		Summarizer: cfg.LLM.summarizer(), WebhookURL: cfg.Deploy.WebhookURL, WebhookSecret: cfg.Deploy.WebhookSecret,
 		ListenAddr: cfg.Deploy.ListenAddr, MetricsAddr: cfg.Deploy.MetricsAddr,
 		HTTPAddr: cfg.Deploy.HTTPAddr, PublicURL: cfg.Deploy.PublicURL,
@@ -100,4 +105,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	fmt.Fprintf(stdout, "wgbot @%s is running; press Ctrl+C to stop\n", b.Username())
 	return b.Run(ctx)
+}
+
+// loadTashkent loads the built-in Tashkent data unless a seed was loaded
+// before; it reports whether it did.
+func loadTashkent(ctx context.Context, store storage.Store) (storage.Seed, bool, error) {
+	data, err := seed.Tashkent()
+	if err != nil {
+		return data, false, err
+	}
+	loaded, err := store.LoadSeed(ctx, data)
+	return data, loaded, err
 }

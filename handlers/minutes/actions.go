@@ -20,6 +20,9 @@ var taskLabelRe = regexp.MustCompile(`(?i)^(?:task|action\s+item|item|action|dec
 // When the entry is only "Action: X — due D", the task is the sentence
 // before it (prev), as in "Prepare the ToR. Action: John Smith — due ...".
 func actionItem(s, prev string, dates []dateMatch) (Item, bool) {
+	if strings.IndexByte(s, ':') < 0 {
+		return Item{}, false // every owner field has its colon
+	}
 	m := ownerRe.FindStringSubmatchIndex(s)
 	if m == nil {
 		return Item{}, false

@@ -3,6 +3,7 @@ package minutes
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -46,4 +47,28 @@ func FuzzReadText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		ReadText(name, data)
 	})
+}
+
+// adversarial is the hostile upload of issue 17: one 5 MB line holding
+// 60,000 "by 1 March 2024" phrases and no sentence end.
+func adversarial() string { return hostileLine(5 << 20) }
+
+// hostileLine is one line of at least size bytes of dated commitments.
+func hostileLine(size int) string {
+	const unit = "Turkish side will submit the report by 1 March 2024 and the Parties agree to act "
+	var sb strings.Builder
+	for sb.Len() < size {
+		sb.WriteString(unit)
+	}
+	return sb.String()
+}
+
+// BenchmarkExtractAdversarial must stay linear: run it with -cpu 1 and
+// compare with BenchmarkExtractTashkent per byte (goal: under 1 s).
+func BenchmarkExtractAdversarial(b *testing.B) {
+	text := adversarial()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Extract(text, Options{FileName: "minutes-2024-01-10.txt"})
+	}
 }

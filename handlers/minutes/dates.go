@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -11,38 +12,97 @@ import (
 // Full names come first so that leftmost-first alternation prefers them.
 const monthPat = `(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?`
 
-// dateRe finds every date-like phrase in one pass. Alternatives are ordered
-// from the most to the least specific because Go's alternation is
-// leftmost-first: "the end of March 2024" must win over "March 2024".
-var dateRe = regexp.MustCompile(`\b(?:` +
-	`(?i:the\s+)?(?i:end)\s+(?i:of)\s+(?i:the\s+month\s+of\s+)?(?P<em>` + monthPat + `)(?:\s*,?\s*(?P<emy>\d{4}))?` +
-	`|(?i:(?:the\s+)?end\s+of\s+)?(?i:the\s+)?(?P<qn>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)\s+(?i:of\s+)?(?P<qy>\d{4})` +
-	`|Q(?P<qq>[1-4])[\s/-]*(?P<qqy>\d{4})` +
-	`|(?P<qqy2>\d{4})[\s-]*Q(?P<qq2>[1-4])\b` +
-	`|(?i:the\s+)?(?i:end)\s+(?i:of)\s+(?i:the\s+)?(?i:(?:calendar\s+)?year\s+)?(?P<eyy>\d{4})` +
-	`|(?P<eyn>(?i:the\s+)?(?i:end)\s+(?i:of)\s+(?i:the|this)\s+(?i:year))` +
-	`|(?i:the\s+)?(?P<d>\d{1,2})(?i:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dd>\d{1,2})(?i:st|nd|rd|th)?)?\s+(?i:of\s+)?(?P<m>` + monthPat + `)(?:\s*,?\s*(?P<y>\d{4}))?` +
-	`|(?P<m2>` + monthPat + `)\s+(?P<d2>\d{1,2})(?i:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y2>\d{4}))?` +
-	`|(?P<m3>` + monthPat + `)\s*,?\s*(?P<y3>\d{4})` +
-	`|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b` +
-	`|(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})` +
-	`|(?P<yr>(?:19|20)\d{2})` +
-	`)\b`)
+// The date patterns, ordered from the most to the least specific because
+// Go's alternation is leftmost-first: "the end of March 2024" must win over
+// "March 2024". They are split by how a phrase begins, a word or a digit,
+// so that each half is small enough to match fast.
+var (
+	dayMonthAlt = `(?i:the\s+)?(?P<d>\d{1,2})(?i:st|nd|rd|th)?(?:\s*[-–]\s*(?P<dd>\d{1,2})(?i:st|nd|rd|th)?)?\s+(?i:of\s+)?(?P<m>` + monthPat + `)(?:\s*,?\s*(?P<y>\d{4}))?`
 
-// dateGroup maps group names to submatch indexes, computed once.
-var dateGroup = func() map[string]int {
+	// dateWordRe reads the phrases that begin with a word.
+	dateWordRe = regexp.MustCompile(`\b(?:` +
+		`(?i:the\s+)?(?i:end)\s+(?i:of)\s+(?i:the\s+month\s+of\s+)?(?P<em>` + monthPat + `)(?:\s*,?\s*(?P<emy>\d{4}))?` +
+		`|(?i:(?:the\s+)?end\s+of\s+)?(?i:the\s+)?(?P<qn>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)\s+(?i:of\s+)?(?P<qy>\d{4})` +
+		`|(?i:(?:the\s+)?end\s+of\s+)?Q(?P<qq>[1-4])[\s/-]*(?P<qqy>\d{4})` +
+		`|(?i:the\s+)?(?P<hn>(?i:first|second|1st|2nd))\s+(?i:half)\s+(?i:of\s+)?(?P<hy>\d{4})` +
+		`|H(?P<hh>[12])[\s/-]*(?P<hhy>\d{4})` +
+		`|(?P<mid>(?i:mid))[\s-]*(?P<midy>\d{4})` +
+		`|(?i:the\s+)?(?i:end)\s+(?i:of)\s+(?i:the\s+)?(?i:(?:calendar\s+)?year\s+)?(?P<eyy>\d{4})` +
+		`|(?P<eyn>(?i:the\s+)?(?i:end)\s+(?i:of)\s+(?i:the|this)\s+(?i:year))` +
+		`|` + dayMonthAlt +
+		`|(?P<m2>` + monthPat + `)\s+(?P<d2>\d{1,2})(?i:st|nd|rd|th)?\b(?:\s*,?\s*(?P<y2>\d{4}))?` +
+		`|(?P<m3>` + monthPat + `)\s*,?\s*(?P<y3>\d{4})` +
+		`)\b`)
+
+	// dateDigitRe reads the phrases that begin with a digit.
+	dateDigitRe = regexp.MustCompile(`\b(?:` +
+		`(?P<qqy2>\d{4})[\s-]*Q(?P<qq2>[1-4])\b` +
+		`|` + dayMonthAlt +
+		`|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b` +
+		`|(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})` +
+		`|(?P<yr>(?:19|20)\d{2})` +
+		`)\b`)
+)
+
+// groupIndex maps a pattern's group names to their submatch indexes.
+func groupIndex(re *regexp.Regexp) map[string]int {
 	m := map[string]int{}
-	for i, n := range dateRe.SubexpNames() {
+	for i, n := range re.SubexpNames() {
 		if n != "" {
 			m[n] = i
 		}
 	}
 	return m
-}()
+}
 
-// prepRe finds the preposition in front of a date. It is matched against
-// the few bytes before the date, anchored at their end.
-var prepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(not\s+later\s+than|no\s+later\s+than|at\s+the\s+latest\s+by|on\s+or\s+before|prior\s+to|in\s+the\s+course\s+of|during\s+the\s+course\s+of|up\s+to|within|during|throughout|until|till|before|by|due(?:\s+date)?\s*:?|deadline\s*:?|in|on|from|since|of|dated|as\s+of|after|for|at)\s*$`)
+var (
+	dateWordGroups  = groupIndex(dateWordRe)
+	dateDigitGroups = groupIndex(dateDigitRe)
+)
+
+// preps are the prepositions that can stand in front of a date, longest
+// first so that "no later than" wins over "than"-less shorter ones.
+var preps = []string{
+	"not later than", "no later than", "at the latest by", "during the course of", "in the course of",
+	"on or before", "prior to", "due date:", "due date", "deadline:", "up to", "throughout", "deadline",
+	"within", "during", "before", "dated", "as of", "until", "since", "after", "due:", "till", "from",
+	"due", "for", "by", "in", "on", "of", "at",
+}
+
+var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// prepBefore finds the preposition that ends just before position start of
+// s (a weekday may stand between: "by Friday, 21 June 2002"). It returns
+// the preposition's start, or -1. A scan of the few words before the date
+// is far cheaper than a pattern run there for each of many dates.
+func prepBefore(s string, start int) (int, string) {
+	end := start
+	for end > 0 && s[end-1] == ' ' {
+		end--
+	}
+	lo := max(0, end-24)
+	tail := strings.ToLower(s[lo:end])
+	t := strings.TrimRight(tail, ",")
+	for _, d := range weekdays {
+		if strings.HasSuffix(t, d) && boundaryBefore(t, len(t)-len(d)) {
+			t = strings.TrimRight(t[:len(t)-len(d)], " ")
+			break
+		}
+	}
+	for _, p := range preps {
+		if strings.HasSuffix(t, p) && boundaryBefore(t, len(t)-len(p)) {
+			at := lo + len(t) - len(p)
+			return at, s[at : at+len(p)]
+		}
+	}
+	return -1, ""
+}
+
+// boundaryBefore reports whether position i of t starts a word: at the
+// start or after a space or punctuation.
+func boundaryBefore(t string, i int) bool {
+	return i == 0 || strings.IndexByte(" (,;:—–-", t[i-1]) >= 0 || t[i-1] >= 0x80
+}
 
 // prepKind classifies prepositions: strong ones always introduce a
 // deadline, weak ones ("in January 2024") only when the verb is not about
@@ -92,7 +152,8 @@ type dateContext struct {
 // findDates returns the date phrases of s, resolved against ctx.
 func findDates(s string, ctx dateContext) []dateMatch {
 	var out []dateMatch
-	for _, m := range dateCandidates(s) {
+	for _, c := range dateCandidates(s) {
+		m, groups := c.m, c.groups
 		start, end := m[0], m[1]
 		if start > 0 && (isDigitOrLetter(s[start-1]) || s[start-1] == '-' || s[start-1] == '/' || s[start-1] == '.') {
 			continue // inside a number or code such as "2023-1000"
@@ -102,21 +163,16 @@ func findDates(s string, ctx dateContext) []dateMatch {
 		}
 		dm := dateMatch{start: start, end: end, pstart: start}
 		get := func(name string) string {
-			i := dateGroup[name]
-			if m[2*i] < 0 {
+			i, ok := groups[name]
+			if !ok || m[2*i] < 0 {
 				return ""
 			}
 			return s[m[2*i]:m[2*i+1]]
 		}
 		dm.date, dm.prec, dm.ok = resolveDate(get, ctx)
-		lo := start - 40
-		if lo < 0 {
-			lo = 0
-		}
-		if pm := prepRe.FindStringSubmatchIndex(s[lo:start]); pm != nil {
-			dm.prep = strings.TrimSpace(s[lo+pm[2] : lo+pm[3]])
-			dm.pstart = lo + pm[2]
-			dm.kind = classifyPrep(dm.prep)
+		if at, p := prepBefore(s, start); at >= 0 {
+			dm.prep, dm.pstart = p, at
+			dm.kind = classifyPrep(p)
 		}
 		if get("yr") != "" && dm.kind == prepNone {
 			continue // a bare year ("since 2019", "Vision-2040") is never a deadline
@@ -133,11 +189,31 @@ const (
 	windowAfter  = 28
 )
 
-// dateCandidates runs dateRe only on windows around digits (and "end of",
+// dateCandidates runs the date patterns only on windows around digits (and "end of",
 // for "the end of the year"). The regexp is large enough that Go runs it
 // on its slow NFA engine, and most text has no dates: scanning only the
 // windows makes Extract several times faster with the same matches.
-func dateCandidates(s string) [][]int {
+func dateCandidates(s string) []match {
+	return matchWindows(s, dateWindows(s), func(s string, p int) (*regexp.Regexp, map[string]int) {
+		switch {
+		case !dateFirst(s, p):
+			return nil, nil
+		case s[p] >= '0' && s[p] <= '9':
+			return dateDigitRe, dateDigitGroups
+		}
+		return dateWordRe, dateWordGroups
+	})
+}
+
+// match is one phrase found by matchWindows, with its pattern's groups.
+type match struct {
+	m      []int
+	groups map[string]int
+}
+
+// dateWindows returns the spans of s around digits, "end of" and "конц"
+// (Russian "the end of"): every date phrase lies in one of them.
+func dateWindows(s string) [][2]int {
 	var wins [][2]int
 	add := func(lo, hi int) {
 		lo = max(0, lo-windowBefore)
@@ -155,29 +231,145 @@ func dateCandidates(s string) [][]int {
 		wins = append(wins, [2]int{lo, hi})
 	}
 	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
 			j := i
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				j++
 			}
 			add(i, j)
 			i = j
-		} else if (s[i] == 'e' || s[i] == 'E') && i+6 <= len(s) && strings.EqualFold(s[i:i+6], "end of") {
+		case (c == 'e' || c == 'E') && i+6 <= len(s) && strings.EqualFold(s[i:i+6], "end of"):
 			add(i, i+len("end of the year"))
+		case c == 0xD0 && i+8 <= len(s) && (s[i:i+8] == "конц" || s[i:i+8] == "Конц"):
+			add(i, i+len("конца текущего года"))
 		}
 	}
-	var out [][]int
+	return wins
+}
+
+// matchWindows finds the matches of re that start at a word start inside
+// one of the windows, left to right without overlap, as FindAll would.
+// It tries the anchored form of re at each word start rather than running
+// re across the window: a large pattern scanned byte by byte costs microseconds
+// per byte, while an anchored attempt dies within a few bytes where no
+// date starts. That keeps date-dense text (a hostile upload of 60,000 dates)
+// fast as well as linear.
+// pick chooses the pattern to try at the word at p, or nil: only words that
+// can begin a phrase are tried, since each attempt pays for setting up the
+// whole pattern.
+func matchWindows(s string, wins [][2]int, pick func(s string, p int) (*regexp.Regexp, map[string]int)) []match {
+	var out []match
+	next := 0
 	for _, w := range wins {
-		for _, m := range dateRe.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+		for p := max(w[0], next); p < w[1]; p++ {
+			if !wordStart(s, p) {
+				continue
+			}
+			re, groups := pick(s, p)
+			if re == nil {
+				continue
+			}
+			m := anchored(re).FindStringSubmatchIndex(s[p:min(len(s), p+maxPhrase)])
+			if m == nil {
+				continue
+			}
 			for k := range m {
 				if m[k] >= 0 {
-					m[k] += w[0]
+					m[k] += p
 				}
 			}
-			out = append(out, m)
+			out = append(out, match{m, groups})
+			next = m[1]
+			p = m[1] - 1
 		}
 	}
 	return out
+}
+
+// wordAt returns the word starting at p, lower-cased, at most 12 bytes.
+func wordAt(s string, p int) string {
+	e := p
+	for e < len(s) && e-p < 12 {
+		c := s[e]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 || c == '-' && e > p) {
+			break
+		}
+		e++
+	}
+	return strings.ToLower(s[p:e])
+}
+
+// dateStarts are the words an English date phrase can begin with.
+var dateStarts = map[string]bool{
+	"the": true, "end": true, "first": true, "second": true, "third": true, "fourth": true,
+	"1st": true, "2nd": true, "3rd": true, "4th": true, "mid": true, "q1": true, "q2": true, "q3": true, "q4": true, "h1": true, "h2": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// dateFirst tells a word that may begin an English date: a number or a word of dateStarts.
+func dateFirst(s string, p int) bool {
+	w := wordAt(s, p)
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	if i := strings.IndexAny(w, "-.,"); i > 0 {
+		w = w[:i]
+	}
+	if w == "the" {
+		n := wordAt(s, nextWord(s, p))
+		return n != "" && n != "the" && (n[0] >= '0' && n[0] <= '9' || dateStarts[strings.TrimRight(n, ".,")])
+	}
+	return dateStarts[w]
+}
+
+// nextWord returns where the word after the one at p starts (len(s) if none).
+func nextWord(s string, p int) int {
+	for p < len(s) && s[p] != ' ' {
+		p++
+	}
+	for p < len(s) && s[p] == ' ' {
+		p++
+	}
+	return p
+}
+
+// maxPhrase bounds the length of one date or party phrase.
+const maxPhrase = 120
+
+// wordStart reports whether a word (ASCII or not) starts at byte p of s.
+func wordStart(s string, p int) bool {
+	c := s[p]
+	if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0xC0) {
+		return false
+	}
+	if p == 0 {
+		return true
+	}
+	b := s[p-1]
+	return !(b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80)
+}
+
+var (
+	anchoredMu sync.Mutex
+	anchoredRe = map[*regexp.Regexp]*regexp.Regexp{}
+)
+
+// anchored returns re anchored at the start of the text, compiled once.
+func anchored(re *regexp.Regexp) *regexp.Regexp {
+	anchoredMu.Lock()
+	defer anchoredMu.Unlock()
+	a, ok := anchoredRe[re]
+	if !ok {
+		a = regexp.MustCompile(`^(?:` + re.String() + `)`)
+		anchoredRe[re] = a
+	}
+	return a
 }
 
 func isDigitOrLetter(b byte) bool {
@@ -188,13 +380,7 @@ func isDigitOrLetter(b byte) bool {
 // allows, with its precision. ok is false when no year can be found or the
 // date is impossible.
 func resolveDate(get func(string) string, ctx dateContext) (time.Time, Precision, bool) {
-	year := func(y string) (int, bool) {
-		if y == "" {
-			return ctx.year, ctx.year != 0
-		}
-		n, _ := strconv.Atoi(y)
-		return n, n >= 1900 && n <= 2200
-	}
+	year := func(y string) (int, bool) { return yearOf(y, ctx) }
 	switch {
 	case get("em") != "":
 		mo := monthNum(get("em"))
@@ -212,6 +398,20 @@ func resolveDate(get func(string) string, ctx dateContext) (time.Time, Precision
 		y, ok := year(get("qqy2"))
 		q, _ := strconv.Atoi(get("qq2"))
 		return lastOfMonth(y, q*3), PrecisionQuarter, ok
+	case get("hn") != "":
+		y, ok := year(get("hy"))
+		h := 1
+		if strings.HasPrefix(strings.ToLower(get("hn")), "s") || get("hn") == "2nd" {
+			h = 2
+		}
+		return lastOfMonth(y, h*6), PrecisionHalf, ok
+	case get("hh") != "":
+		y, ok := year(get("hhy"))
+		h, _ := strconv.Atoi(get("hh"))
+		return lastOfMonth(y, h*6), PrecisionHalf, ok
+	case get("mid") != "":
+		y, ok := year(get("midy"))
+		return lastOfMonth(y, 6), PrecisionHalf, ok
 	case get("eyy") != "":
 		y, ok := year(get("eyy"))
 		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
@@ -245,6 +445,16 @@ func resolveDate(get func(string) string, ctx dateContext) (time.Time, Precision
 		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
 	}
 	return time.Time{}, "", false
+}
+
+// yearOf reads a written year, or gives the meeting's year when none is
+// written; ok is false when neither is known or the year is implausible.
+func yearOf(y string, ctx dateContext) (int, bool) {
+	if y == "" {
+		return ctx.year, ctx.year != 0
+	}
+	n, _ := strconv.Atoi(y)
+	return n, n >= 1900 && n <= 2200
 }
 
 // dayDate validates a day date; a missing year is the meeting's year, or

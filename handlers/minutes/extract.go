@@ -2,19 +2,213 @@ package minutes
 
 import (
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 )
 
-// commitRe matches, right after a party, the words that make it the
-// subject of a commitment: "will submit", "to submit" (in requests and
-// instructions), "agreed to organize", "is requested to send", with an
-// optional "in consultation with X" in between. The verb is captured.
-var commitRe = regexp.MustCompile(`^(?:\s*,?\s*(?i:(?:in\s+(?:close\s+)?(?:consultation|cooperation|coordination|conjunction)|together|jointly)\s+with|with\s+the\s+(?:support|assistance)\s+of)\s+[^,.;:]{1,80}?\s*,?)?\s*,?\s*(?i:also\s+|further\s+|kindly\s+|hereby\s+|each\s+|jointly\s+)?` +
-	`(?P<modal>(?i:will|shall|would|must|should|` +
-	`(?:is|are|was|were)\s+(?:kindly\s+|also\s+)?(?:requested|invited|instructed|expected|encouraged|urged|asked|tasked|mandated|called\s+upon|required)\s+to|` +
-	`(?:is|are)\s+to|(?:has|have)\s+(?:agreed|undertaken|committed\s+(?:itself\s+|themselves\s+)?)\s*to|` +
-	`(?:agreed|agree|agrees|undertook|undertakes|undertake|committed|commits|decided|decides|resolved|promised|pledged)\s+to|to))` +
-	`\s+(?i:also\s+|further\s+|jointly\s+|then\s+|kindly\s+|promptly\s+|collectively\s+)?(?P<verb>[a-z][a-z-]+)`)
+// commitHeadRe and commitTail match, right after a party, the words that
+// make it the subject of a commitment: "will submit", "to submit" (in
+// requests and instructions), "agreed to organize", "is requested to
+// send", with an optional qualifier ("of EurAsEC"), a second party ("and
+// observers") or "in consultation with X" in between. The head is what
+// may come between the party and the modal.
+var commitHeadRe = regexp.MustCompile(`^(?P<qual>\s+(?:of|to)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}-]*){0,5})?` +
+	`(?P<conj>\s*,?\s+(?:and|or)\s+(?:the\s+)?(?:other\s+|relevant\s+)?[\p{L}-]+(?:\s+(?:of\s+)?[\p{L}-]+){0,3}?(?:\s+sides?)?)?`)
+
+// consultRe is "in consultation with X" and its kin, which may stand
+// between a party and its modal.
+var consultRe = regexp.MustCompile(`^\s*,?\s*(?i:(?:in\s+(?:close\s+)?(?:consultation|cooperation|coordination|conjunction)|together|jointly)\s+with|with\s+the\s+(?:support|assistance)\s+of|through|via)\s+`)
+
+// The words of a commitment after its party, read word by word: a pattern
+// listing them all was too large for Go's fast matcher and ran at a few
+// microseconds per byte.
+var (
+	preModal  = map[string]bool{"also": true, "further": true, "kindly": true, "hereby": true, "each": true, "jointly": true}
+	postModal = map[string]bool{"also": true, "further": true, "jointly": true, "then": true, "kindly": true, "promptly": true, "collectively": true}
+	modals    = map[string]bool{"will": true, "shall": true, "would": true, "must": true, "should": true}
+	beWords   = map[string]bool{"is": true, "are": true, "was": true, "were": true}
+	askedTo   = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "encouraged": true, "urged": true, "asked": true, "tasked": true, "mandated": true, "required": true}
+	bareTo    = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "asked": true, "tasked": true}
+	agreedTo  = map[string]bool{"agreed": true, "agree": true, "agrees": true, "undertook": true, "undertakes": true, "undertake": true, "committed": true, "commits": true, "decided": true, "decides": true, "resolved": true, "promised": true, "pledged": true, "offered": true, "volunteered": true}
+)
+
+type token struct {
+	start, end int
+	word       string // as written; "," or "." for punctuation
+}
+
+// lower is a token's word in lower case, without allocating for the
+// usual all-lower-case word.
+func (t token) lower() string { return strings.ToLower(t.word) }
+
+// tokens splits the start of in into words and punctuation marks, as many
+// as out has room for.
+func tokens(in string, out []token) []token {
+	for i := 0; i < len(in) && len(out) < cap(out); {
+		c := in[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n':
+			i++
+		case c == ',':
+			out = append(out, token{i, i + 1, ","})
+			i++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80:
+			j := i
+			for j < len(in) {
+				d := in[j]
+				if !(d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d >= '0' && d <= '9' || d == '-' || d >= 0x80) {
+					break
+				}
+				j++
+			}
+			out = append(out, token{i, j, in[i:j]})
+			i = j
+		default:
+			out = append(out, token{i, i + 1, "."})
+			i++
+		}
+	}
+	return out
+}
+
+// modalAt reads, from token k, an optional adverb, a modal ("will", "is
+// requested to", "agreed to", "to"), another optional adverb and the verb,
+// which must be written in lower case. It returns the verb's token.
+func modalAt(in string, ts []token, k int) (token, bool) {
+	at := func(i int) string {
+		if i < len(ts) {
+			return ts[i].lower()
+		}
+		return ""
+	}
+	if at(k) == "," {
+		k++
+	}
+	if preModal[at(k)] {
+		k++
+	}
+	w := at(k)
+	switch {
+	case modals[w]:
+		k++
+	case beWords[w]:
+		k++
+		if at(k) == "kindly" || at(k) == "also" {
+			k++
+		}
+		switch {
+		case askedTo[at(k)] && at(k+1) == "to":
+			k += 2
+		case at(k) == "called" && at(k+1) == "upon" && at(k+2) == "to":
+			k += 3
+		case (w == "is" || w == "are") && at(k) == "to":
+			k++
+		default:
+			return token{}, false
+		}
+	case w == "has" || w == "have":
+		k++
+		switch {
+		case (at(k) == "agreed" || at(k) == "undertaken") && at(k+1) == "to":
+			k += 2
+		case at(k) == "committed":
+			k++
+			if at(k) == "itself" || at(k) == "themselves" {
+				k++
+			}
+			if at(k) != "to" {
+				return token{}, false
+			}
+			k++
+		default:
+			return token{}, false
+		}
+	case (bareTo[w] || agreedTo[w]) && at(k+1) == "to":
+		k += 2
+	case w == "to":
+		k++
+	default:
+		return token{}, false
+	}
+	if postModal[at(k)] {
+		k++
+	}
+	if k >= len(ts) {
+		return token{}, false
+	}
+	v := ts[k]
+	raw := in[v.start:v.end]
+	if len(raw) < 2 || raw[0] < 'a' || raw[0] > 'z' || strings.Trim(raw, "abcdefghijklmnopqrstuvwxyz-") != "" {
+		return token{}, false
+	}
+	return v, true
+}
+
+// commitTail finds the verb of a commitment at the start of in, across an
+// "in consultation with X" clause of at most 80 bytes.
+func commitTail(in string) (vs, ve int, ok bool) {
+	var buf [24]token
+	if m := consultRe.FindStringIndex(in); m != nil {
+		ts := tokens(in, buf[:0])
+		for k := range ts {
+			t := ts[k]
+			if t.start < m[1] {
+				continue
+			}
+			if t.start-m[1] > 80 || t.word == "." {
+				break
+			}
+			if k == 0 || ts[k-1].start < m[1] {
+				continue // the clause names someone first
+			}
+			if v, ok := modalAt(in, ts, k); ok {
+				return v.start, v.end, true
+			}
+			if t.word == "," {
+				break
+			}
+		}
+		return 0, 0, false
+	}
+	ts := tokens(in, buf[:0:8]) // a modal and its verb are at most seven words
+	if v, ok := modalAt(in, ts, 0); ok {
+		return v.start, v.end, true
+	}
+	return 0, 0, false
+}
+
+// commitAfter matches the commitment words at the start of in (the text
+// after a party). It returns the verb's span and the qualifier and second
+// party, each "" when absent.
+func commitAfter(in string) (vs, ve int, qual, conj string, ok bool) {
+	h := []int{0, 0, -1, -1, -1, -1}
+	if t := strings.TrimLeft(in, " ,"); strings.HasPrefix(t, "of ") || strings.HasPrefix(t, "to the ") || strings.HasPrefix(t, "and ") || strings.HasPrefix(t, "or ") {
+		h = commitHeadRe.FindStringSubmatchIndex(in)
+	}
+	for _, off := range []int{h[1], 0} {
+		vs, ve, ok := commitTail(in[off:])
+		if !ok {
+			if off == 0 {
+				return 0, 0, "", "", false
+			}
+			continue
+		}
+		if off > 0 {
+			if h[2] >= 0 {
+				qual = in[h[2]:h[3]]
+			}
+			if h[4] >= 0 {
+				conj = in[h[4]:h[5]]
+			}
+		}
+		return off + vs, off + ve, qual, conj, true
+	}
+	return 0, 0, "", "", false
+}
+
+// maxCommitGap bounds how far after its party the verb is looked for.
+const maxCommitGap = 240
 
 // nonVerbs are words that can follow "to" or a modal but are not the main
 // verb of an active commitment: "to the Secretariat", "will be convened".
@@ -47,70 +241,180 @@ type commitment struct {
 }
 
 // findCommitments returns the subject-verb commitments of s in order.
-func findCommitments(s string) []commitment {
+// acr holds the initials the document defines ("Technical Committee (TC)").
+func findCommitments(s string, acr map[string]bool) []commitment {
 	var out []commitment
-	for _, p := range findParties(s) {
+	for _, p := range append(findParties(s), findAcronyms(s, acr)...) {
 		if objectWords[precedingWord(s, p.start)] {
 			continue
 		}
-		m := commitRe.FindStringSubmatchIndex(s[p.end:])
-		if m == nil {
+		vs, ve, qual, conj, ok := commitAfter(s[p.end:min(len(s), p.end+maxCommitGap)])
+		if !ok {
 			continue
 		}
-		vi := commitRe.SubexpIndex("verb")
-		verb := strings.ToLower(s[p.end+m[2*vi] : p.end+m[2*vi+1]])
-		if nonVerbs[verb] {
-			continue
+		verb := strings.ToLower(s[p.end+vs : p.end+ve])
+		if nonVerbs[verb] && !(verb == "have" && strings.HasSuffix(strings.TrimRight(s[:p.end+vs], " "), " to")) {
+			continue // "will be convened"; but "expected to have the answer ready"
 		}
-		out = append(out, commitment{parties: p.names, pstart: p.start, verbStart: p.end + m[2*vi], verb: verb})
+		names := append([]string(nil), p.names...)
+		if q := normSpace(qual); q != "" && len(names) == 1 && !strings.HasPrefix(q, "to ") {
+			names[0] += " " + q // "the member states of EurAsEC"; "Parties to the Convention" are the Parties
+		}
+		if conj != "" {
+			conj = strings.TrimLeft(conj, " ,")
+			conj = strings.TrimSpace(conj[strings.IndexByte(conj, ' ')+1:]) // drop "and"/"or"
+			if ps := findParties(conj); len(ps) == 1 && ps[0].start == 0 && ps[0].end == len(conj) {
+				names = append(names, ps[0].names...)
+			} else {
+				names = append(names, conj)
+			}
+		}
+		out = append(out, commitment{parties: names, pstart: p.start, verbStart: p.end + vs, verb: verb})
 	}
-	return out
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pstart < out[j].pstart })
+	// "parties and observers to submit": the second party of a list is
+	// already in the first one's names; one verb, one commitment.
+	return slices.CompactFunc(out, func(a, b commitment) bool { return a.verbStart == b.verbStart })
 }
+
+// docContext is what rules need to know about the whole document.
+type docContext struct {
+	dateContext
+	acronyms  map[string]bool
+	author    string // "the Secretariat" when a note or notification is by one, else ""
+	addressee string // "the Parties" when a notification is addressed to them, else ""
+}
+
+// Reasons a sentence gives no item, for `wgbot extract --explain`.
+const (
+	whyNoDate     = "no date"
+	whyNotDue     = "its dates are not deadlines: on, since, of, dated..."
+	whyUnresolved = "a date without a year, and the meeting's year is unknown"
+	whyPast       = "the date is before the meeting: a past event"
+	whyNoParty    = "no party acts by the date"
+	whyEvent      = "the date is of an event (hosted, held, the next meeting)"
+	whyYear       = "a bare year after 'in' describes, it sets no deadline"
+	whyPastTense  = "a past action, not a commitment"
+	whyTaken      = "taken"
+)
+
+// actionMarkRe strips an action-line marker: "ACTION:", "ACTION –", "AP 3:",
+// "AI:", "Action item:". What follows is read as a commitment.
+var actionMarkRe = regexp.MustCompile(`^(?:ACTIONS?|Actions?|AP|AI|Action\s+items?|Action\s+point)\s*(?:\d+(?:\.\d+)*)?\s*[:–—-]\s*`)
+
+// hostedRe finds an activity hosted by a party at a date: "workshop ... to
+// be hosted by Turkish side in February 2024". The host commits to hold it.
+var hostedRe = regexp.MustCompile(`(?i)\bto\s+be\s+(?:co-)?(?:hosted|organi[sz]ed|conducted|held)\s+by\s+`)
+
+// passiveRe finds a deadline in the passive with no agent named: "requests
+// should be submitted to the Secretariat by ...". Who must act is read
+// from the document: its addressee submits, its author issues.
+var passiveRe = regexp.MustCompile(`(?i)\b(?:must|should|shall|will|are\s+to|is\s+to|needs?\s+to)\s+be\s+(?P<verb>submitted|sent|provided|received|transmitted|communicated|forwarded|returned|issued|circulated|published|distributed|made\s+available|prepared)\b`)
+
+// pastRe spots a past or pluperfect action between a verb and a date:
+// "had submitted their reports by 8 June 2015".
+var pastRe = regexp.MustCompile(`(?i)\b(?:had|has\s+been|have\s+been|were|was)\s+\p{L}+ed\b`)
+
+// inviteRe finds who a sentence invites to act, for the passive sentence
+// that follows: "The Secretariat therefore invites Contracting Parties to submit".
+var inviteRe = regexp.MustCompile(`(?i)\b(?:invites?|invited|requests?|requested|urges?|calls\s+upon|asks?|encourages?)\s+`)
 
 // commitmentsIn turns one sentence into items. lead holds the commitment
 // of the sentence that introduced the current list, for bullets that carry
 // only a verb ("- to submit comments by 1 May 2024;").
-// prev is the previous sentence, which may hold an action entry's task.
-func commitmentsIn(sn sentence, prev string, ctx dateContext, lead *commitment) []Item {
+// prev is the previous sentence, which may hold an action entry's task or
+// the party a passive sentence leaves unnamed. The reason says why a
+// sentence gave nothing.
+func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) ([]Item, string) {
 	s := sn.text
-	dates := findDates(s, ctx)
+	if lang := language(s); lang != "en" {
+		if its := mlCommitments(sn, ctx.dateContext, lang == "ru"); len(its) > 0 {
+			return its, whyTaken
+		}
+		if lang == "ru" {
+			return nil, mlReason(s, ctx.dateContext)
+		}
+	}
+	// English sentences hold no Russian or Turkish written dates.
+	dates := append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...)
 	if len(dates) == 0 {
-		return nil
+		return nil, whyNoDate
 	}
 	if it, ok := actionItem(s, prev, dates); ok {
-		return []Item{it}
+		return []Item{it}, whyTaken
 	}
+	if loc := actionMarkRe.FindStringIndex(s); loc != nil {
+		// "ACTION – The TC to inform the SC by September 2021": the rest
+		// of the line is a commitment; shift the dates with it.
+		rest := s[loc[1]:]
+		actx := ctx
+		actx.acronyms = map[string]bool{}
+		for a := range ctx.acronyms {
+			actx.acronyms[a] = true
+		}
+		for _, m := range acronymRe.FindAllStringSubmatch(rest, 5) {
+			if !notAcronym[m[1]] {
+				actx.acronyms[m[1]] = true // on an action line, initials act
+			}
+		}
+		items, why := commitmentsIn(sentence{text: rest, bullet: true}, prev, actx, lead)
+		for i := range items {
+			items[i].Quote = strings.TrimSpace(s)
+		}
+		return items, why
+	}
+	if it, ok := hostedItem(s, dates, ctx); ok {
+		return []Item{it}, whyTaken
+	}
+	why := whyNotDue
 	var cms []commitment
 	var items []Item
 	for _, d := range dates {
-		if !d.ok || d.kind == prepNone {
+		if d.kind == prepNone {
+			continue
+		}
+		if !d.ok {
+			why = whyUnresolved
 			continue
 		}
 		if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) {
-			continue // a past event, not a deadline
+			why = whyPast
+			continue
+		}
+		if d.prec == PrecisionYear && d.kind == prepWeak && strings.EqualFold(d.prep, "in") {
+			why = whyYear // "workshops remaining in 2015", "hosted in 2024 in Budapest"
+			continue
 		}
 		if cms == nil {
-			cms = findCommitments(s)
+			cms = findCommitments(s, ctx.acronyms)
 			if cms == nil {
 				cms = []commitment{}
 			}
 		}
 		c, ok := governing(cms, d, lead, sn.bullet)
 		if !ok {
+			if it, ok := passiveItem(s, prev, d, ctx); ok {
+				items = append(items, it)
+				continue
+			}
+			why = whyNoParty
 			continue
 		}
 		lo := c.verbStart
 		if c.pstart < 0 {
 			lo = 0
 		}
-		if d.kind == prepWeak {
-			between := ""
-			if lo < d.pstart {
-				between = s[lo:d.pstart]
-			}
-			if eventVerbs[c.verb] || eventRe.MatchString(between) {
-				continue
-			}
+		between := ""
+		if lo < d.pstart {
+			between = s[lo:d.pstart]
+		}
+		if pastRe.MatchString(between) {
+			why = whyPastTense
+			continue
+		}
+		if d.kind == prepWeak && (eventVerbs[c.verb] || eventRe.MatchString(between)) {
+			why = whyEvent
+			continue
 		}
 		items = append(items, Item{
 			Parties:      append([]string(nil), c.parties...),
@@ -121,7 +425,98 @@ func commitmentsIn(sn sentence, prev string, ctx dateContext, lead *commitment) 
 			Quote:        strings.TrimSpace(s),
 		})
 	}
-	return items
+	if len(items) > 0 {
+		why = whyTaken
+	}
+	return items, why
+}
+
+// mlReason says why a Russian or Turkish sentence gave nothing.
+func mlReason(s string, ctx dateContext) string {
+	ds := append(append(findDates(s, ctx), mlDates(s, ctx)...), relDates(s, ctx)...)
+	if len(ds) == 0 {
+		return whyNoDate
+	}
+	for _, d := range ds {
+		if d.kind == prepStrong && d.ok {
+			return whyNoParty
+		}
+	}
+	return whyNotDue
+}
+
+// hostedItem reads "<activity> to be hosted by <party> in <month or day>".
+// A bare year ("to be hosted in 2024") is the activity's year, not a date
+// the host can be held to.
+func hostedItem(s string, dates []dateMatch, ctx docContext) (Item, bool) {
+	if !strings.Contains(s, " be ") && !strings.Contains(s, " BE ") {
+		return Item{}, false
+	}
+	loc := hostedRe.FindStringIndex(s)
+	if loc == nil {
+		return Item{}, false
+	}
+	ps := findParties(s[loc[1]:])
+	if len(ps) == 0 || ps[0].start != 0 {
+		return Item{}, false
+	}
+	pend := loc[1] + ps[0].end
+	for _, d := range dates {
+		if d.start < pend || !d.ok || d.kind == prepNone || d.prec == PrecisionYear {
+			continue
+		}
+		if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) {
+			continue
+		}
+		return Item{
+			Parties:      append([]string(nil), ps[0].names...),
+			Deadline:     isoDate(d.date),
+			Precision:    d.prec,
+			DeadlineText: d.deadlineText(s),
+			Text:         "host " + strings.TrimRight(normSpace(s[:loc[0]]), " ,"),
+			Quote:        strings.TrimSpace(s),
+		}, true
+	}
+	return Item{}, false
+}
+
+// passiveItem reads a passive deadline with no agent: the party invited in
+// the sentence before, else the document's addressee, submits; the
+// document's author issues and circulates.
+func passiveItem(s, prev string, d dateMatch, ctx docContext) (Item, bool) {
+	if d.kind != prepStrong {
+		return Item{}, false
+	}
+	m := passiveRe.FindStringSubmatchIndex(s)
+	if m == nil || m[0] > d.start {
+		return Item{}, false
+	}
+	verb := strings.ToLower(s[m[2]:m[3]])
+	var party string
+	switch verb {
+	case "issued", "circulated", "published", "distributed", "made available", "prepared":
+		party = ctx.author
+	default:
+		if loc := inviteRe.FindStringIndex(prev); loc != nil {
+			if ps := findParties(prev[loc[1]:]); len(ps) > 0 && ps[0].start == 0 {
+				party = ps[0].names[0]
+			}
+		}
+		if party == "" {
+			party = ctx.addressee
+		}
+	}
+	if party == "" {
+		return Item{}, false
+	}
+	return Item{
+		Parties:      []string{party},
+		Deadline:     isoDate(d.date),
+		Precision:    d.prec,
+		DeadlineText: d.deadlineText(s),
+		Text:         strings.TrimRight(normSpace(s[:d.pstart]), " ,"),
+		Quote:        strings.TrimSpace(s),
+	}, true
 }
 
 // governing picks the commitment a date belongs to: the nearest one whose

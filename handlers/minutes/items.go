@@ -2,56 +2,169 @@ package minutes
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 )
 
-// maxExtractInput bounds the text Extract looks at; minutes are far
-// shorter, and the bound keeps hostile input from costing unbounded time.
-const maxExtractInput = 2 << 20
+// maxExtractInput bounds the text Extract looks at: ReadText returns at
+// most 10 MB, and extraction is linear, so the bound only stops absurd input.
+const maxExtractInput = maxTextBytes
 
 // Extract returns the dated commitments of the minutes in document order,
 // with repeated decisions merged (the same decision is often restated in
 // a cover note, the minutes and the protocol). It never panics.
 func Extract(text string, opts Options) (items []Item) {
+	items, _ = trace(text, opts, false)
+	return items
+}
+
+// Step is one sentence of a document and what the extractor made of it.
+type Step struct {
+	Sentence string // the sentence as read, whitespace-normalised
+	Reason   string // "taken", or why not
+	Items    []Item // what it gave, before repeats are merged
+}
+
+// Explain returns, sentence by sentence, why each was or was not taken,
+// for `wgbot extract --explain`. It never panics.
+func Explain(text string, opts Options) (steps []Step) {
+	_, steps = trace(text, opts, true)
+	return steps
+}
+
+func trace(text string, opts Options, explain bool) (items []Item, steps []Step) {
 	defer func() {
 		if recover() != nil {
-			items = nil // a bug must not take the caller down; nothing is better than garbage
+			items, steps = nil, nil // a bug must not take the caller down; nothing is better than garbage
 		}
 	}()
 	if len(text) > maxExtractInput {
 		text = text[:maxExtractInput]
 	}
-	ctx := meetingContext(text, opts)
+	ctx := docContext{dateContext: meetingContext(text, opts), acronyms: definedAcronyms(text)}
+	ctx.author, ctx.addressee = authorAddressee(text)
+	sents := splitSentences(text)
+	var at []int // sentence index of each item
 	var lead *commitment
 	var header *tableHeader
 	prev := ""
-	for _, sn := range splitSentences(text) {
+	for i, sn := range sents {
+		var got []Item
+		why := ""
 		if sn.table {
 			if h, ok := parseHeader(sn.text); ok {
 				header = h
-				continue
-			}
-			if header != nil {
-				if it, ok := tableRowItem(sn.text, header, ctx); ok {
-					items = append(items, it)
-					continue
+				why = "a table header"
+			} else if header != nil {
+				if it, ok := tableRowItem(sn.text, header, ctx.dateContext); ok {
+					got, why = []Item{it}, whyTaken
 				}
 			}
 		} else {
 			header = nil
 		}
-		if !sn.bullet {
-			lead = nil
+		if why == "" {
+			if !sn.bullet {
+				lead = nil
+			}
+			got, why = commitmentsIn(sn, prev, ctx, lead)
+			if sn.colon && !sn.bullet {
+				lead = leadIn(sn.text, ctx.acronyms)
+			}
 		}
-		items = append(items, commitmentsIn(sn, prev, ctx, lead)...)
-		if sn.colon && !sn.bullet {
-			lead = leadIn(sn.text)
+		for k := range got {
+			got[k].Source = SourceRules
+			if isHosting(got[k].Parties) {
+				if hs := hosts(sents, i); len(hs) > 0 {
+					got[k].Parties = hs
+				}
+			}
+		}
+		items = append(items, got...)
+		for range got {
+			at = append(at, i)
+		}
+		if explain {
+			steps = append(steps, Step{Sentence: sn.text, Reason: why, Items: got})
 		}
 		prev = sn.text
 	}
-	return merge(items)
+	return merge(items), steps
+}
+
+// isHosting tells "The Parties hosting the activities", whose names the
+// bullets around the sentence give.
+func isHosting(ps []string) bool {
+	return len(ps) == 1 && ps[0] == hostingParties
+}
+
+// hostingParties is how "the Parties hosting the (following) activities"
+// is reported when no host is named near it.
+const hostingParties = "The Parties hosting the activities"
+
+// maxHostScan bounds how far hosts looks for the bullets that name hosts.
+const maxHostScan = 24
+
+// hosts names the Parties hosting the activities of the list next to
+// sentence i: the list after it when it says "the following", else the
+// list just before it. Lines between the bullets that name no activity
+// (addresses of a note, a page footer) are skipped.
+func hosts(sents []sentence, i int) []string {
+	var out []string
+	add := func(s string) bool {
+		loc := hostedRe.FindStringIndex(s)
+		if loc == nil {
+			return false
+		}
+		if ps := findParties(s[loc[1]:]); len(ps) > 0 && ps[0].start == 0 {
+			for _, n := range ps[0].names {
+				if !slices.Contains(out, n) {
+					out = append(out, n)
+				}
+			}
+		}
+		return true
+	}
+	if strings.Contains(strings.ToLower(sents[i].text), "following") {
+		for j := i + 1; j < len(sents) && j <= i+maxHostScan; j++ {
+			if !add(sents[j].text) && sents[j].bullet && len(out) > 0 {
+				break // the next bullet is about something else
+			}
+		}
+		return out
+	}
+	for j := i - 1; j >= 0 && j >= i-maxHostScan; j-- {
+		if !add(sents[j].text) && !sents[j].bullet {
+			break // the list's lead-in
+		}
+	}
+	return out
+}
+
+// authorRe and addresseeRe read who wrote a note and to whom: "Note by the
+// secretariat", "NOTIFICATION TO THE PARTIES".
+var (
+	authorRe    = regexp.MustCompile(`(?i)\b(?:note|message|notification|report)\s+(?:by|from)\s+the\s+(?:secretariat|secretary[- ]general)\b|^\s*(?:the\s+)?[\p{L} ]{0,30}\bsecretariat\s*$`)
+	addresseeRe = regexp.MustCompile(`(?i)\bnotification\s+to\s+(?:the\s+)?(?:contracting\s+)?parties\b`)
+)
+
+func authorAddressee(text string) (author, addressee string) {
+	head := text
+	if len(head) > 600 {
+		head = head[:600]
+	}
+	for _, line := range strings.SplitN(head, "\n", 12) {
+		if authorRe.MatchString(line) {
+			author = "the Secretariat"
+			break
+		}
+	}
+	if addresseeRe.MatchString(head) {
+		addressee = "the Parties"
+	}
+	return author, addressee
 }
 
 // leadRe recognises a list introduction whose subject commits to what the
@@ -60,8 +173,15 @@ func Extract(text string, opts Options) (items []Item) {
 // not qualify: their bullets name their own subjects.
 var leadRe = regexp.MustCompile(`(?i)^[\s,]*(?:\w+\s+){0,2}?(?:agreed|agree|agrees|decided|decides|undertook|undertakes?|will|shall|committed|(?:are|is|were|was)\s+(?:requested|invited|instructed|tasked))\b[^:]*:$`)
 
-func leadIn(s string) *commitment {
-	for _, p := range findParties(s) {
+// askLeadRe is a decision's request that introduces a list: "Requests the
+// Secretariat:", "Invites Parties to:", "Поручить Секретариату:".
+var askLeadRe = regexp.MustCompile(`(?i)^(?:\w+\s+){0,3}?(?:requests?|invites?|instructs?|urges?|calls\s+upon|asks?|encourages?|mandates?|directs?|tasks?)$`)
+
+func leadIn(s string, acr map[string]bool) *commitment {
+	for _, p := range append(findParties(s), findAcronyms(s, acr)...) {
+		if rest := strings.TrimSpace(s[p.end:]); (rest == ":" || strings.EqualFold(rest, "to:")) && askLeadRe.MatchString(strings.TrimSpace(s[:p.start])) {
+			return &commitment{parties: p.names, pstart: -1}
+		}
 		if objectWords[precedingWord(s, p.start)] {
 			continue
 		}
@@ -80,47 +200,63 @@ func leadIn(s string) *commitment {
 // a better guide than the plain Jaccard index.
 const mergeThreshold = 0.4
 
+// mergeWindow is how many earlier decisions with the same parties and
+// deadline a new item is compared with, and maxStems how large a decision's
+// vocabulary may grow: both bound the work per item so that merging stays
+// linear in the number of items (restatements are few and near).
+const (
+	mergeWindow = 8
+	maxStems    = 80
+)
+
 // merge folds repeated decisions into their first occurrence, keeping its
 // quote and position.
 func merge(items []Item) []Item {
 	out := make([]Item, 0, len(items))
-	stems := make([]map[string]bool, 0, len(items))
+	type group struct {
+		at    int
+		stems map[string]bool
+	}
+	byKey := map[string][]*group{}
 	for _, it := range items {
 		ws := stemSet(it.Text)
+		key := it.Deadline + "|" + string(it.Precision) + "|" + partyKey(it.Parties)
+		gs := byKey[key]
 		dup := false
-		for i, o := range out {
-			if o.Deadline == it.Deadline && o.Precision == it.Precision && sameParties(o.Parties, it.Parties) && overlap(stems[i], ws) >= mergeThreshold {
+		for k := len(gs) - 1; k >= 0 && k >= len(gs)-mergeWindow; k-- {
+			g := gs[k]
+			if overlap(g.stems, ws) >= mergeThreshold {
 				// Grow the group's vocabulary: a third wording often
 				// shares more with the second than with the first.
 				for w := range ws {
-					stems[i][w] = true
+					if len(g.stems) >= maxStems {
+						break
+					}
+					g.stems[w] = true
+				}
+				if out[g.at].Source != it.Source && it.Source != "" {
+					out[g.at].Source = SourceBoth
 				}
 				dup = true
 				break
 			}
 		}
 		if !dup {
+			byKey[key] = append(gs, &group{at: len(out), stems: ws})
 			out = append(out, it)
-			stems = append(stems, ws)
 		}
 	}
 	return out
 }
 
-func sameParties(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
+// partyKey is the parties in a canonical order, case folded.
+func partyKey(ps []string) string {
+	x := make([]string, len(ps))
+	for i, p := range ps {
+		x[i] = strings.ToLower(p)
 	}
-	x := append([]string(nil), a...)
-	y := append([]string(nil), b...)
 	sort.Strings(x)
-	sort.Strings(y)
-	for i := range x {
-		if !strings.EqualFold(x[i], y[i]) {
-			return false
-		}
-	}
-	return true
+	return strings.Join(x, ";")
 }
 
 // stopWords carry no meaning for deciding whether two texts say the same.

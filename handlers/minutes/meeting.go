@@ -119,6 +119,21 @@ func meetingContext(text string, opts Options) dateContext {
 	}
 	try(heldRe.FindAllStringIndex(head, 50))
 	try(headerDateRe.FindAllStringIndex(head, 200))
+	if best < 0 {
+		// A note or decision often dates itself in its first lines
+		// ("Geneva, 24 August 2009", "от 22 декабря 2015 года").
+		top := head
+		if len(top) > 400 {
+			top = top[:400]
+		}
+		first := -1
+		for _, d := range append(findDates(top, ctx), mlDates(top, ctx)...) {
+			if d.ok && d.prec == PrecisionDay && (first < 0 || d.start < first) {
+				first, bestDate = d.start, d.date
+			}
+		}
+		best = first
+	}
 	if best >= 0 {
 		ctx.meeting, ctx.year = bestDate, bestDate.Year()
 	}

@@ -18,18 +18,28 @@ const (
 	PrecisionDay     Precision = "day"
 	PrecisionMonth   Precision = "month"
 	PrecisionQuarter Precision = "quarter"
+	PrecisionHalf    Precision = "half" // "first half of 2024", "mid-2024": the end of June or December
 	PrecisionYear    Precision = "year"
 )
 
 // Item is one commitment found in minutes.
 type Item struct {
-	Parties      []string  `json:"parties"`       // responsible parties, e.g. "Turkish side", "the Parties", "the Secretariat"
-	Deadline     string    `json:"deadline"`      // ISO date YYYY-MM-DD; last day of month/quarter/year when only that is given
-	Precision    Precision `json:"precision"`     // how precise Deadline is
-	DeadlineText string    `json:"deadline_text"` // as written: "by 1 March 2024", "until the end of 2023"
-	Text         string    `json:"text"`          // the commitment clause, short
-	Quote        string    `json:"quote"`         // the sentence it stands in, whitespace-normalised
+	Parties      []string  `json:"parties"`          // responsible parties, e.g. "Turkish side", "the Parties", "the Secretariat"
+	Deadline     string    `json:"deadline"`         // ISO date YYYY-MM-DD; last day of month/quarter/year when only that is given
+	Precision    Precision `json:"precision"`        // how precise Deadline is
+	DeadlineText string    `json:"deadline_text"`    // as written: "by 1 March 2024", "until the end of 2023"
+	Text         string    `json:"text"`             // the commitment clause, short
+	Quote        string    `json:"quote"`            // the sentence it stands in, whitespace-normalised
+	Source       string    `json:"source,omitempty"` // SourceRules, SourceModel or SourceBoth
 }
+
+// Item sources: the rules of this package, a language model's proposal
+// that the document bears out (see Confirm), or both.
+const (
+	SourceRules = "rules"
+	SourceModel = "model"
+	SourceBoth  = "rules+model"
+)
 
 // Options tune extraction.
 type Options struct {

@@ -27,7 +27,7 @@ func TestCommitmentParties(t *testing.T) {
 		{"The Parties are requested to support the work", "the Parties", "support"},
 		{"Each Member State shall notify the Committee", "each Member State", "notify"},
 	} {
-		cms := findCommitments(tc.in)
+		cms := findCommitments(tc.in, nil)
 		if len(cms) == 0 {
 			t.Errorf("%q: no commitment", tc.in)
 			continue
@@ -49,7 +49,7 @@ func TestNotCommitments(t *testing.T) {
 		"all Parties to the Secretariat",
 		"The other side will submit it",
 	} {
-		if cms := findCommitments(in); len(cms) != 0 {
+		if cms := findCommitments(in, nil); len(cms) != 0 {
 			t.Errorf("%q: unexpected commitment %+v", in, cms)
 		}
 	}

@@ -30,7 +30,7 @@ var abbrev = map[string]bool{
 	"col": true, "lt": true, "capt": true, "gov": true, "inc": true, "ltd": true, "co": true,
 	"corp": true, "dept": true, "doc": true, "rev": true, "fig": true, "cf": true, "viz": true,
 	"ca": true, "messrs": true, "mme": true, "h.h": true, "h.r.h": true, "op": true, "cit": true,
-	"u.s": true, "u.k": true, "u.n": true, "ibid": true, "att": true, "tel": true,
+	"u.s": true, "u.k": true, "conf": true, "res": true, "decl": true, "u.n": true, "ibid": true, "att": true, "tel": true,
 }
 
 // functionWords end a paragraph only when a layout break (page break,
@@ -57,7 +57,7 @@ func splitSentences(text string) []sentence {
 	var blocks []*block
 	var cur *block
 	flush := func() { cur = nil }
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n", "**", "", "\u00a0", " ", "\u2028", "\n", "\f", "\n\n").Replace(text)
+	text = textReplacer.Replace(text)
 	for _, line := range strings.Split(text, "\n") {
 		t := strings.TrimSpace(line)
 		if t == "" {
@@ -89,7 +89,7 @@ func splitSentences(text string) []sentence {
 			out = out[:len(out)-1]
 			parts := cutSentences(joined)
 			for j, p := range parts {
-				out = append(out, mkSentence(p, bulletWas && j == 0, false))
+				out = append(out, p.sentence(bulletWas && j == 0))
 			}
 			prev = joined
 			continue
@@ -100,10 +100,65 @@ func splitSentences(text string) []sentence {
 			continue
 		}
 		for j, p := range cutSentences(s) {
-			out = append(out, mkSentence(p, bl.bullet && j == 0, false))
+			out = append(out, p.sentence(bl.bullet && j == 0))
 		}
 	}
 	return out
+}
+
+// maxSentence bounds one sentence: real sentences are far shorter, and
+// every rule reads a sentence in time proportional to its length times the
+// number of dates and parties in it, so a bound keeps the whole document
+// linear. Longer runs are cut at a clause boundary.
+const maxSentence = 1500
+
+// chunks cuts a sentence longer than maxSentence at "; " or ", " (else at a
+// space) so that no piece exceeds it.
+func chunks(s string) []string {
+	var out []string
+	for len(s) > maxSentence {
+		cut := strings.LastIndex(s[:maxSentence], "; ")
+		if cut < maxSentence/3 {
+			cut = strings.LastIndex(s[:maxSentence], ", ")
+		}
+		if cut < maxSentence/3 {
+			cut = strings.LastIndexByte(s[:maxSentence], ' ')
+		}
+		if cut <= 0 {
+			cut = maxSentence
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+		}
+		out = append(out, strings.TrimSpace(s[:cut+1]))
+		s = strings.TrimSpace(s[cut+1:])
+	}
+	if s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// inlineRe finds a numbered paragraph or lettered item run into the text
+// ("...by 31 December 2007; 3. Encourages ...", "the Secretariat: (a) To
+// prepare ...; (b) To develop ..."), as decision texts copied from the web
+// often are. Each such item is read as a list item of its own.
+var inlineRe = regexp.MustCompile(`[;:] (?:\d{1,2}\.|\(?[a-z]{1,4}\)) \p{Lu}`)
+
+// piece is one sentence cut from a block; item is set when it starts an
+// inline list item, whose marker is then dropped.
+type piece struct {
+	text string
+	item bool
+}
+
+func (p piece) sentence(bullet bool) sentence {
+	if p.item {
+		if loc := bulletRe.FindStringIndex(p.text); loc != nil {
+			return mkSentence(p.text[loc[1]:], true, false)
+		}
+	}
+	return mkSentence(p.text, bullet, false)
 }
 
 func mkSentence(s string, bullet, table bool) sentence {
@@ -130,11 +185,24 @@ func continues(a, b string) bool {
 // cutSentences cuts one block at '.', '!' or '?' followed by space and a
 // capital letter, digit or opening quote, unless the dot ends an
 // abbreviation ("H.E.", "No.") or an initial ("J. Smith").
-func cutSentences(s string) []string {
-	var out []string
-	start := 0
+func cutSentences(s string) []piece {
+	var out []piece
+	start, item := 0, false
+	add := func(t string) {
+		for k, c := range chunks(t) {
+			out = append(out, piece{c, item && k == 0})
+		}
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if (c == ';' || c == ':') && i+3 < len(s) && s[i+1] == ' ' {
+			if m := inlineRe.FindStringIndex(s[i:min(len(s), i+12)]); m != nil && m[0] == 0 {
+				add(strings.TrimSpace(s[start : i+1]))
+				start, item = i+2, true
+				i++
+				continue
+			}
+		}
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
@@ -160,11 +228,11 @@ func cutSentences(s string) []string {
 				continue
 			}
 		}
-		out = append(out, strings.TrimSpace(s[start:j]))
-		start = k
+		add(strings.TrimSpace(s[start:j]))
+		start, item = k, false
 	}
 	if rest := strings.TrimSpace(s[start:]); rest != "" {
-		out = append(out, rest)
+		add(rest)
 	}
 	return out
 }
@@ -177,4 +245,15 @@ func firstRune(s string) rune {
 // normSpace collapses runs of white space into single spaces.
 func normSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// textReplacer is how splitSentences sees the text: line breaks unified,
+// bold markers, no-break spaces and form feeds turned into plain layout.
+var textReplacer = strings.NewReplacer("\r\n", "\n", "\r", "\n", "**", "", "\u00a0", " ", "\u2028", "\n", "\f", "\n\n")
+
+// NormalizeText returns text as the extractor quotes it: the same
+// characters with every run of white space made one space. Every Item.Quote
+// is a substring of NormalizeText of its document.
+func NormalizeText(text string) string {
+	return normSpace(textReplacer.Replace(text))
 }

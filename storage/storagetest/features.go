@@ -24,6 +24,8 @@ func featureTests() []struct {
 		fn   func(t *testing.T, s storage.Store)
 	}{
 		{"TaskLifecycle", testTaskLifecycle},
+		{"NoticeCopies", testNoticeCopies},
+		{"NominationNumbersDoNotSkip", testNominationNumbersDoNotSkip},
 		{"TaskStatusPerParty", testTaskStatusPerParty},
 		{"AlertsExactlyOnce", testAlertsExactlyOnce},
 		{"AlertLeaseExpires", testAlertLeaseExpires},
@@ -579,5 +581,41 @@ func testAlertRescheduledWhileClaimed(t *testing.T, s storage.Store) {
 	if len(got) != 2 || got[0].TaskID != 1 || !got[0].At.Equal(day(2024, 2, 19, 9)) ||
 		got[1].TaskID != 2 || !got[1].At.Equal(day(2024, 2, 23, 9)) {
 		t.Errorf("after completion: %+v", got)
+	}
+}
+
+// The copies of a notice come back in order, per key.
+func testNoticeCopies(t *testing.T, s storage.Store) {
+	c := ctx(t)
+	if got := must(s.Notices(c, "acc:1"))(t); len(got) != 0 {
+		t.Fatalf("an unknown notice has copies: %+v", got)
+	}
+	want := []storage.NoticeCopy{{ChatID: 1001, MessageID: 7}, {ChatID: 1002, MessageID: 9}}
+	for _, n := range want {
+		if err := s.AddNotice(c, "acc:1", n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.AddNotice(c, "ctc:1", storage.NoticeCopy{ChatID: 1001, MessageID: 8}); err != nil {
+		t.Fatal(err)
+	}
+	got := must(s.Notices(c, "acc:1"))(t)
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("copies %+v, want %+v", got, want)
+	}
+}
+
+// A nomination refused as a duplicate uses no number (issue 10: "nomination
+// numbers skip").
+func testNominationNumbersDoNotSkip(t *testing.T, s storage.Store) {
+	c := ctx(t)
+	a := must(s.Nominate(c, contact(storage.Uzbekistan, "Aziz", "aziz@customs.uz", 10)))(t)
+	for range 3 {
+		if _, err := s.Nominate(c, contact(storage.Turkiye, "Bora", "AZIZ@customs.uz", 11)); !errors.Is(err, storage.ErrDuplicateEmail) {
+			t.Fatalf("duplicate: %v", err)
+		}
+	}
+	if b := must(s.Nominate(c, contact(storage.Turkiye, "Bora", "bora@trade.gov.tr", 11)))(t); b.ID != a.ID+1 {
+		t.Errorf("after refused duplicates the next nomination is #%d, want #%d", b.ID, a.ID+1)
 	}
 }

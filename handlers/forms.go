@@ -1,0 +1,114 @@
+package handlers
+
+import (
+	"context"
+	"strings"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// What every conversation (the nomination, an administrator's contact edit)
+// shares: /cancel, the Cancel button and the word "cancel" end it; any other
+// command leaves it with a short note and then runs; a shared contact card
+// gives the phone.
+
+// cancelCmd handles /cancel.
+func (b *Bot) cancelCmd(ctx context.Context, r *Request) error {
+	if !r.Chat.Private {
+		return b.reply(ctx, r, txtNoForm)
+	}
+	c, err := b.Store.Conversation(ctx, r.User.ID)
+	if isNotFound(err) || (err == nil && b.idle(c)) {
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: txtNoForm, Keyboard: &ReplyKeyboard{Remove: true}})
+	}
+	if err != nil {
+		return err
+	}
+	return b.endForm(ctx, r, c, cancelledText(c))
+}
+
+// endForm ends c and tells the user text, taking away a keyboard the form showed.
+func (b *Bot) endForm(ctx context.Context, r *Request, c storage.Conversation, text string) error {
+	if _, err := b.Store.EndConversation(ctx, r.User.ID); err != nil {
+		return err
+	}
+	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Keyboard: &ReplyKeyboard{Remove: true}})
+}
+
+func cancelledText(c storage.Conversation) string {
+	if c.Submit != nil {
+		return txtSubmitCancelled
+	}
+	if c.EditContact != 0 {
+		return sprintf(txtEditCancelled, c.EditContact)
+	}
+	return txtNomCancelled
+}
+
+// leaveForm ends r's open form before another command runs, with a short
+// note, so that a command is never taken as an answer. /cancel ends the form
+// itself, /nominate resumes the nomination and /forgetme deletes it.
+func (b *Bot) leaveForm(ctx context.Context, r *Request) error {
+	if !r.Chat.Private || r.Role == Stranger || r.Command == "cancel" || r.Command == "forgetme" {
+		return nil // /forgetme deletes the form with everything else
+	}
+	c, err := b.Store.Conversation(ctx, r.User.ID)
+	switch {
+	case isNotFound(err):
+		return nil
+	case err != nil:
+		return err
+	case r.Command == "nominate" && c.EditContact == 0 && c.Submit == nil && r.Args == "":
+		return nil
+	case b.idle(c), c.Submit != nil: // a waiting submission is not a form: it just is not recorded
+		_, err := b.Store.EndConversation(ctx, r.User.ID)
+		return err
+	}
+	text := txtLeftNomination
+	if c.EditContact != 0 {
+		text = sprintf(txtLeftEdit, c.EditContact)
+	}
+	return b.endForm(ctx, r, c, text)
+}
+
+// isCancelWord reports whether a message typed in a form means "cancel":
+// the word itself or the label of the keyboard's Cancel button.
+func isCancelWord(text string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	return t == "cancel" || t == strings.ToLower(txtBtnNomCancel) || t == strings.ToLower(strings.TrimSpace(strings.TrimPrefix(txtBtnNomCancel, "✖️")))
+}
+
+// sharedPhone is a contact card's number in international form: Telegram
+// sends it with or without the "+".
+func sharedPhone(s string) string {
+	s = strings.TrimSpace(s)
+	if s != "" && !strings.HasPrefix(s, "+") {
+		s = "+" + s
+	}
+	return s
+}
+
+// phoneKeyboard is the keyboard of a step that asks for a phone: share my
+// own number, back to the summary when correcting, cancel.
+func phoneKeyboard(c storage.Conversation) *ReplyKeyboard {
+	k := &ReplyKeyboard{SharePhone: txtBtnSharePhone}
+	if c.Editing {
+		k.Texts = append(k.Texts, txtBtnNomBack)
+	}
+	k.Texts = append(k.Texts, txtBtnNomCancel)
+	return k
+}
+
+// ask sends the question of c's step, after lead when lead is not empty.
+// The phone step carries the keyboard with "Share my phone" (Telegram
+// allows no inline buttons next to it); the others their inline buttons.
+func (b *Bot) ask(ctx context.Context, r *Request, c storage.Conversation, lead string) error {
+	text, buttons := b.prompt(c)
+	if lead != "" {
+		text = lead + "\n\n" + text
+	}
+	if c.Step == string(storage.FieldPhone) && c.EditContact == 0 {
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Keyboard: phoneKeyboard(c)})
+	}
+	return b.reply(ctx, r, text, buttons...)
+}

@@ -1,0 +1,147 @@
+package minutes
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// corpusDir holds real, public minutes and decisions in English, Russian
+// and Turkish, each with a labels file written by hand from the document
+// before the extractor was run on it (see its README).
+const corpusDir = "../../testdata/minutes/corpus"
+
+type corpusLabels struct {
+	Source  string       `json:"source"`
+	License string       `json:"license"`
+	Note    string       `json:"note"`
+	Items   []labelEntry `json:"items"`
+}
+
+// labelEntry is one commitment; Quotes lists every sentence that states it
+// (a decision is often restated in a cover note and in the minutes).
+type labelEntry struct {
+	Quotes    []string `json:"quotes"`
+	Parties   []string `json:"parties"`
+	Date      string   `json:"date"`
+	Precision string   `json:"precision"`
+}
+
+// partyNorm compares parties as a reader would: case and a leading "the"
+// do not matter, nor does "Contracting" before "Parties".
+func partyNorm(ps []string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		p = strings.ToLower(normSpace(p))
+		p = strings.TrimPrefix(p, "the ")
+		p = strings.ReplaceAll(p, "contracting parties", "parties")
+		out[i] = p
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (l labelEntry) matches(it Item) bool {
+	if it.Deadline != l.Date || string(it.Precision) != l.Precision || !slices.Equal(partyNorm(it.Parties), partyNorm(l.Parties)) {
+		return false
+	}
+	for _, q := range l.Quotes {
+		q = normSpace(q)
+		if strings.Contains(q, it.Quote) || strings.Contains(it.Quote, q) {
+			return true
+		}
+	}
+	return false
+}
+
+type score struct{ labels, found, items, correct int }
+
+func (s score) recall() float64 {
+	if s.labels == 0 {
+		return 1
+	}
+	return float64(s.found) / float64(s.labels)
+}
+
+func (s score) precision() float64 {
+	if s.items == 0 {
+		return 1
+	}
+	return float64(s.correct) / float64(s.items)
+}
+
+// TestCorpus scores the extractor on the labelled corpus: recall is the
+// share of labelled commitments found, precision the share of reported
+// items that are labelled commitments. Goals: recall >= 0.95 and precision
+// >= 0.90 overall, and every Tashkent commitment found with nothing extra.
+func TestCorpus(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+	if err != nil || len(files) < 15 {
+		t.Fatalf("corpus: %d documents, want at least 15 (%v)", len(files), err)
+	}
+	var total score
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-48s %6s %6s %6s %6s %7s %9s\n", "document", "labels", "found", "items", "right", "recall", "precision")
+	for _, f := range files {
+		name := filepath.Base(f)
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lb, err := os.ReadFile(strings.TrimSuffix(f, ".txt") + ".labels.json")
+		if err != nil {
+			t.Fatalf("%s: no labels: %v", name, err)
+		}
+		var labels corpusLabels
+		if err := json.Unmarshal(lb, &labels); err != nil {
+			t.Fatalf("%s: labels: %v", name, err)
+		}
+		if labels.Source == "" {
+			t.Errorf("%s: labels name no source", name)
+		}
+		text := string(raw)
+		items := Extract(text, Options{}) // the names hold dates I chose: the text alone must do
+		norm := NormalizeText(text)
+		var sc score
+		sc.labels, sc.items = len(labels.Items), len(items)
+		for _, it := range items {
+			if !strings.Contains(norm, it.Quote) {
+				t.Errorf("%s: quote is not in the document: %q", name, it.Quote)
+			}
+			ok := false
+			for _, l := range labels.Items {
+				ok = ok || l.matches(it)
+			}
+			if ok {
+				sc.correct++
+			} else {
+				t.Logf("%s: extra item %v %s %s %q", name, it.Parties, it.Deadline, it.Precision, it.Quote)
+			}
+		}
+		for _, l := range labels.Items {
+			found := slices.ContainsFunc(items, l.matches)
+			if found {
+				sc.found++
+			} else {
+				t.Logf("%s: missed %v %s %s %q", name, l.Parties, l.Date, l.Precision, l.Quotes[0])
+			}
+		}
+		fmt.Fprintf(&table, "%-48s %6d %6d %6d %6d %7.2f %9.2f\n", strings.TrimSuffix(name, ".txt"), sc.labels, sc.found, sc.items, sc.correct, sc.recall(), sc.precision())
+		total.labels += sc.labels
+		total.found += sc.found
+		total.items += sc.items
+		total.correct += sc.correct
+		if strings.Contains(name, "tashkent") && (sc.recall() < 1 || sc.precision() < 1) {
+			t.Errorf("Tashkent: recall %.2f precision %.2f, want 1 and 1", sc.recall(), sc.precision())
+		}
+	}
+	fmt.Fprintf(&table, "%-48s %6d %6d %6d %6d %7.2f %9.2f\n", "TOTAL", total.labels, total.found, total.items, total.correct, total.recall(), total.precision())
+	t.Log("\n" + table.String())
+	if total.recall() < 0.95 || total.precision() < 0.90 {
+		t.Errorf("corpus: recall %.2f (goal 0.95), precision %.2f (goal 0.90)", total.recall(), total.precision())
+	}
+}

@@ -1,0 +1,505 @@
+package minutes
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Russian and Turkish minutes are read with rules of their own: their
+// word order (the verb last in Turkish, the dative actor of Russian
+// decisions) does not fit the English subject-verb-date pattern.
+
+// foldI spells a lower-case word list for regexp so that the Turkish
+// dotted and dotless i match in either case: Go's (?i) folds 'i' only with
+// 'I', so "(?i)türkiye" misses "TÜRKİYE" and "(?i)mayıs" misses "MAYIS".
+func foldI(words ...string) string {
+	var sb strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			sb.WriteByte('|')
+		}
+		for _, r := range w {
+			switch r {
+			case 'i', 'ı', 'İ', 'I':
+				sb.WriteString(`[iıIİ]`)
+			default:
+				sb.WriteString(regexp.QuoteMeta(string(r)))
+			}
+		}
+	}
+	return sb.String()
+}
+
+// TurkishWords returns a regexp alternation of the lower-case words that,
+// under (?i), also matches them written with the Turkish dotted and dotless
+// i in either case: "türkiye" matches "TÜRKİYE" and "Türkıye". Callers that
+// match minutes text use it instead of a bare (?i).
+func TurkishWords(words ...string) string { return foldI(words...) }
+
+var (
+	ruMonthGen  = `января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря`
+	ruMonthPrep = `январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре`
+	trMonths    = foldI("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık")
+)
+
+// mlDateRe finds Russian and Turkish date phrases. Numeric dates are found
+// by dateDigitRe; this adds the written ones.
+var mlDateRe = regexp.MustCompile(`(?i)(?:` +
+	`(?P<rd>\d{1,2})\s+(?P<rm>` + ruMonthGen + `)(?:\s+(?P<ry>\d{4})\s*(?:года|г\.)?)?` +
+	`|конц[аеу]\s+(?P<rme>` + ruMonthGen + `)(?:\s+(?P<rmey>\d{4})\s*(?:года|г\.)?)?` +
+	`|конц[аеу]\s+(?P<rey>\d{4})\s*(?:года|г\.)?` +
+	`|(?P<reyn>конц[аеу]\s+(?:текущего|этого)\s+года)` +
+	`|(?P<rq>IV|I{1,3}|первого|второго|третьего|четв[её]ртого|[1-4])[-\s]*(?:го\s+)?квартал\p{L}*\s+(?P<rqy>\d{4})` +
+	`|(?P<rh>первого|второго|[12])[-\s]*(?:го\s+)?полугоди\p{L}*\s+(?P<rhy>\d{4})` +
+	`|(?P<rmp>` + ruMonthPrep + `)\s+(?P<rmpy>\d{4})` +
+	`|(?P<td>\d{1,2})\s+(?P<tm>` + trMonths + `)(?:\s+(?P<ty>\d{4}))?` +
+	`|(?P<tyy>\d{4})\s+` + foldI("yılı") + `(?:n[ıi]n)?\s+sonu` +
+	`|(?P<tyq>\d{4})\s+` + foldI("yılının") + `\s+(?P<tq>` + foldI("ilk", "birinci", "ikinci", "üçüncü", "dördüncü", "son") + `)\s+çeyre\p{L}*` +
+	`|(?P<tyh>\d{4})\s+` + foldI("yılının") + `\s+(?P<th>` + foldI("ilk", "ikinci") + `)\s+yar\p{L}*` +
+	`|(?P<tmm>` + trMonths + `)\s+(?P<tmy>\d{4})` +
+	`)`)
+
+var mlGroup = groupIndex(mlDateRe)
+
+// ruPrepRe is the Russian preposition before a date, anchored at its end.
+var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+позднее|не\s+позже|в\s+срок\s+до|до|к|в\s+течение|в|во|с|со|от|на|по)\s*$`)
+
+// trAfterRe is the Turkish postposition after a date: "1 Mart 2024
+// tarihine kadar", "2023 yılı sonuna kadar", "Şubat 2024'te".
+var trAfterRe = regexp.MustCompile(`(?i)^(?:['’]?\p{L}{0,6})?\s*(?:(?P<strong>(?:` + foldI("tarihine", "tarihe", "gününe", "güne", "ayı sonuna", "sonuna", "tarihinden", "tarihten") + `)?\s*(?:` + foldI("kadar", "dek", "değin", "önce") + `)\b)|(?P<weak>` + foldI("ayı içinde", "içinde", "içerisinde", "zarfında") + `)|(?P<none>` + foldI("tarihinde", "tarihli", "tarihinden itibaren", "itibaren", "tarih") + `))`)
+
+// trBeforeRe is "en geç" (at the latest) in front of a Turkish date.
+var trBeforeRe = regexp.MustCompile(`(?i)\b` + foldI("en geç") + `\s*$`)
+
+// trSuffixInRe recognises "Şubat 2024'te" (in February 2024).
+var trSuffixInRe = regexp.MustCompile(`^['’](?:da|de|ta|te|nda|nde)\b`)
+
+var ruMonthNum = map[string]int{"янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "мае": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12}
+
+func ruMonth(s string) int {
+	r := []rune(strings.ToLower(s))
+	if len(r) < 3 {
+		return 0
+	}
+	return ruMonthNum[string(r[:3])]
+}
+
+func trMonth(s string) int {
+	l := foldTR(s)
+	for i, m := range []string{"ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik"} {
+		if l == m {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// foldTR lower-cases s for comparison, folding the Turkish i's to 'i' and
+// the other Turkish letters to their Latin bases.
+func foldTR(s string) string {
+	return strings.Map(func(r rune) rune {
+		r = unicode.TurkishCase.ToLower(r)
+		switch r {
+		case 'ı':
+			return 'i'
+		case 'ş':
+			return 's'
+		case 'ğ':
+			return 'g'
+		case 'ü':
+			return 'u'
+		case 'ö':
+			return 'o'
+		case 'ç':
+			return 'c'
+		}
+		return r
+	}, s)
+}
+
+// mlDates returns the Russian and Turkish written dates of s, with the
+// deadline kind read from the preposition before (Russian) or the
+// postposition after (Turkish) the date.
+func mlDates(s string, ctx dateContext) []dateMatch {
+	var out []dateMatch
+	for _, c := range matchWindows(s, dateWindows(s), func(s string, p int) (*regexp.Regexp, map[string]int) {
+		if !mlFirst(s, p) {
+			return nil, nil
+		}
+		return mlDateRe, mlGroup
+	}) {
+		m := c.m
+		get := func(n string) string {
+			i := mlGroup[n]
+			if m[2*i] < 0 {
+				return ""
+			}
+			return s[m[2*i]:m[2*i+1]]
+		}
+		dm := dateMatch{start: m[0], end: m[1], pstart: m[0]}
+		turkish := get("td") != "" || get("tyy") != "" || get("tyq") != "" || get("tyh") != "" || get("tmm") != ""
+		dm.date, dm.prec, dm.ok = resolveML(get, ctx)
+		if turkish {
+			trKind(s, &dm)
+		} else {
+			lo := max(0, dm.start-40)
+			for lo > 0 && !isRuneStart(s[lo]) {
+				lo--
+			}
+			if pm := ruPrepRe.FindStringSubmatchIndex(s[lo:dm.start]); pm != nil {
+				dm.prep = strings.TrimSpace(s[lo+pm[2] : lo+pm[3]])
+				dm.pstart = lo + pm[2]
+				switch strings.ToLower(strings.Join(strings.Fields(dm.prep), " ")) {
+				case "не позднее", "не позже", "в срок до", "до", "к":
+					dm.kind = prepStrong
+				case "в течение", "в", "во":
+					dm.kind = prepWeak
+				}
+			}
+		}
+		out = append(out, dm)
+	}
+	return out
+}
+
+// mlFirst tells a word that may begin a Russian or Turkish date: a number,
+// a Cyrillic word, a Roman quarter or a Turkish month.
+func mlFirst(s string, p int) bool {
+	w := wordAt(s, p)
+	if w == "" {
+		return false
+	}
+	switch c := w[0]; {
+	case c >= '0' && c <= '9', c == 0xD0, c == 0xD1, c == 'i' || c == 'v':
+		return true
+	}
+	return trMonth(w) > 0
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// trKind reads the Turkish postposition of a date and extends the date's
+// phrase over it, so that DeadlineText reads "1 Mart 2024 tarihine kadar".
+func trKind(s string, dm *dateMatch) {
+	rest := s[dm.end:]
+	if len(rest) > 60 {
+		rest = rest[:60]
+		for len(rest) > 0 && !isRuneStart(rest[len(rest)-1]) {
+			rest = rest[:len(rest)-1]
+		}
+	}
+	if pm := trAfterRe.FindStringSubmatchIndex(rest); pm != nil {
+		switch {
+		case pm[2] >= 0:
+			dm.kind = prepStrong
+			dm.prep = strings.TrimSpace(rest[pm[2]:pm[3]])
+			dm.end += pm[3]
+		case pm[4] >= 0:
+			dm.kind = prepWeak
+			dm.end += pm[5]
+		}
+	} else if trSuffixInRe.MatchString(rest) {
+		dm.kind = prepWeak
+	}
+	lo := max(0, dm.start-12)
+	for lo > 0 && !isRuneStart(s[lo]) {
+		lo--
+	}
+	if bm := trBeforeRe.FindStringIndex(s[lo:dm.start]); bm != nil {
+		dm.kind = prepStrong
+		dm.pstart = lo + bm[0]
+	}
+}
+
+func resolveML(get func(string) string, ctx dateContext) (time.Time, Precision, bool) {
+	year := func(y string) (int, bool) { return yearOf(y, ctx) }
+	switch {
+	case get("rm") != "":
+		d, _ := strconv.Atoi(get("rd"))
+		return dayDate(get("ry"), ruMonth(get("rm")), d, ctx)
+	case get("rme") != "":
+		y, ok := year(get("rmey"))
+		mo := ruMonth(get("rme"))
+		return rollYear(lastOfMonth(y, mo), get("rmey") == "", ctx), PrecisionMonth, ok && mo > 0
+	case get("rey") != "":
+		y, ok := year(get("rey"))
+		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
+	case get("reyn") != "":
+		y, ok := year("")
+		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
+	case get("rq") != "":
+		y, ok := year(get("rqy"))
+		q := map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "первого": 1, "второго": 2, "третьего": 3, "четвертого": 4, "четвёртого": 4, "1": 1, "2": 2, "3": 3, "4": 4}[strings.ToLower(get("rq"))]
+		return lastOfMonth(y, q*3), PrecisionQuarter, ok && q > 0
+	case get("rh") != "":
+		y, ok := year(get("rhy"))
+		h := map[string]int{"первого": 1, "второго": 2, "1": 1, "2": 2}[strings.ToLower(get("rh"))]
+		return lastOfMonth(y, h*6), PrecisionHalf, ok && h > 0
+	case get("rmp") != "":
+		y, ok := year(get("rmpy"))
+		mo := ruMonth(get("rmp"))
+		return lastOfMonth(y, mo), PrecisionMonth, ok && mo > 0
+	case get("tm") != "":
+		d, _ := strconv.Atoi(get("td"))
+		return dayDate(get("ty"), trMonth(get("tm")), d, ctx)
+	case get("tyy") != "":
+		y, ok := year(get("tyy"))
+		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
+	case get("tyq") != "":
+		y, ok := year(get("tyq"))
+		q := map[string]int{"ilk": 1, "birinci": 1, "ikinci": 2, "ucuncu": 3, "dorduncu": 4, "son": 4}[foldTR(get("tq"))]
+		return lastOfMonth(y, q*3), PrecisionQuarter, ok && q > 0
+	case get("tyh") != "":
+		y, ok := year(get("tyh"))
+		h := map[string]int{"ilk": 1, "ikinci": 2}[foldTR(get("th"))]
+		return lastOfMonth(y, h*6), PrecisionHalf, ok && h > 0
+	case get("tmm") != "":
+		y, ok := year(get("tmy"))
+		mo := trMonth(get("tmm"))
+		return lastOfMonth(y, mo), PrecisionMonth, ok && mo > 0
+	}
+	return time.Time{}, "", false
+}
+
+// relRe finds relative deadlines in the three languages: "within two
+// months", "a month from now", "в двухмесячный срок", "в течение 30 дней",
+// "iki ay içinde".
+var relRe = regexp.MustCompile(`(?i)(?:` +
+	`\bwithin\s+(?:the\s+next\s+)?(?P<en>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|thirty|sixty|ninety)\s+(?:\(\d+\)\s+)?(?P<eu>days?|weeks?|months?|years?)\b` +
+	`|\b(?P<en2>\d{1,3}|an?|one|two|three|four|six)\s+(?P<eu2>days?|weeks?|months?)\s+from\s+(?:now|today|the\s+(?:date\s+of\s+)?(?:this\s+)?meeting)\b` +
+	`|(?:^|\s)в\s+(?P<rn>одно|двух|трех|трёх|четырех|пяти|шести|семи|десяти|пятнадцати|тридцати|)(?P<ru>дневный|недельный|месячный)\s+срок` +
+	`|(?:^|\s)в\s+течение\s+(?P<rn2>\d{1,3}|одного|двух|трех|трёх|пяти|шести|десяти|)\s*(?P<ru2>дн\p{L}*|недел\p{L}*|месяц\p{L}*)` +
+	`|(?:^|\s)(?P<tn>\d{1,3}|` + foldI("bir", "iki", "üç", "dört", "beş", "altı", "on", "on beş", "otuz") + `)\s*(?:\(\p{L}+(?:\s\p{L}+)?\)\s*)?(?P<tu>` + foldI("gün", "hafta", "ay", "yıl") + `)\s+(?:` + foldI("içinde", "içerisinde", "zarfında") + `)` +
+	`)`)
+
+// relHint is a cheap test for the words every relative deadline has.
+func relHint(s string) bool {
+	for _, w := range []string{"ithin", "from now", "from today", "from the date", "срок", "течение", "çinde", "çerisinde", "zarfında", "ÇİNDE", "ZARFINDA"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var relGroup = groupIndex(relRe)
+
+var numberWords = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "thirty": 30, "sixty": 60, "ninety": 90,
+	"одно": 1, "одного": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "пяти": 5, "шести": 6, "семи": 7,
+	"десяти": 10, "пятнадцати": 15, "тридцати": 30, "": 1,
+	"bir": 1, "iki": 2, "uc": 3, "dort": 4, "bes": 5, "alti": 6, "on": 10, "on bes": 15, "otuz": 30,
+}
+
+// relDates returns the relative deadlines of s resolved against the
+// meeting date; without a meeting date they cannot be resolved.
+func relDates(s string, ctx dateContext) []dateMatch {
+	if !relHint(s) {
+		return nil // the full pattern is slow; most sentences have none of its words
+	}
+	var out []dateMatch
+	for _, m := range relRe.FindAllStringSubmatchIndex(s, -1) {
+		get := func(n string) (string, bool) {
+			i := relGroup[n]
+			if m[2*i] < 0 {
+				return "", false
+			}
+			return s[m[2*i]:m[2*i+1]], true
+		}
+		var num, unit string
+		for _, g := range [][2]string{{"en", "eu"}, {"en2", "eu2"}, {"rn", "ru"}, {"rn2", "ru2"}, {"tn", "tu"}} {
+			if u, ok := get(g[1]); ok {
+				num, _ = get(g[0])
+				unit = u
+				break
+			}
+		}
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			var ok bool
+			if n, ok = numberWords[foldTR(strings.ToLower(num))]; !ok {
+				continue
+			}
+		}
+		start := m[0]
+		for start < len(s) && s[start] == ' ' {
+			start++
+		}
+		dm := dateMatch{start: start, end: m[1], pstart: start, kind: prepStrong, prec: PrecisionDay}
+		if !ctx.meeting.IsZero() {
+			u := foldTR(strings.ToLower(unit))
+			switch {
+			case strings.HasPrefix(u, "day") || strings.HasPrefix(u, "дн") || strings.HasPrefix(u, "gun"):
+				dm.date = ctx.meeting.AddDate(0, 0, n)
+			case strings.HasPrefix(u, "week") || strings.HasPrefix(u, "недел") || strings.HasPrefix(u, "hafta"):
+				dm.date = ctx.meeting.AddDate(0, 0, 7*n)
+			case strings.HasPrefix(u, "month") || strings.HasPrefix(u, "месяч") || strings.HasPrefix(u, "месяц") || u == "ay":
+				dm.date = ctx.meeting.AddDate(0, n, 0)
+			case strings.HasPrefix(u, "year") || u == "yil":
+				dm.date = ctx.meeting.AddDate(n, 0, 0)
+			default:
+				continue
+			}
+			dm.ok = n > 0 && n <= 3650
+		}
+		out = append(out, dm)
+	}
+	return out
+}
+
+// Russian and Turkish parties. Each pattern names its canonical English
+// form when it is one of the Working Group's kinds of party; other bodies
+// are kept as written.
+// Go's \b knows only ASCII letters, so these patterns mark word edges
+// with (?:^|[^\p{L}]) and (?:[^\p{L}]|$) and report their groups' spans.
+var ruPartyRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` +
+	`(?P<side>(?P<adj>азербайджанск|казахстанск|казахск|кыргызск|киргизск|турецк|узбекск|венгерск)\p{L}*\s+сторон\p{L}*)` +
+	`|(?P<oside>\p{L}+ск\p{L}{2}\s+сторон(?:а|е|ы))` +
+	`|(?P<parties>Сторон(?:ы|ам))` +
+	`|(?P<ms>государств(?:а|ам)\s*-?\s*член(?:ы|ам))` +
+	`|(?P<sec>(?:исполнительн\p{L}+\s+)?секретариат(?:у)?)` +
+	`|(?P<body>(?:рабоч|экспертн)\p{L}+\s+групп\p{L}*|комисси[яи]|коллеги[яи]|министерств[оау]\s+\p{L}+)` +
+	`)(?:[^\p{L}]|$)`)
+
+var trPartyRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` +
+	`(?P<side>(?P<adj>` + foldI("azerbaycan", "azeri", "kazakistan", "kazak", "kırgızistan", "kırgız", "türkiye", "türk", "özbekistan", "özbek", "macaristan", "macar") + `)\s+` + foldI("tarafı") + `)` +
+	`|(?P<parties>` + foldI("taraflar") + `)` +
+	`|(?P<ms>` + foldI("üye devletler") + `)` +
+	`|(?P<sec>` + foldI("genel sekreterlik", "sekretarya", "sekreterya", "sekreterlik") + `)` +
+	`|(?P<body>` + foldI("çalışma grubu", "komisyon", "kurul") + `)` +
+	`)(?:[^\p{L}]|$)`)
+
+var sideNames = map[string]string{
+	"азербайджанск": "Azerbaijani", "казахстанск": "Kazakh", "казахск": "Kazakh", "кыргызск": "Kyrgyz",
+	"киргизск": "Kyrgyz", "турецк": "Turkish", "узбекск": "Uzbek", "венгерск": "Hungarian",
+	"azerbaycan": "Azerbaijani", "azeri": "Azerbaijani", "kazakistan": "Kazakh", "kazak": "Kazakh",
+	"kirgizistan": "Kyrgyz", "kirgiz": "Kyrgyz", "turkiye": "Turkish", "turk": "Turkish",
+	"ozbekistan": "Uzbek", "ozbek": "Uzbek", "macaristan": "Hungarian", "macar": "Hungarian",
+}
+
+// ruObjectPreps make the party that follows them an object.
+var ruObjectPreps = map[string]bool{"в": true, "во": true, "с": true, "со": true, "к": true, "от": true, "для": true, "по": true, "на": true, "у": true, "между": true, "перед": true, "через": true, "о": true, "об": true, "при": true, "из": true, "и": true}
+
+// mlActor finds the acting party of a Russian or Turkish sentence: the
+// first party not governed by a preposition (Russian) and not in an
+// oblique case (Turkish: "Taraflara", "Sekretaryaya" do not match).
+func mlActor(s string, ru bool) ([]string, int, bool) {
+	re := trPartyRe
+	if ru {
+		re = ruPartyRe
+	}
+	names := re.SubexpNames()
+	for _, m := range re.FindAllStringSubmatchIndex(s, 8) {
+		for g := 1; g < len(names); g++ {
+			if m[2*g] < 0 || names[g] == "adj" {
+				continue
+			}
+			start, end := m[2*g], m[2*g+1]
+			raw := s[start:end]
+			if ru && ruObjectPreps[strings.ToLower(precedingWord(s, start))] {
+				break
+			}
+			switch names[g] {
+			case "side":
+				ai := re.SubexpIndex("adj")
+				adj := foldTR(strings.ToLower(s[m[2*ai]:m[2*ai+1]]))
+				if n, ok := sideNames[adj]; ok {
+					return []string{n + " side"}, end, true
+				}
+				return []string{raw}, end, true
+			case "parties":
+				return []string{"the Parties"}, end, true
+			case "ms":
+				return []string{"the Member States"}, end, true
+			case "sec":
+				return []string{"the Secretariat"}, end, true
+			default:
+				return []string{normSpace(raw)}, end, true
+			}
+		}
+	}
+	return nil, 0, false
+}
+
+var (
+	// ruVerbRe finds the first verb-like word: an infinitive, a future or
+	// present form, or a past form (-л, -ла, -ли), which rules the sentence out.
+	ruVerbRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])\p{L}{3,}?(?:(?P<inf>ть|ти|чь|ться|тись)|(?P<fut>ят|ут|ют|ат|ит|ет|ются|ятся|утся|атся|ится|ется)|(?P<past>ли|ла|ло|лись|лось|лась))(?:[^\p{L}]|$)`)
+	// trCommitRe finds a future, necessitative or decided action: "sunacaktır",
+	// "bildirmelidir", "gönderilmesine karar verildi".
+	trCommitRe = regexp.MustCompile(`(?i)\p{L}(?:acak|ecek)(?:t[ıi]r|lar|ler|lard[ıi]r|lerdir)?(?:[^\p{L}]|$)|\p{L}(?:mal[ıi]|meli)(?:d[ıi]r)?(?:[^\p{L}]|$)|\p{L}(?:mas[ıi]|mesi)(?:n[ae]|n[ıi])?\s+(?:` + foldI("karar veril", "kararlaştırıl", "istenm", "istendi", "talep edil", "rica edil", "uygun görül", "öngörül") + `)`)
+)
+
+// allDates is findDates plus the written Russian and Turkish dates and the
+// relative deadlines of any of the three languages.
+func allDates(s string, ctx dateContext) []dateMatch {
+	return append(append(findDates(s, ctx), mlDates(s, ctx)...), relDates(s, ctx)...)
+}
+
+// mlCommitments reads one Russian or Turkish sentence.
+func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
+	s := sn.text
+	var dates []dateMatch
+	for _, d := range allDates(s, ctx) {
+		if d.ok && d.kind == prepStrong {
+			dates = append(dates, d)
+		}
+	}
+	if len(dates) == 0 {
+		return nil
+	}
+	parties, pend, ok := mlActor(s, ru)
+	if !ok {
+		return nil
+	}
+	if ru {
+		vm := ruVerbRe.FindStringSubmatchIndex(s[pend:])
+		if vm == nil || vm[6] >= 0 {
+			return nil // no verb, or a past event
+		}
+	} else if !trCommitRe.MatchString(s) {
+		return nil
+	}
+	d := dates[0]
+	if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) {
+		return nil
+	}
+	text := strings.TrimRight(strings.TrimSpace(s[pend:]), " .;")
+	return []Item{{
+		Parties:      parties,
+		Deadline:     isoDate(d.date),
+		Precision:    d.prec,
+		DeadlineText: d.deadlineText(s),
+		Text:         normSpace(text),
+		Quote:        strings.TrimSpace(s),
+	}}
+}
+
+// language guesses the language of one sentence: "ru" when it has Cyrillic
+// letters, "tr" when it has a Turkish date or postposition, else "en".
+func language(s string) string {
+	cyr := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) {
+			cyr++
+			if cyr > 3 {
+				return "ru"
+			}
+		}
+	}
+	for _, w := range trHints {
+		if strings.Contains(s, w) {
+			return "tr"
+		}
+	}
+	return "en"
+}
+
+// trHints are Turkish words of deadlines and commitments, as written in
+// running text and in capitals.
+var trHints = []string{"kadar", "tarihine", "tarihinde", "içinde", "içerisinde", "en geç", "tarafı", "Taraflar", "taraflar", "yılı", "acaktır", "ecektir",
+	"KADAR", "TARİHİNE", "TARAFI", "TARAFLAR"}

@@ -1,0 +1,80 @@
+package minutes
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestIssueSentences runs the kinds of sentence issue 14 lists, each after
+// a line that dates the meeting, through Extract.
+func TestIssueSentences(t *testing.T) {
+	const held = "The meeting was held on 10 October 2023.\n\n"
+	for _, tc := range []struct {
+		name, text, parties, deadline string
+		prec                          Precision
+	}{
+		{"initials", "The Technical Committee (TC) reported to the Steering Committee (SC).\n\nACTION – The TC to inform the SC by September 2024.", "the TC", "2024-09-30", PrecisionMonth},
+		{"action point", held + "AP 3: Secretariat to circulate the draft by 15 May 2024.", "the Secretariat", "2024-05-15", PrecisionDay},
+		{"list of parties", held + "The Conference invites parties and observers to submit to the Secretariat, by 1 March 2024, their views.", "the Parties + observers", "2024-03-01", PrecisionDay},
+		{"qualified party", held + "The member states of EurAsEC will ratify the agreement by 1 October 2024.", "the Member States of EurAsEC", "2024-10-01", PrecisionDay},
+		{"date first in a dash list", held + "The Member States agreed:\n– by October 1, 2024, carry out the consultations;", "the Member States", "2024-10-01", PrecisionDay},
+		{"yearless end of month", held + "The Secretariat will circulate the report by end of January.", "the Secretariat", "2024-01-31", PrecisionMonth},
+		{"yearless day", held + "Kazakh side will send the data by 1 March.", "Kazakh side", "2024-03-01", PrecisionDay},
+		{"ordinal day", held + "Mr Smith expected to have the answer ready by 9th November.", "Mr Smith", "2023-11-09", PrecisionDay},
+		{"within months", held + "The Parties will submit comments within two months.", "the Parties", "2023-12-10", PrecisionDay},
+		{"a month from now", held + "Uzbek side agreed to send the list a month from now.", "Uzbek side", "2023-11-10", PrecisionDay},
+		{"end of quarter", held + "Uzbek side will submit the report by the end of Q2 2024.", "Uzbek side", "2024-06-30", PrecisionQuarter},
+		{"mid-year", held + "The Secretariat will publish the study by mid-2024.", "the Secretariat", "2024-06-30", PrecisionHalf},
+		{"first half", held + "The Working Group will finish the glossary in the first half of 2024.", "the Working Group", "2024-06-30", PrecisionHalf},
+		{"numeric", held + "Hungarian side will send the invitation no later than 30.04.2024.", "Hungarian side", "2024-04-30", PrecisionDay},
+		{"iso", held + "Turkish side will confirm the venue by 2024-04-30.", "Turkish side", "2024-04-30", PrecisionDay},
+		{"ru parties", "Заседание состоялось 10 октября 2023 года.\n\nСтороны представят предложения до 1 апреля 2024 года.", "the Parties", "2024-04-01", PrecisionDay},
+		{"ru side end of year", "Заседание состоялось 10 октября 2023 года.\n\nУзбекская сторона представит проект Регламента до конца 2023 года.", "Uzbek side", "2023-12-31", PrecisionYear},
+		{"ru member states", "Заседание состоялось 10 октября 2023 года.\n\nГосударствам-членам проинформировать Комиссию о результатах до 1 октября 2024 года.", "the Member States", "2024-10-01", PrecisionDay},
+		{"ru relative", "Заседание состоялось 10 октября 2023 года.\n\nСекретариату в двухмесячный срок подготовить доклад.", "the Secretariat", "2023-12-10", PrecisionDay},
+		{"tr side", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTürk tarafı yenilenmiş konsepti 1 Mart 2024 tarihine kadar sunacaktır.", "Turkish side", "2024-03-01", PrecisionDay},
+		{"tr capitals", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTÜRK TARAFI YENİLENMİŞ KONSEPTİ 1 MART 2024 TARİHİNE KADAR SUNACAKTIR.", "Turkish side", "2024-03-01", PrecisionDay},
+		{"tr parties at the latest", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTaraflar görüşlerini en geç 15 Mayıs 2024 tarihine kadar Sekretaryaya iletecektir.", "the Parties", "2024-05-15", PrecisionDay},
+		{"tr end of year", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nÖzbek tarafı taslak Yönetmeliği 2023 yılı sonuna kadar Sekretaryaya iletecektir.", "Uzbek side", "2023-12-31", PrecisionYear},
+		{"tr relative", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı programı iki ay içinde sunacaktır.", "Azerbaijani side", "2023-12-10", PrecisionDay},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Extract(tc.text, Options{})
+			if len(got) != 1 {
+				for _, s := range Explain(tc.text, Options{}) {
+					t.Logf("%s: %s", s.Reason, s.Sentence)
+				}
+				t.Fatalf("got %d items %+v, want 1", len(got), got)
+			}
+			it := got[0]
+			if p := strings.Join(it.Parties, " + "); p != tc.parties || it.Deadline != tc.deadline || it.Precision != tc.prec {
+				t.Errorf("got %s | %s | %s (%q), want %s | %s | %s", p, it.Deadline, it.Precision, it.DeadlineText, tc.parties, tc.deadline, tc.prec)
+			}
+			if !strings.Contains(NormalizeText(tc.text), it.Quote) || strings.Contains(it.Quote, "meeting was held") {
+				t.Errorf("quote %q is not one sentence of the text", it.Quote)
+			}
+		})
+	}
+}
+
+// TestNotDeadlines: dates that are not deadlines stay out.
+func TestNotDeadlines(t *testing.T) {
+	for _, text := range []string{
+		"The meeting was held on 20 June 2015.\n\nTen Parties had submitted their reports by 8 June 2015.",
+		"The Secretariat had circulated the draft by 8 June 2015 and the Parties welcomed it.",
+		"The Secretariat will report on the workshops remaining in 2015.",
+		"Hungarian side will host the Conference in 2024 in Budapest.",
+		"The next meeting of the Working Group will be held on 5 March 2024.",
+		"The 10th meeting will be convened in February 2024 in Baku.",
+		"The Secretariat will circulate the report after 1 March 2024.",
+		"Стороны представили предложения до 1 апреля 2016 года.",
+		"Заседание Комиссии состоится 5 марта 2024 года в Москве.",
+		"Taraflar raporlarını 8 Haziran 2015 tarihine kadar sunmuştur.",
+		"Toplantı 5 Mart 2024 tarihinde Ankara'da yapılacaktır.",
+		"Faaliyetlerin yapılması 5/2/2021 tarihine kadar yasaklanmıştır.",
+	} {
+		if got := Extract(text, Options{}); len(got) != 0 {
+			t.Errorf("%q: got %+v, want nothing", text, got)
+		}
+	}
+}
