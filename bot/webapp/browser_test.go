@@ -60,15 +60,27 @@ func browser(t *testing.T) context.Context {
 		fmt.Fprintln(os.Stderr, msg)
 		t.Skip("SKIPPED, NO CHROMIUM")
 	}
+	// Not t.TempDir: chromium may still be writing its profile as it exits,
+	// which would fail the test's cleanup; this one is removed best-effort.
+	profile, err := os.MkdirTemp("", "wgbot-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.NoFirstRun,
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
-		chromedp.WindowSize(412, 900), chromedp.UserDataDir(t.TempDir()))
+		chromedp.WindowSize(412, 900), chromedp.UserDataDir(profile))
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
 	bctx, bcancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { bcancel(); acancel(); cancel() })
+	t.Cleanup(func() {
+		_ = chromedp.Cancel(bctx) // closes the browser and waits for it
+		bcancel()
+		acancel()
+		cancel()
+		_ = os.RemoveAll(profile)
+	})
 	return bctx
 }
 
