@@ -508,6 +508,7 @@ const (
 	txtReportNoMeeting = "I don't know the meeting “%s”. Send /report alone for the latest meeting, <code>/report all</code>, or one of:\n%s"
 	txtReportEmpty     = "%s gave no tasks, so there is nothing to report yet."
 )
+
 // The Mini App (issue 16). Its pages are plain text (shown with textContent,
 // never as HTML), so these carry no tags. AppTexts is served to the page as
 // one JSON object; the keys are what app.js looks up.
