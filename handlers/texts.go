@@ -541,3 +541,72 @@ const (
 	txtDigestNoOpen      = "No open tasks. 🎉"
 	txtDigestFooter      = "Change the day or time, or stop it: /digest"
 )
+
+// The Mini App (issue 16). Its pages are plain text (shown with textContent,
+// never as HTML), so these carry no tags. AppTexts is served to the page as
+// one JSON object; the keys are what app.js looks up.
+const (
+	txtBtnOpenApp     = "📊 Open the matrix"
+	txtMenuApp        = "Matrix"
+	txtAppNotAllowed  = "Only members for %s or the Secretariat can change its part. Nothing was changed."
+	txtAppAdminOnly   = "Only the Secretariat's administrators can do this. Nothing was changed."
+	txtAppNoTask      = "There is no task %d any more. The list was refreshed."
+	txtAppNotParty    = "%s is not responsible for task %d, so nothing was changed."
+	txtAppNoChange    = "%s's part of task %d is already %s. Nothing was changed."
+	txtAppInvalid     = "That does not work: %s. Nothing was changed."
+	txtAppBadDate     = "Choose a date for the deadline. Nothing was changed."
+	txtAppBadParties  = "Choose at least one Party. Nothing was changed."
+	txtAppBadRequest  = "The app sent something the bot cannot read. Close it and open it again."
+	txtAppUnavailable = "The bot's storage is unavailable. Nothing was saved; try again shortly."
+)
+
+// AppTexts are the words of the Mini App's page, by key.
+var AppTexts = map[string]string{
+	"title":          "Decisions and Parties",
+	"loading":        "Loading…",
+	"openInTelegram": "Open this page from the bot in Telegram: it needs to know who you are.",
+	"expired":        "This page was open too long. Close it and open it again from the bot.",
+	"stranger":       "This app is for members of the Working Group. Send /start to the bot to ask for access.",
+	"failed":         "Something went wrong. Nothing was changed. Try again shortly.",
+	"matrix":         "Matrix",
+	"calendar":       "Calendar",
+	"allMeetings":    "All meetings",
+	"allParties":     "All Parties",
+	"anyStatus":      "Any status",
+	"overdueOnly":    "Overdue only",
+	"open":           "open",
+	"submitted":      "submitted",
+	"confirmed":      "confirmed",
+	"overdue":        "overdue",
+	"notInvolved":    "not responsible",
+	"task":           "Task",
+	"deadline":       "Deadline",
+	"noDeadline":     "no deadline set",
+	"quote":          "From the minutes",
+	"source":         "Source",
+	"status":         "Status",
+	"history":        "History",
+	"noHistory":      "No changes yet.",
+	"reference":      "Reference (note number or link)",
+	"markSubmitted":  "Mark %s submitted",
+	"confirm":        "Confirm %s",
+	"reopen":         "Reopen %s",
+	"back":           "‹ Back",
+	"edit":           "Edit the task (Secretariat)",
+	"text":           "Text",
+	"parties":        "Parties",
+	"save":           "Save",
+	"saved":          "Saved.",
+	"selected":       "%d selected",
+	"confirmAll":     "Confirm every submitted part",
+	"setDeadline":    "Set this deadline",
+	"bulkDone":       "%d tasks changed.",
+	"noTasks":        "No task matches these filters.",
+	"today":          "Today: %s",
+	"you":            "You speak for %s.",
+	"youAdmin":       "You are an administrator of the Secretariat.",
+	"prev":           "‹",
+	"next":           "›",
+	"report":         "The implementation report: send /report to the bot in a private chat.",
+	"selectTask":     "Select task %d",
+}
