@@ -94,6 +94,12 @@ func TestDigestByTextArrivesOnceAWeek(t *testing.T) {
 	if n := h.deliverDigests(); n != 1 {
 		t.Errorf("next Monday: %d digests, want 1", n)
 	}
+	// Moving the day later in the same week does not send a second one.
+	mustContain(t, h.ask(chat, memberTR, "/digest thursday 09:00").PlainText(), "Every Thursday at 09:00")
+	h.at(2024, 2, 1, 9, 0)
+	if n := h.deliverDigests(); n != 0 {
+		t.Errorf("a second digest in the week of 29 January after moving the day (%d)", n)
+	}
 	mustContain(t, h.ask(chat, memberTR, "/digest off").PlainText(), "Your weekly digest is stopped")
 	h.at(2024, 2, 5, 9, 0)
 	if n := h.deliverDigests(); n != 0 || len(digestsIn(h, chat.ID)) != 2 {
@@ -154,6 +160,11 @@ func TestDigestRefusesBadInput(t *testing.T) {
 		t.Errorf("bad input saved a digest: %v", err)
 	}
 	mustContain(t, h.ask(chat, memberTR, "/digest off").PlainText(), "You had no weekly digest")
+	h.ask(wgGroup, admin, "/enable")
+	mustContain(t, h.ask(wgGroup, memberTR, "/digest monday 09:00").PlainText(), "in a private chat with me")
+	if _, err := h.store.Digest(context.Background(), memberTR.ID); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("/digest in a group saved a digest: %v", err)
+	}
 }
 
 // TestDigestStopsForRemovedMemberAndStaleSlots: a removed member gets no

@@ -284,7 +284,10 @@ func (b *Bot) DeliverDueDigests(ctx context.Context) (int, error) {
 		if slot.IsZero() || now.Sub(slot) > digestStale || slot.Before(d.Since) {
 			continue
 		}
-		week := slot.Format("2006-01-02")
+		// The ISO week, not the date: a member who moves the day after this
+		// week's digest went out does not get a second one this week.
+		y, w := slot.ISOWeek()
+		week := fmt.Sprintf("%04d-W%02d", y, w)
 		ok, err := b.Store.ClaimDigest(ctx, d.UserID, week, token, now, digestLease)
 		if err != nil {
 			return sent, err
@@ -389,7 +392,11 @@ func (b *Bot) digestText(tasks []storage.Task, party storage.Party, today storag
 		lines = append(lines, "", title)
 		for _, t := range ts {
 			if shown == digestMaxList {
-				lines = append(lines, sprintf(txtDigestMore, len(open)-shown))
+				more := txtDigestMore
+				if party == "" {
+					more = txtDigestMoreAll
+				}
+				lines = append(lines, sprintf(more, len(open)-shown))
 				shown++
 				return
 			}

@@ -538,6 +538,7 @@ const (
 	txtDigestNothingSoon = "📅 Nothing due in the next %d days."
 	txtDigestLater       = "🗂 <b>Other open tasks</b> (later or without a date)"
 	txtDigestMore        = "…and %d more: /mytasks lists them all."
+	txtDigestMoreAll     = "…and %d more: <code>/deadlines all</code> lists them all."
 	txtDigestNoOpen      = "No open tasks. 🎉"
 	txtDigestFooter      = "Change the day or time, or stop it: /digest"
 )

@@ -17,7 +17,7 @@ const kindDigestClaim = "digestclaim"
 // DigestClaim is the state of a user's digest for one week: claimed by
 // Token until Until, or Sent. One record per user: a later week replaces it.
 type DigestClaim struct {
-	Week  string    `json:"week"` // the scheduled local date, 2006-01-02: sorts by time
+	Week  string    `json:"week"` // an opaque key that sorts by time (the bot uses the ISO week, 2024-W04)
 	Token string    `json:"token"`
 	Until time.Time `json:"until,omitzero"`
 	Sent  bool      `json:"sent,omitempty"`
