@@ -82,6 +82,8 @@ const (
 	txtIamPending   = "Your request to represent %s is already with the Secretariat. Until it is decided you represent %s."
 	txtIamSame      = "You already represent %s."
 	txtIamStrangers = "Only members have a Party. Request access first."
+	txtIamCancelled = "Cancelled. You still represent %s."
+	txtIamNoChange  = "Cancelled. Nothing was changed."
 
 	txtGroupEnabled     = "✅ %s is enabled in this group. Everyone here may use /agenda, /deadlines and /task."
 	txtGroupDisabled    = "%s is disabled in this group. An administrator can /enable it again."
