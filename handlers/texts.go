@@ -82,6 +82,8 @@ const (
 	txtIamPending   = "Your request to represent %s is already with the Secretariat. Until it is decided you represent %s."
 	txtIamSame      = "You already represent %s."
 	txtIamStrangers = "Only members have a Party. Request access first."
+	txtIamCancelled = "Cancelled. You still represent %s."
+	txtIamNoChange  = "Cancelled. Nothing was changed."
 
 	txtGroupEnabled     = "✅ %s is enabled in this group. Everyone here may use /agenda, /deadlines and /task."
 	txtGroupDisabled    = "%s is disabled in this group. An administrator can /enable it again."
@@ -457,6 +459,7 @@ var auditWords = map[string]string{
 // Submitting a Party's part (issue 10, item 1).
 const (
 	txtSubmitAsk         = "Record that %s has submitted its part of task %d, “%s”?\nIf you like, first send me its reference (a note number or link): sending it records the submission with it."
+	txtSubmitAskGroup    = "Record that %s has submitted its part of task %d, “%s”?\nTo record it with a reference (a note number or link), send /done %d and the reference instead."
 	txtBtnSubmitYes      = "✅ Yes, submitted"
 	txtSubmitCancelled   = "Cancelled. Nothing was recorded."
 	txtSubmitExpired     = "The submission of task %d was not confirmed, so nothing was recorded."
