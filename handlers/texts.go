@@ -14,7 +14,7 @@ const (
 
 	txtBtnRequestAccess = "Request access"
 	txtChooseParty      = "Which Party do you represent?"
-	txtRequestSent      = "Thank you. Your request to join for %s was sent to the Secretariat.\nI will write to you here when it is decided."
+	txtRequestSent      = "Thank you. Your request to join for %s was sent to the Secretariat.\nI will write to you in our private chat when it is decided."
 	txtRequestPending   = "Your request for %s is already with the Secretariat. I will write to you when it is decided."
 	txtAlreadyMember    = "You are already a member for %s. Try /help."
 
@@ -32,7 +32,7 @@ const (
 	txtYouRejected      = "Your request for access was not approved. If you think this is a mistake, please contact the OTS Secretariat; you can ask again from %s."
 	txtRejectedWait     = "Your last request for access was not approved. You can ask again from %s, or contact the OTS Secretariat meanwhile."
 	txtNoPending        = "No access requests are pending."
-	txtPendingHeader    = "<b>Pending access requests</b>"
+	txtPendingHeader    = "<b>Pending requests</b> (access, and changes of Party)"
 
 	txtAdminOnly    = "Only the Secretariat's administrators can do this."
 	txtStaleButton  = "This button is out of date or not meant for you. Nothing was changed."
@@ -78,7 +78,7 @@ const (
 
 	txtIamSet       = "Noted: you represent %s."
 	txtIamUnknown   = "I don't recognise “%s” as a Party. Pick one below:"
-	txtIamRequested = "Your request to represent %s was sent to the Secretariat. Until it is approved you represent %s.\nI will write to you here when it is decided."
+	txtIamRequested = "Your request to represent %s was sent to the Secretariat. Until it is approved you represent %s.\nI will write to you in our private chat when it is decided."
 	txtIamPending   = "Your request to represent %s is already with the Secretariat. Until it is decided you represent %s."
 	txtIamSame      = "You already represent %s."
 	txtIamStrangers = "Only members have a Party. Request access first."
@@ -397,7 +397,7 @@ var commandHelp = map[string]string{
 	"deltask":       "Delete a task",
 	"minutes":       "Read minutes: send a file with this caption",
 	"imports":       "Review and undo imports of minutes",
-	"requests":      "Pending access requests",
+	"requests":      "Pending requests for access or a change of Party",
 	"nominations":   "Pending nominations of contacts",
 	"members":       "List and remove members",
 	"remove":        "Remove a member",
