@@ -97,8 +97,8 @@ func TestAlertsFireAtEachLeadTimeOnce(t *testing.T) {
 		}
 	}
 	last := h.tg.Messages(wgGroup.ID)
-	if !hasButton(last[len(last)-1], "task:1") {
-		t.Error("an alert should carry a button that opens the task")
+	if m := last[len(last)-1]; m.ReplyMarkup == nil || m.ReplyMarkup.InlineKeyboard[0][0].URL != "https://t.me/"+h.tg.BotUsername()+"?start=task_1" {
+		t.Error("a group alert should carry a button that opens the task in a private chat")
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/ots-customs/wgbot/handlers"
 )
 
 // readyTTL is how long a readiness answer is reused: probes every second
@@ -72,6 +74,10 @@ func (b *Bot) opsMux(webhookPath string, webhook http.Handler) *http.ServeMux {
 		_, _ = w.Write([]byte("ready\n"))
 	})
 	mux.Handle("GET /metrics", b.metrics.Handler())
+	if b.cfg.PublicURL != "" {
+		mux.Handle("GET "+handlers.CalendarPath, b.h.CalendarFeed()) // calendar subscriptions (issue 15)
+	}
+	b.mountApp(mux) // the Mini App (issue 16), when PUBLIC_URL is set
 	if webhook != nil {
 		if webhookPath == "" || webhookPath == "/" {
 			webhookPath = "/{$}"

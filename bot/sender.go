@@ -116,7 +116,7 @@ func (s *sender) sendID(ctx context.Context, m handlers.Message, background bool
 				err = nil // the user pressed the button of what they already see
 			}
 		} else {
-			params := &tgbot.SendMessageParams{ChatID: m.ChatID, Text: part,
+			params := &tgbot.SendMessageParams{ChatID: m.ChatID, Text: part, MessageThreadID: m.ThreadID,
 				ParseMode: models.ParseModeHTML, ReplyMarkup: markup, LinkPreviewOptions: noPreview()}
 			if m.ReplyTo != 0 && i == 0 {
 				params.ReplyParameters = &models.ReplyParameters{MessageID: m.ReplyTo, AllowSendingWithoutReply: true}
@@ -271,8 +271,11 @@ func keyboard(rows [][]handlers.Button) *models.InlineKeyboardMarkup {
 	kb := &models.InlineKeyboardMarkup{InlineKeyboard: make([][]models.InlineKeyboardButton, len(rows))}
 	for i, row := range rows {
 		for _, b := range row {
-			kb.InlineKeyboard[i] = append(kb.InlineKeyboard[i], models.InlineKeyboardButton{
-				Text: b.Text, CallbackData: b.Data, URL: b.URL})
+			btn := models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data, URL: b.URL}
+			if b.WebApp != "" { // the Mini App (issue 16)
+				btn.WebApp = &models.WebAppInfo{URL: b.WebApp}
+			}
+			kb.InlineKeyboard[i] = append(kb.InlineKeyboard[i], btn)
 		}
 	}
 	return kb

@@ -80,6 +80,9 @@ func toRequest(upd *models.Update, username string) *handlers.Request {
 			return nil
 		}
 		r := &handlers.Request{UpdateID: upd.ID, MessageID: m.ID, Chat: chatOf(m.Chat), User: userOf(m.From)}
+		if m.IsTopicMessage { // a forum topic: answers and subscriptions stay in it (issue 15)
+			r.ThreadID = m.MessageThreadID
+		}
 		r.Text = m.Text
 		if r.Text == "" {
 			r.Text = m.Caption

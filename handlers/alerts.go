@@ -187,8 +187,8 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 		}
 		perChat[a.ChatID]++
 		out = append(out, pending{alert: a, lead: f.Lead, skipped: skipped, task: t})
-		msgs = append(msgs, Message{ChatID: a.ChatID, Text: alertText(t, f.Lead, b.today()),
-			Buttons: [][]Button{{{Text: txtBtnOpenTask, Data: "task:" + strconv.FormatInt(t.ID, 10)}}}})
+		msgs = append(msgs, Message{ChatID: a.ChatID, ThreadID: s.ThreadID, Text: alertText(t, f.Lead, b.today()),
+			Buttons: [][]Button{{b.openTaskButton(a.ChatID, t.ID)}}})
 	}
 	sent, failed := 0, 0
 	var firstErr error

@@ -31,6 +31,10 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
+	extras, err := b.forgetCalendarAndDigest(ctx, r.User.ID) // issue 15
+	if err != nil {
+		return err
+	}
 	// The records of alerts sent to the private chat hold the user's id.
 	sent, err := b.Store.ForgetSentAlerts(ctx, r.User.ID)
 	if err != nil {
@@ -41,7 +45,7 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	if f.Empty() && !alerts {
+	if f.Empty() && !alerts && len(extras) == 0 {
 		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtForgetNothing})
 	}
 	var lines []string
@@ -57,6 +61,7 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if alerts {
 		lines = append(lines, txtForgotAlerts)
 	}
+	lines = append(lines, extras...)
 	if len(f.Contacts) > 0 {
 		lines = append(lines, sprintf(txtForgotContacts, ids(f.Contacts)))
 	}

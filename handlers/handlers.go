@@ -66,6 +66,7 @@ type Request struct {
 	UpdateID     int64
 	MessageID    int
 	Chat         Chat
+	ThreadID     int // the forum topic the message was sent in; 0 for none (issue 15)
 	User         User
 	Role         Role
 	Member       *storage.Member // nil for strangers and administrators without a Party
@@ -89,6 +90,9 @@ type Button struct {
 	Text string
 	Data string
 	URL  string
+	// WebApp, when set, is the URL of a Mini App the button opens (private
+	// chats only; Telegram refuses it in groups).
+	WebApp string
 }
 
 // Message is a reply or notice in Telegram's HTML parse mode. Every piece of
@@ -99,6 +103,8 @@ type Message struct {
 	Buttons [][]Button
 	ReplyTo int // message id to reply to in groups; 0 for none
 	Edit    int // when set, edit this message of the bot instead of sending
+	// ThreadID posts in a forum topic of a supergroup; 0 for the General topic.
+	ThreadID int
 	// Keyboard, for a new message without Buttons, replaces the keyboard
 	// under the user's typing field (Telegram allows one kind per message).
 	Keyboard *ReplyKeyboard
@@ -175,6 +181,14 @@ type Deps struct {
 	// written); never personal data. Nil: slog.Default().
 	Log        *slog.Logger
 	Summarizer Summarizer // summaries of uploaded minutes; nil: summaries are off
+	// PublicURL is where the operator's proxy exposes the bot's HTTP server
+	// (PUBLIC_URL), for calendar subscription links; "": no links.
+	PublicURL string
+	// AppURL is the Mini App's address (PUBLIC_URL + "/app/"); "": no app buttons.
+	AppURL string
+	// AppShortName is the app's short name at @BotFather (WEBAPP_SHORT_NAME),
+	// for t.me links to it in groups; "": no app button in groups.
+	AppShortName string
 }
 
 // DefaultAccessRetry is how long a rejected user waits before asking again.
@@ -246,7 +260,7 @@ func (b *Bot) today() storage.Date { return storage.DateOf(b.Now().In(b.Location
 
 // reply sends text to the request's chat, as a reply to the command in groups.
 func (b *Bot) reply(ctx context.Context, r *Request, text string, buttons ...[]Button) error {
-	m := Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons}
+	m := Message{ChatID: r.Chat.ID, Text: text, Buttons: buttons, ThreadID: r.ThreadID}
 	if !r.Chat.Private && r.Callback == nil {
 		m.ReplyTo = r.MessageID
 	}

@@ -73,6 +73,9 @@ func (b *Bot) routeTable() []Route {
 		{Name: "removecontact", Args: "id", Access: AdminPrivate, Handle: b.removeContactCmd},
 		{Name: "audit", Args: "[n]", Access: AdminPrivate, Handle: b.audit},
 		{Name: "forgetme", Access: Anyone, Handle: b.forgetme},
+		// The Secretariat's report, calendars, board and digest (issue 15).
+		{Name: "report", Args: "[meeting]", Access: AdminPrivate, Handle: b.reportCmd},
+		{Name: "calendar", Args: "[reset]", Access: Members, Handle: b.calendarCmd},
 		{Name: "cancel", Access: Anyone, Handle: b.cancelCmd},
 	}
 	for i := range routes {

@@ -12,7 +12,7 @@ import (
 // subscribe: an administrator in a group subscribes the group to every task;
 // a member in a private chat subscribes to the tasks of their own Party.
 func (b *Bot) subscribe(ctx context.Context, r *Request) error {
-	s := storage.Subscription{ChatID: r.Chat.ID, Title: r.Chat.Title, By: r.User.ID, Since: b.Now()}
+	s := storage.Subscription{ChatID: r.Chat.ID, Title: r.Chat.Title, By: r.User.ID, Since: b.Now(), ThreadID: r.ThreadID}
 	if r.Chat.Private {
 		switch {
 		case r.Member != nil && r.Member.Party.Valid():

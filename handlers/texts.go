@@ -409,6 +409,8 @@ var commandHelp = map[string]string{
 	"removecontact": "Remove a contact",
 	"audit":         "Latest changes to contacts and members",
 	"forgetme":      "Delete what the bot holds about you",
+	"report":        "Implementation report: Word, Excel and PDF",
+	"calendar":      "Your deadlines for your calendar app",
 	"cancel":        "Leave the form you are filling in",
 }
 
@@ -477,3 +479,101 @@ const (
 	txtTaskAddedForYou   = "🆕 <b>A new task for %s</b>\n#%d %s\n📅 %s"
 	txtDeadlineMoved     = "📅 <b>The deadline of task %d moved</b>\n%s\nNow: %s"
 )
+
+// The Secretariat's report, calendars, board and digest (issue 15).
+var (
+	txtReportCaption = map[string]string{
+		"docx": "📄 %s\nThe document to edit and submit (Word).",
+		"xlsx": "📊 The same matrix as a workbook: one sheet per meeting, with a status drop-down in each cell, and the log of submissions.",
+		"pdf":  "🖨 A one-look snapshot to post in the group.",
+	}
+)
+
+const (
+	txtBtnOpenPrivately = "Open in a private chat"
+
+	txtForgotCalendar     = "your calendar subscription link (it no longer works)"
+	txtForgotDigest       = "your weekly digest"
+	txtCalendarPrivate    = "Your calendar and its private link come in a private chat with me: send /calendar there."
+	txtCalendarAll        = "OTS Customs WG: all deadlines"
+	txtCalendarParty      = "OTS Customs WG: deadlines of %s"
+	txtCalendarCaption    = "📅 The open deadlines of %s. Open the file to add them to your calendar."
+	txtCalendarCaptionAll = "📅 Every open deadline. Open the file to add them to your calendar."
+	txtCalendarArgs       = "/calendar sends your deadlines as a file; <code>/calendar reset</code> makes a new subscription link and stops the old one."
+	txtCalendarLink       = "🔗 Your private subscription link (shown only now; keep it to yourself):\n<code>%s</code>\nAdd it in your calendar app as a subscribed calendar (Google: Other calendars, From URL; iPhone: Settings, Calendar, Accounts, Add Subscribed Calendar). It follows every change.\nIf it leaks, send <code>/calendar reset</code>."
+	txtCalendarReset      = "🔗 Your new subscription link (the old one no longer works; shown only now):\n<code>%s</code>"
+	txtCalendarHaveLink   = "You already have a subscription link; it was shown when it was made and is not kept. Lost it? <code>/calendar reset</code> makes a new one and stops the old."
+	txtCalendarNoFeed     = "This bot does not serve calendar links (the operator has not set PUBLIC_URL). The file that /calendar sends works in every calendar app."
+
+	txtReportNoMeeting = "I don't know the meeting “%s”. Send /report alone for the latest meeting, <code>/report all</code>, or one of:\n%s"
+	txtReportEmpty     = "%s gave no tasks, so there is nothing to report yet."
+)
+
+// The Mini App (issue 16). Its pages are plain text (shown with textContent,
+// never as HTML), so these carry no tags. AppTexts is served to the page as
+// one JSON object; the keys are what app.js looks up.
+const (
+	txtBtnOpenApp     = "📊 Open the matrix"
+	txtMenuApp        = "Matrix"
+	txtAppNotAllowed  = "Only members for %s or the Secretariat can change its part. Nothing was changed."
+	txtAppAdminOnly   = "Only the Secretariat's administrators can do this. Nothing was changed."
+	txtAppNoTask      = "There is no task %d any more. The list was refreshed."
+	txtAppNotParty    = "%s is not responsible for task %d, so nothing was changed."
+	txtAppNoChange    = "%s's part of task %d is already %s. Nothing was changed."
+	txtAppInvalid     = "That does not work: %s. Nothing was changed."
+	txtAppBadDate     = "Choose a date for the deadline. Nothing was changed."
+	txtAppBadParties  = "Choose at least one Party. Nothing was changed."
+	txtAppBadRequest  = "The app sent something the bot cannot read. Close it and open it again."
+	txtAppUnavailable = "The bot's storage is unavailable. Nothing was saved; try again shortly."
+)
+
+// AppTexts are the words of the Mini App's page, by key.
+var AppTexts = map[string]string{
+	"title":          "Decisions and Parties",
+	"loading":        "Loading…",
+	"openInTelegram": "Open this page from the bot in Telegram: it needs to know who you are.",
+	"expired":        "This page was open too long. Close it and open it again from the bot.",
+	"stranger":       "This app is for members of the Working Group. Send /start to the bot to ask for access.",
+	"failed":         "Something went wrong. Nothing was changed. Try again shortly.",
+	"matrix":         "Matrix",
+	"calendar":       "Calendar",
+	"allMeetings":    "All meetings",
+	"allParties":     "All Parties",
+	"anyStatus":      "Any status",
+	"overdueOnly":    "Overdue only",
+	"open":           "open",
+	"submitted":      "submitted",
+	"confirmed":      "confirmed",
+	"overdue":        "overdue",
+	"notInvolved":    "not responsible",
+	"task":           "Task",
+	"deadline":       "Deadline",
+	"noDeadline":     "no deadline set",
+	"quote":          "From the minutes",
+	"source":         "Source",
+	"status":         "Status",
+	"history":        "History",
+	"noHistory":      "No changes yet.",
+	"reference":      "Reference (note number or link)",
+	"markSubmitted":  "Mark %s submitted",
+	"confirm":        "Confirm %s",
+	"reopen":         "Reopen %s",
+	"back":           "‹ Back",
+	"edit":           "Edit the task (Secretariat)",
+	"text":           "Text",
+	"parties":        "Parties",
+	"save":           "Save",
+	"saved":          "Saved.",
+	"selected":       "%d selected",
+	"confirmAll":     "Confirm every submitted part",
+	"setDeadline":    "Set this deadline",
+	"bulkDone":       "%d tasks changed.",
+	"noTasks":        "No task matches these filters.",
+	"today":          "Today: %s",
+	"you":            "You speak for %s.",
+	"youAdmin":       "You are an administrator of the Secretariat.",
+	"prev":           "‹",
+	"next":           "›",
+	"report":         "The implementation report: send /report to the bot in a private chat.",
+	"selectTask":     "Select task %d",
+}

@@ -8,11 +8,13 @@ import (
 // Subscription is a chat that receives deadline alerts: a group for every
 // task, or a member's private chat for the tasks of one Party.
 type Subscription struct {
-	ChatID int64     `json:"chat_id"`
-	Party  Party     `json:"party,omitempty"` // "" for every task
-	Title  string    `json:"title,omitempty"` // the group's title, for administrators
-	By     int64     `json:"by"`
-	Since  time.Time `json:"since"`
+	ChatID int64  `json:"chat_id"`
+	Party  Party  `json:"party,omitempty"` // "" for every task
+	Title  string `json:"title,omitempty"` // the group's title, for administrators
+	// ThreadID is the forum topic of a supergroup the alerts go to (0: the General topic).
+	ThreadID int       `json:"thread_id,omitempty"`
+	By       int64     `json:"by"`
+	Since    time.Time `json:"since"`
 }
 
 // Covers reports whether alerts about t go to this subscription.

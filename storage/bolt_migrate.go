@@ -132,6 +132,7 @@ func (s *Bolt) Export(ctx context.Context) (*Snapshot, error) {
 			}
 			return nil
 		})
+		snap.Records = boltExportRecords(tx)
 		snap.Inbox = []SnapshotInbox{}
 		return tx.Bucket(bInbox).ForEach(func(k, v []byte) error {
 			var it boltInboxItem
@@ -251,7 +252,7 @@ func (s *Bolt) Import(ctx context.Context, snap *Snapshot) error {
 				return err
 			}
 		}
-		return nil
+		return boltApplyRecords(tx, importOps(snap.Records))
 	})
 }
 

@@ -51,6 +51,9 @@ func (k keys) convIdle() string         { return k.prefix + "conv:idle" }       
 func (k keys) audit() string            { return k.prefix + "audit" }              // list of AuditEntry JSON, latest first, capped
 func (k keys) conv(userID int64) string { return k.prefix + "conv:" + id(userID) } // string with TTL: Conversation JSON
 
+// Calendars, boards and digests (issue 15): one hash per kind of record (records.go).
+func (k keys) record(kind string) string { return k.prefix + "rec:" + kind }
+
 // Webhook inbox (issue 6).
 func (k keys) inbox() string      { return k.prefix + "inbox" }      // hash: update id -> raw update JSON
 func (k keys) inboxQueue() string { return k.prefix + "inbox:q" }    // zset: update id, score when offered again (unix ms)

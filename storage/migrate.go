@@ -41,6 +41,10 @@ type Snapshot struct {
 
 	Handled map[int64]time.Time `json:"handled"` // update id -> when its mark expires
 	Inbox   []SnapshotInbox     `json:"inbox"`
+
+	// Records are the calendars', boards' and digests' records (records.go):
+	// kind -> key -> JSON.
+	Records map[string]map[string]string `json:"records,omitempty"`
 }
 
 // SnapshotAlert is the next alert of a task in a chat.
@@ -90,7 +94,7 @@ func (s *Snapshot) Empty() bool {
 	return s.Seed == "" && s.Offset == 0 && s.TaskSeq == 0 && s.ContactSeq == 0 && len(s.Meetings) == 0 &&
 		len(s.Tasks) == 0 && len(s.Members) == 0 && len(s.Requests) == 0 && len(s.Groups) == 0 &&
 		len(s.Subscriptions) == 0 && len(s.Alerts) == 0 && len(s.Contacts) == 0 && len(s.Conversations) == 0 &&
-		len(s.Audit) == 0 && len(s.Imports) == 0 && len(s.Uploads) == 0 && len(s.Inbox) == 0
+		len(s.Audit) == 0 && len(s.Imports) == 0 && len(s.Uploads) == 0 && len(s.Inbox) == 0 && len(s.Records) == 0
 }
 
 // Counts summarises a snapshot for people: records of each kind.

@@ -70,6 +70,11 @@ func fill(t *testing.T, s storage.Store) {
 			_, err := in.InboxPut(ctx, 501, []byte(`{"update_id":501}`), at, at.Add(time.Minute))
 			return err
 		}(),
+		// Calendars, boards and digests (issue 15).
+		s.SetCalendarToken(ctx, 2, "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8"),
+		func() error { _, err := s.SyncCalendarEvents(ctx, map[int64]string{1: "a", 2: "b"}, at); return err }(),
+		s.PutBoard(ctx, storage.Board{ChatID: -100, ThreadID: 7, MessageID: 42, Shown: "x", By: 1}),
+		s.PutDigest(ctx, storage.Digest{UserID: 2, Party: storage.Turkiye, Weekday: time.Monday, Hour: 9, Last: at}),
 	}
 	for i, err := range steps {
 		if err != nil {

@@ -194,6 +194,9 @@ func (r *Redis) Export(ctx context.Context) (*Snapshot, error) {
 		snap.Inbox = append(snap.Inbox, SnapshotInbox{UpdateID: n, Raw: json.RawMessage(raw),
 			Visible: time.UnixMilli(int64(vis)).UTC(), Born: time.UnixMilli(int64(born)).UTC()})
 	}
+	if snap.Records, err = exportRecords(ctx, r); err != nil {
+		return nil, err
+	}
 	snap.normalize()
 	return snap, nil
 }
@@ -334,6 +337,9 @@ func (r *Redis) Import(ctx context.Context, snap *Snapshot) error {
 			p.HSet(ctx, k.inbox(), id(it.UpdateID), []byte(it.Raw))
 			p.ZAdd(ctx, k.inboxQueue(), redis.Z{Score: float64(it.Visible.UnixMilli()), Member: id(it.UpdateID)})
 			p.ZAdd(ctx, k.inboxBorn(), redis.Z{Score: float64(it.Born.UnixMilli()), Member: id(it.UpdateID)})
+		}
+		for _, o := range importOps(snap.Records) {
+			p.HSet(ctx, k.record(o.kind), o.key, o.val)
 		}
 		return encErr
 	})

@@ -65,6 +65,9 @@ type Store interface {
 	AlertStore
 	ImportStore
 	ContactStore
+	CalendarStore // records.go (issue 15)
+	BoardStore
+	DigestStore
 	NoticeStore
 
 	// Ping checks that the backend answers.

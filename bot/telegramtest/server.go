@@ -104,6 +104,7 @@ type Server struct {
 
 	chats     map[int64]Chat
 	messages  map[msgKey]*storedMessage
+	pinned    map[int64]int          // chat -> pinned message id (topics.go)
 	files     map[string]*storedFile // by file_id
 	filePaths map[string]*storedFile // by file_path
 	queries   map[string]bool        // known callback_query ids

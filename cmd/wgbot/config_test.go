@@ -41,6 +41,9 @@ func TestConfigErrorsNameTheSetting(t *testing.T) {
 		{"negative lead", env("TELEGRAM_BOT_TOKEN", goodToken, "ALERT_LEAD_DAYS", "-1"), "ALERT_LEAD_DAYS"},
 		{"bad time", env("TELEGRAM_BOT_TOKEN", goodToken, "ALERT_TIME", "25:00"), "ALERT_TIME"},
 		{"bad chat", env("TELEGRAM_BOT_TOKEN", goodToken, "ALERT_CHAT_ID", "my group"), "ALERT_CHAT_ID"},
+		{"bad public url", env("TELEGRAM_BOT_TOKEN", goodToken, "HTTP_ADDR", ":8081", "PUBLIC_URL", "wg.example.org"), "PUBLIC_URL"},
+		{"public url without http", env("TELEGRAM_BOT_TOKEN", goodToken, "PUBLIC_URL", "https://wg.example.org"), "PUBLIC_URL"},
+		{"bad http addr", env("TELEGRAM_BOT_TOKEN", goodToken, "HTTP_ADDR", "8081"), "HTTP_ADDR"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -107,7 +107,7 @@ func TestConsoleSession(t *testing.T) {
 	wantIn(t, "the prompt", screen, "Admin in group OTS WG> /enable\n")
 	wantIn(t, "/subscribe", after(t, screen, "/subscribe"), "This group will receive deadline alerts")
 	alert := after(t, screen, ":time "+due+" 12:00")
-	wantIn(t, "the clock jump", alert, "The bot's clock is now", "bot: ⏰ Deadline today", "Send the console test report", "[1] Open task")
+	wantIn(t, "the clock jump", alert, "The bot's clock is now", "bot: ⏰ Deadline today", "Send the console test report", "[1] Open in a private chat <https://t.me/")
 	if strings.Contains(alert, "-- to ") {
 		t.Errorf("the alert was not in the group where the console was:\n%s", alert)
 	}

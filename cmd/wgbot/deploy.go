@@ -20,6 +20,8 @@ type deployConfig struct {
 	WebhookSecret string // WEBHOOK_SECRET: required in webhook mode; never logged
 	ListenAddr    string // LISTEN_ADDR: webhook, health and metrics in webhook mode
 	MetricsAddr   string // METRICS_ADDR: health and metrics in polling mode ("" for none)
+	HTTPAddr      string // HTTP_ADDR: calendar feeds in polling mode ("" for none)
+	PublicURL     string // PUBLIC_URL: where the operator's proxy exposes the bot's HTTP server
 }
 
 // loadDeploy reads DATA_DIR, WEBHOOK_URL, WEBHOOK_SECRET, LISTEN_ADDR and METRICS_ADDR.
@@ -39,7 +41,17 @@ func (c *config) loadDeploy(get func(k, def string) string) error {
 			return &configError{"WEBHOOK_SECRET", "must be 1 to 256 characters A-Z, a-z, 0-9, _ and - (Telegram's rule)"}
 		}
 	}
-	for name, addr := range map[string]string{"LISTEN_ADDR": d.ListenAddr, "METRICS_ADDR": d.MetricsAddr} {
+	d.HTTPAddr, d.PublicURL = get("HTTP_ADDR", ""), strings.TrimSuffix(get("PUBLIC_URL", ""), "/")
+	if d.PublicURL != "" {
+		u, err := url.Parse(d.PublicURL)
+		if err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" || u.RawQuery != "" {
+			return &configError{"PUBLIC_URL", "must be the https:// address at which your proxy serves this bot, such as https://wgbot.example.org"}
+		}
+		if d.WebhookURL == "" && d.HTTPAddr == "" {
+			return &configError{"PUBLIC_URL", "needs the bot to serve HTTP: set HTTP_ADDR (polling mode) or WEBHOOK_URL"}
+		}
+	}
+	for name, addr := range map[string]string{"LISTEN_ADDR": d.ListenAddr, "METRICS_ADDR": d.MetricsAddr, "HTTP_ADDR": d.HTTPAddr} {
 		if addr == "" {
 			continue
 		}

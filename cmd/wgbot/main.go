@@ -62,6 +62,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if len(args) > 0 && args[0] == "migrate" { // needs no token (issue 6)
 		return migrate(ctx, args[1:], getenv, stdout)
 	}
+	if len(args) > 0 && args[0] == "report" { // reads the store; needs no token (issue 15)
+		return reportCmd(ctx, args[1:], getenv, stdout)
+	}
 	if len(args) > 0 && args[0] == "console" { // the bot in the terminal, no token (issue 11)
 		return runConsole(ctx, args[1:], getenv, os.Stdin, stdout)
 	}
@@ -97,7 +100,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	b, err := bot.New(ctx, bot.Config{Token: cfg.Token, APIURL: cfg.APIURL, Admins: cfg.Admins,
 		Location: cfg.Location, Logger: log, Alerts: cfg.Alerts, AlertChatID: cfg.AlertChatID, AccessRetry: cfg.AccessRetry, MaxRate: cfg.MaxRate,
 		Summarizer: cfg.LLM.summarizer(), WebhookURL: cfg.Deploy.WebhookURL, WebhookSecret: cfg.Deploy.WebhookSecret,
-		ListenAddr: cfg.Deploy.ListenAddr, MetricsAddr: cfg.Deploy.MetricsAddr}, store)
+		ListenAddr: cfg.Deploy.ListenAddr, MetricsAddr: cfg.Deploy.MetricsAddr,
+		HTTPAddr: cfg.Deploy.HTTPAddr, PublicURL: cfg.Deploy.PublicURL,
+		WebAppShortName: cfg.WebApp.ShortName, WebAppMaxAge: cfg.WebApp.MaxAge}, store)
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ Usage:
   wgbot extract FILE      list the decisions and deadlines of minutes (PDF, DOCX, TXT); needs no token
   wgbot console           the bot in this terminal, without Telegram (wgbot console -h)
   wgbot migrate ...       copy the data between Redis and the embedded store (wgbot migrate -h)
+  wgbot report -o FILE    the implementation report as DOCX, XLSX and PDF from the store (--format, --meeting, --as-of)
   wgbot help              show this help
   wgbot version           show the version
 `

@@ -9,6 +9,34 @@ import (
 // Smith — due 15 May 2024" or "Owner: X | Due: 5 April 2024".
 var ownerRe = regexp.MustCompile(`(?i)\b(?:action(?:\s+by)?|owners?|responsible(?:\s+(?:party|parties))?|lead|assigned\s+to)\s*:\s*(?P<owner>[^|;—–:]+?)\s*(?:$|[|;—–]|\s-\s|,?\s+(?:due|deadline|by)\b|,)`)
 
+// trackerRe reads an issue tracker's action line, as W3C's trackbot and
+// similar bots print it into minutes: "ACTION-647 -- Robin Berjon to draft
+// product page ... -- due 2012-06-29 -- OPEN". The owner is the name before
+// "to", the task what follows it.
+var trackerRe = regexp.MustCompile(`\bACTION-\d+\s*(?:--|[:–—])\s*(?P<owner>\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s+to\s+(?P<task>[^\n]+?)\s*--\s*due\b`)
+
+// trackerItem reads a tracker action line with its due date.
+func trackerItem(s string, dates []dateMatch) (Item, bool) {
+	m := trackerRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return Item{}, false
+	}
+	for _, d := range dates {
+		if !d.ok || d.start < m[1] {
+			continue
+		}
+		return Item{
+			Parties:      []string{s[m[2]:m[3]]},
+			Deadline:     isoDate(d.date),
+			Precision:    d.prec,
+			DeadlineText: "due " + s[d.start:d.end],
+			Text:         normSpace(s[m[4]:m[5]]),
+			Quote:        s,
+		}, true
+	}
+	return Item{}, false
+}
+
 // dueLabelRe turns a "Due:" label into the phrase "due".
 var dueLabelRe = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline)\s*:\s*`)
 
@@ -20,6 +48,9 @@ var taskLabelRe = regexp.MustCompile(`(?i)^(?:task|action\s+item|item|action|dec
 // When the entry is only "Action: X — due D", the task is the sentence
 // before it (prev), as in "Prepare the ToR. Action: John Smith — due ...".
 func actionItem(s, prev string, dates []dateMatch) (Item, bool) {
+	if it, ok := trackerItem(s, dates); ok {
+		return it, true
+	}
 	if strings.IndexByte(s, ':') < 0 {
 		return Item{}, false // every owner field has its colon
 	}

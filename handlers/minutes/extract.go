@@ -283,6 +283,32 @@ type docContext struct {
 	acronyms  map[string]bool
 	author    string // "the Secretariat" when a note or notification is by one, else ""
 	addressee string // "the Parties" when a notification is addressed to them, else ""
+	received  bool   // the document says the submissions asked for have come in
+}
+
+// receivedRe finds a note saying that what was asked for has arrived: "The
+// secretariat has received two such submissions", "Two such submissions
+// have been received". Such a note reports the invitation; it sets no task.
+var receivedRe = regexp.MustCompile(`(?i)\b(?:has|have)\s+(?:been\s+)?received\s+(?:\S+\s+){0,3}?submissions?\b|\bsubmissions?\*?\s+(?:has|have)\s+been\s+received\b`)
+
+// askedBeforeRe finds an active past request just before a party: "the
+// SBSTA invited Parties", not "Parties are invited" nor "was requested".
+var askedBeforeRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(\p{L}+)\s+(?:invited|requested|urged|asked)\s+$`)
+
+// reportedRequest tells a request the document reports as already answered.
+func reportedRequest(s string, c commitment, ctx docContext) bool {
+	if !ctx.received || c.pstart < 0 {
+		return false
+	}
+	m := askedBeforeRe.FindStringSubmatch(s[:c.pstart])
+	if m == nil {
+		return false
+	}
+	switch strings.ToLower(m[1]) {
+	case "is", "are", "was", "were", "be", "been", "being":
+		return false
+	}
+	return true
 }
 
 // Reasons a sentence gives no item, for `wgbot extract --explain`.
@@ -408,7 +434,7 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 		if lo < d.pstart {
 			between = s[lo:d.pstart]
 		}
-		if pastRe.MatchString(between) {
+		if pastRe.MatchString(between) || reportedRequest(s, c, ctx) {
 			why = whyPastTense
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Russian and Turkish minutes are read with rules of their own: their
@@ -40,7 +41,10 @@ func foldI(words ...string) string {
 func TurkishWords(words ...string) string { return foldI(words...) }
 
 var (
-	ruMonthGen  = `января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря`
+	ruMonthGen = `января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря`
+	// ruMonthNom is the nominative, read only with a year after it: a
+	// dateline such as "28 Февраль 2021" on news and agency pages.
+	ruMonthNom  = `январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь`
 	ruMonthPrep = `январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре`
 	trMonths    = foldI("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık")
 )
@@ -49,6 +53,7 @@ var (
 // by dateDigitRe; this adds the written ones.
 var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 	`(?P<rd>\d{1,2})\s+(?P<rm>` + ruMonthGen + `)(?:\s+(?P<ry>\d{4})\s*(?:года|г\.)?)?` +
+	`|(?P<rnd>\d{1,2})\s+(?P<rnm>` + ruMonthNom + `)\s+(?P<rny>\d{4})` +
 	`|конц[аеу]\s+(?P<rme>` + ruMonthGen + `)(?:\s+(?P<rmey>\d{4})\s*(?:года|г\.)?)?` +
 	`|конц[аеу]\s+(?P<rey>\d{4})\s*(?:года|г\.)?` +
 	`|(?P<reyn>конц[аеу]\s+(?:текущего|этого)\s+года)` +
@@ -77,7 +82,7 @@ var trBeforeRe = regexp.MustCompile(`(?i)\b` + foldI("en geç") + `\s*$`)
 // trSuffixInRe recognises "Şubat 2024'te" (in February 2024).
 var trSuffixInRe = regexp.MustCompile(`^['’](?:da|de|ta|te|nda|nde)\b`)
 
-var ruMonthNum = map[string]int{"янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "мае": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12}
+var ruMonthNum = map[string]int{"янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "мае": 5, "июн": 6, "май": 5, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12}
 
 func ruMonth(s string) int {
 	r := []rune(strings.ToLower(s))
@@ -220,6 +225,9 @@ func resolveML(get func(string) string, ctx dateContext) (time.Time, Precision, 
 	case get("rm") != "":
 		d, _ := strconv.Atoi(get("rd"))
 		return dayDate(get("ry"), ruMonth(get("rm")), d, ctx)
+	case get("rnm") != "":
+		d, _ := strconv.Atoi(get("rnd"))
+		return dayDate(get("rny"), ruMonth(get("rnm")), d, ctx)
 	case get("rme") != "":
 		y, ok := year(get("rmey"))
 		mo := ruMonth(get("rme"))
@@ -452,11 +460,18 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 	if len(dates) == 0 {
 		return nil
 	}
-	parties, pend, ok := mlActor(s, ru)
+	parties, pend, ok := assignee(s, ru)
+	assigned := ok
+	if !ok {
+		parties, pend, ok = mlActor(s, ru)
+	}
 	if !ok {
 		return nil
 	}
-	if ru {
+	if assigned {
+		// "Поручить X подготовить", "X tarafından ... tamamlanması": the
+		// form itself says the party must act.
+	} else if ru {
 		vm := ruVerbRe.FindStringSubmatchIndex(s[pend:])
 		if vm == nil || vm[6] >= 0 {
 			return nil // no verb, or a past event
@@ -477,6 +492,93 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 		Text:         normSpace(text),
 		Quote:        strings.TrimSpace(s),
 	}}
+}
+
+// ruAssignRe finds the party a decision charges: "Поручить министрам
+// иностранных дел ... подготовить". The party is the dative phrase after it.
+var ruAssignRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:поручить|рекомендовать|предложить)\s+`)
+
+// trAgentRe finds the agent of a Turkish passive or verbal noun: "tekliflerin
+// üniversiteler tarafından ... tamamlanması".
+var trAgentRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(\p{L}+)\s+` + foldI("tarafından") + `\s`)
+
+// trNeedRe finds a verbal noun that states what is required: "tamamlanması
+// konusunda", "gönderilmesi gerekmektedir", "sunulması istenmiştir".
+var trNeedRe = regexp.MustCompile(`(?i)\p{L}(?:mas[ıi]|mesi)\s+(?:` + foldI("konusunda", "gerek", "istenm", "talep edil", "hususunda", "için") + `)`)
+
+// ruAssignStop ends the charged party: a joint partner, a comma, a
+// preposition that starts the task, or the infinitive of the task.
+var ruAssignStop = map[string]bool{"совместно": true, "с": true, "со": true, "в": true, "до": true, "не": true, "к": true, "по": true, "при": true, "на": true}
+
+// assignee finds the party a decision charges in Russian ("Поручить X
+// ...") or the agent of a Turkish requirement ("X tarafından ...
+// tamamlanması konusunda"); the party is given in the nominative, as a
+// secretary would list it.
+func assignee(s string, ru bool) ([]string, int, bool) {
+	if !ru {
+		m := trAgentRe.FindStringSubmatchIndex(s)
+		if m == nil || !trNeedRe.MatchString(s[m[1]:]) {
+			return nil, 0, false
+		}
+		return []string{s[m[2]:m[3]]}, m[1], true
+	}
+	m := ruAssignRe.FindStringIndex(s)
+	if m == nil {
+		return nil, 0, false
+	}
+	words := strings.Fields(s[m[1]:])
+	var np []string
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if len(np) > 0 && (ruAssignStop[lw] || ruInfinitive(lw)) {
+			break
+		}
+		np = append(np, strings.TrimRight(w, ",;:"))
+		if strings.HasSuffix(w, ",") || len(np) >= 10 {
+			break
+		}
+	}
+	if len(np) == 0 {
+		return nil, 0, false
+	}
+	if mm := ruPartyRe.FindStringSubmatchIndex(strings.Join(np, " ")); mm != nil && mm[0] == 0 {
+		return nil, 0, false // "Поручить Сторонам", "государствам-членам": the usual rules name them
+	}
+	// The leading adjectives and the head noun are in the dative; what
+	// follows ("иностранных дел", "государств-членов") stays as written.
+	for i, w := range np {
+		lw := strings.ToLower(w)
+		if strings.HasSuffix(lw, "ым") || strings.HasSuffix(lw, "им") {
+			np[i] = strings.TrimSuffix(w, "м") + "е"
+			continue
+		}
+		np[i] = ruNominative(w)
+		break
+	}
+	return []string{strings.Join(np, " ")}, m[1], true
+}
+
+func ruInfinitive(w string) bool {
+	for _, e := range []string{"ть", "ти", "чь", "ться", "тись"} {
+		if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// ruNominative turns a dative plural head noun into the nominative:
+// "министрам" -> "министры", "ведомствам" -> "ведомства", "органам" -> "органы".
+func ruNominative(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ствам"):
+		return strings.TrimSuffix(w, "м")
+	case strings.HasSuffix(w, "ям"):
+		return strings.TrimSuffix(w, "ям") + "и"
+	case strings.HasSuffix(w, "ам"):
+		return strings.TrimSuffix(w, "ам") + "ы"
+	}
+	return w
 }
 
 // language guesses the language of one sentence: "ru" when it has Cyrillic

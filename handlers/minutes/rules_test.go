@@ -36,6 +36,10 @@ func TestIssueSentences(t *testing.T) {
 		{"tr capitals", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTÜRK TARAFI YENİLENMİŞ KONSEPTİ 1 MART 2024 TARİHİNE KADAR SUNACAKTIR.", "Turkish side", "2024-03-01", PrecisionDay},
 		{"tr parties at the latest", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTaraflar görüşlerini en geç 15 Mayıs 2024 tarihine kadar Sekretaryaya iletecektir.", "the Parties", "2024-05-15", PrecisionDay},
 		{"tr end of year", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nÖzbek tarafı taslak Yönetmeliği 2023 yılı sonuna kadar Sekretaryaya iletecektir.", "Uzbek side", "2023-12-31", PrecisionYear},
+		{"ru charge by decision", "Заседание состоялось 10 октября 2023 года.\n\nРешили: 1.Поручить таможенным органам государств-членов совместно с Секретариатом в месячный срок представить предложения.", "таможенные органы государств-членов", "2023-11-10", PrecisionDay},
+		{"ru nominative dateline", "10:00 10 Октябрь 2023\n\nЭкспертная группа должна до 1 марта представить доклад.", "Экспертная группа", "2024-03-01", PrecisionDay},
+		{"tr agent of a requirement", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nRaporların fakülteler tarafından en geç 15 Kasım 2023 tarihine kadar gönderilmesi gerekmektedir.", "fakülteler", "2023-11-15", PrecisionDay},
+		{"tracker action", held + "<trackbot> ACTION-12 -- Jane Doe to review the test suite -- due 2023-11-01 -- OPEN", "Jane Doe", "2023-11-01", PrecisionDay},
 		{"tr relative", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı programı iki ay içinde sunacaktır.", "Azerbaijani side", "2023-12-10", PrecisionDay},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -72,6 +76,9 @@ func TestNotDeadlines(t *testing.T) {
 		"Taraflar raporlarını 8 Haziran 2015 tarihine kadar sunmuştur.",
 		"Toplantı 5 Mart 2024 tarihinde Ankara'da yapılacaktır.",
 		"Faaliyetlerin yapılması 5/2/2021 tarihine kadar yasaklanmıştır.",
+		"At its fifth session the Committee invited Parties to submit views by 1 March 2024. The secretariat has received three such submissions.",
+		"Поручение Сторонам было выполнено до 1 апреля 2016 года.",
+		"Raporlar komisyon tarafından 8 Haziran 2015 tarihine kadar incelenmiştir.",
 	} {
 		if got := Extract(text, Options{}); len(got) != 0 {
 			t.Errorf("%q: got %+v, want nothing", text, got)

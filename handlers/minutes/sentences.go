@@ -143,7 +143,9 @@ func chunks(s string) []string {
 // ("...by 31 December 2007; 3. Encourages ...", "the Secretariat: (a) To
 // prepare ...; (b) To develop ..."), as decision texts copied from the web
 // often are. Each such item is read as a list item of its own.
-var inlineRe = regexp.MustCompile(`[;:] (?:\d{1,2}\.|\(?[a-z]{1,4}\)) \p{Lu}`)
+// The number may be glued to the item ("решили: 1.Поручить"), as in texts
+// whose line breaks were lost.
+var inlineRe = regexp.MustCompile(`[;:] (?:\d{1,2}\. ?|\(?[a-z]{1,4}\) )\p{Lu}`)
 
 // piece is one sentence cut from a block; item is set when it starts an
 // inline list item, whose marker is then dropped.

@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"ResultsAreCopies", testResultsAreCopies},
 	}
 	tests = append(tests, featureTests()...) // features.go
+	tests = append(tests, recordTests()...)  // records.go (issue 15)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
