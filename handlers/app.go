@@ -419,3 +419,26 @@ func ParseState(s string) (storage.State, bool) {
 
 // AppRef is a reference given in the app, cut as the chat cuts /done's.
 func AppRef(s string) string { return shorten(strings.TrimSpace(s), 200) }
+
+// AppReport is the implementation report of meeting (as /report's argument:
+// "" for the latest meeting, "all", an id) in format ("docx", "xlsx",
+// "pdf") for an administrator (ErrNotAllowed for anyone else), built by the
+// same BuildReport and WriteReport as /report. It returns the file's name.
+func (b *Bot) AppReport(ctx context.Context, r *Request, meeting, format string) (string, []byte, error) {
+	if !mayEditTasks(r) {
+		return "", nil, ErrNotAllowed
+	}
+	name, ok := ReportFiles[format]
+	if !ok {
+		return "", nil, fmt.Errorf("%w: %s", ErrBadEdit, txtAppBadRequest)
+	}
+	rep, err := BuildReport(ctx, b.Store, meeting, b.today(), b.Location, "")
+	if errors.Is(err, ErrUnknownMeeting) {
+		return "", nil, fmt.Errorf("%w: %s", ErrBadEdit, sprintf(txtAppNoMeeting, meeting))
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	data, err := WriteReport(rep, format)
+	return name, data, err
+}

@@ -508,6 +508,7 @@ const (
 	txtReportNoMeeting = "I don't know the meeting “%s”. Send /report alone for the latest meeting, <code>/report all</code>, or one of:\n%s"
 	txtReportEmpty     = "%s gave no tasks, so there is nothing to report yet."
 )
+
 // The Mini App (issue 16). Its pages are plain text (shown with textContent,
 // never as HTML), so these carry no tags. AppTexts is served to the page as
 // one JSON object; the keys are what app.js looks up.
@@ -524,6 +525,9 @@ const (
 	txtAppBadParties  = "Choose at least one Party. Nothing was changed."
 	txtAppBadRequest  = "The app sent something the bot cannot read. Close it and open it again."
 	txtAppUnavailable = "The bot's storage is unavailable. Nothing was saved; try again shortly."
+	txtAppNoMeeting   = "I don't know the meeting “%s”. Choose one in the list."
+	// TxtAppReportAdminOnly refuses the report to a member.
+	TxtAppReportAdminOnly = "Only the Secretariat's administrators can download the implementation report. Ask the Secretariat for a copy."
 )
 
 // AppTexts are the words of the Mini App's page, by key.
@@ -573,6 +577,10 @@ var AppTexts = map[string]string{
 	"youAdmin":       "You are an administrator of the Secretariat.",
 	"prev":           "‹",
 	"next":           "›",
-	"report":         "The implementation report: send /report to the bot in a private chat.",
+	"report":         "The implementation report of the meeting chosen above (all meetings when none is), as of today:",
+	"reportDocx":     "Word",
+	"reportXlsx":     "Excel",
+	"reportPdf":      "PDF",
+	"reportReady":    "The report is downloaded: %s.",
 	"selectTask":     "Select task %d",
 }
