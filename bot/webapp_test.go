@@ -29,6 +29,13 @@ func TestMiniAppServedAndOffered(t *testing.T) {
 	if web != "https://wg.example.org/app/" {
 		t.Fatalf("private /deadlines: web_app button %q", web)
 	}
+	// The menu button of every private chat (the default, chat 0) opens the app.
+	if mb, ok := h.tg.MenuButton(0); !ok || mb.Type != "web_app" || mb.URL != "https://wg.example.org/app/" || mb.Text == "" {
+		t.Fatalf("default menu button %+v (set %v)", mb, ok)
+	}
+	if _, ok := h.tg.MenuButton(memberTR.ID); ok {
+		t.Fatal("a menu button set for one chat only; want the default")
+	}
 	h.ask(wgGroup, admin, "/enable")
 	reply = h.ask(wgGroup, memberTR, "/deadlines")
 	for _, row := range reply.ReplyMarkup.InlineKeyboard {
@@ -65,5 +72,14 @@ func TestMiniAppServedAndOffered(t *testing.T) {
 	auth := webapp.SignUser(webapp.WebAppUser{ID: memberTR.ID, FirstName: memberTR.FirstName}, h.clock.Now(), h.tg.Token(), nil)
 	if code, body := get("/app/api/view", auth); code != 200 || !strings.Contains(body, `"party":"TR"`) {
 		t.Fatalf("/app/api/view: %d %s", code, body)
+	}
+}
+
+// Without PUBLIC_URL the app is not served, so the bot leaves the menu button alone.
+func TestNoMiniAppNoMenuButton(t *testing.T) {
+	h := newHarness(t)
+	h.ask(telegramtest.Private(memberTR), memberTR, "/deadlines")
+	if mb, ok := h.tg.MenuButton(0); ok {
+		t.Fatalf("menu button %+v set without PUBLIC_URL", mb)
 	}
 }
