@@ -83,3 +83,52 @@ func TestNoMiniAppNoMenuButton(t *testing.T) {
 		t.Fatalf("menu button %+v set without PUBLIC_URL", mb)
 	}
 }
+
+// A submission and a confirm made in the app send what their chat twins
+// send: the Secretariat's notice with Confirm / Reopen (to every other
+// administrator, copies recorded), then, once confirmed in the app, every
+// copy edited and the member told.
+func TestMiniAppChangesTellLikeTheChat(t *testing.T) {
+	addr := freeAddr(t)
+	h := newHarness(t, func(c *Config) { c.HTTPAddr, c.PublicURL = addr, "https://wg.example.org" })
+	h.ask(telegramtest.Private(memberTR), memberTR, "/start")
+	post := func(u telegramtest.User, path, body string) {
+		t.Helper()
+		auth := webapp.SignUser(webapp.WebAppUser{ID: u.ID, FirstName: u.FirstName, LastName: u.LastName, Username: u.Username}, h.clock.Now(), h.tg.Token(), nil)
+		req, _ := http.NewRequest("POST", "http://"+addr+"/app/api/"+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "tma "+auth)
+		req.Header.Set("Content-Type", "application/json")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			raw, _ := io.ReadAll(res.Body)
+			t.Fatalf("POST %s: %d %s", path, res.StatusCode, raw)
+		}
+	}
+	post(memberTR, "task/1/status", `{"party":"TR","state":"submitted","ref":"Note <12/345>"}`)
+	var notices []telegramtest.Sent
+	for _, a := range []telegramtest.User{admin, admin2} {
+		n := messageWith(t, h, a.ID, "submitted its part of task 1")
+		mustContain(t, n.PlainText(), "🇹🇷 Türkiye submitted its part of task 1", "Reported by Ahmet Yılmaz (@ahmet)", "Note <12/345>")
+		if !hasButton(n, "st:c:1:TR") || !hasButton(n, "st:o:1:TR") {
+			t.Errorf("the notice to %d cannot decide: %+v", a.ID, n.ReplyMarkup)
+		}
+		notices = append(notices, n)
+	}
+
+	post(admin, "task/1/status", `{"party":"TR","state":"confirmed"}`)
+	mustContain(t, messageWith(t, h, memberTR.ID, "The Secretariat confirmed").PlainText(),
+		"✅ The Secretariat confirmed 🇹🇷 Türkiye's part of task 1")
+	for i, a := range []telegramtest.User{admin, admin2} {
+		id := notices[i].MessageID
+		waitFor(t, h, func() bool { return lastEditOf(t, h, a.ID, id).Method == "editMessageText" })
+		edit := lastEditOf(t, h, a.ID, id)
+		mustContain(t, edit.PlainText(), "Türkiye's part of task 1", "confirmed by Aida Secretariat")
+		if hasButton(edit, "st:c:1:TR") {
+			t.Errorf("admin %d's copy still offers Confirm", a.ID)
+		}
+	}
+}

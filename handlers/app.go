@@ -69,6 +69,25 @@ func (b *Bot) ChangeStatus(ctx context.Context, r *Request, id int64, p storage.
 	return b.setStatus(ctx, r, id, p, to, ref)
 }
 
+// AppChangeStatus is ChangeStatus for a change made in the app, followed by
+// the messages its chat twin sends: a submission's notice to the Secretariat
+// (with Confirm / Reopen, its copies recorded), or, for a confirm or reopen,
+// the member told and every copy of the notice edited.
+func (b *Bot) AppChangeStatus(ctx context.Context, r *Request, id int64, p storage.Party, to storage.State, ref string) (storage.Task, error) {
+	before, err := b.Store.Task(ctx, id)
+	if err != nil {
+		return before, err
+	}
+	t, err := b.ChangeStatus(ctx, r, id, p, to, ref)
+	if err != nil {
+		return t, err
+	}
+	if to == storage.StateSubmitted {
+		return t, b.tellSecretariat(ctx, r, t, submission{task: id, party: p, ref: ref})
+	}
+	return t, b.tellDecided(ctx, r, before.StatusOf(p), t, p, to)
+}
+
 // EditTask applies change to task id for an administrator (ErrNotAllowed
 // for anyone else) and reschedules its alerts, as /edittask does.
 func (b *Bot) EditTask(ctx context.Context, r *Request, id int64, change func(*storage.Task) error) (storage.Task, error) {
@@ -182,7 +201,7 @@ func (b *Bot) AppBulkChange(ctx context.Context, r *Request, req AppBulk) (int, 
 				if t.StatusOf(p).State != storage.StateSubmitted || (req.Party != "" && string(p) != req.Party) {
 					continue
 				}
-				_, err := b.ChangeStatus(ctx, r, id, p, storage.StateConfirmed, "")
+				_, err := b.AppChangeStatus(ctx, r, id, p, storage.StateConfirmed, "")
 				if errors.Is(err, errNoChange) || errors.Is(err, errNotResponsible) {
 					continue
 				}

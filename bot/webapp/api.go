@@ -264,7 +264,7 @@ func (a *app) status(ctx context.Context, w http.ResponseWriter, r *http.Request
 	if to == storage.StateSubmitted {
 		ref = handlers.AppRef(body.Ref)
 	}
-	if _, err := a.cfg.Bot.ChangeStatus(ctx, req, id, p, to, ref); err != nil {
+	if _, err := a.cfg.Bot.AppChangeStatus(ctx, req, id, p, to, ref); err != nil {
 		a.fail(w, r, req.User.ID, err, id, p, to)
 		return
 	}
