@@ -132,3 +132,24 @@ func TestMiniAppChangesTellLikeTheChat(t *testing.T) {
 		}
 	}
 }
+
+// Task edits by /edittask and in the app are in /audit, the editor named.
+func TestTaskEditsAudited(t *testing.T) {
+	addr := freeAddr(t)
+	h := newHarness(t, func(c *Config) { c.HTTPAddr, c.PublicURL = addr, "https://wg.example.org" })
+	adm := telegramtest.Private(admin)
+	mustContain(t, h.ask(adm, admin, "/edittask 1 date 1 May 2024").PlainText(), "Task 1 changed")
+	auth := webapp.SignUser(webapp.WebAppUser{ID: admin.ID, FirstName: admin.FirstName, LastName: admin.LastName}, h.clock.Now(), h.tg.Token(), nil)
+	req, _ := http.NewRequest("POST", "http://"+addr+"/app/api/task/2/edit", strings.NewReader(`{"deadline":"2024-06-30"}`))
+	req.Header.Set("Authorization", "tma "+auth)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("app edit: %d", res.StatusCode)
+	}
+	mustContain(t, h.ask(adm, admin, "/audit").PlainText(),
+		"Aida Secretariat edited task 1", "Aida Secretariat edited task 2", "task.edited · task 2 · by 1001")
+}

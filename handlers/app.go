@@ -98,6 +98,10 @@ func (b *Bot) EditTask(ctx context.Context, r *Request, id int64, change func(*s
 	if err != nil {
 		return t, err
 	}
+	// In /audit like other changes; the edit stands if this fails (logged).
+	if err := b.Store.Audit(ctx, storage.AuditEntry{At: b.Now(), By: r.User.ID, Action: storage.AuditTaskEdited, Task: id}); err != nil {
+		b.logger().Error("could not write an audit entry", "action", storage.AuditTaskEdited, "by", r.User.ID, "task", id, "err", err)
+	}
 	return t, b.ScheduleTask(ctx, t)
 }
 

@@ -451,6 +451,7 @@ var auditWords = map[string]string{
 	storage.AuditMemberRemoved:   "%s removed %s from the members",
 	storage.AuditMemberParty:     "%s changed the Party of %s",
 	storage.AuditMemberForgotten: "%s asked to be forgotten; their data was deleted",
+	storage.AuditTaskEdited:      "%s edited task %d",
 }
 
 // Submitting a Party's part (issue 10, item 1).
