@@ -282,3 +282,22 @@ func TestCommandMenuSetOnlyWhenChanged(t *testing.T) {
 		t.Errorf("setMyCommands called %d more times at a restart with unchanged menus", n)
 	}
 }
+
+// The /iam picker is a step of the /iam request, and every conversation
+// offers a way out (issue 10, item 2): Cancel leaves the Party as it was
+// and tells no administrator.
+func TestIamPickerCanBeCancelled(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(memberKZ)
+	pick := h.ask(chat, memberKZ, "/iam")
+	if !hasButton(pick, "iam:x") {
+		t.Fatalf("the /iam picker has no Cancel button: %+v", pick.ReplyMarkup)
+	}
+	done := h.pressNext(chat, memberKZ, pick, "iam:x")
+	mustContain(t, done.PlainText(), "Cancelled", "You still represent 🇰🇿 Kazakhstan")
+	mustContain(t, h.ask(chat, memberKZ, "/mytasks").PlainText(), "Open tasks of 🇰🇿 Kazakhstan")
+	if n := len(h.tg.Messages(admin.ID)); n != 0 {
+		t.Errorf("a cancelled /iam reached the administrator (%d messages)", n)
+	}
+}

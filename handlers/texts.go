@@ -82,6 +82,8 @@ const (
 	txtIamPending   = "Your request to represent %s is already with the Secretariat. Until it is decided you represent %s."
 	txtIamSame      = "You already represent %s."
 	txtIamStrangers = "Only members have a Party. Request access first."
+	txtIamCancelled = "Cancelled. You still represent %s."
+	txtIamNoChange  = "Cancelled. Nothing was changed."
 
 	txtGroupEnabled     = "✅ %s is enabled in this group. Everyone here may use /agenda, /deadlines and /task."
 	txtGroupDisabled    = "%s is disabled in this group. An administrator can /enable it again."
@@ -411,6 +413,7 @@ var commandHelp = map[string]string{
 	"forgetme":      "Delete what the bot holds about you",
 	"report":        "Implementation report: Word, Excel and PDF",
 	"calendar":      "Your deadlines for your calendar app",
+	"digest":        "A weekly digest of your tasks, on the day and time you choose",
 	"cancel":        "Leave the form you are filling in",
 }
 
@@ -457,6 +460,7 @@ var auditWords = map[string]string{
 // Submitting a Party's part (issue 10, item 1).
 const (
 	txtSubmitAsk         = "Record that %s has submitted its part of task %d, “%s”?\nIf you like, first send me its reference (a note number or link): sending it records the submission with it."
+	txtSubmitAskGroup    = "Record that %s has submitted its part of task %d, “%s”?\nTo record it with a reference (a note number or link), send /done %d and the reference instead."
 	txtBtnSubmitYes      = "✅ Yes, submitted"
 	txtSubmitCancelled   = "Cancelled. Nothing was recorded."
 	txtSubmitExpired     = "The submission of task %d was not confirmed, so nothing was recorded."
@@ -508,6 +512,39 @@ const (
 
 	txtReportNoMeeting = "I don't know the meeting “%s”. Send /report alone for the latest meeting, <code>/report all</code>, or one of:\n%s"
 	txtReportEmpty     = "%s gave no tasks, so there is nothing to report yet."
+)
+
+// The weekly digest (/digest).
+const (
+	txtDigestPrivate     = "Your weekly digest is set in a private chat with me: send /digest there."
+	txtDigestNone        = "🗞 You get no weekly digest yet."
+	txtDigestPick        = "Pick a day and a time below, or type e.g. <code>/digest monday 09:00</code>. <code>/digest off</code> stops it."
+	txtDigestZone        = "Times are in %s, the bot's time zone (per-member time zones are not offered yet)."
+	txtDigestEvery       = "🗞 Every %s at %s (%s) you will get %s, and what falls due in the next 30 days."
+	txtDigestParty       = "the open tasks of %s"
+	txtDigestAll         = "every open task of every Party"
+	txtDigestFirst       = "The first one: %s."
+	txtDigestExample     = "For example: <code>/digest monday 09:00</code>, or <code>/digest off</code> to stop it."
+	txtDigestBadWord     = "I did not understand “%s”: I need a day of the week and a time."
+	txtDigestNeedDay     = "Which day? Give a day of the week (Monday to Sunday) as well as the time."
+	txtDigestNeedTime    = "At what time? Give a time such as 09:00 as well as the day."
+	txtDigestOff         = "🗞 Your weekly digest is stopped. /digest starts it again."
+	txtDigestWasOff      = "You had no weekly digest; nothing to stop. /digest sets one."
+	txtDigestNotSaved    = "I could not change your digest just now; nothing changed. Please try again in a minute."
+	txtDigestSaved       = "Saved"
+	txtBtnDigestOff      = "Stop the digest"
+	txtBtnDigestOpen     = "Open %s %s"
+	txtNeedPartyShort    = "Tell me your Party first with /iam."
+	txtDigestHeader      = "🗞 <b>Weekly digest, %s</b>\n%s"
+	txtDigestEveryParty  = "All Parties"
+	txtDigestOverdue     = "⚠️ <b>Overdue</b>"
+	txtDigestSoon        = "📅 <b>Due in the next %d days</b>"
+	txtDigestNothingSoon = "📅 Nothing due in the next %d days."
+	txtDigestLater       = "🗂 <b>Other open tasks</b> (later or without a date)"
+	txtDigestMore        = "…and %d more: /mytasks lists them all."
+	txtDigestMoreAll     = "…and %d more: <code>/deadlines all</code> lists them all."
+	txtDigestNoOpen      = "No open tasks. 🎉"
+	txtDigestFooter      = "Change the day or time, or stop it: /digest"
 )
 
 // The Mini App (issue 16). Its pages are plain text (shown with textContent,
