@@ -100,7 +100,8 @@ func TestCalendarFileAndFeed(t *testing.T) {
 	}
 
 	// A change to a task shown raises its SEQUENCE and the ETag.
-	h.ask(telegramtest.Private(admin), admin, "/edittask 2 date 2024-04-15")
+	// Waited until handled: the edit's notice to the TR member must not pass for /calendar reset's reply.
+	h.waitHandled(t, h.tg.SendText(telegramtest.Private(admin), admin, "/edittask 2 date 2024-04-15"))
 	code, etag2, body := get(url, etag)
 	if code != 200 || etag2 == etag {
 		t.Fatalf("after an edit: %d, ETag %q then %q", code, etag, etag2)

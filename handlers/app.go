@@ -69,6 +69,25 @@ func (b *Bot) ChangeStatus(ctx context.Context, r *Request, id int64, p storage.
 	return b.setStatus(ctx, r, id, p, to, ref)
 }
 
+// AppChangeStatus is ChangeStatus for a change made in the app, followed by
+// the messages its chat twin sends: a submission's notice to the Secretariat
+// (with Confirm / Reopen, its copies recorded), or, for a confirm or reopen,
+// the member told and every copy of the notice edited.
+func (b *Bot) AppChangeStatus(ctx context.Context, r *Request, id int64, p storage.Party, to storage.State, ref string) (storage.Task, error) {
+	before, err := b.Store.Task(ctx, id)
+	if err != nil {
+		return before, err
+	}
+	t, err := b.ChangeStatus(ctx, r, id, p, to, ref)
+	if err != nil {
+		return t, err
+	}
+	if to == storage.StateSubmitted {
+		return t, b.tellSecretariat(ctx, r, t, submission{task: id, party: p, ref: ref})
+	}
+	return t, b.tellDecided(ctx, r, before.StatusOf(p), t, p, to)
+}
+
 // EditTask applies change to task id for an administrator (ErrNotAllowed
 // for anyone else) and reschedules its alerts, as /edittask does.
 func (b *Bot) EditTask(ctx context.Context, r *Request, id int64, change func(*storage.Task) error) (storage.Task, error) {
@@ -78,6 +97,10 @@ func (b *Bot) EditTask(ctx context.Context, r *Request, id int64, change func(*s
 	t, err := b.Store.UpdateTask(ctx, id, change)
 	if err != nil {
 		return t, err
+	}
+	// In /audit like other changes; the edit stands if this fails (logged).
+	if err := b.Store.Audit(ctx, storage.AuditEntry{At: b.Now(), By: r.User.ID, Action: storage.AuditTaskEdited, Task: id}); err != nil {
+		b.logger().Error("could not write an audit entry", "action", storage.AuditTaskEdited, "by", r.User.ID, "task", id, "err", err)
 	}
 	return t, b.ScheduleTask(ctx, t)
 }
@@ -182,7 +205,7 @@ func (b *Bot) AppBulkChange(ctx context.Context, r *Request, req AppBulk) (int, 
 				if t.StatusOf(p).State != storage.StateSubmitted || (req.Party != "" && string(p) != req.Party) {
 					continue
 				}
-				_, err := b.ChangeStatus(ctx, r, id, p, storage.StateConfirmed, "")
+				_, err := b.AppChangeStatus(ctx, r, id, p, storage.StateConfirmed, "")
 				if errors.Is(err, errNoChange) || errors.Is(err, errNotResponsible) {
 					continue
 				}
@@ -419,3 +442,26 @@ func ParseState(s string) (storage.State, bool) {
 
 // AppRef is a reference given in the app, cut as the chat cuts /done's.
 func AppRef(s string) string { return shorten(strings.TrimSpace(s), 200) }
+
+// AppReport is the implementation report of meeting (as /report's argument:
+// "" for the latest meeting, "all", an id) in format ("docx", "xlsx",
+// "pdf") for an administrator (ErrNotAllowed for anyone else), built by the
+// same BuildReport and WriteReport as /report. It returns the file's name.
+func (b *Bot) AppReport(ctx context.Context, r *Request, meeting, format string) (string, []byte, error) {
+	if !mayEditTasks(r) {
+		return "", nil, ErrNotAllowed
+	}
+	name, ok := ReportFiles[format]
+	if !ok {
+		return "", nil, fmt.Errorf("%w: %s", ErrBadEdit, txtAppBadRequest)
+	}
+	rep, err := BuildReport(ctx, b.Store, meeting, b.today(), b.Location, "")
+	if errors.Is(err, ErrUnknownMeeting) {
+		return "", nil, fmt.Errorf("%w: %s", ErrBadEdit, sprintf(txtAppNoMeeting, meeting))
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	data, err := WriteReport(rep, format)
+	return name, data, err
+}

@@ -73,6 +73,8 @@ func auditSentence(e storage.AuditEntry, who func(int64) string) string {
 		return sprintf(txtAuditOwnParty, by)
 	case e.Action == storage.AuditEdited:
 		return sprintf(text, by, strings.ToLower(fieldLabel(e.Field)), e.Contact)
+	case e.Action == storage.AuditTaskEdited:
+		return sprintf(text, by, e.Task)
 	case e.Contact != 0 && e.Action == storage.AuditForgotten:
 		return sprintf(text, e.Contact)
 	case e.Contact != 0:
@@ -91,6 +93,9 @@ func auditDetail(e storage.AuditEntry) string {
 	}
 	if e.Member != 0 {
 		parts = append(parts, "member "+strconv.FormatInt(e.Member, 10))
+	}
+	if e.Task != 0 {
+		parts = append(parts, "task "+strconv.FormatInt(e.Task, 10))
 	}
 	if e.Field != "" {
 		parts = append(parts, esc(string(e.Field)))

@@ -252,14 +252,25 @@ func (b *Bot) statusButton(ctx context.Context, r *Request) (Answer, error) {
 	case err != nil:
 		return Answer{}, err
 	}
-	if err := b.tellDecision(ctx, r, before.StatusOf(p), t, p, to); err != nil {
-		return Answer{}, err
-	}
-	if err := b.decidedEverywhere(ctx, r, submissionKey(id, p), sprintf(txtSubmissionDecided, p.Label(), id, esc(t.Title),
-		strings.ToLower(word), b.adminName(ctx, r.User.ID, r))); err != nil {
+	if err := b.tellDecided(ctx, r, before.StatusOf(p), t, p, to); err != nil {
 		return Answer{}, err
 	}
 	return toast(sprintf(txtStatusChanged, word, string(p), id)), b.showTask(ctx, r, id, r.Callback.MessageID)
+}
+
+// tellDecided tells of an administrator's confirm or reopen of p's part, in
+// the chat or in the app: the member who submitted it hears, and every copy
+// of the submission's notice to the Secretariat says who decided what.
+func (b *Bot) tellDecided(ctx context.Context, r *Request, before storage.PartyStatus, t storage.Task, p storage.Party, to storage.State) error {
+	word := txtConfirmed
+	if to == storage.StateOpen {
+		word = txtReopened
+	}
+	if err := b.tellDecision(ctx, r, before, t, p, to); err != nil {
+		return err
+	}
+	return b.decidedEverywhere(ctx, r, submissionKey(t.ID, p), sprintf(txtSubmissionDecided, p.Label(), t.ID, esc(t.Title),
+		strings.ToLower(word), b.adminName(ctx, r.User.ID, r)))
 }
 
 // shorten cuts s to n runes with an ellipsis.

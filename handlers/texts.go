@@ -455,6 +455,7 @@ var auditWords = map[string]string{
 	storage.AuditMemberRemoved:   "%s removed %s from the members",
 	storage.AuditMemberParty:     "%s changed the Party of %s",
 	storage.AuditMemberForgotten: "%s asked to be forgotten; their data was deleted",
+	storage.AuditTaskEdited:      "%s edited task %d",
 }
 
 // Submitting a Party's part (issue 10, item 1).
@@ -563,6 +564,9 @@ const (
 	txtAppBadParties  = "Choose at least one Party. Nothing was changed."
 	txtAppBadRequest  = "The app sent something the bot cannot read. Close it and open it again."
 	txtAppUnavailable = "The bot's storage is unavailable. Nothing was saved; try again shortly."
+	txtAppNoMeeting   = "I don't know the meeting “%s”. Choose one in the list."
+	// TxtAppReportAdminOnly refuses the report to a member.
+	TxtAppReportAdminOnly = "Only the Secretariat's administrators can download the implementation report. Ask the Secretariat for a copy."
 )
 
 // AppTexts are the words of the Mini App's page, by key.
@@ -612,6 +616,10 @@ var AppTexts = map[string]string{
 	"youAdmin":       "You are an administrator of the Secretariat.",
 	"prev":           "‹",
 	"next":           "›",
-	"report":         "The implementation report: send /report to the bot in a private chat.",
+	"report":         "The implementation report of the meeting chosen above (all meetings when none is), as of today:",
+	"reportDocx":     "Word",
+	"reportXlsx":     "Excel",
+	"reportPdf":      "PDF",
+	"reportReady":    "The report is downloaded: %s.",
 	"selectTask":     "Select task %d",
 }

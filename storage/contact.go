@@ -330,6 +330,7 @@ type AuditEntry struct {
 	Contact int64     `json:"contact,omitempty"`
 	Member  int64     `json:"member,omitempty"`
 	Field   Field     `json:"field,omitempty"`
+	Task    int64     `json:"task,omitempty"` // AuditTaskEdited: the task changed
 }
 
 // The actions of the audit log.
@@ -346,6 +347,7 @@ const (
 	AuditMemberRemoved   = "member.removed"
 	AuditMemberParty     = "member.party_changed"
 	AuditMemberForgotten = "member.forgotten"
+	AuditTaskEdited      = "task.edited" // deadline, Parties or text, by /edittask or in the app
 )
 
 // AuditMax is how many entries the audit log keeps.

@@ -105,6 +105,7 @@ type Server struct {
 	chats     map[int64]Chat
 	messages  map[msgKey]*storedMessage
 	pinned    map[int64]int          // chat -> pinned message id (topics.go)
+	menus     map[int64]MenuButton   // chat (0: the default) -> menu button (menubutton.go)
 	files     map[string]*storedFile // by file_id
 	filePaths map[string]*storedFile // by file_path
 	queries   map[string]bool        // known callback_query ids

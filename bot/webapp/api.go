@@ -54,6 +54,7 @@ type Config struct {
 //	POST /api/task/{id}/status    {"party", "state", "ref"}: submit, confirm or reopen
 //	POST /api/task/{id}/edit      {"deadline", "parties", "text"} (administrators)
 //	POST /api/bulk                {"tasks", "action": "confirm"|"deadline", "date"} (administrators)
+//	GET  /api/report?format=xlsx&meeting=wg12  the implementation report (administrators)
 //
 // Every /api call needs the header "Authorization: tma <initData>".
 func Handler(cfg Config) http.Handler {
@@ -79,6 +80,7 @@ func Handler(cfg Config) http.Handler {
 	mux.HandleFunc("POST /api/task/{id}/status", a.authed(a.status))
 	mux.HandleFunc("POST /api/task/{id}/edit", a.authed(a.edit))
 	mux.HandleFunc("POST /api/bulk", a.authed(a.bulk))
+	mux.HandleFunc("GET /api/report", a.authed(a.report))
 	return securityHeaders(cfg.Script, mux)
 }
 
@@ -262,7 +264,7 @@ func (a *app) status(ctx context.Context, w http.ResponseWriter, r *http.Request
 	if to == storage.StateSubmitted {
 		ref = handlers.AppRef(body.Ref)
 	}
-	if _, err := a.cfg.Bot.ChangeStatus(ctx, req, id, p, to, ref); err != nil {
+	if _, err := a.cfg.Bot.AppChangeStatus(ctx, req, id, p, to, ref); err != nil {
 		a.fail(w, r, req.User.ID, err, id, p, to)
 		return
 	}
@@ -299,4 +301,34 @@ func (a *app) bulk(ctx context.Context, w http.ResponseWriter, r *http.Request, 
 	}
 	a.cfg.Logger.Info("webapp: bulk change", "action", b.Action, "tasks", len(b.Tasks), "changed", n, "by", req.User.ID)
 	writeJSON(w, http.StatusOK, map[string]int{"changed": n})
+}
+
+// reportTypes are the media types of the report's formats.
+var reportTypes = map[string]string{
+	"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	"pdf":  "application/pdf",
+}
+
+// report sends the implementation report /report sends, as one file; the
+// meeting is /report's argument, "all" when none is chosen.
+func (a *app) report(ctx context.Context, w http.ResponseWriter, r *http.Request, req *handlers.Request) {
+	format, meeting := r.URL.Query().Get("format"), r.URL.Query().Get("meeting")
+	if meeting == "" {
+		meeting = "all"
+	}
+	name, data, err := a.cfg.Bot.AppReport(ctx, req, meeting, format)
+	if errors.Is(err, handlers.ErrNotAllowed) {
+		writeError(w, http.StatusForbidden, "refused", handlers.TxtAppReportAdminOnly)
+		return
+	}
+	if err != nil {
+		a.fail(w, r, req.User.ID, err, 0, "", "")
+		return
+	}
+	a.cfg.Logger.Info("webapp: report", "format", format, "meeting", meeting, "by", req.User.ID)
+	w.Header().Set("Content-Type", reportTypes[format])
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(data)
 }

@@ -1,6 +1,7 @@
 package webapp
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -9,13 +10,16 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/handlers/report"
 	"github.com/ots-customs/wgbot/storage"
 	"github.com/ots-customs/wgbot/storage/seed"
+	"github.com/xuri/excelize/v2"
 )
 
 const (
@@ -349,3 +353,82 @@ func TestAppChangeUpdatesAlerts(t *testing.T) {
 func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }
 
 func mustJSON(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+// TestReportDownload: an administrator downloads the implementation report
+// /report builds, here the XLSX of one meeting, read back with excelize; a
+// member is refused with the reason.
+func TestReportDownload(t *testing.T) {
+	srv, store := newApp(t)
+	ctx := context.Background()
+	meetings, err := store.Meetings(ctx)
+	if err != nil || len(meetings) == 0 {
+		t.Fatalf("meetings %v %v", meetings, err)
+	}
+	m := meetings[0]
+	get := func(auth, query string) *http.Response {
+		req, _ := http.NewRequest("GET", srv.URL+"/app/api/report?"+query, nil)
+		req.Header.Set("Authorization", "tma "+auth)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { res.Body.Close() })
+		return res
+	}
+	admin := initData(adminID, "Secretariat", testNow, testToken)
+	res := get(admin, "format=xlsx&meeting="+m.ID)
+	raw, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Content-Disposition"), "wgbot-report.xlsx") {
+		t.Fatalf("admin: %d %q %.200s", res.StatusCode, res.Header.Get("Content-Disposition"), raw)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatalf("not an XLSX: %v", err)
+	}
+	defer f.Close()
+	var cells []string
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for _, row := range rows {
+			cells = append(cells, row...)
+		}
+	}
+	all := strings.Join(cells, "\n")
+	tasks, _ := store.Tasks(ctx)
+	n := 0
+	for _, task := range tasks {
+		if task.MeetingID != m.ID {
+			continue
+		}
+		n++
+		if !strings.Contains(all, task.Title) && !strings.Contains(all, task.Text) {
+			t.Errorf("task %d (%q) not in the XLSX", task.ID, task.Title)
+		}
+	}
+	if n == 0 {
+		t.Fatalf("no task of %s in the seed", m.ID)
+	}
+	// One sheet for the meeting, named as /report's XLSX names it.
+	if want := report.SheetName(m, map[string]bool{}); !slices.Contains(f.GetSheetList(), want) {
+		t.Errorf("sheets %v, want %q among them", f.GetSheetList(), want)
+	}
+	for _, format := range []string{"docx", "pdf"} {
+		if res := get(admin, "format="+format); res.StatusCode != http.StatusOK {
+			t.Errorf("%s: %d", format, res.StatusCode)
+		}
+	}
+
+	// A member is refused, with the reason and what to do instead.
+	tr := initData(trID, "Ayşe", testNow, testToken)
+	code, out := call(t, srv, tr, "GET", "report?format=xlsx", "")
+	if code != http.StatusForbidden || out["message"] != handlers.TxtAppReportAdminOnly {
+		t.Fatalf("member: %d %v", code, out)
+	}
+	// A format the bot does not write: refused in words.
+	if code, out := call(t, srv, admin, "GET", "report?format=exe", ""); code != http.StatusBadRequest || out["message"] == "" {
+		t.Fatalf("bad format: %d %v", code, out)
+	}
+	if code, out := call(t, srv, admin, "GET", "report?format=pdf&meeting=nowhere", ""); code != http.StatusBadRequest || !strings.Contains(out["message"].(string), "nowhere") {
+		t.Fatalf("unknown meeting: %d %v", code, out)
+	}
+}

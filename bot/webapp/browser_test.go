@@ -122,6 +122,7 @@ func TestBrowserMemberAndAdmin(t *testing.T) {
 	st.set(initData(trID, "C++ 100%", testNow, testToken), false)
 	var rows, trRows, cols int
 	var who string
+	var memberNoReport bool
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/app/"),
 		chromedp.WaitVisible(row),
@@ -132,6 +133,7 @@ func TestBrowserMemberAndAdmin(t *testing.T) {
 		chromedp.SetValue("#f-party", "TR"),
 		chromedp.Evaluate(`document.getElementById("f-party").dispatchEvent(new Event("change")); document.querySelectorAll("#matrix tbody tr.row").length`, &trRows),
 		chromedp.Evaluate(`document.querySelectorAll("#matrix thead th").length`, &cols),
+		chromedp.Evaluate(`document.getElementById("report-desk").hidden`, &memberNoReport),
 		shot(t, ctx, dir, "matrix-filtered"),
 	); err != nil {
 		t.Fatal(err)
@@ -145,6 +147,9 @@ func TestBrowserMemberAndAdmin(t *testing.T) {
 	}
 	if rows != len(tasks) || trRows != wantTR || cols != 2 || !strings.Contains(who, "Türkiye") {
 		t.Fatalf("matrix: %d rows (want %d), filtered %d (want %d), %d columns, who %q", rows, len(tasks), trRows, wantTR, cols, who)
+	}
+	if !memberNoReport {
+		t.Fatal("a member is shown the report buttons")
 	}
 
 	// Open the task, mark TR submitted with a reference, see the cell change.
@@ -191,7 +196,7 @@ func TestBrowserMemberAndAdmin(t *testing.T) {
 
 	// An administrator, in the dark theme, confirms the submission.
 	st.set(initData(adminID, "Secretariat", testNow, testToken), true)
-	var bg string
+	var bg, reportNotice string
 	if err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/app/"),
 		chromedp.WaitVisible(row),
@@ -205,8 +210,12 @@ func TestBrowserMemberAndAdmin(t *testing.T) {
 		chromedp.Click("#back"),
 		chromedp.WaitVisible(cell),
 		chromedp.AttributeValue(cell, "class", &cellClass, nil),
+		// The report: the Excel button fetches /report's file.
+		chromedp.Click("#report-xlsx"),
+		chromedp.Poll(`document.getElementById("notice").textContent.includes("wgbot-report.xlsx")`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Text("#notice", &reportNotice),
 	); err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v (notice %q)", err, reportNotice)
 	}
 	if bg != "rgb(24, 34, 45)" {
 		t.Fatalf("dark theme: body background %s", bg)

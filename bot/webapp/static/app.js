@@ -269,12 +269,38 @@
     window.scrollTo(0, 0);
   }
 
+  // ---- the report (administrators): the same files as /report, as a download
+  async function download(format) {
+    const meeting = $("f-meeting").value;
+    let res;
+    try {
+      res = await fetch("api/report?format=" + format + "&meeting=" + encodeURIComponent(meeting),
+        { headers: { "Authorization": "tma " + ((tg && tg.initData) || "") } });
+    } catch (e) { notice(T.failed, true); return; }
+    if (!res.ok) {
+      let data = null;
+      try { data = await res.json(); } catch (e) { /* not JSON */ }
+      notice((data && data.message) || T.failed, true);
+      return;
+    }
+    const name = (/filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") || "") || [])[1] || "wgbot-report." + format;
+    const url = URL.createObjectURL(await res.blob());
+    const a = el("a", { href: url });
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    notice(fmt("reportReady", name));
+  }
+
   async function load() {
     view = await api("view");
     for (const id of [...selected]) if (!view.tasks.some((t) => t.id === id)) selected.delete(id);
     const who = view.role === "admin" ? T.youAdmin : fmt("you", view.party ? partyInfo(view.party).flag + " " + partyInfo(view.party).name : "—");
     $("who").textContent = fmt("today", view.today) + " · " + who;
     fillFilters();
+    $("report-desk").hidden = view.role !== "admin";
     if (current === "calendar") renderCalendar(); else renderMatrix();
   }
 
@@ -295,6 +321,10 @@
     $("cal-prev").addEventListener("click", () => shiftMonth(-1));
     $("cal-next").addEventListener("click", () => shiftMonth(1));
     $("report").textContent = T.report;
+    for (const f of ["docx", "xlsx", "pdf"]) {
+      $("report-" + f).textContent = T["report" + f[0].toUpperCase() + f.slice(1)];
+      $("report-" + f).addEventListener("click", () => download(f));
+    }
     for (const id of ["f-meeting", "f-party", "f-status", "f-overdue"]) {
       $(id).addEventListener("change", () => (current === "calendar" ? renderCalendar() : renderMatrix()));
     }
