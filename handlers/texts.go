@@ -410,7 +410,7 @@ var commandHelp = map[string]string{
 	"export":        "Contacts as CSV and vCard files",
 	"editcontact":   "Change a field of a contact",
 	"removecontact": "Remove a contact",
-	"audit":         "Latest changes to contacts and members",
+	"audit":         "Latest changes to contacts, members and tasks",
 	"forgetme":      "Delete what the bot holds about you",
 	"report":        "Implementation report: Word, Excel and PDF",
 	"calendar":      "Your deadlines for your calendar app",
