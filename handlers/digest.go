@@ -19,8 +19,11 @@ const (
 	digestHorizon = 30             // days ahead a digest looks
 	digestStale   = 24 * time.Hour // a slot missed by more is skipped, not sent late
 	digestLease   = 10 * time.Minute
-	digestDefault = 9 // hour a digest gets when only the day was chosen
-	digestMaxList = 15
+	// digestSendBound bounds a digest's send and bookkeeping, which go on
+	// through a stop (a 429 is waited out for at most a minute).
+	digestSendBound = 90 * time.Second
+	digestDefault   = 9 // hour a digest gets when only the day was chosen
+	digestMaxList   = 15
 )
 
 // digestTimes are the times offered as buttons (hours).
@@ -313,8 +316,12 @@ func (b *Bot) DeliverDueDigests(ctx context.Context) (int, error) {
 			}
 		}
 		text, rows := b.digestText(tasks, party, storage.DateOf(slot))
-		keep := context.WithoutCancel(ctx)
-		sendErr := b.Sender.Send(ctx, Message{ChatID: d.UserID, Text: text, Buttons: rows})
+		// A stop must not cut a send in half: a send cancelled after Telegram
+		// took the message would release the week, and the digest would go out
+		// again at the next start. The send and its bookkeeping finish on a
+		// context of their own, bounded in time.
+		keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), digestSendBound)
+		sendErr := b.Sender.Send(keep, Message{ChatID: d.UserID, Text: text, Buttons: rows})
 		switch {
 		case sendErr == nil:
 			sent++
@@ -329,6 +336,7 @@ func (b *Bot) DeliverDueDigests(ctx context.Context) (int, error) {
 				firstErr = fmt.Errorf("digest for a member: %w", sendErr)
 			}
 		}
+		cancel()
 	}
 	return sent, firstErr
 }
