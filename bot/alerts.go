@@ -34,6 +34,7 @@ func (b *Bot) alertLoop(ctx context.Context) {
 		if next, err := b.store.NextAlert(ctx); err == nil && !next.IsZero() {
 			wait = min(wait, max(next.Sub(b.cfg.Now()), 10*time.Millisecond))
 		}
+		wait = b.digestRound(ctx, wait)
 		select {
 		case <-ctx.Done():
 			return

@@ -67,6 +67,11 @@ type Config struct {
 	// PublicURL is where the operator's proxy exposes this bot's HTTP server
 	// (webhook mode, or HTTPAddr), for calendar subscription links; "": no links.
 	PublicURL string
+	// WebAppShortName is the Mini App's short name at @BotFather, for t.me
+	// links to it from groups; WebAppMaxAge bounds the age of its initData
+	// (zero: one hour). The app is served at PublicURL/app/ (webapp.go).
+	WebAppShortName string
+	WebAppMaxAge    time.Duration
 }
 
 // Bot is a running wgbot.
@@ -153,7 +158,8 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	b.h = handlers.New(handlers.Deps{Store: boardWatch{Store: store, kick: b.kickBoards}, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
 		Admins: cfg.Admins, BotUsername: me.Username, BotName: me.FirstName, Alerts: cfg.Alerts, AccessRetry: cfg.AccessRetry,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
-		Summarizer: cfg.Summarizer, Background: b.runBackground, Log: b.log, PublicURL: cfg.PublicURL})
+		Summarizer: cfg.Summarizer, Background: b.runBackground, Log: b.log, PublicURL: cfg.PublicURL,
+		AppURL: b.appURL(), AppShortName: cfg.WebAppShortName})
 	b.handle = b.h.Handle
 	b.serve = b.pipeline()
 	return b, nil
@@ -176,7 +182,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		}
 		defer srv.stop()
 	}
-	if b.cfg.HTTPAddr != "" { // the calendar feeds (issue 15)
+	if b.cfg.HTTPAddr != "" { // the calendar feeds (issue 15) and the Mini App (issue 16)
 		srv, err := b.serveHTTP(b.cfg.HTTPAddr, b.opsMux("", nil))
 		if err != nil {
 			return fmt.Errorf("HTTP_ADDR: %w", err)
@@ -186,6 +192,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := b.registerMenu(ctx); err != nil {
 		b.log.Warn("could not register the command menu", "err", redactErr(err, b.cfg.Token))
 	}
+	b.setAppMenu(ctx)
 	// A webhook left set would make every getUpdates fail with 409.
 	if _, err := b.tg.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{}); err != nil {
 		b.log.Warn("could not delete a webhook", "err", redactErr(err, b.cfg.Token))

@@ -77,6 +77,7 @@ func (b *Bot) opsMux(webhookPath string, webhook http.Handler) *http.ServeMux {
 	if b.cfg.PublicURL != "" {
 		mux.Handle("GET "+handlers.CalendarPath, b.h.CalendarFeed()) // calendar subscriptions (issue 15)
 	}
+	b.mountApp(mux) // the Mini App (issue 16), when PUBLIC_URL is set
 	if webhook != nil {
 		if webhookPath == "" || webhookPath == "/" {
 			webhookPath = "/{$}"

@@ -271,8 +271,11 @@ func keyboard(rows [][]handlers.Button) *models.InlineKeyboardMarkup {
 	kb := &models.InlineKeyboardMarkup{InlineKeyboard: make([][]models.InlineKeyboardButton, len(rows))}
 	for i, row := range rows {
 		for _, b := range row {
-			kb.InlineKeyboard[i] = append(kb.InlineKeyboard[i], models.InlineKeyboardButton{
-				Text: b.Text, CallbackData: b.Data, URL: b.URL})
+			btn := models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data, URL: b.URL}
+			if b.WebApp != "" { // the Mini App (issue 16)
+				btn.WebApp = &models.WebAppInfo{URL: b.WebApp}
+			}
+			kb.InlineKeyboard[i] = append(kb.InlineKeyboard[i], btn)
 		}
 	}
 	return kb

@@ -148,6 +148,7 @@ func (b *Bot) runWebhook(ctx context.Context) error {
 	if err := b.registerMenu(ctx); err != nil {
 		b.log.Warn("could not register the command menu", "err", redactErr(err, b.cfg.Token))
 	}
+	b.setAppMenu(ctx)
 	// What a previous run left: handled before any new update.
 	wh.sweep(ctx, inboxVisibility)
 	srv, err := b.serveHTTP(b.listenAddr(), b.opsMux(path, wh))

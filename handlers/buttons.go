@@ -83,6 +83,7 @@ type ButtonRoute struct {
 //	sub:u:<id>:<list>:<Party>   undo it (for a while)           that Party or administrators
 //	file:<id>:<Party>           the file sent with it           that Party or administrators
 //	cmd:<command>               run the command meant (a typo)  as the command
+//	dg:d:<weekday>|t:<hour>|off set or stop the weekly digest   members
 func (b *Bot) buttonTable() []ButtonRoute {
 	return []ButtonRoute{
 		{Prefix: "agenda:", Access: ReadOnly, Press: legacy(b.agendaButton)},
@@ -110,6 +111,7 @@ func (b *Bot) buttonTable() []ButtonRoute {
 		{Prefix: "sub:", Access: Members, Subject: PartySubject, Press: b.submitPress},
 		{Prefix: "file:", Access: Members, Subject: PartySubject, Press: b.filePress},
 		{Prefix: "cmd:", Access: Anyone, Press: b.commandButton},
+		{Prefix: "dg:", Access: Members, Press: b.digestButton},
 	}
 }
 

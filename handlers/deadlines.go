@@ -22,7 +22,7 @@ func (b *Bot) deadlines(ctx context.Context, r *Request) error {
 		return err
 	}
 	text, rows := b.deadlinesPage(tasks, args == "all", 0)
-	return b.reply(ctx, r, text, rows...)
+	return b.reply(ctx, r, text, append(rows, b.appButtons(r)...)...)
 }
 
 // deadlinesPageSize keeps one page of /deadlines to a phone screen or two.

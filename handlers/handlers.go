@@ -90,6 +90,9 @@ type Button struct {
 	Text string
 	Data string
 	URL  string
+	// WebApp, when set, is the URL of a Mini App the button opens (private
+	// chats only; Telegram refuses it in groups).
+	WebApp string
 }
 
 // Message is a reply or notice in Telegram's HTML parse mode. Every piece of
@@ -181,6 +184,11 @@ type Deps struct {
 	// PublicURL is where the operator's proxy exposes the bot's HTTP server
 	// (PUBLIC_URL), for calendar subscription links; "": no links.
 	PublicURL string
+	// AppURL is the Mini App's address (PUBLIC_URL + "/app/"); "": no app buttons.
+	AppURL string
+	// AppShortName is the app's short name at @BotFather (WEBAPP_SHORT_NAME),
+	// for t.me links to it in groups; "": no app button in groups.
+	AppShortName string
 }
 
 // DefaultAccessRetry is how long a rejected user waits before asking again.

@@ -17,7 +17,7 @@ func (b *Bot) mytasks(ctx context.Context, r *Request) error {
 		return err
 	}
 	text, rows := b.myTasksPage(tasks, r.Member.Party, 0)
-	return b.reply(ctx, r, text, rows...)
+	return b.reply(ctx, r, text, append(rows, b.appButtons(r)...)...)
 }
 
 // myTasksPageSize keeps one page of /mytasks to a phone screen or two.

@@ -133,8 +133,13 @@ func (b *Bot) submit(ctx context.Context, r *Request, s submission) error {
 	if s.ask == 0 && !r.Chat.Private {
 		out.ReplyTo = r.MessageID
 	}
-	t, err := b.setStatusFile(ctx, r, s.task, s.party, storage.StateSubmitted, s.ref, s.doc)
+	t, err := storage.Task{}, ErrNotAllowed
+	if mayChangeStatus(r, s.party, storage.StateSubmitted) { // the rule shared with the app
+		t, err = b.setStatusFile(ctx, r, s.task, s.party, storage.StateSubmitted, s.ref, s.doc)
+	}
 	switch {
+	case errors.Is(err, ErrNotAllowed):
+		out.Text = sprintf(txtNotYourParty, s.party.Label())
 	case errors.Is(err, storage.ErrNotFound):
 		out.Text = sprintf(txtNoSuchTask, strconv.FormatInt(s.task, 10))
 	case errors.Is(err, errNotResponsible):

@@ -120,7 +120,7 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 		return b.reply(ctx, r, txtEditUsage)
 	}
 	var old storage.Task
-	t, err := b.Store.UpdateTask(ctx, id, func(t *storage.Task) error {
+	t, err := b.EditTask(ctx, r, id, func(t *storage.Task) error {
 		old = *t
 		old.Parties = append([]storage.Party(nil), t.Parties...)
 		return change(t)
@@ -133,10 +133,7 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 	case err != nil:
 		return err
 	}
-	// A changed deadline or Party list reschedules the alerts.
-	if err := b.ScheduleTask(ctx, t); err != nil {
-		return err
-	}
+	// EditTask rescheduled the alerts (the rule and the alerts shared with the app).
 	if err := b.reply(ctx, r, sprintf(txtEdited, id, what)); err != nil {
 		return err
 	}

@@ -227,9 +227,9 @@ func (b *Bot) statusButton(ctx context.Context, r *Request) (Answer, error) {
 	if err != nil {
 		return Answer{}, err
 	}
-	t, err := b.setStatus(ctx, r, id, p, to, "")
+	t, err := b.ChangeStatus(ctx, r, id, p, to, "")
 	switch {
-	case errors.Is(err, storage.ErrNotFound), errors.Is(err, errNotResponsible):
+	case errors.Is(err, storage.ErrNotFound), errors.Is(err, errNotResponsible), errors.Is(err, ErrNotAllowed):
 		return stale, nil
 	case errors.Is(err, errNoChange):
 		// Decided already (from another copy of the notice): show where it stands.

@@ -412,6 +412,7 @@ var commandHelp = map[string]string{
 	"report":        "Implementation report: Word, Excel and PDF",
 	"calendar":      "Your deadlines for your calendar app",
 	"board":         "Pin a live status board of open tasks here",
+	"digest":        "A weekly digest of your tasks, on the day and time you choose",
 	"cancel":        "Leave the form you are filling in",
 }
 
@@ -521,3 +522,104 @@ const (
 	txtBoardNotEnabled = "This group is not enabled yet, so it gets no board. Send /enable first, then /board."
 	txtBoardNoPin      = "I posted the board but may not pin it here. To pin it, make me an administrator with the right to pin messages, then send /board again."
 )
+// The weekly digest (/digest).
+const (
+	txtDigestPrivate     = "Your weekly digest is set in a private chat with me: send /digest there."
+	txtDigestNone        = "🗞 You get no weekly digest yet."
+	txtDigestPick        = "Pick a day and a time below, or type e.g. <code>/digest monday 09:00</code>. <code>/digest off</code> stops it."
+	txtDigestZone        = "Times are in %s, the bot's time zone (per-member time zones are not offered yet)."
+	txtDigestEvery       = "🗞 Every %s at %s (%s) you will get %s, and what falls due in the next 30 days."
+	txtDigestParty       = "the open tasks of %s"
+	txtDigestAll         = "every open task of every Party"
+	txtDigestFirst       = "The first one: %s."
+	txtDigestExample     = "For example: <code>/digest monday 09:00</code>, or <code>/digest off</code> to stop it."
+	txtDigestBadWord     = "I did not understand “%s”: I need a day of the week and a time."
+	txtDigestNeedDay     = "Which day? Give a day of the week (Monday to Sunday) as well as the time."
+	txtDigestNeedTime    = "At what time? Give a time such as 09:00 as well as the day."
+	txtDigestOff         = "🗞 Your weekly digest is stopped. /digest starts it again."
+	txtDigestWasOff      = "You had no weekly digest; nothing to stop. /digest sets one."
+	txtDigestNotSaved    = "I could not change your digest just now; nothing changed. Please try again in a minute."
+	txtDigestSaved       = "Saved"
+	txtBtnDigestOff      = "Stop the digest"
+	txtBtnDigestOpen     = "Open %s %s"
+	txtNeedPartyShort    = "Tell me your Party first with /iam."
+	txtDigestHeader      = "🗞 <b>Weekly digest, %s</b>\n%s"
+	txtDigestEveryParty  = "All Parties"
+	txtDigestOverdue     = "⚠️ <b>Overdue</b>"
+	txtDigestSoon        = "📅 <b>Due in the next %d days</b>"
+	txtDigestNothingSoon = "📅 Nothing due in the next %d days."
+	txtDigestLater       = "🗂 <b>Other open tasks</b> (later or without a date)"
+	txtDigestMore        = "…and %d more: /mytasks lists them all."
+	txtDigestMoreAll     = "…and %d more: <code>/deadlines all</code> lists them all."
+	txtDigestNoOpen      = "No open tasks. 🎉"
+	txtDigestFooter      = "Change the day or time, or stop it: /digest"
+)
+
+// The Mini App (issue 16). Its pages are plain text (shown with textContent,
+// never as HTML), so these carry no tags. AppTexts is served to the page as
+// one JSON object; the keys are what app.js looks up.
+const (
+	txtBtnOpenApp     = "📊 Open the matrix"
+	txtMenuApp        = "Matrix"
+	txtAppNotAllowed  = "Only members for %s or the Secretariat can change its part. Nothing was changed."
+	txtAppAdminOnly   = "Only the Secretariat's administrators can do this. Nothing was changed."
+	txtAppNoTask      = "There is no task %d any more. The list was refreshed."
+	txtAppNotParty    = "%s is not responsible for task %d, so nothing was changed."
+	txtAppNoChange    = "%s's part of task %d is already %s. Nothing was changed."
+	txtAppInvalid     = "That does not work: %s. Nothing was changed."
+	txtAppBadDate     = "Choose a date for the deadline. Nothing was changed."
+	txtAppBadParties  = "Choose at least one Party. Nothing was changed."
+	txtAppBadRequest  = "The app sent something the bot cannot read. Close it and open it again."
+	txtAppUnavailable = "The bot's storage is unavailable. Nothing was saved; try again shortly."
+)
+
+// AppTexts are the words of the Mini App's page, by key.
+var AppTexts = map[string]string{
+	"title":          "Decisions and Parties",
+	"loading":        "Loading…",
+	"openInTelegram": "Open this page from the bot in Telegram: it needs to know who you are.",
+	"expired":        "This page was open too long. Close it and open it again from the bot.",
+	"stranger":       "This app is for members of the Working Group. Send /start to the bot to ask for access.",
+	"failed":         "Something went wrong. Nothing was changed. Try again shortly.",
+	"matrix":         "Matrix",
+	"calendar":       "Calendar",
+	"allMeetings":    "All meetings",
+	"allParties":     "All Parties",
+	"anyStatus":      "Any status",
+	"overdueOnly":    "Overdue only",
+	"open":           "open",
+	"submitted":      "submitted",
+	"confirmed":      "confirmed",
+	"overdue":        "overdue",
+	"notInvolved":    "not responsible",
+	"task":           "Task",
+	"deadline":       "Deadline",
+	"noDeadline":     "no deadline set",
+	"quote":          "From the minutes",
+	"source":         "Source",
+	"status":         "Status",
+	"history":        "History",
+	"noHistory":      "No changes yet.",
+	"reference":      "Reference (note number or link)",
+	"markSubmitted":  "Mark %s submitted",
+	"confirm":        "Confirm %s",
+	"reopen":         "Reopen %s",
+	"back":           "‹ Back",
+	"edit":           "Edit the task (Secretariat)",
+	"text":           "Text",
+	"parties":        "Parties",
+	"save":           "Save",
+	"saved":          "Saved.",
+	"selected":       "%d selected",
+	"confirmAll":     "Confirm every submitted part",
+	"setDeadline":    "Set this deadline",
+	"bulkDone":       "%d tasks changed.",
+	"noTasks":        "No task matches these filters.",
+	"today":          "Today: %s",
+	"you":            "You speak for %s.",
+	"youAdmin":       "You are an administrator of the Secretariat.",
+	"prev":           "‹",
+	"next":           "›",
+	"report":         "The implementation report: send /report to the bot in a private chat.",
+	"selectTask":     "Select task %d",
+}

@@ -24,7 +24,7 @@ const (
 )
 
 // recordKinds lists every kind, for export and import.
-var recordKinds = []string{kindCalToken, kindCalOwner, kindCalEvent, kindBoard, kindDigest}
+var recordKinds = []string{kindCalToken, kindCalOwner, kindCalEvent, kindBoard, kindDigest, kindDigestClaim}
 
 // recordOp is one write of an atomic batch: a put, or a delete when del.
 type recordOp struct {
@@ -77,6 +77,8 @@ type Digest struct {
 	Zone    string       `json:"zone,omitempty"` // IANA zone of Hour:Minute; "" for the deployment's
 	// Last is when the latest digest was sent (zero: never).
 	Last time.Time `json:"last,omitzero"`
+	// Since is when the member set this day and time: a slot before it is not sent.
+	Since time.Time `json:"since,omitzero"`
 }
 
 // CalendarStore keeps the calendar subscription tokens (only their hashes)
@@ -171,6 +173,16 @@ func recordDelete(ctx context.Context, rs recordStore, kind, key string) (bool, 
 		return false, err
 	}
 	return true, rs.recordApply(ctx, "delete "+kind+" "+key, []recordOp{{kind: kind, key: key, del: true}})
+}
+
+// deleteDigest ends a user's digest and forgets the week last sent.
+func deleteDigest(ctx context.Context, rs recordStore, userID int64) (bool, error) {
+	_, had, err := rs.recordGet(ctx, kindDigest, id(userID))
+	if err != nil {
+		return false, err
+	}
+	return had, rs.recordApply(ctx, "delete digest "+id(userID), []recordOp{
+		{kind: kindDigest, key: id(userID), del: true}, {kind: kindDigestClaim, key: id(userID), del: true}})
 }
 
 func setCalendarToken(ctx context.Context, rs recordStore, userID int64, hash string) error {

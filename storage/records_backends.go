@@ -203,7 +203,7 @@ func (r *Redis) Digests(ctx context.Context) ([]Digest, error) {
 
 // DeleteDigest implements DigestStore.
 func (r *Redis) DeleteDigest(ctx context.Context, userID int64) (bool, error) {
-	return recordDelete(ctx, r, kindDigest, id(userID))
+	return deleteDigest(ctx, r, userID)
 }
 
 // SetCalendarToken implements CalendarStore.
@@ -268,5 +268,5 @@ func (s *Bolt) Digests(ctx context.Context) ([]Digest, error) {
 
 // DeleteDigest implements DigestStore.
 func (s *Bolt) DeleteDigest(ctx context.Context, userID int64) (bool, error) {
-	return recordDelete(ctx, s, kindDigest, id(userID))
+	return deleteDigest(ctx, s, userID)
 }

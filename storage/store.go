@@ -68,6 +68,7 @@ type Store interface {
 	CalendarStore // records.go (issue 15)
 	BoardStore
 	DigestStore
+	DigestClaims
 	NoticeStore
 
 	// Ping checks that the backend answers.

@@ -28,6 +28,7 @@ type config struct {
 	AccessRetry time.Duration // ACCESS_RETRY_DAYS: how long a rejected user waits to ask again
 	LLM         llmConfig     // summaries of uploaded minutes; off without OPENAI_API_KEY
 	Deploy      deployConfig  // store, webhook and metrics (deploy.go)
+	WebApp      webAppConfig  // the Mini App (webappconfig.go)
 	// Warnings are settings that work but look wrong; run logs them.
 	Warnings []string
 }
@@ -103,6 +104,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return c, err
 	}
 	if err := c.loadDeploy(get); err != nil {
+		return c, err
+	}
+	if err := c.loadWebApp(get); err != nil {
 		return c, err
 	}
 	return c, nil

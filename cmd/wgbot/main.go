@@ -101,7 +101,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		Location: cfg.Location, Logger: log, Alerts: cfg.Alerts, AlertChatID: cfg.AlertChatID, AccessRetry: cfg.AccessRetry, MaxRate: cfg.MaxRate,
 		Summarizer: cfg.LLM.summarizer(), WebhookURL: cfg.Deploy.WebhookURL, WebhookSecret: cfg.Deploy.WebhookSecret,
 		ListenAddr: cfg.Deploy.ListenAddr, MetricsAddr: cfg.Deploy.MetricsAddr,
-		HTTPAddr: cfg.Deploy.HTTPAddr, PublicURL: cfg.Deploy.PublicURL}, store)
+		HTTPAddr: cfg.Deploy.HTTPAddr, PublicURL: cfg.Deploy.PublicURL,
+		WebAppShortName: cfg.WebApp.ShortName, WebAppMaxAge: cfg.WebApp.MaxAge}, store)
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ func recordTests() []struct {
 		{"CalendarEventSequences", testCalendarEventSequences},
 		{"Boards", testBoards},
 		{"Digests", testDigests},
+		{"DigestClaims", testDigestClaims},
 		{"SubscriptionThread", testSubscriptionThread},
 	}
 }
@@ -126,4 +127,55 @@ func testSubscriptionThread(t *testing.T, s storage.Store) {
 	if len(subs) != 1 || subs[0].ThreadID != 12 {
 		t.Errorf("subscription %+v, want its forum topic 12 kept", subs)
 	}
+}
+
+// testDigestClaims: a week's digest is claimed by one token; a retry by the
+// same token holds, another token waits for the lease; once sent nobody
+// claims that week again; a later week is claimed afresh; release gives back.
+func testDigestClaims(t *testing.T, s storage.Store) {
+	c := ctx(t)
+	now := time.Date(2024, 1, 22, 6, 0, 0, 0, time.UTC)
+	step := func(name string, got bool, err error, want bool) {
+		t.Helper()
+		if err != nil || got != want {
+			t.Errorf("%s: %v %v, want %v", name, got, err, want)
+		}
+	}
+	ok, err := s.ClaimDigest(c, 7, "2024-01-22", "a", now, time.Minute)
+	step("first claim", ok, err, true)
+	ok, err = s.ClaimDigest(c, 7, "2024-01-22", "a", now, time.Minute)
+	step("same token again", ok, err, true)
+	ok, err = s.ClaimDigest(c, 7, "2024-01-22", "b", now.Add(30*time.Second), time.Minute)
+	step("other token, live lease", ok, err, false)
+	ok, err = s.ClaimDigest(c, 7, "2024-01-22", "b", now.Add(2*time.Minute), time.Minute)
+	step("other token, lease over", ok, err, true)
+	if err := s.CompleteDigest(c, 7, "2024-01-22", "a"); !errors.Is(err, storage.ErrLeaseLost) {
+		t.Errorf("complete by the token that lost the lease: %v", err)
+	}
+	if err := s.CompleteDigest(c, 7, "2024-01-22", "b"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CompleteDigest(c, 7, "2024-01-22", "b"); err != nil {
+		t.Errorf("complete twice (a retry): %v", err)
+	}
+	ok, err = s.ClaimDigest(c, 7, "2024-01-22", "c", now.Add(time.Hour), time.Minute)
+	step("claim of a sent week", ok, err, false)
+	ok, err = s.ClaimDigest(c, 7, "2024-01-15", "c", now.Add(time.Hour), time.Minute)
+	step("claim of an earlier week", ok, err, false)
+	ok, err = s.ClaimDigest(c, 7, "2024-01-29", "c", now.Add(7*24*time.Hour), time.Minute)
+	step("next week", ok, err, true)
+	if err := s.ReleaseDigest(c, 7, "2024-01-29", "c"); err != nil {
+		t.Fatal(err)
+	}
+	ok, err = s.ClaimDigest(c, 7, "2024-01-29", "d", now.Add(7*24*time.Hour), time.Minute)
+	step("claim after release", ok, err, true)
+	// Deleting the digest forgets its claims too.
+	if err := s.PutDigest(c, storage.Digest{UserID: 7, Weekday: time.Monday, Hour: 9}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeleteDigest(c, 7); err != nil {
+		t.Fatal(err)
+	}
+	ok, err = s.ClaimDigest(c, 7, "2024-01-29", "e", now.Add(7*24*time.Hour), time.Minute)
+	step("claim after the digest was deleted", ok, err, true)
 }

@@ -1,0 +1,436 @@
+package handlers
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ots-customs/wgbot/storage"
+)
+
+// The digest's schedule and content.
+const (
+	digestHorizon = 30             // days ahead a digest looks
+	digestStale   = 24 * time.Hour // a slot missed by more is skipped, not sent late
+	digestLease   = 10 * time.Minute
+	digestDefault = 9 // hour a digest gets when only the day was chosen
+	digestMaxList = 15
+)
+
+// digestTimes are the times offered as buttons (hours).
+var digestTimes = []int{8, 9, 12, 17}
+
+// digestCmd handles /digest, /digest off and /digest monday 09:00.
+func (b *Bot) digestCmd(ctx context.Context, r *Request) error {
+	if !r.Chat.Private {
+		return b.reply(ctx, r, txtDigestPrivate)
+	}
+	if r.Role != Admin && (r.Member == nil || !r.Member.Party.Valid()) {
+		return b.reply(ctx, r, txtNeedParty, partyButtons("iam:")...)
+	}
+	arg := strings.ToLower(strings.TrimSpace(r.Args))
+	userID := r.User.ID
+	switch arg {
+	case "":
+		d, err := b.Store.Digest(ctx, userID)
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+		text, rows := b.digestView(d, err == nil)
+		return b.reply(ctx, r, text, rows...)
+	case "off", "stop", "none":
+		return b.reply(ctx, r, b.digestOff(ctx, userID))
+	}
+	day, hour, minute, problem := parseDigestTime(strings.Fields(arg))
+	if problem != "" {
+		return b.reply(ctx, r, problem+"\n"+txtDigestExample)
+	}
+	text, err := b.setDigest(ctx, userID, r.Member, day, hour, minute)
+	if err != nil {
+		return err
+	}
+	return b.reply(ctx, r, text)
+}
+
+// digestButton handles dg:d:<weekday>, dg:t:<hour> and dg:off.
+func (b *Bot) digestButton(ctx context.Context, r *Request) (Answer, error) {
+	if !r.Chat.Private {
+		return alert(txtDigestPrivate), nil
+	}
+	if r.Role != Admin && (r.Member == nil || !r.Member.Party.Valid()) {
+		return alert(txtNeedPartyShort), nil
+	}
+	userID := r.User.ID
+	parts := strings.Split(strings.TrimPrefix(r.Callback.Data, "dg:"), ":")
+	d, err := b.Store.Digest(ctx, userID)
+	had := err == nil
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return Answer{}, err
+	}
+	if !had {
+		d = storage.Digest{Weekday: time.Monday, Hour: digestDefault}
+	}
+	var text string
+	switch {
+	case len(parts) == 1 && parts[0] == "off":
+		text = b.digestOff(ctx, userID)
+	case len(parts) == 2 && parts[0] == "d":
+		n, err := strconv.Atoi(parts[1])
+		if err != nil || n < 0 || n > 6 {
+			return stale, nil
+		}
+		text, err = b.setDigest(ctx, userID, r.Member, time.Weekday(n), d.Hour, d.Minute)
+		if err != nil {
+			return Answer{}, err
+		}
+	case len(parts) == 2 && parts[0] == "t":
+		n, err := strconv.Atoi(parts[1])
+		if err != nil || n < 0 || n > 23 {
+			return stale, nil
+		}
+		text, err = b.setDigest(ctx, userID, r.Member, d.Weekday, n, 0)
+		if err != nil {
+			return Answer{}, err
+		}
+	default:
+		return stale, nil
+	}
+	now, err := b.Store.Digest(ctx, userID)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return Answer{}, err
+	}
+	view, rows := b.digestView(now, err == nil)
+	return Answer{Text: txtDigestSaved, Edit: &Message{Text: text + "\n\n" + view, Buttons: rows}}, nil
+}
+
+func (b *Bot) digestOff(ctx context.Context, userID int64) string {
+	had, err := b.Store.DeleteDigest(ctx, userID)
+	if err != nil {
+		return txtDigestNotSaved
+	}
+	if !had {
+		return txtDigestWasOff
+	}
+	return txtDigestOff
+}
+
+// setDigest saves a day and time and says in words what will happen.
+func (b *Bot) setDigest(ctx context.Context, userID int64, m *storage.Member, day time.Weekday, hour, minute int) (string, error) {
+	d := storage.Digest{UserID: userID, Weekday: day, Hour: hour, Minute: minute, Since: b.Now()}
+	if m != nil && m.Party.Valid() {
+		d.Party = m.Party
+	}
+	if err := b.Store.PutDigest(ctx, d); err != nil {
+		return "", err
+	}
+	return b.digestSentence(d) + "\n" + sprintf(txtDigestFirst, b.nextDigest(d, b.Now()).In(b.Location).Format("Monday 2 January 2006, 15:04")), nil
+}
+
+// digestSentence is "Every Monday at 09:00 (Europe/Istanbul) you will get ...".
+func (b *Bot) digestSentence(d storage.Digest) string {
+	what := txtDigestAll
+	if d.Party != "" {
+		what = sprintf(txtDigestParty, d.Party.Label())
+	}
+	return sprintf(txtDigestEvery, d.Weekday.String(), fmt.Sprintf("%02d:%02d", d.Hour, d.Minute), esc(b.Location.String()), what)
+}
+
+// digestView shows the current setting and the buttons that change it.
+func (b *Bot) digestView(d storage.Digest, on bool) (string, [][]Button) {
+	text := txtDigestNone
+	if on {
+		text = b.digestSentence(d)
+	}
+	text += "\n" + txtDigestPick + "\n" + sprintf(txtDigestZone, esc(b.Location.String()))
+	var days1, days2, times []Button
+	for i := range 7 {
+		wd := time.Weekday((i + 1) % 7) // Monday first
+		label := wd.String()[:3]
+		if on && wd == d.Weekday {
+			label = "✅ " + label
+		}
+		btn := Button{Text: label, Data: "dg:d:" + strconv.Itoa(int(wd))}
+		if i < 4 {
+			days1 = append(days1, btn)
+		} else {
+			days2 = append(days2, btn)
+		}
+	}
+	for _, h := range digestTimes {
+		label := fmt.Sprintf("%02d:00", h)
+		if on && d.Hour == h && d.Minute == 0 {
+			label = "✅ " + label
+		}
+		times = append(times, Button{Text: label, Data: "dg:t:" + strconv.Itoa(h)})
+	}
+	rows := [][]Button{days1, days2, times}
+	if on {
+		rows = append(rows, []Button{{Text: txtBtnDigestOff, Data: "dg:off"}})
+	}
+	return text, rows
+}
+
+// parseDigestTime reads "monday 09:00" (either order; "mon", "9", "9:30",
+// "0930" too) or says what is wrong.
+func parseDigestTime(words []string) (time.Weekday, int, int, string) {
+	day, hour, minute := time.Weekday(-1), -1, 0
+	for _, w := range words {
+		if wd, ok := weekdayOf(w); ok && day < 0 {
+			day = wd
+			continue
+		}
+		if h, m, ok := clockOf(w); ok && hour < 0 {
+			hour, minute = h, m
+			continue
+		}
+		return 0, 0, 0, sprintf(txtDigestBadWord, echo(w))
+	}
+	switch {
+	case day < 0:
+		return 0, 0, 0, txtDigestNeedDay
+	case hour < 0:
+		return 0, 0, 0, txtDigestNeedTime
+	}
+	return day, hour, minute, ""
+}
+
+func weekdayOf(w string) (time.Weekday, bool) {
+	w = strings.TrimSuffix(strings.ToLower(w), ",")
+	if len(w) < 3 {
+		return 0, false
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		name := strings.ToLower(d.String())
+		if strings.HasPrefix(name, w) || w == name+"s" {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+func clockOf(w string) (int, int, bool) {
+	w = strings.ReplaceAll(strings.ReplaceAll(w, ".", ":"), "h", ":")
+	w = strings.TrimSuffix(w, ":")
+	hs, ms, found := strings.Cut(w, ":")
+	if !found && len(w) == 4 {
+		hs, ms = w[:2], w[2:]
+	}
+	if ms == "" {
+		ms = "0"
+	}
+	h, err1 := strconv.Atoi(hs)
+	m, err2 := strconv.Atoi(ms)
+	if err1 != nil || err2 != nil || len(hs) > 2 || len(ms) > 2 || h < 0 || h > 23 || m < 0 || m > 59 {
+		return 0, 0, false
+	}
+	return h, m, true
+}
+
+// lastDigest is d's latest slot at or before now; nextDigest the first after now.
+func (b *Bot) lastDigest(d storage.Digest, now time.Time) time.Time {
+	local := now.In(b.Location)
+	for i := 0; i < 8; i++ {
+		day := local.AddDate(0, 0, -i)
+		slot := time.Date(day.Year(), day.Month(), day.Day(), d.Hour, d.Minute, 0, 0, b.Location)
+		if slot.Weekday() == d.Weekday && !slot.After(now) {
+			return slot
+		}
+	}
+	return time.Time{}
+}
+
+func (b *Bot) nextDigest(d storage.Digest, now time.Time) time.Time {
+	last := b.lastDigest(d, now)
+	return time.Date(last.Year(), last.Month(), last.Day()+7, d.Hour, d.Minute, 0, 0, b.Location)
+}
+
+// NextDigest is when the next digest of anyone falls due (zero: none set).
+func (b *Bot) NextDigest(ctx context.Context) (time.Time, error) {
+	ds, err := b.Store.Digests(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	var next time.Time
+	now := b.Now()
+	for _, d := range ds {
+		if n := b.nextDigest(d, now); next.IsZero() || n.Before(next) {
+			next = n
+		}
+	}
+	return next, nil
+}
+
+// DeliverDueDigests sends each digest whose slot has come, once a week per
+// member across instances and restarts: the week is claimed in the store
+// with a token first. A slot missed by more than a day is skipped.
+func (b *Bot) DeliverDueDigests(ctx context.Context) (int, error) {
+	ds, err := b.Store.Digests(ctx)
+	if err != nil || len(ds) == 0 {
+		return 0, err
+	}
+	now := b.Now()
+	var tasks []storage.Task
+	token := newDigestToken()
+	sent := 0
+	var firstErr error
+	for _, d := range ds {
+		slot := b.lastDigest(d, now)
+		if slot.IsZero() || now.Sub(slot) > digestStale || slot.Before(d.Since) {
+			continue
+		}
+		// The ISO week, not the date: a member who moves the day after this
+		// week's digest went out does not get a second one this week.
+		y, w := slot.ISOWeek()
+		week := fmt.Sprintf("%04d-W%02d", y, w)
+		ok, err := b.Store.ClaimDigest(ctx, d.UserID, week, token, now, digestLease)
+		if err != nil {
+			return sent, err
+		}
+		if !ok {
+			continue
+		}
+		party, allowed, err := b.digestAudience(ctx, d.UserID)
+		if err != nil {
+			_ = b.Store.ReleaseDigest(ctx, d.UserID, week, token)
+			return sent, err
+		}
+		if !allowed { // removed: no digest, and none again
+			if _, err := b.Store.DeleteDigest(ctx, d.UserID); err != nil {
+				return sent, err
+			}
+			continue
+		}
+		if tasks == nil {
+			if tasks, err = b.Store.Tasks(ctx); err != nil {
+				_ = b.Store.ReleaseDigest(ctx, d.UserID, week, token)
+				return sent, err
+			}
+		}
+		text, rows := b.digestText(tasks, party, storage.DateOf(slot))
+		keep := context.WithoutCancel(ctx)
+		sendErr := b.Sender.Send(ctx, Message{ChatID: d.UserID, Text: text, Buttons: rows})
+		switch {
+		case sendErr == nil:
+			sent++
+			if err := b.Store.CompleteDigest(keep, d.UserID, week, token); err != nil && firstErr == nil {
+				firstErr = err
+			}
+		case errors.Is(sendErr, ErrChatGone):
+			_, _ = b.Store.DeleteDigest(keep, d.UserID)
+		default:
+			_ = b.Store.ReleaseDigest(keep, d.UserID, week, token)
+			if firstErr == nil {
+				firstErr = fmt.Errorf("digest for a member: %w", sendErr)
+			}
+		}
+	}
+	return sent, firstErr
+}
+
+// digestAudience says whose tasks a user's digest shows now (their Party,
+// or "" for every task) and whether they may still get one.
+func (b *Bot) digestAudience(ctx context.Context, userID int64) (storage.Party, bool, error) {
+	m, err := b.Store.Member(ctx, userID)
+	switch {
+	case err == nil && m.Party.Valid():
+		return m.Party, true, nil
+	case err != nil && !errors.Is(err, storage.ErrNotFound):
+		return "", false, err
+	}
+	return "", b.IsAdmin(userID), nil
+}
+
+// digestText is the digest of party ("": every Party) as of today.
+func (b *Bot) digestText(tasks []storage.Task, party storage.Party, today storage.Date) (string, [][]Button) {
+	var open []*storage.Task
+	for i := range tasks {
+		t := &tasks[i]
+		if t.Done() || (party != "" && (!t.Involves(party) || t.StatusOf(party).State != storage.StateOpen)) {
+			continue
+		}
+		open = append(open, t)
+	}
+	slices.SortStableFunc(open, func(x, y *storage.Task) int {
+		switch {
+		case x.Deadline.IsZero() && y.Deadline.IsZero():
+			return 0
+		case x.Deadline.IsZero():
+			return 1
+		case y.Deadline.IsZero():
+			return -1
+		}
+		return today.DaysUntil(x.Deadline.Due) - today.DaysUntil(y.Deadline.Due)
+	})
+	var overdue, soon, later []*storage.Task
+	for _, t := range open {
+		switch days := today.DaysUntil(t.Deadline.Due); {
+		case t.Deadline.IsZero() || days > digestHorizon:
+			later = append(later, t)
+		case days < 0:
+			overdue = append(overdue, t)
+		default:
+			soon = append(soon, t)
+		}
+	}
+	who := txtDigestEveryParty
+	if party != "" {
+		who = party.Label()
+	}
+	lines := []string{sprintf(txtDigestHeader, today.Long(), who)}
+	var rows [][]Button
+	shown := 0
+	block := func(title string, ts []*storage.Task) {
+		if len(ts) == 0 {
+			return
+		}
+		lines = append(lines, "", title)
+		for _, t := range ts {
+			if shown == digestMaxList {
+				more := txtDigestMore
+				if party == "" {
+					more = txtDigestMoreAll
+				}
+				lines = append(lines, sprintf(more, len(open)-shown))
+				shown++
+				return
+			}
+			if shown > digestMaxList {
+				return
+			}
+			shown++
+			line := "• " + taskRef(t) + " " + esc(t.Title)
+			if !t.Deadline.IsZero() {
+				line += "\n  📅 " + esc(deadlineText(t.Deadline)) + " (" + relative(t.Deadline.Due, today) + ")"
+			}
+			if party == "" || len(t.Parties) > 1 {
+				line += "\n  " + partyList(t)
+			}
+			lines = append(lines, line)
+			rows = append(rows, []Button{{Text: sprintf(txtBtnDigestOpen, taskRef(t), shorten(t.Title, 40)), Data: "task:" + strconv.FormatInt(t.ID, 10)}})
+		}
+	}
+	block(txtDigestOverdue, overdue)
+	if len(soon) == 0 {
+		lines = append(lines, "", sprintf(txtDigestNothingSoon, digestHorizon))
+	} else {
+		block(sprintf(txtDigestSoon, digestHorizon), soon)
+	}
+	block(txtDigestLater, later)
+	if len(open) == 0 {
+		lines = append(lines, "", txtDigestNoOpen)
+	}
+	lines = append(lines, "", txtDigestFooter)
+	return strings.Join(lines, "\n"), rows
+}
+
+func newDigestToken() string {
+	var raw [12]byte
+	_, _ = rand.Read(raw[:])
+	return hex.EncodeToString(raw[:])
+}
