@@ -522,6 +522,7 @@ const (
 	txtBoardNotEnabled = "This group is not enabled yet, so it gets no board. Send /enable first, then /board."
 	txtBoardNoPin      = "I posted the board but may not pin it here. To pin it, make me an administrator with the right to pin messages, then send /board again."
 )
+
 // The weekly digest (/digest).
 const (
 	txtDigestPrivate     = "Your weekly digest is set in a private chat with me: send /digest there."
