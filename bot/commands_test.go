@@ -282,3 +282,45 @@ func TestCommandMenuSetOnlyWhenChanged(t *testing.T) {
 		t.Errorf("setMyCommands called %d more times at a restart with unchanged menus", n)
 	}
 }
+
+// The /iam picker is a step of the /iam request, and every conversation
+// offers a way out (issue 10, item 2): Cancel leaves the Party as it was
+// and tells no administrator.
+func TestIamPickerCanBeCancelled(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(memberKZ)
+	pick := h.ask(chat, memberKZ, "/iam")
+	if !hasButton(pick, "iam:x") {
+		t.Fatalf("the /iam picker has no Cancel button: %+v", pick.ReplyMarkup)
+	}
+	done := h.pressNext(chat, memberKZ, pick, "iam:x")
+	mustContain(t, done.PlainText(), "Cancelled", "You still represent 🇰🇿 Kazakhstan")
+	mustContain(t, h.ask(chat, memberKZ, "/mytasks").PlainText(), "Open tasks of 🇰🇿 Kazakhstan")
+	if n := len(h.tg.Messages(admin.ID)); n != 0 {
+		t.Errorf("a cancelled /iam reached the administrator (%d messages)", n)
+	}
+}
+
+// Issue 9, item 2: an administrator records any Party's part by naming it,
+// recorded as theirs; without a Party named, they are told how.
+func TestAdminDoneNamesTheParty(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(techConditions))
+	h.start()
+	chat := telegramtest.Private(admin)
+	mustContain(t, h.ask(chat, admin, "/done 1").PlainText(), "Name the Party whose part you record", "/done 3 KZ")
+	reply := h.ask(chat, admin, "/done 1 KZ Note 12/2024")
+	mustContain(t, reply.PlainText(), "🇰🇿 Kazakhstan submitted its part of task 1")
+	task, err := h.store.Task(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := task.Status[storage.Kazakhstan]
+	if st.State != storage.StateSubmitted || st.By != admin.ID || !strings.Contains(st.Ref, "Note 12/2024") {
+		t.Errorf("KZ's part is %+v, want submitted by %d with the reference", st, admin.ID)
+	}
+	if task.Status[storage.Turkiye].State == storage.StateSubmitted {
+		t.Error("TR's part changed too")
+	}
+}

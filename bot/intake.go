@@ -54,9 +54,14 @@ func (wh *intake) sweepLoop(ctx context.Context) {
 func (wh *intake) handleClaimed(ctx context.Context, upd *models.Update) {
 	b := wh.b
 	token := wh.instance + ":" + strconv.FormatInt(upd.ID, 10)
-	claimCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	ok, err := wh.inbox.ClaimUpdate(claimCtx, upd.ID, token, claimTTL)
-	cancel()
+	// The poller claimed what its batch put kept (poll.go); the rest is claimed here.
+	ok := wh.instance == pollingInstance && b.gate != nil && b.gate.takeClaim(upd.ID)
+	var err error
+	if !ok {
+		claimCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err = wh.inbox.ClaimUpdate(claimCtx, upd.ID, token, claimTTL)
+		cancel()
+	}
 	if err != nil {
 		b.log.Warn("could not claim an update; it will be offered again", "update", upd.ID, "err", err)
 		b.metrics.storageError("claim", err)

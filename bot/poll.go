@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -34,6 +35,9 @@ type pollGate struct {
 	// offset at a clean stop (a hint for the next start: after a crash
 	// Telegram sends the unconfirmed batch again, and the inbox drops it).
 	kept atomic.Int64
+	// claimed holds the ids InboxPutBatch claimed for this poller, until
+	// their handling starts (takeClaim).
+	claimed sync.Map
 }
 
 func (g *pollGate) Do(req *http.Request) (*http.Response, error) {
@@ -70,7 +74,7 @@ func (g *pollGate) keep(ctx context.Context, body []byte) error {
 	if g.inbox == nil {
 		return errNoInbox
 	}
-	now := g.now()
+	items := make([]storage.InboxItem, 0, len(batch.Result))
 	var maxID int64
 	for _, raw := range batch.Result {
 		var head struct {
@@ -79,14 +83,49 @@ func (g *pollGate) keep(ctx context.Context, body []byte) error {
 		if json.Unmarshal(raw, &head) != nil || head.UpdateID <= 0 {
 			continue
 		}
-		if _, err := g.inbox.InboxPut(ctx, head.UpdateID, raw, now, now.Add(inboxVisibility)); err != nil {
-			g.metrics.storageError("inbox", err)
-			return errors.New("could not keep updates in the inbox; asking Telegram again: " + err.Error())
-		}
+		items = append(items, storage.InboxItem{UpdateID: head.UpdateID, Raw: raw})
 		maxID = max(maxID, head.UpdateID)
+	}
+	if err := g.put(ctx, items); err != nil {
+		g.metrics.storageError("inbox", err)
+		return errors.New("could not keep updates in the inbox; asking Telegram again: " + err.Error())
 	}
 	if maxID > g.kept.Load() {
 		g.kept.Store(maxID)
 	}
 	return nil
+}
+
+// put keeps items in the inbox: the whole batch in one call, claimed for
+// this poller in the same step, when the store can (storage.InboxBatch);
+// one by one otherwise.
+func (g *pollGate) put(ctx context.Context, items []storage.InboxItem) error {
+	now := g.now()
+	batch, ok := g.inbox.(storage.InboxBatch)
+	if !ok {
+		for _, it := range items {
+			if _, err := g.inbox.InboxPut(ctx, it.UpdateID, it.Raw, now, now.Add(inboxVisibility)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	kept, err := batch.InboxPutBatch(ctx, items, now, now.Add(inboxVisibility), pollingInstance, claimTTL)
+	if err != nil {
+		return err
+	}
+	for i, k := range kept {
+		if k {
+			g.claimed.Store(items[i].UpdateID, struct{}{})
+		}
+	}
+	return nil
+}
+
+// takeClaim reports whether the batch put already claimed updateID for this
+// poller, and forgets it: the claim serves one handling only. Redeliveries
+// and updates offered by the sweep are claimed as before.
+func (g *pollGate) takeClaim(updateID int64) bool {
+	_, ok := g.claimed.LoadAndDelete(updateID)
+	return ok
 }

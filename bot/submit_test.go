@@ -211,3 +211,18 @@ func TestMembersAreToldOfNewTasksAndMovedDeadlines(t *testing.T) {
 	moved := messageWith(t, h, memberTR.ID, "deadline of task 1 moved")
 	mustContain(t, moved.PlainText(), "Now: by 1 May 2024")
 }
+
+// In a group no typed reference is awaited (the next group message is not
+// read as one), so the question must not invite the member to type it
+// there: it says how to give a reference instead.
+func TestSubmitAskInAGroupDoesNotAwaitATypedReference(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	enableGroup(t, h)
+	list := h.ask(wgGroup, memberTR, "/mytasks")
+	data := buttonData(list, "sub:a:")
+	idText := strings.Split(data, ":")[2]
+	ask := h.pressNext(wgGroup, memberTR, list, data)
+	mustContain(t, ask.PlainText(), "Record that 🇹🇷 Türkiye has submitted its part of task "+idText, "/done "+idText)
+	mustNotContain(t, ask.PlainText(), "send me its reference")
+}

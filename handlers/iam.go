@@ -15,11 +15,11 @@ import (
 
 func (b *Bot) iam(ctx context.Context, r *Request) error {
 	if r.Args == "" {
-		return b.reply(ctx, r, txtChooseParty, partyButtons("iam:")...)
+		return b.reply(ctx, r, txtChooseParty, iamButtons()...)
 	}
 	p, ok := storage.ParseParty(r.Args)
 	if !ok {
-		return b.reply(ctx, r, sprintf(txtIamUnknown, echo(r.Args)), partyButtons("iam:")...)
+		return b.reply(ctx, r, sprintf(txtIamUnknown, echo(r.Args)), iamButtons()...)
 	}
 	text, err := b.claimParty(ctx, r, p)
 	if err != nil {
@@ -28,8 +28,24 @@ func (b *Bot) iam(ctx context.Context, r *Request) error {
 	return b.reply(ctx, r, text)
 }
 
+// iamCancel is the data of the picker's Cancel button (after "iam:"): the
+// picker is a step of the /iam request, and every step offers a way out.
+const iamCancel storage.Party = "x"
+
+// iamButtons are the Parties to pick from, and Cancel.
+func iamButtons() [][]Button {
+	return append(partyButtons("iam:"), []Button{{Text: txtBtnNomCancel, Data: "iam:" + string(iamCancel)}})
+}
+
 func (b *Bot) iamButton(ctx context.Context, r *Request) (Answer, error) {
 	p := storage.Party(strings.TrimPrefix(r.Callback.Data, "iam:"))
+	if p == iamCancel {
+		text := txtIamNoChange
+		if r.Member != nil && r.Member.Party.Valid() {
+			text = sprintf(txtIamCancelled, r.Member.Party.Label())
+		}
+		return Answer{Edit: &Message{Text: text}}, nil
+	}
 	if !p.Valid() {
 		return stale, nil
 	}

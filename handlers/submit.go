@@ -78,7 +78,11 @@ func (b *Bot) askSubmit(ctx context.Context, r *Request, id int64, p storage.Par
 	if t.StatusOf(p).State != storage.StateOpen {
 		return alert(plainToast(sprintf(txtDoneAlready, p.Label(), id))), nil
 	}
-	ask, err := b.sendID(ctx, Message{ChatID: r.Chat.ID, Text: sprintf(txtSubmitAsk, p.Label(), id, esc(t.Title)),
+	text := sprintf(txtSubmitAsk, p.Label(), id, esc(t.Title))
+	if !r.Chat.Private { // no typed reference is awaited in a group: say how to give one
+		text = sprintf(txtSubmitAskGroup, p.Label(), id, esc(t.Title), id)
+	}
+	ask, err := b.sendID(ctx, Message{ChatID: r.Chat.ID, Text: text,
 		Buttons: [][]Button{{{Text: txtBtnSubmitYes, Data: submitData("y", id, p)}, {Text: txtBtnNomCancel, Data: submitData("n", id, p)}}}})
 	if err != nil {
 		return Answer{}, err

@@ -112,11 +112,26 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 }
 
 func (b *Bot) done(ctx context.Context, r *Request) error {
-	if r.Member == nil || !r.Member.Party.Valid() {
+	idText, ref, _ := strings.Cut(r.Args, " ")
+	// An administrator records any Party's part by naming it
+	// ("/done 4 KZ Note 12"), recorded as theirs (issue 9).
+	named, hasNamed := storage.Party(""), false
+	if r.Role == Admin {
+		word, rest, _ := strings.Cut(strings.TrimSpace(ref), " ")
+		if p, ok := storage.ParseParty(word); ok {
+			named, hasNamed, ref = p, true, rest
+		}
+	}
+	if !hasNamed && (r.Member == nil || !r.Member.Party.Valid()) {
+		if r.Role == Admin && idText != "" {
+			return b.reply(ctx, r, txtDoneAdminUsage)
+		}
 		return b.reply(ctx, r, txtNeedParty, partyButtons("iam:")...)
 	}
-	p := r.Member.Party
-	idText, ref, _ := strings.Cut(r.Args, " ")
+	p := named
+	if !hasNamed {
+		p = r.Member.Party
+	}
 	if idText == "" {
 		tasks, err := b.Store.Tasks(ctx)
 		if err != nil {

@@ -14,7 +14,7 @@ const (
 
 	txtBtnRequestAccess = "Request access"
 	txtChooseParty      = "Which Party do you represent?"
-	txtRequestSent      = "Thank you. Your request to join for %s was sent to the Secretariat.\nI will write to you here when it is decided."
+	txtRequestSent      = "Thank you. Your request to join for %s was sent to the Secretariat.\nI will write to you in our private chat when it is decided."
 	txtRequestPending   = "Your request for %s is already with the Secretariat. I will write to you when it is decided."
 	txtAlreadyMember    = "You are already a member for %s. Try /help."
 
@@ -32,7 +32,7 @@ const (
 	txtYouRejected      = "Your request for access was not approved. If you think this is a mistake, please contact the OTS Secretariat; you can ask again from %s."
 	txtRejectedWait     = "Your last request for access was not approved. You can ask again from %s, or contact the OTS Secretariat meanwhile."
 	txtNoPending        = "No access requests are pending."
-	txtPendingHeader    = "<b>Pending access requests</b>"
+	txtPendingHeader    = "<b>Pending requests</b> (access, and changes of Party)"
 
 	txtAdminOnly    = "Only the Secretariat's administrators can do this."
 	txtStaleButton  = "This button is out of date or not meant for you. Nothing was changed."
@@ -78,10 +78,12 @@ const (
 
 	txtIamSet       = "Noted: you represent %s."
 	txtIamUnknown   = "I don't recognise “%s” as a Party. Pick one below:"
-	txtIamRequested = "Your request to represent %s was sent to the Secretariat. Until it is approved you represent %s.\nI will write to you here when it is decided."
+	txtIamRequested = "Your request to represent %s was sent to the Secretariat. Until it is approved you represent %s.\nI will write to you in our private chat when it is decided."
 	txtIamPending   = "Your request to represent %s is already with the Secretariat. Until it is decided you represent %s."
 	txtIamSame      = "You already represent %s."
 	txtIamStrangers = "Only members have a Party. Request access first."
+	txtIamCancelled = "Cancelled. You still represent %s."
+	txtIamNoChange  = "Cancelled. Nothing was changed."
 
 	txtGroupEnabled     = "✅ %s is enabled in this group. Everyone here may use /agenda, /deadlines and /task."
 	txtGroupDisabled    = "%s is disabled in this group. An administrator can /enable it again."
@@ -122,32 +124,33 @@ const (
 	txtNotSubscribed     = "This chat does not receive deadline alerts. Send /subscribe to start them."
 	txtNeedParty         = "Tell me your Party first (/iam), so I know which tasks are yours."
 
-	txtTaskUsage     = "Use /task followed by a task number, for example /task 3. Numbers are shown in /mytasks."
-	txtDoneUsage     = "Use /done followed by a task number and, if you like, a reference, for example /done 3 Note 45/2024. Send /done alone to pick from your Party's open tasks."
-	txtNoSuchTask    = "There is no task %s. /deadlines and /mytasks list the tasks."
-	txtTaskHeader    = "<b>Task %d</b>: %s"
-	txtTaskDeadline  = "📅 %s (%s)"
-	txtTaskNoDate    = "📅 no deadline set"
-	txtTaskSource    = "Source: %s"
-	txtTaskStatus    = "<b>Status</b>"
-	txtTaskHistory   = "<b>Latest changes</b>"
-	txtStateOpen     = "⏳ %s: not yet submitted"
-	txtStateSub      = "📨 %s: submitted%s%s"
-	txtStateConf     = "✅ %s: confirmed by the Secretariat%s%s"
-	txtStateOn       = " on %s"
-	txtSubmittedOn   = "submitted on %s"
-	txtAllSubmitted  = "submitted"
-	txtBtnConfirm    = "✅ Confirm %s"
-	txtBtnReopen     = "↩️ Reopen %s"
-	txtDoneHint      = "When your Party has submitted a task, press its 📨 button (I ask before recording it), or send /done N with a note number or link. /task N shows a task."
-	txtDoneNothing   = "%s has no open tasks left. 🎉"
-	txtDoneOK        = "📨 Noted: %s submitted its part of task %d, “%s”.%s"
-	txtDoneAlready   = "%s had already submitted its part of task %d."
-	txtDoneNotYours  = "Task %d is not a task of %s, so I did not change it."
-	txtDoneAllIn     = "\nEvery responsible Party has now submitted; the alerts for this task stop."
-	txtStatusChanged = "%s for %s on task %d."
-	txtConfirmed     = "Confirmed"
-	txtReopened      = "Reopened"
+	txtTaskUsage      = "Use /task followed by a task number, for example /task 3. Numbers are shown in /mytasks."
+	txtDoneAdminUsage = "Name the Party whose part you record, for example /done 3 KZ Note 45/2024 (it is recorded as yours). Or open the task with /task 3 and press its button."
+	txtDoneUsage      = "Use /done followed by a task number and, if you like, a reference, for example /done 3 Note 45/2024. Send /done alone to pick from your Party's open tasks."
+	txtNoSuchTask     = "There is no task %s. /deadlines and /mytasks list the tasks."
+	txtTaskHeader     = "<b>Task %d</b>: %s"
+	txtTaskDeadline   = "📅 %s (%s)"
+	txtTaskNoDate     = "📅 no deadline set"
+	txtTaskSource     = "Source: %s"
+	txtTaskStatus     = "<b>Status</b>"
+	txtTaskHistory    = "<b>Latest changes</b>"
+	txtStateOpen      = "⏳ %s: not yet submitted"
+	txtStateSub       = "📨 %s: submitted%s%s"
+	txtStateConf      = "✅ %s: confirmed by the Secretariat%s%s"
+	txtStateOn        = " on %s"
+	txtSubmittedOn    = "submitted on %s"
+	txtAllSubmitted   = "submitted"
+	txtBtnConfirm     = "✅ Confirm %s"
+	txtBtnReopen      = "↩️ Reopen %s"
+	txtDoneHint       = "When your Party has submitted a task, press its 📨 button (I ask before recording it), or send /done N with a note number or link. /task N shows a task."
+	txtDoneNothing    = "%s has no open tasks left. 🎉"
+	txtDoneOK         = "📨 Noted: %s submitted its part of task %d, “%s”.%s"
+	txtDoneAlready    = "%s had already submitted its part of task %d."
+	txtDoneNotYours   = "Task %d is not a task of %s, so I did not change it."
+	txtDoneAllIn      = "\nEvery responsible Party has now submitted; the alerts for this task stop."
+	txtStatusChanged  = "%s for %s on task %d."
+	txtConfirmed      = "Confirmed"
+	txtReopened       = "Reopened"
 
 	txtAddUsage   = "Use: /addtask PARTIES DATE TEXT, for example\n/addtask TR 2024-03-01 Submit the renewed concept\nPARTIES: codes such as TR or TR,UZ, or ALL. DATE: 2024-03-01, 1 March 2024, March 2024 or end of 2024."
 	txtAddBadDate = "I could not read a date there. Write it as 2024-03-01, 1.3.2024, 1 March 2024, March 2024 or end of 2024 (or none, with /edittask, to remove a deadline)."
@@ -395,7 +398,7 @@ var commandHelp = map[string]string{
 	"deltask":       "Delete a task",
 	"minutes":       "Read minutes: send a file with this caption",
 	"imports":       "Review and undo imports of minutes",
-	"requests":      "Pending access requests",
+	"requests":      "Pending requests for access or a change of Party",
 	"nominations":   "Pending nominations of contacts",
 	"members":       "List and remove members",
 	"remove":        "Remove a member",
@@ -458,6 +461,7 @@ var auditWords = map[string]string{
 // Submitting a Party's part (issue 10, item 1).
 const (
 	txtSubmitAsk         = "Record that %s has submitted its part of task %d, “%s”?\nIf you like, first send me its reference (a note number or link): sending it records the submission with it."
+	txtSubmitAskGroup    = "Record that %s has submitted its part of task %d, “%s”?\nTo record it with a reference (a note number or link), send /done %d and the reference instead."
 	txtBtnSubmitYes      = "✅ Yes, submitted"
 	txtSubmitCancelled   = "Cancelled. Nothing was recorded."
 	txtSubmitExpired     = "The submission of task %d was not confirmed, so nothing was recorded."

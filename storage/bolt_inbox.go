@@ -38,6 +38,34 @@ func (s *Bolt) InboxPut(ctx context.Context, updateID int64, raw []byte, now, vi
 	return added && err == nil, err
 }
 
+var _ InboxBatch = (*Bolt)(nil)
+
+// InboxPutBatch keeps a getUpdates batch and claims it in one transaction.
+func (s *Bolt) InboxPutBatch(ctx context.Context, items []InboxItem, now, visible time.Time, claimPrefix string, ttl time.Duration) ([]bool, error) {
+	kept := make([]bool, len(items))
+	err := s.update(ctx, "inbox put of "+strconv.Itoa(len(items))+" updates", func(tx *bolt.Tx) error {
+		clear(kept) // bbolt may run the function again
+		for i, it := range items {
+			if s.handled(tx, it.UpdateID) || tx.Bucket(bInbox).Get([]byte(id(it.UpdateID))) != nil {
+				continue
+			}
+			if err := putJSON(tx, bInbox, id(it.UpdateID), boltInboxItem{Visible: visible.UnixMilli(), Born: now.UnixMilli(), Raw: it.Raw}); err != nil {
+				return err
+			}
+			claim := boltClaim{Token: claimPrefix + ":" + id(it.UpdateID), Exp: s.now().Add(ttl).UnixMilli()}
+			if err := putJSON(tx, bClaims, id(it.UpdateID), claim); err != nil {
+				return err
+			}
+			kept[i] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return kept, nil
+}
+
 // InboxDue offers the updates whose handler did not finish in time.
 func (s *Bolt) InboxDue(ctx context.Context, now, next, expired time.Time, limit int) ([]InboxItem, error) {
 	out := []InboxItem{}

@@ -40,3 +40,17 @@ type InboxItem struct {
 	UpdateID int64
 	Raw      []byte
 }
+
+// InboxBatch keeps a whole getUpdates batch in one round trip and claims,
+// in the same step, what it kept: the poller that keeps a batch is the one
+// that handles it, so a separate claim per update is waste. Redis and the
+// embedded store implement it.
+type InboxBatch interface {
+	// InboxPutBatch does InboxPut for each item, atomically, and claims each
+	// update it kept for ttl under the token claimPrefix + ":" + its id (the
+	// token ClaimUpdate would be given). kept[i] reports items[i] as InboxPut
+	// would. A run repeated after its reply was lost reports false for all:
+	// those updates are then claimed one by one, with the same token, which
+	// the claim they already carry lets through.
+	InboxPutBatch(ctx context.Context, items []InboxItem, now, visible time.Time, claimPrefix string, ttl time.Duration) (kept []bool, err error)
+}

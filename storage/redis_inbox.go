@@ -124,3 +124,49 @@ func (r *Redis) InboxLen(ctx context.Context) (int, error) {
 	}
 	return int(n), nil
 }
+
+var _ InboxBatch = (*Redis)(nil)
+
+// inboxPutBatch is inboxPut over a batch, with the claim of each kept update.
+// KEYS[1] inbox hash, KEYS[2] queue, KEYS[3] born, then per update its
+// handled mark and its claim. ARGV[1] now, ARGV[2] visible, ARGV[3] claim
+// prefix, ARGV[4] ttl (ms), then per update its id and raw JSON.
+// Returns one 1 (kept) or 0 (a redelivery) per update.
+var inboxPutBatch = redis.NewScript(`
+local out = {}
+for i = 0, (#ARGV - 4) / 2 - 1 do
+  local uid, raw = ARGV[5 + 2 * i], ARGV[6 + 2 * i]
+  local mark, claim = KEYS[4 + 2 * i], KEYS[5 + 2 * i]
+  local kept = 0
+  if redis.call('EXISTS', mark) == 0 and redis.call('HSETNX', KEYS[1], uid, raw) == 1 then
+    redis.call('ZADD', KEYS[2], ARGV[2], uid)
+    redis.call('ZADD', KEYS[3], ARGV[1], uid)
+    redis.call('SET', claim, ARGV[3] .. ':' .. uid, 'PX', ARGV[4])
+    kept = 1
+  end
+  table.insert(out, kept)
+end
+return out
+`)
+
+// InboxPutBatch keeps a getUpdates batch and claims it in one script call.
+func (r *Redis) InboxPutBatch(ctx context.Context, items []InboxItem, now, visible time.Time, claimPrefix string, ttl time.Duration) ([]bool, error) {
+	k := r.keys
+	keys := make([]string, 0, 3+2*len(items))
+	keys = append(keys, k.inbox(), k.inboxQueue(), k.inboxBorn())
+	args := make([]any, 0, 4+2*len(items))
+	args = append(args, now.UnixMilli(), visible.UnixMilli(), claimPrefix, ttl.Milliseconds())
+	for _, it := range items {
+		keys = append(keys, k.handled(it.UpdateID), k.claim(it.UpdateID))
+		args = append(args, it.UpdateID, it.Raw)
+	}
+	res, err := inboxPutBatch.Run(ctx, r.rdb, keys, args...).Int64Slice()
+	if err != nil {
+		return nil, fail(fmt.Sprintf("inbox put of %d updates", len(items)), err)
+	}
+	kept := make([]bool, len(items))
+	for i := range kept {
+		kept[i] = i < len(res) && res[i] == 1
+	}
+	return kept, nil
+}
