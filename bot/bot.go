@@ -36,8 +36,10 @@ type Config struct {
 	// AlertChatID, when set, is subscribed to every task's alerts at start.
 	AlertChatID int64
 	// After is the alert loop's timer; nil: time.After. Tests drive it.
-	After  func(time.Duration) <-chan time.Time
-	Logger *slog.Logger
+	After func(time.Duration) <-chan time.Time
+	// BoardAfter is the status board's debounce timer (board.go); nil: time.After.
+	BoardAfter func(time.Duration) <-chan time.Time
+	Logger     *slog.Logger
 	// PollTimeout is the long-polling wait; default 50 s. Tests shorten it.
 	PollTimeout time.Duration
 	// OnHandled, when set, is called with each update's id once the bot is
@@ -88,6 +90,8 @@ type Bot struct {
 	serve   handlerFunc // handle inside the middleware chain (middleware.go)
 	metrics *Metrics
 	jobs    sync.WaitGroup // background jobs (runBackground)
+	// boardKick wakes the board loop after a change to the tasks (board.go).
+	boardKick chan struct{}
 }
 
 // New connects to the Bot API (getMe) and prepares the bot. It fails when the
@@ -150,7 +154,8 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	}
 	b.username = me.Username
 	b.send = newSender(tg, cfg.Now, yieldingSleep(cfg.Sleep), cfg.MaxRate)
-	b.h = handlers.New(handlers.Deps{Store: store, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
+	b.boardKick = make(chan struct{}, 1)
+	b.h = handlers.New(handlers.Deps{Store: boardWatch{Store: store, kick: b.kickBoards}, Sender: b.send, Now: cfg.Now, Location: cfg.Location,
 		Admins: cfg.Admins, BotUsername: me.Username, BotName: me.FirstName, Alerts: cfg.Alerts, AccessRetry: cfg.AccessRetry,
 		Files:      &fileGetter{tg: tg, client: &http.Client{Transport: cfg.HTTPClient.Transport}, token: cfg.Token},
 		Summarizer: cfg.Summarizer, Background: b.runBackground, Log: b.log, PublicURL: cfg.PublicURL,
@@ -204,6 +209,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.log.Info("wgbot is polling for updates", "bot", b.username)
 	var loops sync.WaitGroup
 	loops.Go(func() { b.alertLoop(ctx) })
+	loops.Go(func() { b.boardLoop(ctx) })
 	loops.Go(func() { in.sweepLoop(ctx) })
 	b.tg.Start(ctx)
 	loops.Wait()

@@ -163,6 +163,7 @@ func (b *Bot) runWebhook(ctx context.Context) error {
 	b.log.Info("wgbot is receiving updates by webhook", "bot", b.username, "path", path)
 	var loops sync.WaitGroup
 	loops.Go(func() { b.alertLoop(ctx) })
+	loops.Go(func() { b.boardLoop(ctx) })
 	loops.Go(func() { wh.sweepLoop(ctx) })
 	<-ctx.Done()
 	srv.stop() // no new updates; the ones answered are in the inbox and queued

@@ -76,6 +76,7 @@ func (b *Bot) routeTable() []Route {
 		// The Secretariat's report, calendars, board and digest (issue 15).
 		{Name: "report", Args: "[meeting]", Access: AdminPrivate, Handle: b.reportCmd},
 		{Name: "calendar", Args: "[reset]", Access: Members, Handle: b.calendarCmd},
+		{Name: "board", Access: AdminGroup, Handle: b.boardCmd},
 		{Name: "digest", Args: "[day time|off]", Access: Members, Handle: b.digestCmd},
 		{Name: "cancel", Access: Anyone, Handle: b.cancelCmd},
 	}

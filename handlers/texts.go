@@ -414,6 +414,7 @@ var commandHelp = map[string]string{
 	"forgetme":      "Delete what the bot holds about you",
 	"report":        "Implementation report: Word, Excel and PDF",
 	"calendar":      "Your deadlines for your calendar app",
+	"board":         "Pin a live status board of open tasks here",
 	"digest":        "A weekly digest of your tasks, on the day and time you choose",
 	"cancel":        "Leave the form you are filling in",
 }
@@ -513,6 +514,18 @@ const (
 
 	txtReportNoMeeting = "I don't know the meeting “%s”. Send /report alone for the latest meeting, <code>/report all</code>, or one of:\n%s"
 	txtReportEmpty     = "%s gave no tasks, so there is nothing to report yet."
+)
+
+// The live status board (issue 15).
+const (
+	txtBoardTitle      = "📋 <b>Open tasks</b> — as of %s"
+	txtBoardNone       = "No open tasks."
+	txtBoardMore       = "… and %d more: /deadlines all"
+	txtBoardNoDate     = "no deadline"
+	txtBoardLegend     = "✅ confirmed · 📨 submitted · ⚪ open · 🔴 overdue"
+	txtBoardGroupOnly  = "The board is for a group: send /board in the Working Group's chat."
+	txtBoardNotEnabled = "This group is not enabled yet, so it gets no board. Send /enable first, then /board."
+	txtBoardNoPin      = "I posted the board but may not pin it here. To pin it, make me an administrator with the right to pin messages, then send /board again."
 )
 
 // The weekly digest (/digest).

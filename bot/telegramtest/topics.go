@@ -6,6 +6,7 @@ import "github.com/go-telegram/bot/models"
 
 func init() {
 	handlers["pinChatMessage"] = pinChatMessage
+	handlers["unpinChatMessage"] = unpinChatMessage
 }
 
 // Forum returns a supergroup with topics; its id is a supergroup's.
@@ -49,6 +50,16 @@ func pinChatMessage(s *Server, r *request) (any, *apiError) {
 		s.pinned = map[int64]int{}
 	}
 	s.pinned[r.chatID] = id
+	s.record(s.newSent(r))
+	return true, nil
+}
+
+// unpinChatMessage unpins the message given, or the pinned one when none is.
+func unpinChatMessage(s *Server, r *request) (any, *apiError) {
+	id := int(r.num("message_id"))
+	if id == 0 || s.pinned[r.chatID] == id {
+		delete(s.pinned, r.chatID)
+	}
 	s.record(s.newSent(r))
 	return true, nil
 }
