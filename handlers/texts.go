@@ -34,7 +34,7 @@ const (
 	txtNoPending        = "No access requests are pending."
 	txtPendingHeader    = "<b>Pending requests</b> (access, and changes of Party)"
 
-	txtAdminOnly    = "Only the Secretariat's administrators can do this."
+	txtAdminOnly    = "Only the Secretariat's administrators can do this. Nothing was changed; if you need it done, ask the OTS Secretariat."
 	txtStaleButton  = "This button is out of date or not meant for you. Nothing was changed."
 	txtOldButton    = "This message is too old for its buttons. Nothing was changed. Send the command again for fresh ones."
 	txtNotYourParty = "Only members for %s or the Secretariat can change its part. Nothing was changed."
