@@ -106,9 +106,9 @@ func TestBoard(t *testing.T) {
 
 	board := postBoard(t, h, wgGroup, 0)
 	mustContain(t, board.PlainText(), "📋 Open tasks — as of 20 January 2024",
-		"#1 · 10 January 2024 · Send the list of <border> posts & crossings\nTR🔴",
-		"#2 · 2 March 2024 · Submit note 2\nTR⚪",
-		"#11 · 1 April 2024 · Views on the Technical Conditions\nAZ⚪ KZ⚪ KG⚪ TR⚪ UZ⚪",
+		"#1 · by 10 January 2024 · Send the list of <border> posts & crossings\nTR🔴",
+		"#2 · by 2 March 2024 · Submit note 2\nTR⚪",
+		"#11 · by 1 April 2024 · Views on the Technical Conditions\nAZ⚪ KZ⚪ KG⚪ TR⚪ UZ⚪",
 		"✅ confirmed · 📨 submitted · ⚪ open · 🔴 overdue")
 	if got := h.tg.Pinned(wgGroup.ID); got != board.MessageID {
 		t.Fatalf("pinned %d, want the board %d", got, board.MessageID)
@@ -128,8 +128,8 @@ func TestBoard(t *testing.T) {
 	if len(got) != 1 {
 		t.Fatalf("%d edits for a burst of ten submissions, want 1", len(got))
 	}
-	mustContain(t, got[0].PlainText(), "#1 · 10 January 2024 · Send the list of <border> posts & crossings\nTR📨",
-		"#10 · 10 March 2024 · Submit note 10\nTR📨", "AZ⚪ KZ⚪ KG⚪ TR⚪ UZ⚪")
+	mustContain(t, got[0].PlainText(), "#1 · by 10 January 2024 · Send the list of <border> posts & crossings\nTR📨",
+		"#10 · by 10 March 2024 · Submit note 10\nTR📨", "AZ⚪ KZ⚪ KG⚪ TR⚪ UZ⚪")
 	if got[0].MessageID != board.MessageID {
 		t.Errorf("edited message %d, want the board %d", got[0].MessageID, board.MessageID)
 	}

@@ -85,7 +85,7 @@ func boardRow(t *storage.Task, today storage.Date) string {
 	}
 	due := txtBoardNoDate
 	if !t.Deadline.IsZero() {
-		due = t.Deadline.Due.Long()
+		due = deadlineText(t.Deadline) // as the minutes wrote it: "in February 2024"
 	}
 	return "<b>#" + strconv.FormatInt(t.ID, 10) + "</b> · " + esc(due) + " · " + esc(shorten(t.Title, boardTitleLen)) +
 		"\n" + strings.Join(marks, " ") + "\n"
