@@ -27,10 +27,11 @@ import (
 // keys Redis lets expire (handled marks, conversation state, uploads) carry
 // their expiry time, checked when read.
 type Bolt struct {
-	db    *bolt.DB
-	path  string
-	now   func() time.Time
-	marks atomic.Int64 // MarkHandled calls, to prune old marks now and then
+	recordMethods // calendar tokens, boards, digests: records.go
+	db            *bolt.DB
+	path          string
+	now           func() time.Time
+	marks         atomic.Int64 // MarkHandled calls, to prune old marks now and then
 }
 
 var (
@@ -98,6 +99,7 @@ func OpenBolt(path string, opt BoltOptions) (*Bolt, error) {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	s := &Bolt{db: db, path: path, now: opt.Now}
+	s.recordMethods = recordMethods{rs: s}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {

@@ -139,134 +139,75 @@ func boltExportRecords(tx *bolt.Tx) map[string]map[string]string {
 	return out
 }
 
-// The contracts, once for both backends.
+// The contracts, once for both backends: Redis and Bolt embed
+// recordMethods, which keeps the rules of each record kind above the three
+// record methods a backend implements (recordStore).
+
+// recordMethods implements CalendarStore, BoardStore and DigestStore over a
+// backend's recordStore.
+type recordMethods struct{ rs recordStore }
 
 // SetCalendarToken implements CalendarStore.
-func (r *Redis) SetCalendarToken(ctx context.Context, userID int64, hash string) error {
-	return setCalendarToken(ctx, r, userID, hash)
+func (m recordMethods) SetCalendarToken(ctx context.Context, userID int64, hash string) error {
+	return setCalendarToken(ctx, m.rs, userID, hash)
 }
 
 // CalendarTokenUser implements CalendarStore.
-func (r *Redis) CalendarTokenUser(ctx context.Context, hash string) (int64, error) {
-	return calendarTokenUser(ctx, r, hash)
+func (m recordMethods) CalendarTokenUser(ctx context.Context, hash string) (int64, error) {
+	return calendarTokenUser(ctx, m.rs, hash)
 }
 
 // HasCalendarToken implements CalendarStore.
-func (r *Redis) HasCalendarToken(ctx context.Context, userID int64) (bool, error) {
-	return hasCalendarToken(ctx, r, userID)
+func (m recordMethods) HasCalendarToken(ctx context.Context, userID int64) (bool, error) {
+	return hasCalendarToken(ctx, m.rs, userID)
 }
 
 // DeleteCalendarToken implements CalendarStore.
-func (r *Redis) DeleteCalendarToken(ctx context.Context, userID int64) (bool, error) {
-	return deleteCalendarToken(ctx, r, userID)
+func (m recordMethods) DeleteCalendarToken(ctx context.Context, userID int64) (bool, error) {
+	return deleteCalendarToken(ctx, m.rs, userID)
 }
 
 // SyncCalendarEvents implements CalendarStore.
-func (r *Redis) SyncCalendarEvents(ctx context.Context, fps map[int64]string, now time.Time) (map[int64]CalendarEvent, error) {
-	return syncCalendarEvents(ctx, r, fps, now)
+func (m recordMethods) SyncCalendarEvents(ctx context.Context, fps map[int64]string, now time.Time) (map[int64]CalendarEvent, error) {
+	return syncCalendarEvents(ctx, m.rs, fps, now)
 }
 
 // PutBoard implements BoardStore.
-func (r *Redis) PutBoard(ctx context.Context, b Board) error {
-	return putRecord(ctx, r, kindBoard, id(b.ChatID), b)
+func (m recordMethods) PutBoard(ctx context.Context, b Board) error {
+	return putRecord(ctx, m.rs, kindBoard, id(b.ChatID), b)
 }
 
 // Board implements BoardStore.
-func (r *Redis) Board(ctx context.Context, chatID int64) (Board, error) {
-	return recordOne[Board](ctx, r, kindBoard, id(chatID))
+func (m recordMethods) Board(ctx context.Context, chatID int64) (Board, error) {
+	return recordOne[Board](ctx, m.rs, kindBoard, id(chatID))
 }
 
 // Boards implements BoardStore.
-func (r *Redis) Boards(ctx context.Context) ([]Board, error) {
-	return recordList[Board](ctx, r, kindBoard)
+func (m recordMethods) Boards(ctx context.Context) ([]Board, error) {
+	return recordList[Board](ctx, m.rs, kindBoard)
 }
 
 // DeleteBoard implements BoardStore.
-func (r *Redis) DeleteBoard(ctx context.Context, chatID int64) (bool, error) {
-	return recordDelete(ctx, r, kindBoard, id(chatID))
+func (m recordMethods) DeleteBoard(ctx context.Context, chatID int64) (bool, error) {
+	return recordDelete(ctx, m.rs, kindBoard, id(chatID))
 }
 
 // PutDigest implements DigestStore.
-func (r *Redis) PutDigest(ctx context.Context, d Digest) error {
-	return putRecord(ctx, r, kindDigest, id(d.UserID), d)
+func (m recordMethods) PutDigest(ctx context.Context, d Digest) error {
+	return putRecord(ctx, m.rs, kindDigest, id(d.UserID), d)
 }
 
 // Digest implements DigestStore.
-func (r *Redis) Digest(ctx context.Context, userID int64) (Digest, error) {
-	return recordOne[Digest](ctx, r, kindDigest, id(userID))
+func (m recordMethods) Digest(ctx context.Context, userID int64) (Digest, error) {
+	return recordOne[Digest](ctx, m.rs, kindDigest, id(userID))
 }
 
 // Digests implements DigestStore.
-func (r *Redis) Digests(ctx context.Context) ([]Digest, error) {
-	return recordList[Digest](ctx, r, kindDigest)
+func (m recordMethods) Digests(ctx context.Context) ([]Digest, error) {
+	return recordList[Digest](ctx, m.rs, kindDigest)
 }
 
 // DeleteDigest implements DigestStore.
-func (r *Redis) DeleteDigest(ctx context.Context, userID int64) (bool, error) {
-	return deleteDigest(ctx, r, userID)
-}
-
-// SetCalendarToken implements CalendarStore.
-func (s *Bolt) SetCalendarToken(ctx context.Context, userID int64, hash string) error {
-	return setCalendarToken(ctx, s, userID, hash)
-}
-
-// CalendarTokenUser implements CalendarStore.
-func (s *Bolt) CalendarTokenUser(ctx context.Context, hash string) (int64, error) {
-	return calendarTokenUser(ctx, s, hash)
-}
-
-// HasCalendarToken implements CalendarStore.
-func (s *Bolt) HasCalendarToken(ctx context.Context, userID int64) (bool, error) {
-	return hasCalendarToken(ctx, s, userID)
-}
-
-// DeleteCalendarToken implements CalendarStore.
-func (s *Bolt) DeleteCalendarToken(ctx context.Context, userID int64) (bool, error) {
-	return deleteCalendarToken(ctx, s, userID)
-}
-
-// SyncCalendarEvents implements CalendarStore.
-func (s *Bolt) SyncCalendarEvents(ctx context.Context, fps map[int64]string, now time.Time) (map[int64]CalendarEvent, error) {
-	return syncCalendarEvents(ctx, s, fps, now)
-}
-
-// PutBoard implements BoardStore.
-func (s *Bolt) PutBoard(ctx context.Context, b Board) error {
-	return putRecord(ctx, s, kindBoard, id(b.ChatID), b)
-}
-
-// Board implements BoardStore.
-func (s *Bolt) Board(ctx context.Context, chatID int64) (Board, error) {
-	return recordOne[Board](ctx, s, kindBoard, id(chatID))
-}
-
-// Boards implements BoardStore.
-func (s *Bolt) Boards(ctx context.Context) ([]Board, error) {
-	return recordList[Board](ctx, s, kindBoard)
-}
-
-// DeleteBoard implements BoardStore.
-func (s *Bolt) DeleteBoard(ctx context.Context, chatID int64) (bool, error) {
-	return recordDelete(ctx, s, kindBoard, id(chatID))
-}
-
-// PutDigest implements DigestStore.
-func (s *Bolt) PutDigest(ctx context.Context, d Digest) error {
-	return putRecord(ctx, s, kindDigest, id(d.UserID), d)
-}
-
-// Digest implements DigestStore.
-func (s *Bolt) Digest(ctx context.Context, userID int64) (Digest, error) {
-	return recordOne[Digest](ctx, s, kindDigest, id(userID))
-}
-
-// Digests implements DigestStore.
-func (s *Bolt) Digests(ctx context.Context) ([]Digest, error) {
-	return recordList[Digest](ctx, s, kindDigest)
-}
-
-// DeleteDigest implements DigestStore.
-func (s *Bolt) DeleteDigest(ctx context.Context, userID int64) (bool, error) {
-	return deleteDigest(ctx, s, userID)
+func (m recordMethods) DeleteDigest(ctx context.Context, userID int64) (bool, error) {
+	return deleteDigest(ctx, m.rs, userID)
 }

@@ -16,10 +16,11 @@ const handledTTL = 48 * time.Hour
 
 // Redis is the Store on a Redis server.
 type Redis struct {
-	rdb   *redis.Client
-	keys  keys
-	trips *roundTrips
-	cache taskCache
+	recordMethods // calendar tokens, boards, digests: records.go
+	rdb           *redis.Client
+	keys          keys
+	trips         *roundTrips
+	cache         taskCache
 }
 
 var _ Store = (*Redis)(nil)
@@ -57,6 +58,7 @@ func OpenRedis(url string, opt RedisOptions) (*Redis, error) {
 	// three times behind the user's back when a reply is lost.
 	o.MaxRetries = 1
 	r := &Redis{rdb: redis.NewClient(o), keys: keys{opt.Prefix}, trips: &roundTrips{}}
+	r.recordMethods = recordMethods{rs: r}
 	r.rdb.AddHook(r.trips)
 	return r, nil
 }
