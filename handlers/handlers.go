@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -83,6 +84,9 @@ type Request struct {
 	// SharedPhone is the phone number of a contact card the user shared
 	// (Telegram's "Share contact", or our "Share my phone" button).
 	SharedPhone string
+	// Lang is the language to answer in (issue 13): the user's choice in a
+	// private chat, the group's in a group; "" is English.
+	Lang i18n.Lang
 }
 
 // Button is an inline keyboard button: Data for a callback, or URL.
