@@ -137,7 +137,7 @@ func sentRecords(t *testing.T, h *harness, match func(string) bool) []string {
 		t.Fatal(err)
 	}
 	var out []string
-	for _, k := range snap.AlertsSent {
+	for _, k := range snap.Queues.Sent {
 		if match(k) {
 			out = append(out, k)
 		}

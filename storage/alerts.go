@@ -66,6 +66,11 @@ type AlertStore interface {
 	Unsubscribe(ctx context.Context, chatID int64) (bool, error)
 	Subscriptions(ctx context.Context) ([]Subscription, error)
 
+	alertQueue
+}
+
+// alertQueue is the queue of AlertStore, which each backend keeps natively (queues.go).
+type alertQueue interface {
 	// ScheduleAlert sets when the next alert of a task in a chat falls due,
 	// replacing what was scheduled for that pair.
 	ScheduleAlert(ctx context.Context, taskID, chatID int64, at time.Time) error
@@ -90,4 +95,26 @@ type AlertStore interface {
 	ForgetSentAlerts(ctx context.Context, chatID int64) (int, error)
 	// NextAlert returns when the earliest alert falls due (zero when none).
 	NextAlert(ctx context.Context) (time.Time, error)
+}
+
+var bSubs = newBucket(bucket{name: "subs", redis: "subs"}) // chat id -> Subscription
+
+// Subscribe creates or replaces a chat's subscription.
+func (s *store) Subscribe(ctx context.Context, sub Subscription) error {
+	return putOne(ctx, s.kv, bSubs, id(sub.ChatID), sub)
+}
+
+// Unsubscribe ends a chat's subscription.
+func (s *store) Unsubscribe(ctx context.Context, chatID int64) (bool, error) {
+	return delOne(ctx, s.kv, bSubs, id(chatID))
+}
+
+// Subscriptions lists the subscribed chats by chat id.
+func (s *store) Subscriptions(ctx context.Context) ([]Subscription, error) {
+	subs, err := all[Subscription](ctx, s.kv, bSubs)
+	if err != nil {
+		return nil, err
+	}
+	sortSubscriptions(subs)
+	return subs, nil
 }

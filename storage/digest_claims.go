@@ -2,17 +2,11 @@ package storage
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"time"
-
-	"github.com/redis/go-redis/v9"
-	bolt "go.etcd.io/bbolt"
 )
 
-// kindDigestClaim keeps, per user, the week whose digest was claimed or sent.
-const kindDigestClaim = "digestclaim"
+// bDigestClaim keeps, per user, the week whose digest was claimed or sent.
+var bDigestClaim = newBucket(bucket{name: "rec:digestclaim", redis: "rec:digestclaim"}) // user id -> DigestClaim
 
 // DigestClaim is the state of a user's digest for one week: claimed by
 // Token until Until, or Sent. One record per user: a later week replaces it.
@@ -35,11 +29,6 @@ type DigestClaims interface {
 	// ReleaseDigest gives a claim back to be tried again (a failed send).
 	ReleaseDigest(ctx context.Context, userID int64, week, token string) error
 }
-
-var (
-	_ DigestClaims = (*Redis)(nil)
-	_ DigestClaims = (*Bolt)(nil)
-)
 
 // claimStep is one step of a claim's life: given the stored claim (nil: none)
 // it returns the claim to store (nil: delete) and whether the step holds.
@@ -82,109 +71,43 @@ func releaseStep(week, token string) claimStep {
 	}
 }
 
-func decodeClaim(raw []byte) (*DigestClaim, error) {
-	if raw == nil {
-		return nil, nil
-	}
-	var c DigestClaim
-	if err := json.Unmarshal(raw, &c); err != nil {
-		return nil, fmt.Errorf("storage: decode digest claim: %w", err)
-	}
-	return &c, nil
-}
-
 // ClaimDigest implements DigestClaims.
-func (r *Redis) ClaimDigest(ctx context.Context, userID int64, week, token string, now time.Time, lease time.Duration) (bool, error) {
-	return r.digestStep(ctx, userID, "claim digest", claimStepFor(week, token, now, lease))
-}
-
-// CompleteDigest implements DigestClaims.
-func (r *Redis) CompleteDigest(ctx context.Context, userID int64, week, token string) error {
-	return leaseLost(r.digestStep(ctx, userID, "complete digest", completeStep(week, token)))
-}
-
-// ReleaseDigest implements DigestClaims.
-func (r *Redis) ReleaseDigest(ctx context.Context, userID int64, week, token string) error {
-	_, err := r.digestStep(ctx, userID, "release digest", releaseStep(week, token))
-	return err
-}
-
-// digestStep runs step under WATCH, so that of two instances stepping at
-// once only one writes; the other reads the new claim and tries again.
-func (r *Redis) digestStep(ctx context.Context, userID int64, op string, step claimStep) (bool, error) {
-	key, field := r.keys.record(kindDigestClaim), id(userID)
-	for range 10 {
-		var ok bool
-		err := r.rdb.Watch(ctx, func(tx *redis.Tx) error {
-			raw, err := tx.HGet(ctx, key, field).Bytes()
-			if errors.Is(err, redis.Nil) {
-				raw, err = nil, nil
-			}
-			if err != nil {
-				return err
-			}
-			old, err := decodeClaim(raw)
-			if err != nil {
-				return err
-			}
-			next, granted := step(old)
-			ok = granted
-			_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
-				if next == nil {
-					p.HDel(ctx, key, field)
-					return nil
-				}
-				b, _ := json.Marshal(next)
-				p.HSet(ctx, key, field, b)
-				return nil
-			})
-			return err
-		}, key)
-		if errors.Is(err, redis.TxFailedErr) {
-			continue
-		}
-		if err != nil {
-			return false, fail(op, err)
-		}
-		return ok, nil
-	}
-	return false, fail(op, redis.TxFailedErr)
-}
-
-// ClaimDigest implements DigestClaims.
-func (s *Bolt) ClaimDigest(ctx context.Context, userID int64, week, token string, now time.Time, lease time.Duration) (bool, error) {
+func (s *store) ClaimDigest(ctx context.Context, userID int64, week, token string, now time.Time, lease time.Duration) (bool, error) {
 	return s.digestStep(ctx, userID, "claim digest", claimStepFor(week, token, now, lease))
 }
 
 // CompleteDigest implements DigestClaims.
-func (s *Bolt) CompleteDigest(ctx context.Context, userID int64, week, token string) error {
+func (s *store) CompleteDigest(ctx context.Context, userID int64, week, token string) error {
 	return leaseLost(s.digestStep(ctx, userID, "complete digest", completeStep(week, token)))
 }
 
 // ReleaseDigest implements DigestClaims.
-func (s *Bolt) ReleaseDigest(ctx context.Context, userID int64, week, token string) error {
+func (s *store) ReleaseDigest(ctx context.Context, userID int64, week, token string) error {
 	_, err := s.digestStep(ctx, userID, "release digest", releaseStep(week, token))
 	return err
 }
 
-func (s *Bolt) digestStep(ctx context.Context, userID int64, op string, step claimStep) (bool, error) {
+// digestStep runs step in one transaction, so that of two instances
+// stepping at once only one writes; the other's runs again on the new claim.
+// Each step compares the stored token with its own, so a run repeated
+// after its reply was lost gives the same answer.
+func (s *store) digestStep(ctx context.Context, userID int64, op string, step claimStep) (bool, error) {
 	var ok bool
-	err := s.update(ctx, op, func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucketIfNotExists(recordBucket(kindDigestClaim))
+	err := s.kv.update(ctx, op, func(tx kvTx) error {
+		old, found, err := getJSON[DigestClaim](tx, bDigestClaim, id(userID))
 		if err != nil {
 			return err
 		}
-		old, err := decodeClaim(b.Get([]byte(id(userID))))
-		if err != nil {
-			return err
+		var cur *DigestClaim
+		if found {
+			cur = &old
 		}
-		next, granted := step(old)
+		next, granted := step(cur)
 		ok = granted
 		if next == nil {
-			return b.Delete([]byte(id(userID)))
+			return tx.del(bDigestClaim, id(userID))
 		}
-		raw, _ := json.Marshal(next)
-		return b.Put([]byte(id(userID)), raw)
+		return putJSON(tx, bDigestClaim, id(userID), next)
 	})
 	return ok, err
 }

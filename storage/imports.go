@@ -65,3 +65,68 @@ type ImportStore interface {
 	// ListImports returns every import, latest first.
 	ListImports(ctx context.Context) ([]Import, error)
 }
+
+var (
+	// bUploads holds uploads waiting for import, each until its ttl passed.
+	bUploads = newBucket(bucket{name: "uploads", redis: "upload:", strings: true, expiring: true}) // upload id -> Upload
+	bImports = newBucket(bucket{name: "imports", redis: "imports"})                                // import id -> Import
+)
+
+// PutUpload keeps u until ttl has passed.
+func (s *store) PutUpload(ctx context.Context, u Upload, ttl time.Duration) error {
+	return s.kv.update(ctx, "put upload "+u.ID, func(tx kvTx) error {
+		raw, err := encode(u, "upload")
+		if err != nil {
+			return err
+		}
+		return tx.putUntil(bUploads, u.ID, raw, s.now().Add(ttl))
+	})
+}
+
+// GetUpload returns a kept upload unless it expired.
+func (s *store) GetUpload(ctx context.Context, uploadID string) (Upload, error) {
+	return one[Upload](ctx, s.kv, bUploads, uploadID)
+}
+
+// ClaimImport creates imp unless an import with its id exists. The import
+// carries a random Claim: a transaction whose reply was lost, run again,
+// finds its own import and still says created.
+func (s *store) ClaimImport(ctx context.Context, imp Import) (Import, bool, error) {
+	imp.Claim = newClaim()
+	got, created := imp, false
+	err := twice(func() error {
+		return s.kv.update(ctx, "claim import "+imp.ID, func(tx kvTx) error {
+			cur, found, err := getJSON[Import](tx, bImports, imp.ID)
+			switch {
+			case err != nil:
+				return err
+			case found:
+				got, created = cur, cur.Claim == imp.Claim
+				return nil
+			}
+			got, created = imp, true
+			return putJSON(tx, bImports, imp.ID, imp)
+		})
+	})
+	return got, created && err == nil, err
+}
+
+// PutImport creates or replaces an import record.
+func (s *store) PutImport(ctx context.Context, imp Import) error {
+	return putOne(ctx, s.kv, bImports, imp.ID, imp)
+}
+
+// GetImport returns one import record.
+func (s *store) GetImport(ctx context.Context, importID string) (Import, error) {
+	return one[Import](ctx, s.kv, bImports, importID)
+}
+
+// ListImports returns every import, latest first.
+func (s *store) ListImports(ctx context.Context) ([]Import, error) {
+	imps, err := all[Import](ctx, s.kv, bImports)
+	if err != nil {
+		return nil, err
+	}
+	sortImports(imps)
+	return imps, nil
+}

@@ -14,7 +14,7 @@ import (
 )
 
 // lossyProxy sits between the client and Redis on loopback. Armed, it lets
-// the next script call (EVALSHA or EVAL) reach Redis, waits for Redis's
+// the next script call (EVALSHA or EVAL) or transaction (EXEC) reach Redis, waits for Redis's
 // reply, and then drops the connection instead of passing the reply on: the
 // command ran, the client saw EOF, and go-redis runs it again on a new
 // connection, as it does in production after a network failure.
@@ -60,7 +60,8 @@ func (p *lossyProxy) serve() {
 				n, err := c.Read(buf)
 				if n > 0 {
 					up := bytes.ToUpper(buf[:n])
-					if (bytes.Contains(up, []byte("EVALSHA")) || bytes.Contains(up, []byte("\r\nEVAL\r\n"))) && p.armed.CompareAndSwap(true, false) {
+					if (bytes.Contains(up, []byte("EVALSHA")) || bytes.Contains(up, []byte("\r\nEVAL\r\n")) ||
+						bytes.Contains(up, []byte("\r\nEXEC\r\n"))) && p.armed.CompareAndSwap(true, false) {
 						dropNext.Store(true)
 					}
 					if _, werr := s.Write(buf[:n]); werr != nil {

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"fmt"
 	"time"
 )
@@ -105,4 +106,26 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	*d = v
 	return nil
+}
+
+var bMeetings = newBucket(bucket{name: "meetings", redis: "meetings"}) // meeting id -> Meeting
+
+// Meetings returns every meeting, latest first.
+func (s *store) Meetings(ctx context.Context) ([]Meeting, error) {
+	ms, err := all[Meeting](ctx, s.kv, bMeetings)
+	if err != nil {
+		return nil, err
+	}
+	sortMeetings(ms)
+	return ms, nil
+}
+
+// AddMeeting stores a meeting, replacing one with the same id.
+func (s *store) AddMeeting(ctx context.Context, m Meeting) error {
+	return putOne(ctx, s.kv, bMeetings, m.ID, m)
+}
+
+// DeleteMeeting removes a meeting.
+func (s *store) DeleteMeeting(ctx context.Context, meetingID string) (bool, error) {
+	return delOne(ctx, s.kv, bMeetings, meetingID)
 }

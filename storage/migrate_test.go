@@ -100,9 +100,10 @@ func TestMigrateBoltRedisBolt(t *testing.T) {
 	if err != nil {
 		t.Fatalf("to Redis: %v", err)
 	}
-	if len(snap.Tasks) < 10 || len(snap.Contacts) != 1 || len(snap.Conversations) != 1 || len(snap.Inbox) != 1 ||
-		len(snap.Alerts) != 2 || len(snap.AlertsSent) != 2 || len(snap.Handled) != 1 || len(snap.Uploads) != 1 {
-		t.Errorf("snapshot misses records: %s, %d sent, %d marks", snap.Counts(), len(snap.AlertsSent), len(snap.Handled))
+	if snap.Count("tasks") < 10 || snap.Count("contacts") != 1 || snap.Count("conv") != 1 || snap.Count("convidle") != 1 ||
+		len(snap.Queues.Inbox) != 1 || len(snap.Queues.Alerts) != 2 || len(snap.Queues.Sent) != 2 ||
+		snap.Count("handled") != 1 || snap.Count("uploads") != 1 || snap.Count("history") != 1 || snap.Count("audit") != 3 {
+		t.Errorf("snapshot misses records: %s", snap.Counts())
 	}
 	// The copy works as a store: sessions, conversations, alerts.
 	if sess, err := rdb.Session(ctx, 500, 2, -100); err != nil || !sess.Seen || sess.Member == nil || !sess.GroupEnabled {

@@ -26,3 +26,30 @@ type NoticeStore interface {
 	// when the key is unknown or its copies expired.
 	Notices(ctx context.Context, key string) ([]NoticeCopy, error)
 }
+
+// bNotices holds the copies of each notice, for NoticeTTL after the last was added.
+var bNotices = newBucket(bucket{name: "notices", redis: "notices:", strings: true, expiring: true}) // key -> []NoticeCopy
+
+// AddNotice appends a copy of a notice and renews its expiry.
+func (s *store) AddNotice(ctx context.Context, key string, c NoticeCopy) error {
+	return s.kv.update(ctx, "add notice "+key, func(tx kvTx) error {
+		list, _, err := getJSON[[]NoticeCopy](tx, bNotices, key)
+		if err != nil {
+			return err
+		}
+		raw, err := encode(append(list, c), "notice "+key)
+		if err != nil {
+			return err
+		}
+		return tx.putUntil(bNotices, key, raw, s.now().Add(NoticeTTL))
+	})
+}
+
+// Notices lists the copies of a notice.
+func (s *store) Notices(ctx context.Context, key string) ([]NoticeCopy, error) {
+	r := getOf(bNotices, key)
+	if err := s.kv.view(ctx, "notices "+key, r); err != nil || r.val == nil {
+		return nil, err
+	}
+	return decode[[]NoticeCopy](r.val, "notice "+key)
+}

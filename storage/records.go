@@ -1,45 +1,20 @@
 package storage
 
 import (
-	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
 	"strconv"
 	"time"
 )
 
-// Records of the calendars, boards and digests (issue 15). Each is plain
-// keyed JSON, kept the same way in both backends (a Redis hash, a bbolt
-// bucket per kind), so its rules are written once here over recordStore and
-// a migration copies every kind without knowing it.
-const (
-	kindCalToken = "caltoken" // SHA-256 of a calendar token (hex) -> user id
-	kindCalOwner = "calowner" // user id -> the hash of their token
-	kindCalEvent = "calevent" // task id -> CalendarEvent
-	kindBoard    = "board"    // chat id -> Board
-	kindDigest   = "digest"   // user id -> Digest
+// The records of the calendars, boards and digests (issue 15).
+var (
+	bCalToken = newBucket(bucket{name: "rec:caltoken", redis: "rec:caltoken"}) // SHA-256 of a calendar token (hex) -> user id
+	bCalOwner = newBucket(bucket{name: "rec:calowner", redis: "rec:calowner"}) // user id -> the hash of their token
+	bCalEvent = newBucket(bucket{name: "rec:calevent", redis: "rec:calevent"}) // task id -> CalendarEvent
+	bBoard    = newBucket(bucket{name: "rec:board", redis: "rec:board"})       // chat id -> Board
+	bDigest   = newBucket(bucket{name: "rec:digest", redis: "rec:digest"})     // user id -> Digest
 )
-
-// recordKinds lists every kind, for export and import.
-var recordKinds = []string{kindCalToken, kindCalOwner, kindCalEvent, kindBoard, kindDigest, kindDigestClaim}
-
-// recordOp is one write of an atomic batch: a put, or a delete when del.
-type recordOp struct {
-	kind, key string
-	val       []byte
-	del       bool
-}
-
-// recordStore is what each backend provides for the records above.
-type recordStore interface {
-	recordGet(ctx context.Context, kind, key string) ([]byte, bool, error)
-	recordAll(ctx context.Context, kind string) (map[string][]byte, error)
-	// recordApply runs ops in one atomic step.
-	recordApply(ctx context.Context, op string, ops []recordOp) error
-}
 
 // CalendarEvent is what the calendar feed remembers of a task's event, so
 // that SEQUENCE rises and DTSTAMP moves exactly when the event changes.
@@ -121,188 +96,157 @@ type DigestStore interface {
 	DeleteDigest(ctx context.Context, userID int64) (bool, error)
 }
 
-func putOp(kind, key string, v any) (recordOp, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return recordOp{}, fmt.Errorf("storage: encode %s %s: %w", kind, key, err)
-	}
-	return recordOp{kind: kind, key: key, val: b}, nil
-}
-
-func recordOne[T any](ctx context.Context, rs recordStore, kind, key string) (T, error) {
-	var v T
-	raw, ok, err := rs.recordGet(ctx, kind, key)
-	if err != nil {
-		return v, err
-	}
-	if !ok {
-		return v, fmt.Errorf("storage: %s %s: %w", kind, key, ErrNotFound)
-	}
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return v, fmt.Errorf("storage: decode %s %s: %w", kind, key, err)
-	}
-	return v, nil
-}
-
-func recordList[T any](ctx context.Context, rs recordStore, kind string) ([]T, error) {
-	all, err := rs.recordAll(ctx, kind)
-	if err != nil {
-		return nil, err
-	}
-	keys := slices.Collect(maps.Keys(all))
-	// Keys are decimal ids: order them as numbers.
-	slices.SortFunc(keys, func(a, b string) int {
-		x, _ := strconv.ParseInt(a, 10, 64)
-		y, _ := strconv.ParseInt(b, 10, 64)
-		return cmp.Compare(x, y)
-	})
-	out := make([]T, 0, len(keys))
-	for _, k := range keys {
-		var v T
-		if err := json.Unmarshal(all[k], &v); err != nil {
-			return nil, fmt.Errorf("storage: decode %s %s: %w", kind, k, err)
+// SetCalendarToken makes hash the user's only calendar token, ending the
+// one they had, in one transaction.
+func (s *store) SetCalendarToken(ctx context.Context, userID int64, hash string) error {
+	return s.kv.update(ctx, "set calendar token of "+id(userID), func(tx kvTx) error {
+		old, had, err := tx.get(bCalOwner, id(userID))
+		if err != nil {
+			return err
 		}
-		out = append(out, v)
-	}
-	return out, nil
+		if had && string(old) != hash {
+			if err := tx.del(bCalToken, string(old)); err != nil {
+				return err
+			}
+		}
+		if err := tx.put(bCalToken, hash, []byte(id(userID))); err != nil {
+			return err
+		}
+		return tx.put(bCalOwner, id(userID), []byte(hash))
+	})
 }
 
-func recordDelete(ctx context.Context, rs recordStore, kind, key string) (bool, error) {
-	_, ok, err := rs.recordGet(ctx, kind, key)
-	if err != nil || !ok {
-		return false, err
-	}
-	return true, rs.recordApply(ctx, "delete "+kind+" "+key, []recordOp{{kind: kind, key: key, del: true}})
-}
-
-// deleteDigest ends a user's digest and forgets the week last sent.
-func deleteDigest(ctx context.Context, rs recordStore, userID int64) (bool, error) {
-	_, had, err := rs.recordGet(ctx, kindDigest, id(userID))
-	if err != nil {
-		return false, err
-	}
-	return had, rs.recordApply(ctx, "delete digest "+id(userID), []recordOp{
-		{kind: kindDigest, key: id(userID), del: true}, {kind: kindDigestClaim, key: id(userID), del: true}})
-}
-
-func setCalendarToken(ctx context.Context, rs recordStore, userID int64, hash string) error {
-	old, had, err := rs.recordGet(ctx, kindCalOwner, id(userID))
-	if err != nil {
-		return err
-	}
-	ops := []recordOp{
-		{kind: kindCalToken, key: hash, val: []byte(id(userID))},
-		{kind: kindCalOwner, key: id(userID), val: []byte(hash)},
-	}
-	if had && string(old) != hash {
-		ops = append([]recordOp{{kind: kindCalToken, key: string(old), del: true}}, ops...)
-	}
-	return rs.recordApply(ctx, "set calendar token of "+id(userID), ops)
-}
-
-func calendarTokenUser(ctx context.Context, rs recordStore, hash string) (int64, error) {
-	raw, ok, err := rs.recordGet(ctx, kindCalToken, hash)
-	if err != nil {
+// CalendarTokenUser returns whose token hash is.
+func (s *store) CalendarTokenUser(ctx context.Context, hash string) (int64, error) {
+	r := getOf(bCalToken, hash)
+	if err := s.kv.view(ctx, "calendar token", r); err != nil {
 		return 0, err
 	}
-	if !ok {
+	if r.val == nil {
 		return 0, fmt.Errorf("storage: calendar token: %w", ErrNotFound)
 	}
-	return strconv.ParseInt(string(raw), 10, 64)
+	return strconv.ParseInt(string(r.val), 10, 64)
 }
 
-func hasCalendarToken(ctx context.Context, rs recordStore, userID int64) (bool, error) {
-	_, had, err := rs.recordGet(ctx, kindCalOwner, id(userID))
+// HasCalendarToken reports whether the user has a calendar token.
+func (s *store) HasCalendarToken(ctx context.Context, userID int64) (bool, error) {
+	r := getOf(bCalOwner, id(userID))
+	err := s.kv.view(ctx, "calendar token of "+id(userID), r)
+	return r.val != nil, err
+}
+
+// DeleteCalendarToken ends a user's token.
+func (s *store) DeleteCalendarToken(ctx context.Context, userID int64) (bool, error) {
+	var had bool
+	err := s.kv.update(ctx, "delete calendar token of "+id(userID), func(tx kvTx) error {
+		old, found, err := tx.get(bCalOwner, id(userID))
+		if had = found; err != nil || !found {
+			return err
+		}
+		if err := tx.del(bCalToken, string(old)); err != nil {
+			return err
+		}
+		return tx.del(bCalOwner, id(userID))
+	})
 	return had, err
 }
 
-func deleteCalendarToken(ctx context.Context, rs recordStore, userID int64) (bool, error) {
-	old, had, err := rs.recordGet(ctx, kindCalOwner, id(userID))
-	if err != nil || !had {
-		return false, err
-	}
-	return true, rs.recordApply(ctx, "delete calendar token of "+id(userID), []recordOp{
-		{kind: kindCalToken, key: string(old), del: true}, {kind: kindCalOwner, key: id(userID), del: true}})
+// SyncCalendarEvents writes only the events that changed. Two instances
+// syncing at once compute the same result from the same tasks, and the
+// transaction runs again for the one that lost.
+func (s *store) SyncCalendarEvents(ctx context.Context, fps map[int64]string, now time.Time) (map[int64]CalendarEvent, error) {
+	var out map[int64]CalendarEvent
+	err := s.kv.update(ctx, "sync calendar events", func(tx kvTx) error {
+		out = map[int64]CalendarEvent{}
+		pairs, err := tx.scan(bCalEvent, "")
+		if err != nil {
+			return err
+		}
+		stored, err := decodePairs[CalendarEvent](pairs, bCalEvent)
+		if err != nil {
+			return err
+		}
+		byTask := map[int64]CalendarEvent{}
+		for _, e := range stored {
+			byTask[e.TaskID] = e
+		}
+		for task, fp := range fps {
+			e, ok := byTask[task]
+			switch {
+			case !ok:
+				e = CalendarEvent{TaskID: task, Fingerprint: fp, Changed: now.UTC()}
+			case e.Fingerprint != fp:
+				e = CalendarEvent{TaskID: task, Fingerprint: fp, Sequence: e.Sequence + 1, Changed: now.UTC()}
+			default:
+				out[task] = e
+				continue
+			}
+			if err := putJSON(tx, bCalEvent, id(task), e); err != nil {
+				return err
+			}
+			out[task] = e
+		}
+		return nil
+	})
+	return out, err
 }
 
-// syncCalendarEvents writes only the events that changed. Two instances
-// syncing at once compute the same result from the same tasks, so the last
-// write wins harmlessly.
-func syncCalendarEvents(ctx context.Context, rs recordStore, fps map[int64]string, now time.Time) (map[int64]CalendarEvent, error) {
-	stored, err := recordList[CalendarEvent](ctx, rs, kindCalEvent)
-	if err != nil {
+// PutBoard implements BoardStore.
+func (s *store) PutBoard(ctx context.Context, b Board) error {
+	return putOne(ctx, s.kv, bBoard, id(b.ChatID), b)
+}
+
+// Board implements BoardStore.
+func (s *store) Board(ctx context.Context, chatID int64) (Board, error) {
+	return one[Board](ctx, s.kv, bBoard, id(chatID))
+}
+
+// Boards implements BoardStore: by chat id.
+func (s *store) Boards(ctx context.Context) ([]Board, error) {
+	return allByNumber[Board](ctx, s.kv, bBoard)
+}
+
+// DeleteBoard implements BoardStore.
+func (s *store) DeleteBoard(ctx context.Context, chatID int64) (bool, error) {
+	return delOne(ctx, s.kv, bBoard, id(chatID))
+}
+
+// PutDigest implements DigestStore.
+func (s *store) PutDigest(ctx context.Context, d Digest) error {
+	return putOne(ctx, s.kv, bDigest, id(d.UserID), d)
+}
+
+// Digest implements DigestStore.
+func (s *store) Digest(ctx context.Context, userID int64) (Digest, error) {
+	return one[Digest](ctx, s.kv, bDigest, id(userID))
+}
+
+// Digests implements DigestStore: by user id.
+func (s *store) Digests(ctx context.Context) ([]Digest, error) {
+	return allByNumber[Digest](ctx, s.kv, bDigest)
+}
+
+// DeleteDigest stops a user's digest and forgets the week last sent.
+func (s *store) DeleteDigest(ctx context.Context, userID int64) (bool, error) {
+	var had bool
+	err := s.kv.update(ctx, "delete digest "+id(userID), func(tx kvTx) error {
+		var err error
+		if _, had, err = tx.get(bDigest, id(userID)); err != nil {
+			return err
+		}
+		if err := tx.del(bDigest, id(userID)); err != nil {
+			return err
+		}
+		return tx.del(bDigestClaim, id(userID))
+	})
+	return had, err
+}
+
+// allByNumber decodes every entry of a bucket keyed by decimal ids, by id.
+func allByNumber[T any](ctx context.Context, kv kvStore, b *bucket) ([]T, error) {
+	r := scanOf(b, "")
+	if err := kv.view(ctx, "list "+b.name, r); err != nil {
 		return nil, err
 	}
-	byTask := map[int64]CalendarEvent{}
-	for _, e := range stored {
-		byTask[e.TaskID] = e
-	}
-	out := map[int64]CalendarEvent{}
-	var ops []recordOp
-	for task, fp := range fps {
-		e, ok := byTask[task]
-		switch {
-		case !ok:
-			e = CalendarEvent{TaskID: task, Fingerprint: fp, Changed: now.UTC()}
-		case e.Fingerprint != fp:
-			e = CalendarEvent{TaskID: task, Fingerprint: fp, Sequence: e.Sequence + 1, Changed: now.UTC()}
-		default:
-			out[task] = e
-			continue
-		}
-		op, err := putOp(kindCalEvent, id(task), e)
-		if err != nil {
-			return nil, err
-		}
-		ops = append(ops, op)
-		out[task] = e
-	}
-	if len(ops) > 0 {
-		if err := rs.recordApply(ctx, "sync calendar events", ops); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-func putRecord(ctx context.Context, rs recordStore, kind, key string, v any) error {
-	op, err := putOp(kind, key, v)
-	if err != nil {
-		return err
-	}
-	return rs.recordApply(ctx, "put "+kind+" "+key, []recordOp{op})
-}
-
-// exportRecords reads every record of every kind, for a Snapshot.
-func exportRecords(ctx context.Context, rs recordStore) (map[string]map[string]string, error) {
-	out := map[string]map[string]string{}
-	for _, kind := range recordKinds {
-		all, err := rs.recordAll(ctx, kind)
-		if err != nil {
-			return nil, err
-		}
-		if len(all) == 0 {
-			continue
-		}
-		m := map[string]string{}
-		for k, v := range all {
-			m[k] = string(v)
-		}
-		out[kind] = m
-	}
-	if len(out) == 0 {
-		return nil, nil
-	}
-	return out, nil
-}
-
-// importOps are the writes that put a Snapshot's records back.
-func importOps(recs map[string]map[string]string) []recordOp {
-	var ops []recordOp
-	for kind, m := range recs {
-		for k, v := range m {
-			ops = append(ops, recordOp{kind: kind, key: k, val: []byte(v)})
-		}
-	}
-	return ops
+	return decodePairs[T](byNumber(r.pairs), b)
 }

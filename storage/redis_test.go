@@ -119,7 +119,7 @@ func TestRedisKeysUnderPrefix(t *testing.T) {
 			if !slices.Equal(all, prefixed) {
 				t.Errorf("KEYS * = %q, KEYS %s* = %q", all, want, prefixed)
 			}
-			for _, suffix := range []string{"members", "requests", "groups", "meetings", "tasks", "task:seq",
+			for _, suffix := range []string{"members", "requests", "group:enabled", "meetings", "tasks", "task:seq",
 				"seed", "offset", "upd:77"} {
 				if !slices.Contains(all, want+suffix) {
 					t.Errorf("key %q missing; keys: %q", want+suffix, all)

@@ -1,6 +1,17 @@
 // Package storage holds the Working Group's records (Parties, meetings, tasks,
-// members), the Store contract the bot keeps them behind, and its Redis
-// implementation. It knows nothing of Telegram.
+// members, contacts...), the Store contract the bot keeps them behind, and
+// its two backends: Redis (redis.go) and an embedded bbolt file (bolt.go).
+// It knows nothing of Telegram.
+//
+// The rules of every kind of record are written once, in the file of that
+// kind (member.go, task.go, contacts.go...), against a small transactional
+// key-value interface (kv.go) that each backend implements (kv_redis.go,
+// kv_bolt.go). The alert queue and the update inbox need a backend's own
+// structures (Redis sorted sets and Lua scripts); they are behind a second
+// small interface (queues.go, queues_redis.go, queues_bolt.go).
+//
+// What a method returns is the caller's: slices, maps and structs are
+// copies, and changing them changes nothing stored or cached.
 package storage
 
 import (
@@ -49,6 +60,18 @@ func tasksVersion(ctx context.Context) string {
 	v, _ := ctx.Value(tasksVersionKey{}).(string)
 	return v
 }
+
+// store implements Store once for both backends, over their key spaces and
+// queues; Redis and Bolt embed it.
+type store struct {
+	queues                  // the alert queue and the inbox (queues.go)
+	kv     kvStore          // every record (kv.go)
+	now    func() time.Time // the clock of expiry times
+	cache  taskCache        // decoded tasks of one tasks version (task.go)
+}
+
+// Ping checks that the backend answers.
+func (s *store) Ping(ctx context.Context) error { return s.kv.ping(ctx) }
 
 // Seed is the data that ships with the bot, loaded once into an empty store.
 type Seed struct {

@@ -91,5 +91,10 @@ func openStore(ctx context.Context, cfg config, log *slog.Logger) (closer, error
 		s.Close()
 		return nil, fmt.Errorf("redis at REDIS_URL does not answer: %w", err)
 	}
+	// Keys written by a release before the key-value layer (layout 1).
+	if err := s.Upgrade(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("upgrade the keys in Redis: %w", err)
+	}
 	return s, nil
 }

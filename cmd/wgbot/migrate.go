@@ -47,6 +47,9 @@ func migrate(ctx context.Context, args []string, getenv func(string) string, std
 	if err := rdb.Ping(ctx); err != nil {
 		return fmt.Errorf("redis does not answer: %w", err)
 	}
+	if err := rdb.Upgrade(ctx); err != nil {
+		return fmt.Errorf("upgrade the keys in Redis: %w", err)
+	}
 	db, err := storage.OpenBolt(path, storage.BoltOptions{})
 	if err != nil {
 		if errors.Is(err, storage.ErrLocked) {
