@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -20,7 +21,8 @@ import (
 //
 // It keeps the same key space as Redis (kv_bolt.go), one bucket per kind of
 // record; the entries that expire carry their expiry time, checked when
-// read. The queues are buckets of their own (queues_bolt.go).
+// read. The queues are buckets of their own, kept by the same transactions
+// (queues_kv.go).
 type Bolt struct {
 	*store
 	db   *bolt.DB
@@ -66,13 +68,13 @@ func OpenBolt(path string, opt BoltOptions) (*Bolt, error) {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	kv := &boltKV{db: db, now: opt.Now}
-	q := &boltQueues{db: db, kv: kv}
+	q := &kvQueues{kv: kv, now: opt.Now}
 	err = upgradeBolt(db, opt.Now)
 	if err == nil {
 		err = kv.open()
 	}
 	if err == nil {
-		err = q.open()
+		err = q.pruneClaims(context.Background())
 	}
 	if err != nil {
 		_ = db.Close()

@@ -85,8 +85,8 @@ func scanOf(b *bucket, prefix string) *kvRead { return &kvRead{b: b, key: prefix
 
 // kvStore is what a backend implements for the records.
 type kvStore interface {
-	// view does every read in one consistent read: one round trip on Redis
-	// (MULTI/EXEC), one read transaction on bbolt.
+	// view does every read at once: one pipelined round trip on Redis, in
+	// order; one read transaction on bbolt.
 	view(ctx context.Context, op string, reads ...*kvRead) error
 	// update runs fn in a read-write transaction: on Redis under WATCH of
 	// every key fn read, its writes in one MULTI/EXEC, fn run again when

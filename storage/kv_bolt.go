@@ -35,21 +35,8 @@ func (k *boltKV) ping(ctx context.Context) error {
 	return k.view(ctx, "ping", getOf(bMeta, metaSeed))
 }
 
-// open creates every bucket and prunes what expired while the bot was stopped.
-func (k *boltKV) open() error {
-	err := k.db.Update(func(tx *bolt.Tx) error {
-		for _, b := range buckets {
-			if _, err := tx.CreateBucketIfNotExists([]byte(b.name)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return k.prune()
-}
+// open prunes what expired while the bot was stopped.
+func (k *boltKV) open() error { return k.prune() }
 
 // prune deletes the expired entries of every expiring bucket.
 func (k *boltKV) prune() error {
@@ -60,6 +47,9 @@ func (k *boltKV) prune() error {
 				continue
 			}
 			bk := tx.Bucket([]byte(b.name))
+			if bk == nil {
+				continue
+			}
 			var old [][]byte
 			_ = bk.ForEach(func(key, v []byte) error {
 				var e boltEnvelope
@@ -149,12 +139,14 @@ type boltTx struct {
 	expiring bool // an expiring entry was put
 }
 
+// bucket returns b's bucket, created on the first write; nil (empty) when a
+// read finds none.
 func (t *boltTx) bucket(b *bucket) (*bolt.Bucket, error) {
-	bk := t.tx.Bucket([]byte(b.name))
-	if bk == nil {
-		return nil, backendErr(fmt.Errorf("no bucket %s", b.name))
+	if bk := t.tx.Bucket([]byte(b.name)); bk != nil || !t.tx.Writable() {
+		return bk, nil
 	}
-	return bk, nil
+	bk, err := t.tx.CreateBucket([]byte(b.name))
+	return bk, backendErr(err)
 }
 
 // live returns an entry's value, unwrapped from its envelope in an expiring
@@ -172,7 +164,7 @@ func (t *boltTx) live(b *bucket, v []byte) []byte {
 
 func (t *boltTx) get(b *bucket, key string) ([]byte, bool, error) {
 	bk, err := t.bucket(b)
-	if err != nil {
+	if err != nil || bk == nil {
 		return nil, false, err
 	}
 	v := t.live(b, bk.Get([]byte(key)))
@@ -181,10 +173,10 @@ func (t *boltTx) get(b *bucket, key string) ([]byte, bool, error) {
 
 func (t *boltTx) scan(b *bucket, prefix string) ([]kvPair, error) {
 	bk, err := t.bucket(b)
-	if err != nil {
-		return nil, err
-	}
 	out := []kvPair{}
+	if err != nil || bk == nil {
+		return out, err
+	}
 	c := bk.Cursor()
 	p := []byte(prefix)
 	for key, v := c.Seek(p); key != nil && bytes.HasPrefix(key, p); key, v = c.Next() {

@@ -35,9 +35,11 @@ func (r *redisKV) ping(ctx context.Context) error {
 	return nil
 }
 
-// view reads in one MULTI/EXEC: one round trip whatever it holds. A scan of
-// a strings bucket cannot be part of it (SCAN walks the whole key space):
-// only a migration scans those.
+// view reads in one pipeline: one round trip whatever it holds. Redis runs
+// the reads in order, so each sees writes at least as new as the one before
+// it saw (Tasks reads the version first: the tasks read are never older
+// than it). A scan of a strings bucket cannot be part of it (SCAN walks the
+// whole key space): only a migration scans those.
 func (r *redisKV) view(ctx context.Context, op string, reads ...*kvRead) error {
 	type pending struct {
 		rd  *kvRead
@@ -54,7 +56,7 @@ func (r *redisKV) view(ctx context.Context, op string, reads ...*kvRead) error {
 			rd.pairs = pairs
 		}
 	}
-	_, err := r.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+	_, err := r.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 		for _, rd := range reads {
 			k, f := r.physical(rd.b, rd.key)
 			switch {
@@ -168,9 +170,23 @@ func backoff(ctx context.Context, attempt int) {
 	}
 }
 
-// update runs fn under WATCH. A transaction that only writes costs one
-// round trip (MULTI/EXEC); each key read costs a WATCH and the read.
+// update runs fn under WATCH. A transaction that only writes (the
+// per-update handled mark) is tried first without a connection of its own:
+// it costs one command, or one MULTI/EXEC for several writes. In one that
+// reads, each key read costs a WATCH and the read, and the writes one
+// MULTI/EXEC.
 func (r *redisKV) update(ctx context.Context, op string, fn func(tx kvTx) error) error {
+	blind := &redisTx{ctx: ctx, kv: r, writes: map[string]*redisWrite{}}
+	err := fn(blind)
+	var be errBackend
+	switch {
+	case errors.As(err, &be) && be.err == errNeedsRead:
+		// It reads: run it again under WATCH.
+	case err != nil:
+		return fnError(op, err)
+	default:
+		return r.writeBlind(ctx, op, blind)
+	}
 	for attempt := range updateAttempts {
 		backoff(ctx, attempt)
 		err := r.rdb.Watch(ctx, func(tx *redis.Tx) error {
@@ -183,7 +199,7 @@ func (r *redisKV) update(ctx context.Context, op string, fn func(tx kvTx) error)
 			}
 			_, err := tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
 				for _, k := range t.order {
-					t.writes[k].apply(ctx, p)
+					_ = t.writes[k].apply(ctx, p)
 				}
 				return nil
 			})
@@ -203,6 +219,31 @@ func (r *redisKV) update(ctx context.Context, op string, fn func(tx kvTx) error)
 	return fmt.Errorf("storage: %s: %w: too many concurrent changes", op, ErrUnavailable)
 }
 
+// errNeedsRead stops the first, connectionless run of an update at its first read.
+var errNeedsRead = errors.New("the transaction reads")
+
+// writeBlind applies the writes of a transaction that read nothing.
+func (r *redisKV) writeBlind(ctx context.Context, op string, t *redisTx) error {
+	var err error
+	switch len(t.order) {
+	case 0:
+		return nil
+	case 1:
+		err = t.writes[t.order[0]].apply(ctx, r.rdb)
+	default:
+		_, err = r.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+			for _, k := range t.order {
+				_ = t.writes[k].apply(ctx, p)
+			}
+			return nil
+		})
+	}
+	if err != nil {
+		return fail(op, err)
+	}
+	return nil
+}
+
 // errFn carries the error of an update's fn out of go-redis's Watch.
 type errFn struct{ err error }
 
@@ -215,16 +256,17 @@ type redisWrite struct {
 	ttl        time.Duration
 }
 
-func (w *redisWrite) apply(ctx context.Context, p redis.Pipeliner) {
+// apply sends the write (queued, on a pipeline); its error is the command's.
+func (w *redisWrite) apply(ctx context.Context, p redis.Cmdable) error {
 	switch {
 	case w.field == "" && w.val == nil:
-		p.Del(ctx, w.key)
+		return p.Del(ctx, w.key).Err()
 	case w.field == "":
-		p.Set(ctx, w.key, w.val, w.ttl)
+		return p.Set(ctx, w.key, w.val, w.ttl).Err()
 	case w.val == nil:
-		p.HDel(ctx, w.key, w.field)
+		return p.HDel(ctx, w.key, w.field).Err()
 	default:
-		p.HSet(ctx, w.key, w.field, w.val)
+		return p.HSet(ctx, w.key, w.field, w.val).Err()
 	}
 }
 
@@ -238,6 +280,9 @@ type redisTx struct {
 }
 
 func (t *redisTx) watch(key string) error {
+	if t.tx == nil {
+		return backendErr(errNeedsRead)
+	}
 	if t.watched[key] {
 		return nil
 	}
@@ -270,6 +315,9 @@ func (t *redisTx) get(b *bucket, key string) ([]byte, bool, error) {
 }
 
 func (t *redisTx) scan(b *bucket, prefix string) ([]kvPair, error) {
+	if t.tx == nil {
+		return nil, backendErr(errNeedsRead)
+	}
 	var pairs []kvPair
 	if b.strings {
 		var err error

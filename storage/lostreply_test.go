@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net"
 	"strings"
 	"sync"
@@ -125,6 +126,21 @@ func TestScriptsSafeToRunTwice(t *testing.T) {
 	if _, _, err := s.ClaimImport(ctx, Import{ID: "warm", Title: "warm"}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.InboxPut(ctx, 900, []byte(`{"update_id":900}`), at, at); err != nil {
+		t.Fatal(err)
+	}
+	for _, task := range []int64{1, 2} {
+		if err := s.ScheduleAlert(ctx, task, -100, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	due, err := s.ClaimDueAlerts(ctx, at.Add(time.Minute), time.Hour, 10)
+	if err != nil || len(due) != 2 {
+		t.Fatalf("claim: %v, %v", due, err)
+	}
+	if err := s.CompleteAlert(ctx, due[0], []string{"warm"}, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
 
 	lose := func(name string, call func() error) {
 		t.Helper()
@@ -152,6 +168,30 @@ func TestScriptsSafeToRunTwice(t *testing.T) {
 		}
 		return err
 	})
+	lose("InboxPut", func() error {
+		kept, err := s.InboxPut(ctx, 901, []byte(`{"update_id":901}`), at, at)
+		if err == nil && !kept {
+			t.Error("InboxPut after a lost reply: reported a redelivery (the webhook would drop a kept update)")
+		}
+		return err
+	})
+	if kept, err := s.InboxPut(ctx, 901, []byte(`{"update_id":901}`), at, at); err != nil || kept {
+		t.Errorf("Telegram's redelivery of a kept update: kept %v, %v", kept, err)
+	}
+	lose("CompleteAlert", func() error {
+		err := s.CompleteAlert(ctx, due[1], []string{"7"}, time.Time{})
+		if errors.Is(err, ErrLeaseLost) {
+			t.Error("CompleteAlert after a lost reply: lease lost (the alert loop would warn of a lost alert it sent)")
+			return nil
+		}
+		return err
+	})
+	if sent, err := s.AlertSent(ctx, due[1].TaskID, -100, "7"); err != nil || !sent {
+		t.Errorf("the completed alert is not recorded as sent: %v, %v", sent, err)
+	}
+	if err := s.CompleteAlert(ctx, due[1], []string{"7"}, time.Time{}); !errors.Is(err, ErrLeaseLost) {
+		t.Errorf("a second completion of one claim: %v, want ErrLeaseLost", err)
+	}
 	lose("ClaimImport", func() error {
 		imp, created, err := s.ClaimImport(ctx, Import{ID: "abc", Title: "12th meeting", At: at})
 		if err == nil && (!created || imp.Title != "12th meeting") {

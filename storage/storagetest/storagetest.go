@@ -1,6 +1,6 @@
 // Package storagetest is the conformance suite of the storage.Store contract.
-// It is written once against the interface so that every backend (Redis, and
-// any embedded one added later) runs the very same checks:
+// It is written once against the interface so that both backends (Redis and
+// the embedded bbolt file) run the very same checks:
 //
 //	func TestConformance(t *testing.T) {
 //		storagetest.Run(t, func(t *testing.T) storage.Store { return openFresh(t) })
