@@ -137,6 +137,10 @@ func (r *Redis) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 	seen := pipe.Exists(ctx, r.keys.handled(updateID))
 	member := pipe.HGet(ctx, r.keys.members(), id(userID))
 	ver := pipe.Get(ctx, r.keys.tasksVer())
+	var conv *redis.StringCmd
+	if userID != 0 {
+		conv = pipe.Get(ctx, r.keys.conv(userID))
+	}
 	var group *redis.BoolCmd
 	if chatID < 0 {
 		group = pipe.SIsMember(ctx, r.keys.groups(), id(chatID))
@@ -146,6 +150,12 @@ func (r *Redis) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 	}
 	s.Seen = seen.Val() == 1
 	s.TasksVersion = ver.Val()
+	if conv != nil {
+		s.conv = &convMemo{userID: userID}
+		if b, err := conv.Bytes(); err == nil {
+			s.conv.raw = b
+		}
+	}
 	if b, err := member.Bytes(); err == nil {
 		var m Member
 		if err := json.Unmarshal(b, &m); err != nil {
