@@ -116,7 +116,13 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 		cfg.Concurrency = 16
 	}
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 10*time.Second}
+		// Every request goes to one host, from up to Concurrency workers
+		// and the poller at once; with net/http's default of two idle
+		// connections per host, the rest would be closed and dialled again
+		// on every reply (a TLS handshake each, against Telegram).
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = cfg.Concurrency + 2
+		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 10*time.Second, Transport: t}
 	}
 	b := &Bot{cfg: cfg, store: store, log: cfg.Logger, metrics: newMetrics()}
 	if cfg.Summarizer != nil {
