@@ -92,6 +92,7 @@ type Bot struct {
 	jobs    sync.WaitGroup // background jobs (runBackground)
 	// boardKick wakes the board loop after a change to the tasks (board.go).
 	boardKick chan struct{}
+	unkept    unkeptNotes // who was told that the inbox is down (unkept.go)
 }
 
 // New connects to the Bot API (getMe) and prepares the bot. It fails when the
@@ -136,6 +137,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	}
 	gate := &pollGate{next: b.metrics.client(cfg.HTTPClient), now: cfg.Now, log: b.log, metrics: b.metrics}
 	b.gate = gate
+	gate.unkept = b.tellUnkept
 	opts := []tgbot.Option{
 		tgbot.WithServerURL(cfg.APIURL),
 		tgbot.WithHTTPClient(cfg.PollTimeout, gate),
