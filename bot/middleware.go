@@ -188,7 +188,7 @@ func (b *Bot) withSession(next handlerFunc) handlerFunc {
 		}
 		r.Member, r.GroupEnabled = s.Member, s.GroupEnabled
 		r.Role = b.h.RoleOf(r.User.ID, s.Member)
-		err = next(storage.WithTasksVersion(ctx, s.TasksVersion), r)
+		err = next(storage.WithSession(ctx, s), r)
 		if b.log.Enabled(ctx, slog.LevelDebug) {
 			b.log.Debug("handled", "update", r.UpdateID, "chat", r.Chat.ID, "kind", kind(r), "role", int(r.Role))
 		}

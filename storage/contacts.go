@@ -304,5 +304,6 @@ func (s *store) ForgetUser(ctx context.Context, userID int64, username string, a
 		}
 		return appendAudit(tx, entries...)
 	})
+	remember(ctx, userID, nil, err)
 	return out, err
 }

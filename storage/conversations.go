@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"time"
 )
@@ -20,23 +21,34 @@ var (
 // plus time for ExpireConversations to tell the user before the state goes.
 const convTTL = ConversationIdle + time.Hour
 
-// Conversation returns a user's conversation unless its state expired.
+// Conversation returns a user's conversation unless its state expired;
+// the update's Session read it already when it can answer.
 func (s *store) Conversation(ctx context.Context, userID int64) (Conversation, error) {
+	if m := memoFor(ctx, userID); m != nil {
+		if raw, found, valid := m.get(); valid {
+			if !found {
+				return Conversation{}, fmt.Errorf("storage: conversation %d: %w", userID, ErrNotFound)
+			}
+			return decode[Conversation](raw, "conversation "+id(userID))
+		}
+	}
 	return one[Conversation](ctx, s.kv, bConv, id(userID))
 }
 
 // PutConversation stores a conversation, kept for convTTL, and its last activity.
 func (s *store) PutConversation(ctx context.Context, c Conversation) error {
-	return s.kv.update(ctx, "put conversation "+id(c.UserID), func(tx kvTx) error {
-		raw, err := encode(c, "conversation")
-		if err != nil {
-			return err
-		}
+	raw, err := encode(c, "conversation")
+	if err != nil {
+		return err
+	}
+	err = s.kv.update(ctx, "put conversation "+id(c.UserID), func(tx kvTx) error {
 		if err := tx.putUntil(bConv, id(c.UserID), raw, s.now().Add(convTTL)); err != nil {
 			return err
 		}
 		return tx.put(bConvIdle, id(c.UserID), []byte(id(c.Updated.UnixMilli())))
 	})
+	remember(ctx, c.UserID, raw, err)
+	return err
 }
 
 // EndConversation deletes a conversation.
@@ -52,6 +64,7 @@ func (s *store) EndConversation(ctx context.Context, userID int64) (bool, error)
 		}
 		return tx.del(bConvIdle, id(userID))
 	})
+	remember(ctx, userID, nil, err)
 	return was, err
 }
 

@@ -371,9 +371,15 @@ func (q *kvQueues) ClaimUpdate(ctx context.Context, updateID int64, token string
 	return ok && err == nil, err
 }
 
-// FinishUpdate releases a claim and drops a handled update from the inbox.
-func (q *kvQueues) FinishUpdate(ctx context.Context, updateID int64, token string) error {
+// FinishUpdate marks an update handled when asked, releases its claim and
+// drops a handled update from the inbox, in one transaction.
+func (q *kvQueues) FinishUpdate(ctx context.Context, updateID int64, token string, handled bool) error {
 	return q.kv.update(ctx, "finish update "+id(updateID), func(tx kvTx) error {
+		if handled {
+			if err := tx.putUntil(bHandled, id(updateID), []byte("1"), q.now().Add(handledTTL)); err != nil {
+				return err
+			}
+		}
 		if c, found, _ := getJSON[updateClaim](tx, qClaims, id(updateID)); found && c.Token == token {
 			if err := tx.del(qClaims, id(updateID)); err != nil {
 				return err

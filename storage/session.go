@@ -26,6 +26,13 @@ func (s *store) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 	var out Session
 	seen, member, ver := getOf(bHandled, id(updateID)), getOf(bMembers, id(userID)), getOf(bMeta, metaTasksVer)
 	reads := []*kvRead{seen, member, ver}
+	// The sender's conversation comes along, for the handlers' Conversation
+	// (session_memo.go).
+	var conv *kvRead
+	if userID != 0 {
+		conv = getOf(bConv, id(userID))
+		reads = append(reads, conv)
+	}
 	var group *kvRead
 	if chatID < 0 {
 		group = getOf(bGroups, id(chatID))
@@ -36,6 +43,9 @@ func (s *store) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 	}
 	out.Seen = seen.val != nil
 	out.TasksVersion = string(ver.val)
+	if conv != nil {
+		out.conv = &convMemo{userID: userID, raw: conv.val}
+	}
 	if member.val != nil {
 		m, err := decode[Member](member.val, "member "+id(userID))
 		if err != nil {

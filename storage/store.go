@@ -43,6 +43,9 @@ type Session struct {
 	// Passing it on with WithTasksVersion lets the store answer Tasks from
 	// memory, without a round trip, while nothing changed.
 	TasksVersion string
+	// conv is the sender's conversation state, when the store read it with
+	// the rest (WithSession hands it on).
+	conv *convMemo
 }
 
 type tasksVersionKey struct{}
