@@ -42,7 +42,8 @@ type AccessRequest struct {
 	Requested time.Time     `json:"requested"`
 	DecidedBy int64         `json:"decided_by,omitempty"`
 	Decided   time.Time     `json:"decided,omitzero"`
-	// Claim is random, set by the store that wrote the request, so that a
+	// Claim is random, set by the store that last wrote the request (when it
+	// was made, when it was decided), so that a
 	// write repeated after its reply was lost knows itself from another's.
 	Claim string `json:"claim,omitempty"`
 }

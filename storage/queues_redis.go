@@ -193,9 +193,31 @@ func (r *redisQueues) ForgetSentAlerts(ctx context.Context, chatID int64) (int, 
 }
 
 // forgetTaskAlerts deletes the sent records of a task.
+// The tokens its completed claims left behind ("done:...") go too.
 func (r *redisQueues) forgetTaskAlerts(ctx context.Context, taskID int64) error {
-	_, err := r.forgetSent(ctx, id(taskID)+":*")
-	return err
+	if _, err := r.forgetSent(ctx, id(taskID)+":*"); err != nil {
+		return err
+	}
+	iter := r.rdb.HScan(ctx, r.k.alertsToken(), 0, id(taskID)+":*", 500).Iterator()
+	var done []string
+	for iter.Next(ctx) {
+		field := iter.Val()
+		if !iter.Next(ctx) {
+			break
+		}
+		if strings.HasPrefix(iter.Val(), "done:") {
+			done = append(done, field)
+		}
+	}
+	if err := iter.Err(); err != nil {
+		return fail("forget alert tokens", err)
+	}
+	if len(done) > 0 {
+		if err := r.rdb.HDel(ctx, r.k.alertsToken(), done...).Err(); err != nil {
+			return fail("forget alert tokens", err)
+		}
+	}
+	return nil
 }
 
 // forgetSent deletes the sent records that match pattern. SSCAN and SREM are
