@@ -32,7 +32,7 @@ func (b *Bot) export(ctx context.Context, r *Request) error {
 		}
 	}
 	if len(cs) == 0 {
-		return b.reply(ctx, r, txtExportNone)
+		return b.reply(ctx, r, r.Lang.T(txtExportNone))
 	}
 	csvData, err := ContactsCSV(cs)
 	if err != nil {
@@ -42,13 +42,13 @@ func (b *Bot) export(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportXLSXName, xlsx, sprintf(txtExportXLSX, len(cs))); err != nil {
+	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportXLSXName, xlsx, r.Lang.N(txtExportXLSX, len(cs))); err != nil {
 		return err
 	}
-	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportCSVName, csvData, sprintf(txtExportCSV, len(cs))); err != nil {
+	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportCSVName, csvData, r.Lang.N(txtExportCSV, len(cs))); err != nil {
 		return err
 	}
-	return b.Sender.SendDocument(ctx, r.Chat.ID, ExportVCardName, ContactsVCard(cs), sprintf(txtExportVCard, len(cs)))
+	return b.Sender.SendDocument(ctx, r.Chat.ID, ExportVCardName, ContactsVCard(cs), r.Lang.N(txtExportVCard, len(cs)))
 }
 
 // csvHeader names the columns of the CSV export.

@@ -21,9 +21,10 @@ func submissionKey(task int64, p storage.Party) string {
 // notifyAdminsKeyed is notifyAdmins for a notice that waits for a decision:
 // each copy is remembered under key. A failure to reach one administrator
 // does not stop the others; the first error is returned.
-func (b *Bot) notifyAdminsKeyed(ctx context.Context, key, text string, buttons ...[]Button) error {
+func (b *Bot) notifyAdminsKeyed(ctx context.Context, key string, n notice) error {
 	var first error
 	for _, id := range b.Admins {
+		text, buttons := n(b.langOf(ctx, id))
 		if err := b.sendNotice(ctx, key, Message{ChatID: id, Text: text, Buttons: buttons}); err != nil && first == nil {
 			first = err
 		}

@@ -115,6 +115,7 @@ type Server struct {
 	calls    map[string]int
 	commands []models.BotCommand
 	scoped   map[string][]models.BotCommand // by scope (scopeKey), for getMyCommands
+	profile  map[string]string              // "description@ru", "short_description@" ...
 	failures []*failure
 	tooMany  int
 	webhook  string
