@@ -23,7 +23,7 @@ func (b *Bot) joinButton(ctx context.Context, r *Request) (Answer, error) {
 	}
 	code, chosen := strings.CutPrefix(r.Callback.Data, "join:")
 	if !chosen {
-		return Answer{Edit: &Message{Text: r.Lang.T(txtChooseParty), Buttons: partyButtons("join:")}}, nil
+		return Answer{Edit: &Message{Text: r.Lang.T(txtChooseParty), Buttons: partyButtons(r.Lang, "join:")}}, nil
 	}
 	p := storage.Party(code)
 	if !p.Valid() {

@@ -397,7 +397,7 @@ func (b *Bot) AppView(ctx context.Context, r *Request) (AppView, error) {
 		v.Meetings = append(v.Meetings, AppMeeting{ID: m.ID, Short: m.Short})
 	}
 	for _, info := range storage.Parties() {
-		v.Parties = append(v.Parties, AppParty{Code: string(info.Code), Flag: info.Flag, Name: info.Name})
+		v.Parties = append(v.Parties, AppParty{Code: string(info.Code), Flag: info.Flag, Name: r.Lang.PartyName(string(info.Code))})
 	}
 	for i := range tasks {
 		v.Tasks = append(v.Tasks, b.appTask(r, &tasks[i], today))
@@ -465,7 +465,7 @@ func (b *Bot) AppReport(ctx context.Context, r *Request, meeting, format string)
 	if !ok {
 		return "", nil, fmt.Errorf("%w: %s", ErrBadEdit, r.Lang.T(txtAppBadRequest))
 	}
-	rep, err := BuildReport(ctx, b.Store, meeting, b.today(), b.Location, "")
+	rep, err := BuildReport(ctx, b.Store, meeting, b.today(), b.Location, string(r.Lang))
 	if errors.Is(err, ErrUnknownMeeting) {
 		return "", nil, fmt.Errorf("%w: %s", ErrBadEdit, r.Lang.T(txtAppNoMeeting, meeting))
 	}

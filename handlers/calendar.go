@@ -50,10 +50,9 @@ func (b *Bot) calendarFor(ctx context.Context, l i18n.Lang, party storage.Party)
 	}
 	name := l.T(txtCalendarAll)
 	if party != "" {
-		info, _ := party.Info()
-		name = l.T(txtCalendarParty, info.Name)
+		name = l.T(txtCalendarParty, l.PartyName(string(party)))
 	}
-	return calendar.ICS(name, events), nil
+	return calendar.ICS(l, name, events), nil
 }
 
 // calendarCmd handles /calendar [reset]: the .ics file of the user's
@@ -71,7 +70,7 @@ func (b *Bot) calendarCmd(ctx context.Context, r *Request) error {
 	case r.Member != nil && r.Member.Party.Valid():
 		party = r.Member.Party
 	case r.Role != Admin:
-		return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons("iam:")...)
+		return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons(r.Lang, "iam:")...)
 	}
 	if arg == "reset" {
 		return b.calendarLink(ctx, r, true)

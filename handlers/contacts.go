@@ -45,7 +45,7 @@ func (b *Bot) contacts(ctx context.Context, r *Request) error {
 	if r.Args != "" {
 		p, ok := storage.ParseParty(r.Args)
 		if !ok {
-			return b.reply(ctx, r, r.Lang.T(txtContactsUnknownParty, echo(r.Args)), partyButtons("ctp:")...)
+			return b.reply(ctx, r, r.Lang.T(txtContactsUnknownParty, echo(r.Args)), partyButtons(r.Lang, "ctp:")...)
 		}
 		only = p
 	}

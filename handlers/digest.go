@@ -36,7 +36,7 @@ func (b *Bot) digestCmd(ctx context.Context, r *Request) error {
 		return b.reply(ctx, r, r.Lang.T(txtDigestPrivate))
 	}
 	if r.Role != Admin && (r.Member == nil || !r.Member.Party.Valid()) {
-		return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons("iam:")...)
+		return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons(r.Lang, "iam:")...)
 	}
 	arg := strings.ToLower(strings.TrimSpace(r.Args))
 	userID := r.User.ID

@@ -35,7 +35,7 @@ const iamCancel storage.Party = "x"
 
 // iamButtons are the Parties to pick from, and Cancel.
 func iamButtons(l i18n.Lang) [][]Button {
-	return append(partyButtons("iam:"), []Button{{Text: l.T(txtBtnNomCancel), Data: "iam:" + string(iamCancel)}})
+	return append(partyButtons(l, "iam:"), []Button{{Text: l.T(txtBtnNomCancel), Data: "iam:" + string(iamCancel)}})
 }
 
 func (b *Bot) iamButton(ctx context.Context, r *Request) (Answer, error) {

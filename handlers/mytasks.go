@@ -11,7 +11,7 @@ import (
 
 func (b *Bot) mytasks(ctx context.Context, r *Request) error {
 	if r.Member == nil || !r.Member.Party.Valid() {
-		return b.reply(ctx, r, r.Lang.T(txtWhichParty), partyButtons("iam:")...)
+		return b.reply(ctx, r, r.Lang.T(txtWhichParty), partyButtons(r.Lang, "iam:")...)
 	}
 	tasks, err := b.Store.Tasks(ctx)
 	if err != nil {
@@ -131,11 +131,11 @@ func (b *Bot) pageButton(ctx context.Context, r *Request) (Answer, error) {
 }
 
 // partyButtons offers every Party, two a row; data is prefix + code.
-func partyButtons(prefix string) [][]Button {
+func partyButtons(l i18n.Lang, prefix string) [][]Button {
 	var rows [][]Button
 	var row []Button
 	for _, info := range storage.Parties() {
-		row = append(row, Button{Text: info.Flag + " " + info.Name, Data: prefix + string(info.Code)})
+		row = append(row, Button{Text: partyLabel(l, info.Code), Data: prefix + string(info.Code)})
 		if len(row) == 2 {
 			rows = append(rows, row)
 			row = nil

@@ -37,7 +37,7 @@ func (b *Bot) nominate(ctx context.Context, r *Request) error {
 		if p, ok := storage.ParseParty(code); ok && !strings.Contains(code, ";") {
 			party, r.Args = p, strings.TrimSpace(rest)
 		} else if r.Args == "" || party == "" {
-			return b.reply(ctx, r, r.Lang.T(txtNomWhichParty), partyButtons("nomp:")...)
+			return b.reply(ctx, r, r.Lang.T(txtNomWhichParty), partyButtons(r.Lang, "nomp:")...)
 		}
 	}
 	if party == "" {

@@ -97,7 +97,7 @@ func chooseMeetings(all []storage.Meeting, arg string) []storage.Meeting {
 // reportCmd handles /report [meeting]: the implementation report as DOCX,
 // XLSX and PDF, in the administrator's private chat.
 func (b *Bot) reportCmd(ctx context.Context, r *Request) error {
-	rep, err := BuildReport(ctx, b.Store, r.Args, b.today(), b.Location, "")
+	rep, err := BuildReport(ctx, b.Store, r.Args, b.today(), b.Location, string(r.Lang))
 	if errors.Is(err, ErrUnknownMeeting) {
 		meetings, err := b.Store.Meetings(ctx)
 		if err != nil {

@@ -19,7 +19,7 @@ func (b *Bot) subscribe(ctx context.Context, r *Request) error {
 		case r.Member != nil && r.Member.Party.Valid():
 			s.Party = r.Member.Party
 		case r.Role != Admin:
-			return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons("iam:")...)
+			return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons(r.Lang, "iam:")...)
 		}
 		s.Title = r.User.Name
 	}

@@ -126,7 +126,7 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 		if r.Role == Admin && idText != "" {
 			return b.reply(ctx, r, r.Lang.T(txtDoneAdminUsage))
 		}
-		return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons("iam:")...)
+		return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons(r.Lang, "iam:")...)
 	}
 	p := named
 	if !hasNamed {
