@@ -420,7 +420,7 @@ func (b *Bot) AppTaskView(ctx context.Context, r *Request, id int64) (AppTask, e
 	}
 	row := b.appTask(r, &t, b.today())
 	for _, h := range hist {
-		row.History = append(row.History, AppStep{At: h.At.In(b.Location).Format("2 Jan 2006 15:04"), Party: string(h.Party),
+		row.History = append(row.History, AppStep{At: r.Lang.DateTime(h.At.In(b.Location)), Party: string(h.Party),
 			From: string(h.From), To: string(h.To), Ref: h.Ref})
 	}
 	return row, nil

@@ -85,6 +85,7 @@ type ButtonRoute struct {
 //	file:<id>:<Party>           the file sent with it           that Party or administrators
 //	cmd:<command>               run the command meant (a typo)  as the command
 //	dg:d:<weekday>|t:<hour>|off set or stop the weekly digest   members
+//	lang:<tag>                  choose one's (or a group's) language anyone (a group: its administrators)
 func (b *Bot) buttonTable() []ButtonRoute {
 	return []ButtonRoute{
 		{Prefix: "agenda:", Access: ReadOnly, Press: legacy(b.agendaButton)},
@@ -113,6 +114,7 @@ func (b *Bot) buttonTable() []ButtonRoute {
 		{Prefix: "file:", Access: Members, Subject: PartySubject, Press: b.filePress},
 		{Prefix: "cmd:", Access: Anyone, Press: b.commandButton},
 		{Prefix: "dg:", Access: Members, Press: b.digestButton},
+		{Prefix: "lang:", Access: Anyone, Press: b.languageButton},
 	}
 }
 

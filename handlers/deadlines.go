@@ -63,13 +63,13 @@ func (b *Bot) deadlinesPage(l i18n.Lang, tasks []storage.Task, all bool, page in
 		}
 	}
 	entries := append(append(append(upcoming, overdue...), long...), done...)
-	header := l.T(txtDeadlinesHeader)
+	header := txtDeadlinesHeader
 	kind := "o"
 	if all {
-		header, kind = l.T(txtAllHeader), "a"
+		header, kind = txtAllHeader, "a"
 	}
 	from, to, page, pages := pageBounds(len(entries), deadlinesPageSize, page)
-	head := sprintf(header, longDate(l, today))
+	head := l.T(header, longDate(l, today))
 	if pages > 1 {
 		head += " " + l.T(txtPageOf, page+1, pages)
 	}

@@ -133,7 +133,7 @@ func (b *Bot) setDigest(ctx context.Context, l i18n.Lang, userID int64, m *stora
 	if err := b.Store.PutDigest(ctx, d); err != nil {
 		return "", err
 	}
-	return b.digestSentence(l, d) + "\n" + l.T(txtDigestFirst, b.nextDigest(d, b.Now()).In(b.Location).Format("Monday 2 January 2006, 15:04")), nil
+	return b.digestSentence(l, d) + "\n" + l.T(txtDigestFirst, weekdayDateTime(l, b.nextDigest(d, b.Now()).In(b.Location))), nil
 }
 
 // digestSentence is "Every Monday at 09:00 (Europe/Istanbul) you will get ...".
@@ -142,7 +142,7 @@ func (b *Bot) digestSentence(l i18n.Lang, d storage.Digest) string {
 	if d.Party != "" {
 		what = l.T(txtDigestParty, partyLabel(l, d.Party))
 	}
-	return l.T(txtDigestEvery, d.Weekday.String(), fmt.Sprintf("%02d:%02d", d.Hour, d.Minute), esc(b.Location.String()), what)
+	return l.T(txtDigestEvery, l.Weekday(d.Weekday), fmt.Sprintf("%02d:%02d", d.Hour, d.Minute), esc(b.Location.String()), what)
 }
 
 // digestView shows the current setting and the buttons that change it.
@@ -155,7 +155,7 @@ func (b *Bot) digestView(l i18n.Lang, d storage.Digest, on bool) (string, [][]Bu
 	var days1, days2, times []Button
 	for i := range 7 {
 		wd := time.Weekday((i + 1) % 7) // Monday first
-		label := wd.String()[:3]
+		label := l.WeekdayShort(wd)
 		if on && wd == d.Weekday {
 			label = "✅ " + label
 		}
@@ -204,15 +204,24 @@ func parseDigestTime(l i18n.Lang, words []string) (time.Weekday, int, int, strin
 	return day, hour, minute, ""
 }
 
+// weekdayOf reads a day of the week in English ("mon", "Mondays") or by its
+// name in any language of the bot ("понедельник", "Pazartesi").
 func weekdayOf(w string) (time.Weekday, bool) {
 	w = strings.TrimSuffix(strings.ToLower(w), ",")
-	if len(w) < 3 {
+	if len([]rune(w)) < 3 {
 		return 0, false
 	}
 	for d := time.Sunday; d <= time.Saturday; d++ {
 		name := strings.ToLower(d.String())
 		if strings.HasPrefix(name, w) || w == name+"s" {
 			return d, true
+		}
+	}
+	for _, l := range i18n.Supported {
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			if w == strings.ToLower(l.Weekday(d)) || w == strings.ToLower(l.WeekdayShort(d)) {
+				return d, true
+			}
 		}
 	}
 	return 0, false
@@ -401,11 +410,11 @@ func (b *Bot) digestText(l i18n.Lang, tasks []storage.Task, party storage.Party,
 		lines = append(lines, "", title)
 		for _, t := range ts {
 			if shown == digestMaxList {
-				more := l.T(txtDigestMore)
+				more := txtDigestMore
 				if party == "" {
-					more = l.T(txtDigestMoreAll)
+					more = txtDigestMoreAll
 				}
-				lines = append(lines, sprintf(more, len(open)-shown))
+				lines = append(lines, l.T(more, len(open)-shown))
 				shown++
 				return
 			}

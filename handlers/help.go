@@ -2,12 +2,9 @@ package handlers
 
 import (
 	"context"
-	"fmt"
 	"github.com/ots-customs/wgbot/handlers/i18n"
 	"strings"
 )
-
-func sprintf(format string, a ...any) string { return fmt.Sprintf(format, a...) }
 
 func (b *Bot) start(ctx context.Context, r *Request) error {
 	if cmd, args, ok := deepLink(r.Args); ok && r.Chat.Private {

@@ -82,6 +82,8 @@ func (b *Bot) routeTable() []Route {
 		{Name: "board", Access: AdminGroup, Handle: b.boardCmd},
 		{Name: "digest", Args: "[day time|off]", Access: Members, Handle: b.digestCmd},
 		{Name: "cancel", Access: Anyone, Handle: b.cancelCmd},
+		// Languages (issue 13).
+		{Name: "language", Access: Anyone, Handle: b.languageCmd},
 	}
 	return routes
 }

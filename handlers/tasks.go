@@ -101,7 +101,7 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 	if len(hist) > 0 {
 		lines = append(lines, "", r.Lang.T(txtTaskHistory))
 		for _, h := range hist {
-			lines = append(lines, "• "+h.At.In(b.Location).Format("2 Jan 2006 15:04")+" · "+string(h.Party)+" "+string(h.From)+" → "+string(h.To))
+			lines = append(lines, "• "+r.Lang.DateTime(h.At.In(b.Location))+" · "+string(h.Party)+" "+stateWord(r.Lang, h.From)+" → "+stateWord(r.Lang, h.To))
 		}
 	}
 	m := Message{ChatID: r.Chat.ID, Text: strings.Join(lines, "\n"), Buttons: buttons, Edit: edit}

@@ -551,3 +551,11 @@ const (
 // app.<key> of the catalog (a count-dependent one in its "other" form, with
 // its %d for the page to fill).
 func AppTexts(l i18n.Lang) map[string]string { return l.Prefixed("app.") }
+
+// Languages (issue 13, branch i18n-core).
+const (
+	txtLanguageAsk            i18n.ID = "LanguageAsk"
+	txtLanguageSet            i18n.ID = "LanguageSet"
+	txtLanguageGroupSet       i18n.ID = "LanguageGroupSet"
+	txtLanguageGroupAdminOnly i18n.ID = "LanguageGroupAdminOnly"
+)

@@ -309,12 +309,16 @@ func getChat(s *Server, r *request) (any, *apiError) {
 	return models.ChatFullInfo{ID: c.ID, Type: c.Type, Title: c.Title, FirstName: c.FirstName}, nil
 }
 
-func getChatMember(_ *Server, r *request) (any, *apiError) {
+func getChatMember(s *Server, r *request) (any, *apiError) {
 	uid := r.num("user_id")
 	if uid == 0 {
 		return nil, badRequest("PARTICIPANT_ID_INVALID")
 	}
-	return map[string]any{"status": "member", "user": models.User{ID: uid, IsBot: uid == botID, FirstName: "User"}}, nil
+	status := "member"
+	if st, ok := s.memberStatus[[2]int64{r.chatID, uid}]; ok {
+		status = st
+	}
+	return map[string]any{"status": status, "user": models.User{ID: uid, IsBot: uid == botID, FirstName: "User"}}, nil
 }
 
 func leaveChat(s *Server, r *request) (any, *apiError) {

@@ -186,6 +186,17 @@ func (s *Server) Commands() []models.BotCommand {
 	return slices.Clone(s.commands)
 }
 
+// SetMemberStatus makes getChatMember say status ("administrator",
+// "creator", "member"...) of user in chat.
+func (s *Server) SetMemberStatus(chatID, userID int64, status string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.memberStatus == nil {
+		s.memberStatus = map[[2]int64]string{}
+	}
+	s.memberStatus[[2]int64{chatID, userID}] = status
+}
+
 // ScopedCommands returns the commands set for a scope (its JSON as Telegram
 // gets it with sorted keys, "" for the default) and language_code ("" for all).
 func (s *Server) ScopedCommands(scope, languageCode string) []models.BotCommand {

@@ -116,10 +116,13 @@ type Server struct {
 	commands []models.BotCommand
 	scoped   map[string][]models.BotCommand // by scope (scopeKey), for getMyCommands
 	profile  map[string]string              // "description@ru", "short_description@" ...
-	failures []*failure
-	tooMany  int
-	webhook  string
-	rate     rateState
+	// memberStatus is what getChatMember says of a user in a chat
+	// ("administrator", "creator"); "member" when not set.
+	memberStatus map[[2]int64]string
+	failures     []*failure
+	tooMany      int
+	webhook      string
+	rate         rateState
 }
 
 // New starts a fake Bot API server; it is closed by t.Cleanup.

@@ -11,8 +11,8 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
-	"github.com/ots-customs/wgbot/handlers/tooltest"
 	"github.com/ots-customs/wgbot/handlers/i18n"
+	"github.com/ots-customs/wgbot/handlers/tooltest"
 	"github.com/ots-customs/wgbot/storage"
 	"github.com/ots-customs/wgbot/storage/seed"
 )
