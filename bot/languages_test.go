@@ -9,6 +9,7 @@ import (
 
 	"github.com/ots-customs/wgbot/bot/telegramtest"
 	"github.com/ots-customs/wgbot/handlers/i18n"
+	"github.com/ots-customs/wgbot/storage"
 )
 
 // The bot in every language (issue 13), through the real client.
@@ -237,4 +238,35 @@ func TestTelegramSurfacesPerLanguage(t *testing.T) {
 	if again := h.tg.Calls("setMyCommands") + h.tg.Calls("setMyDescription") + h.tg.Calls("setMyShortDescription"); again != set {
 		t.Errorf("a restart with nothing changed made %d more set calls", again-set)
 	}
+}
+
+// TestNoticesInTheRecipientsLanguage: what one person causes reaches others
+// in theirs: a Turkish stranger's access request reaches an administrator
+// who chose Russian in Russian (the other, who chose nothing, in English),
+// and the stranger hears the decision in Turkish.
+func TestNoticesInTheRecipientsLanguage(t *testing.T) {
+	needLanguage(t, i18n.Russian, i18n.Turkish)
+	t.Parallel()
+	h := newHarness(t)
+	if _, err := h.store.UpdateUserSettings(t.Context(), admin.ID, func(s *storage.Settings) { s.Language = "ru" }); err != nil {
+		t.Fatal(err)
+	}
+	sam := stranger
+	sam.LanguageCode = "tr"
+	chat := telegramtest.Private(sam)
+	intro := h.ask(chat, sam, "/start")
+	h.press(chat, sam, intro, "join")
+	pick := lastMessage(h, chat.ID)
+	h.press(chat, sam, pick, "join:UZ")
+	waitFor(t, h, func() bool { return len(h.tg.Messages(admin.ID)) > 0 && len(h.tg.Messages(admin2.ID)) > 0 })
+	ru := h.tg.Messages(admin.ID)[0]
+	mustContain(t, ru.PlainText(), plain(i18n.Russian.T("AdminNewRequest", "Sam (@sam)", "🇺🇿 "+i18n.Russian.PartyName("UZ"))))
+	mustContain(t, h.tg.Messages(admin2.ID)[0].PlainText(), "Access request")
+	if !hasButton(ru, "acc:y:3001") || !strings.Contains(buttonTexts(ru), i18n.Russian.T("BtnApprove")) {
+		t.Fatalf("the Russian notice's buttons: %s", buttonTexts(ru))
+	}
+	h.press(telegramtest.Private(admin), admin, ru, "acc:y:3001")
+	waitFor(t, h, func() bool {
+		return strings.Contains(lastMessage(h, chat.ID).PlainText(), plain(i18n.Turkish.T("YouApproved", "🇺🇿 "+i18n.Turkish.PartyName("UZ"))))
+	})
 }

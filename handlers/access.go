@@ -78,11 +78,11 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) (Answer, error) {
 		return alert(r.Lang.T(txtRequestGone)), nil
 	case errors.Is(err, storage.ErrAlreadyDecided):
 		return Answer{Text: plainToast(b.decidedNote(ctx, req, r)), Alert: true,
-			Edit: &Message{Text: requestText(r.Lang, req) + "\n\n" + b.decidedLine(ctx, req, r)}}, nil
+			Edit: &Message{Text: requestText(r.Lang, req) + "\n\n" + b.decidedLine(ctx, r.Lang, req, r)}}, nil
 	case err != nil:
 		return Answer{}, err
 	}
-	decided := &Message{Text: requestText(r.Lang, req) + "\n\n" + b.decidedLine(ctx, req, r)}
+	decided := func(l i18n.Lang) string { return requestText(l, req) + "\n\n" + b.decidedLine(ctx, l, req, r) }
 	action := storage.AuditMemberRejected
 	switch {
 	case approve && req.From != "":
@@ -91,10 +91,10 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) (Answer, error) {
 		action = storage.AuditMemberApproved
 	}
 	_ = b.record(ctx, r.User.ID, action, userID) // best effort, logged: the decision stands
-	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided.Text}); err != nil {
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided(r.Lang)}); err != nil {
 		return Answer{}, err
 	}
-	if err := b.decidedEverywhere(ctx, r, accessKey(userID), decided.Text); err != nil {
+	if err := b.decidedEverywhere(ctx, r, accessKey(userID), decided); err != nil {
 		return Answer{}, err
 	}
 	var tell string
@@ -114,16 +114,20 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) (Answer, error) {
 }
 
 // decidedLine is "✅ Approved by Name" for a decided request.
-func (b *Bot) decidedLine(ctx context.Context, req storage.AccessRequest, r *Request) string {
+func (b *Bot) decidedLine(ctx context.Context, l i18n.Lang, req storage.AccessRequest, r *Request) string {
 	who := b.adminName(ctx, req.DecidedBy, r)
 	if req.Status == storage.RequestApproved {
-		return r.Lang.T(txtRequestApproved, who)
+		return l.T(txtRequestApproved, who)
 	}
-	return r.Lang.T(txtRequestRejected, who)
+	return l.T(txtRequestRejected, who)
 }
 
 func (b *Bot) decidedNote(ctx context.Context, req storage.AccessRequest, r *Request) string {
-	return r.Lang.T(txtAlreadyDecided, string(req.Status), b.adminName(ctx, req.DecidedBy, r))
+	word := map[storage.RequestStatus]i18n.ID{storage.RequestApproved: txtStatusApproved, storage.RequestRejected: txtStatusRejected}[req.Status]
+	if word == "" {
+		word = txtStatusPending
+	}
+	return r.Lang.T(txtAlreadyDecided, r.Lang.T(word), b.adminName(ctx, req.DecidedBy, r))
 }
 
 // rememberAdmin keeps the name of an administrator who decides something,

@@ -136,14 +136,15 @@ func (b *Bot) decideContactButton(ctx context.Context, r *Request) error {
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
 	}
-	verdict := r.Lang.T(txtRequestRejected, b.adminName(ctx, r.User.ID, r))
-	tell := r.Lang.T(txtNomYouRejected, esc(c.FullName), c.ID)
+	admin := b.adminName(ctx, r.User.ID, r)
+	verdict, tell := txtRequestRejected, txtNomYouRejected
 	if approve {
-		verdict = r.Lang.T(txtRequestApproved, b.adminName(ctx, r.User.ID, r))
-		tell = r.Lang.T(txtNomYouApproved, esc(c.FullName), c.ID)
+		verdict, tell = txtRequestApproved, txtNomYouApproved
 	}
-	decided := r.Lang.T(txtNomDecidedHead, c.ID, partyLabel(r.Lang, c.Party)) + "\n\n" + contactCard(c) + "\n\n" + verdict
-	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided}); err != nil {
+	decided := func(l i18n.Lang) string {
+		return l.T(txtNomDecidedHead, c.ID, partyLabel(l, c.Party)) + "\n\n" + contactCard(c) + "\n\n" + l.T(verdict, admin)
+	}
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided(r.Lang)}); err != nil {
 		return err
 	}
 	if err := b.decidedEverywhere(ctx, r, contactKey(c.ID), decided); err != nil {
@@ -151,7 +152,8 @@ func (b *Bot) decideContactButton(ctx context.Context, r *Request) error {
 	}
 	if c.NominatedBy != 0 && c.NominatedBy != r.User.ID {
 		// The nominator may have blocked the bot; the decision stands anyway.
-		_ = b.Sender.Send(ctx, Message{ChatID: c.NominatedBy, Text: tell})
+		l := b.langOf(ctx, c.NominatedBy)
+		_ = b.Sender.Send(ctx, Message{ChatID: c.NominatedBy, Text: l.T(tell, esc(c.FullName), c.ID)})
 	}
 	return nil
 }
@@ -210,7 +212,9 @@ func (b *Bot) withdrawButton(ctx context.Context, r *Request) error {
 	if err := b.reply(ctx, r, r.Lang.T(txtWithdrawn, c.ID, esc(c.FullName))); err != nil {
 		return err
 	}
-	if err := b.decidedEverywhere(ctx, r, contactKey(c.ID), r.Lang.T(txtNomDecidedHead, c.ID, partyLabel(r.Lang, c.Party))+"\n\n"+r.Lang.T(txtNomWasWithdrawn)); err != nil {
+	if err := b.decidedEverywhere(ctx, r, contactKey(c.ID), func(l i18n.Lang) string {
+		return l.T(txtNomDecidedHead, c.ID, partyLabel(l, c.Party)) + "\n\n" + l.T(txtNomWasWithdrawn)
+	}); err != nil {
 		return err
 	}
 	return b.notifyAdmins(ctx, textNotice(func(l i18n.Lang) string { return l.T(txtNomWithdrawnAdmin, c.ID, partyLabel(l, c.Party)) }))

@@ -102,7 +102,8 @@ func (b *Bot) removeButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	// Telling the removed user is a courtesy; they may have blocked the bot.
-	_ = b.Sender.Send(ctx, Message{ChatID: id, Text: r.Lang.T(txtYouWereRemoved, b.name(r.Lang))})
+	l := b.langOf(ctx, id) // theirs, not the administrator's
+	_ = b.Sender.Send(ctx, Message{ChatID: id, Text: l.T(txtYouWereRemoved, b.name(l))})
 	return nil
 }
 

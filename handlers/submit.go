@@ -244,7 +244,9 @@ func (b *Bot) undoSubmit(ctx context.Context, r *Request, id int64, p storage.Pa
 		return Answer{}, err
 	}
 	// The notices of the submission say it was taken back, and offer nothing.
-	if err := b.decidedEverywhere(ctx, r, submissionKey(id, p), r.Lang.T(txtUndoAdmins, partyLabel(r.Lang, p), id, esc(t.Title))); err != nil {
+	if err := b.decidedEverywhere(ctx, r, submissionKey(id, p), func(l i18n.Lang) string {
+		return l.T(txtUndoAdmins, partyLabel(l, p), id, esc(t.Title))
+	}); err != nil {
 		return Answer{}, err
 	}
 	return Answer{Text: r.Lang.T(txtUndoneToast), Edit: &Message{Text: r.Lang.T(txtUndone, partyLabel(r.Lang, p), id, esc(t.Title))}}, nil

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -262,15 +263,17 @@ func (b *Bot) statusButton(ctx context.Context, r *Request) (Answer, error) {
 // the chat or in the app: the member who submitted it hears, and every copy
 // of the submission's notice to the Secretariat says who decided what.
 func (b *Bot) tellDecided(ctx context.Context, r *Request, before storage.PartyStatus, t storage.Task, p storage.Party, to storage.State) error {
-	word := r.Lang.T(txtConfirmed)
+	word := txtConfirmed
 	if to == storage.StateOpen {
-		word = r.Lang.T(txtReopened)
+		word = txtReopened
 	}
 	if err := b.tellDecision(ctx, r, before, t, p, to); err != nil {
 		return err
 	}
-	return b.decidedEverywhere(ctx, r, submissionKey(t.ID, p), r.Lang.T(txtSubmissionDecided, partyLabel(r.Lang, p), t.ID, esc(t.Title),
-		strings.ToLower(word), b.adminName(ctx, r.User.ID, r)))
+	admin := b.adminName(ctx, r.User.ID, r)
+	return b.decidedEverywhere(ctx, r, submissionKey(t.ID, p), func(l i18n.Lang) string {
+		return l.T(txtSubmissionDecided, partyLabel(l, p), t.ID, esc(t.Title), strings.ToLower(l.T(word)), admin)
+	})
 }
 
 // shorten cuts s to n runes with an ellipsis.
