@@ -55,6 +55,9 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if f.AccessRequest {
 		lines = append(lines, r.Lang.T(txtForgotRequest))
 	}
+	if f.Settings {
+		lines = append(lines, r.Lang.T(txtForgotSettings))
+	}
 	if f.Conversation {
 		lines = append(lines, r.Lang.T(txtForgotConversation))
 	}

@@ -96,7 +96,9 @@ func (b *Bot) Routes() []Route { return append([]Route(nil), b.routes...) }
 func (b *Bot) MenuForGroups() []Route {
 	var out []Route
 	for _, r := range b.routes {
-		if (r.Access == ReadOnly || r.Access == Anyone) && !privateOnly[r.Name] {
+		// /language is everyone's command, but in a group only its administrators
+		// may use it: the groups' menu, which everyone sees, leaves it out.
+		if (r.Access == ReadOnly || r.Access == Anyone) && !privateOnly[r.Name] && r.Name != "language" {
 			out = append(out, r)
 		}
 	}

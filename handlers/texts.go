@@ -558,4 +558,5 @@ const (
 	txtLanguageSet            i18n.ID = "LanguageSet"
 	txtLanguageGroupSet       i18n.ID = "LanguageGroupSet"
 	txtLanguageGroupAdminOnly i18n.ID = "LanguageGroupAdminOnly"
+	txtForgotSettings         i18n.ID = "ForgotSettings"
 )
