@@ -162,15 +162,49 @@ func (l Lang) N(id ID, n int, args ...any) string {
 }
 
 func (l Lang) format(id ID, count any, args []any) string {
-	c := load()
-	s, err := c.localizers[l.orEnglish()].Localize(&i18n.LocalizeConfig{MessageID: string(id), PluralCount: count, TemplateParser: identity})
-	if err != nil && s == "" {
-		return string(id)
-	}
+	s := l.resolve(id, count)
 	if len(args) == 0 {
 		return s
 	}
 	return fmt.Sprintf(s, args...)
+}
+
+// formatKey names a resolved message: a language, an id and, for a
+// count-dependent one, the count.
+type formatKey struct {
+	l      Lang
+	id     ID
+	n      int
+	plural bool
+}
+
+// resolved keeps the messages already looked up: the catalog does not
+// change while the bot runs, and a look-up through go-i18n costs about a
+// microsecond and a half, dozens of times per reply.
+var resolved sync.Map // formatKey -> string
+
+// resolve is message id in l (its form for count, when count is an int).
+func (l Lang) resolve(id ID, count any) string {
+	l = l.orEnglish()
+	key := formatKey{l: l, id: id}
+	n, plural := count.(int)
+	if plural {
+		key.n, key.plural = n, true
+	}
+	cacheable := !plural || (n >= -1000 && n <= 1000) // counts beyond are rare: not kept
+	if cacheable {
+		if s, ok := resolved.Load(key); ok {
+			return s.(string)
+		}
+	}
+	s, err := load().localizers[l].Localize(&i18n.LocalizeConfig{MessageID: string(id), PluralCount: count, TemplateParser: identity})
+	if err != nil && s == "" {
+		s = string(id)
+	}
+	if cacheable {
+		resolved.Store(key, s)
+	}
+	return s
 }
 
 // Translated reports whether l has a message file of its own (English
