@@ -155,7 +155,7 @@ func (b *Bot) digestView(l i18n.Lang, d storage.Digest, on bool) (string, [][]Bu
 	var days1, days2, times []Button
 	for i := range 7 {
 		wd := time.Weekday((i + 1) % 7) // Monday first
-		label := l.WeekdayShort(wd)
+		label := l.Weekday(wd)
 		if on && wd == d.Weekday {
 			label = "✅ " + label
 		}
@@ -219,7 +219,7 @@ func weekdayOf(w string) (time.Weekday, bool) {
 	}
 	for _, l := range i18n.Supported {
 		for d := time.Sunday; d <= time.Saturday; d++ {
-			if w == strings.ToLower(l.Weekday(d)) || w == strings.ToLower(l.WeekdayShort(d)) {
+			if w == strings.ToLower(l.Weekday(d)) {
 				return d, true
 			}
 		}

@@ -55,8 +55,8 @@ func (b *Bot) export(ctx context.Context, r *Request) error {
 // exportHeader names the columns of the exports in l.
 func exportHeader(l i18n.Lang) []string {
 	var out []string
-	for _, id := range []i18n.ID{"export.ID", "export.Party", "export.PartyName", "export.FullName", "export.Position",
-		"export.Organization", "export.Email", "export.Phone", "export.Telegram"} {
+	for _, id := range []i18n.ID{"export.ID", "report.Party", "export.PartyName", "export.FullName", txtFldPosition,
+		txtFldOrg, txtFldEmail, txtFldPhone, "export.Telegram"} {
 		out = append(out, l.T(id))
 	}
 	return out

@@ -144,5 +144,5 @@ func stateWord(l i18n.Lang, s storage.State) string { return l.T(i18n.ID("app." 
 
 // weekdayDateTime is "Monday 1 March 2024, 09:00" in l.
 func weekdayDateTime(l i18n.Lang, t time.Time) string {
-	return l.T("date.weekdayWithDate", l.Weekday(t.Weekday()), l.DateTime(t))
+	return l.Weekday(t.Weekday()) + " " + l.DateTime(t)
 }

@@ -39,7 +39,7 @@ func Summary(t storage.Task) string {
 func Description(l i18n.Lang, t storage.Task) string {
 	d := t.Deadline.Due
 	date := l.Date(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC))
-	lines := []string{l.T("calendar.Deadline", t.Deadline.Text, date)}
+	lines := []string{l.T("app.deadline") + ": " + t.Deadline.Text + " (" + date + ")"}
 	for _, p := range t.Parties {
 		lines = append(lines, l.PartyName(string(p))+" ("+string(p)+"): "+l.T(i18n.ID("app."+string(t.StatusOf(p).State))))
 	}

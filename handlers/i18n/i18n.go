@@ -249,15 +249,6 @@ func (l Lang) Weekday(d time.Weekday) string {
 	return names[i]
 }
 
-// WeekdayShort is the short name of d in l, for buttons: "Mon", "Пн".
-func (l Lang) WeekdayShort(d time.Weekday) string {
-	names := strings.Split(l.T("date.weekdaysShort"), "|")
-	if len(names) != 7 {
-		return d.String()[:3]
-	}
-	return names[(int(d)+6)%7]
-}
-
 func (l Lang) month(id ID, m time.Month) string {
 	names := strings.Split(l.T(id), "|")
 	if len(names) != 12 || m < time.January || m > time.December {

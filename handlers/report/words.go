@@ -38,18 +38,21 @@ type Words struct {
 // wordsIn reads the report's words in l from the catalog (report.* messages).
 func wordsIn(l i18n.Lang) Words {
 	t := func(id string) string { return l.T(i18n.ID("report." + id)) }
+	// Words the Mini App and the chat already have are theirs, so that the
+	// report and the app say the same.
+	a := func(id i18n.ID) string { return l.T(id) }
 	return Words{
-		Title: t("Title"), And: t("And"), CountsStatus: t("CountsStatus"), CountsParty: t("CountsParty"),
-		PartI: t("PartI"), PartII: t("PartII"), Matrix: t("Matrix"), Annex: t("Annex"), NoneYet: t("NoneYet"),
-		Decision: t("Decision"), Deadline: t("Deadline"), Party: t("Party"), Total: t("Total"), When: t("When"),
-		Change: t("Change"), Reference: t("Reference"), NoDeadline: t("NoDeadline"), NotConcerned: "–",
+		Title: t("Title"), And: a("And"), CountsStatus: t("CountsStatus"), CountsParty: t("CountsParty"),
+		PartI: t("PartI"), PartII: t("PartII"), Matrix: a("app.title"), Annex: t("Annex"), NoneYet: t("NoneYet"),
+		Decision: t("Decision"), Deadline: a("app.deadline"), Party: t("Party"), Total: t("Total"), When: t("When"),
+		Change: t("Change"), Reference: t("Reference"), NoDeadline: a("app.noDeadline"), NotConcerned: "–",
 		Legend: t("Legend"), LogSheet: t("LogSheet"),
 		Status: map[Status]string{
-			Open: t("Open"), Overdue: t("Overdue"), Submitted: t("Submitted"), Confirmed: t("Confirmed"),
+			Open: a("app.open"), Overdue: a("app.overdue"), Submitted: a("app.submitted"), Confirmed: a("app.confirmed"),
 		},
 		State: map[storage.State]string{
-			storage.StateOpen: t("Open"), storage.StateSubmitted: t("Submitted"), storage.StateConfirmed: t("Confirmed"),
+			storage.StateOpen: a("app.open"), storage.StateSubmitted: a("app.submitted"), storage.StateConfirmed: a("app.confirmed"),
 		},
-		DropTitle: t("DropTitle"), DropError: t("DropError"),
+		DropTitle: a("app.status"), DropError: t("DropError"),
 	}
 }
