@@ -299,6 +299,9 @@ func (s *store) ForgetUser(ctx context.Context, userID int64, username string, a
 				return err
 			}
 		}
+		if out.Settings, err = forgetSettings(tx, userID); err != nil { // settings.go
+			return err
+		}
 		if out.Member {
 			entries = append(entries, AuditEntry{At: at, By: userID, Action: AuditMemberForgotten, Member: userID})
 		}

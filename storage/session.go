@@ -38,7 +38,12 @@ func (s *store) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 		group = getOf(bGroups, id(chatID))
 		reads = append(reads, group)
 	}
+	settings, applySettings := sessionSettings(userID, chatID) // settings.go
+	reads = append(reads, settings...)
 	if err := s.kv.view(ctx, "session", reads...); err != nil {
+		return out, err
+	}
+	if err := applySettings(&out); err != nil {
 		return out, err
 	}
 	out.Seen = seen.val != nil
