@@ -20,16 +20,6 @@ type Subscription struct {
 // Covers reports whether alerts about t go to this subscription.
 func (s Subscription) Covers(t *Task) bool { return s.Party == "" || t.Involves(s.Party) }
 
-// StatusChange is one entry of a task's history.
-type StatusChange struct {
-	Party Party     `json:"party"`
-	From  State     `json:"from"`
-	To    State     `json:"to"`
-	Ref   string    `json:"ref,omitempty"`
-	By    int64     `json:"by"`
-	At    time.Time `json:"at"`
-}
-
 // DueAlert is an alert claimed from the queue: the next alert of one task for
 // one chat fell due at At. Token proves the claim when completing it.
 type DueAlert struct {
@@ -37,23 +27,6 @@ type DueAlert struct {
 	ChatID int64
 	At     time.Time
 	Token  string
-}
-
-// TaskStore changes tasks. Every change is atomic and visible to every
-// instance of the bot at once.
-type TaskStore interface {
-	// AddTask stores a new task under a fresh id and returns it.
-	AddTask(ctx context.Context, t Task) (Task, error)
-	// UpdateTask applies change to the task atomically (retrying on a
-	// concurrent change) and returns the stored result. An error from change
-	// is returned as is, and nothing is stored. ErrNotFound for no such task.
-	UpdateTask(ctx context.Context, id int64, change func(*Task) error) (Task, error)
-	// DeleteTask removes a task; it reports whether there was one.
-	DeleteTask(ctx context.Context, id int64) (bool, error)
-	// RecordStatus appends to a task's history.
-	RecordStatus(ctx context.Context, taskID int64, c StatusChange) error
-	// History returns a task's status changes, latest first.
-	History(ctx context.Context, taskID int64, n int) ([]StatusChange, error)
 }
 
 // AlertStore keeps subscriptions and the time-ordered queue of due alerts.

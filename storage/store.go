@@ -4,11 +4,12 @@
 // It knows nothing of Telegram.
 //
 // The rules of every kind of record are written once, in the file of that
-// kind (member.go, task.go, contacts.go...), against a small transactional
-// key-value interface (kv.go) that each backend implements (kv_redis.go,
-// kv_bolt.go). The alert queue and the update inbox need a backend's own
-// structures (Redis sorted sets and Lua scripts); they are behind a second
-// small interface (queues.go, queues_redis.go, queues_bolt.go).
+// kind (member.go, task.go, contacts.go, settings.go...), against a small
+// transactional key-value interface (kv.go) that each backend implements
+// (kv_redis.go, kv_bolt.go). The alert queue and the update inbox are behind
+// a second small interface (queues.go): Redis keeps them in its own
+// structures (sorted sets and Lua scripts, queues_redis.go), the embedded
+// store over its key space (queues_kv.go).
 //
 // What a method returns is the caller's: slices, maps and structs are
 // copies, and changing them changes nothing stored or cached.
