@@ -76,13 +76,20 @@ func (r *redisKV) view(ctx context.Context, op string, reads ...*kvRead) error {
 	}
 	for _, p := range ps {
 		if p.all != nil {
+			if err := p.all.Err(); err != nil {
+				return fail(op, err)
+			}
 			p.rd.pairs = hashPairs(p.all.Val(), p.rd.key)
 			continue
 		}
-		if b, err := p.str.Bytes(); err == nil {
-			p.rd.val = b
-		} else {
+		b, err := p.str.Bytes()
+		switch {
+		case errors.Is(err, redis.Nil):
 			p.rd.val = nil
+		case err != nil: // WRONGTYPE and the like: not an absent entry
+			return fail(op, err)
+		default:
+			p.rd.val = b
 		}
 	}
 	return nil
