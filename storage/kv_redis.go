@@ -46,7 +46,7 @@ func (r *redisKV) view(ctx context.Context, op string, reads ...*kvRead) error {
 		str *redis.StringCmd
 		all *redis.MapStringStringCmd
 	}
-	var ps []pending
+	ps := make([]pending, 0, len(reads))
 	for _, rd := range reads {
 		if rd.scan && rd.b.strings {
 			pairs, err := r.scanStrings(ctx, rd.b, rd.key)

@@ -25,7 +25,7 @@ const handledTTL = 48 * time.Hour
 func (s *store) Session(ctx context.Context, updateID, userID, chatID int64) (Session, error) {
 	var out Session
 	seen, member, ver := getOf(bHandled, id(updateID)), getOf(bMembers, id(userID)), getOf(bMeta, metaTasksVer)
-	reads := []*kvRead{seen, member, ver}
+	reads := append(make([]*kvRead, 0, 8), seen, member, ver)
 	// The sender's conversation comes along, for the handlers' Conversation
 	// (session_memo.go).
 	var conv *kvRead
