@@ -177,8 +177,8 @@ func backoff(ctx context.Context, attempt int) {
 	}
 }
 
-// update runs fn under WATCH. A transaction that only writes (the
-// per-update handled mark) is tried first without a connection of its own:
+// update runs fn under WATCH. A transaction that only writes (MarkHandled,
+// PutMember) is tried first without a connection of its own:
 // it costs one command, or one MULTI/EXEC for several writes. In one that
 // reads, each key read costs a WATCH and the read, and the writes one
 // MULTI/EXEC.

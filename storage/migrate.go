@@ -117,10 +117,11 @@ func (s *store) Import(ctx context.Context, snap *Snapshot) error {
 	return nil
 }
 
-// Empty reports whether the snapshot holds no data at all.
+// Empty reports whether the snapshot holds no data at all (handled marks,
+// which only dedupe Telegram's redeliveries, do not count).
 func (s *Snapshot) Empty() bool {
-	for _, es := range s.Buckets {
-		if len(es) > 0 {
+	for name, es := range s.Buckets {
+		if len(es) > 0 && name != bHandled.name {
 			return false
 		}
 	}
