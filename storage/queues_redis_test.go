@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -45,4 +46,50 @@ func TestRedisDeletedTaskLeavesNoAlertState(t *testing.T) {
 	if n, _ := s.rdb.SCard(ctx, prefix+"alerts:sent").Result(); n != 0 {
 		t.Errorf("sent records left after the task was deleted: %d", n)
 	}
+}
+
+// The hot path's budget, counted by the round-trip hook: a session is one
+// round trip, a write-only transaction one command, the tasks of a session's
+// version none, the end of an update one script call.
+func TestRedisHotPathRoundTrips(t *testing.T) {
+	t.Parallel()
+	srv, prefix := redistest.Start(t)
+	s, err := OpenRedis(srv.URL(), RedisOptions{Prefix: prefix})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := t.Context()
+	if _, err := s.AddTask(ctx, Task{Title: "T", Parties: []Party{Turkiye}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutMember(ctx, Member{UserID: 7, Name: "A", Party: Turkiye}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Tasks(ctx); err != nil { // fills the cache
+		t.Fatal(err)
+	}
+	cost := func(what string, want int64, call func() error) {
+		t.Helper()
+		before := s.RoundTrips()
+		if err := call(); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if got := s.RoundTrips() - before; got != want {
+			t.Errorf("%s: %d round trips, want %d", what, got, want)
+		}
+	}
+	var sess Session
+	cost("Session", 1, func() (err error) { sess, err = s.Session(ctx, 1, 7, -100); return })
+	cost("Tasks of the session's version", 0, func() error { _, err := s.Tasks(WithSession(ctx, sess)); return err })
+	cost("Conversation the session read", 0, func() error {
+		_, err := s.Conversation(WithSession(ctx, sess), 7)
+		if errors.Is(err, ErrNotFound) {
+			return nil
+		}
+		return err
+	})
+	cost("MarkHandled", 1, func() error { return s.MarkHandled(ctx, 1) })
+	cost("PutMember", 1, func() error { return s.PutMember(ctx, Member{UserID: 8, Name: "B"}) })
+	cost("FinishUpdate", 1, func() error { return s.FinishUpdate(ctx, 1, "tok", true) })
 }
