@@ -37,7 +37,7 @@ func (b *Bot) digestCmd(ctx context.Context, r *Request) error {
 	if r.Role != Admin && (r.Member == nil || !r.Member.Party.Valid()) {
 		return b.reply(ctx, r, txtNeedParty, partyButtons("iam:")...)
 	}
-	arg := strings.ToLower(strings.TrimSpace(r.Args))
+	arg := storage.Fold(strings.TrimSpace(r.Args))
 	userID := r.User.ID
 	switch arg {
 	case "":
@@ -204,12 +204,12 @@ func parseDigestTime(words []string) (time.Weekday, int, int, string) {
 }
 
 func weekdayOf(w string) (time.Weekday, bool) {
-	w = strings.TrimSuffix(strings.ToLower(w), ",")
+	w = strings.TrimSuffix(storage.Fold(w), ",")
 	if len(w) < 3 {
 		return 0, false
 	}
 	for d := time.Sunday; d <= time.Saturday; d++ {
-		name := strings.ToLower(d.String())
+		name := storage.Fold(d.String())
 		if strings.HasPrefix(name, w) || w == name+"s" {
 			return d, true
 		}
