@@ -172,7 +172,7 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 		if r.SharedPhone != "" {
 			return b.reply(ctx, r, txtContactNoForm)
 		}
-		return b.reply(ctx, r, txtPlainText)
+		return b.plainText(ctx, r)
 	}
 	return nil // ordinary chatter in a group is not for the bot
 }
