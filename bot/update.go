@@ -125,7 +125,7 @@ func chatOf(c models.Chat) handlers.Chat {
 }
 
 func userOf(u *models.User) handlers.User {
-	return handlers.User{ID: u.ID, Name: strings.TrimSpace(u.FirstName + " " + u.LastName), Username: u.Username}
+	return handlers.User{ID: u.ID, Name: strings.TrimSpace(u.FirstName + " " + u.LastName), Username: u.Username, LanguageCode: u.LanguageCode}
 }
 
 func documentOf(d *models.Document) *handlers.Document {

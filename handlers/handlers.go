@@ -37,6 +37,9 @@ type User struct {
 	ID       int64
 	Name     string // first and last name as Telegram gives them
 	Username string // without "@", may be empty
+	// LanguageCode is the language of the user's Telegram ("ru", "en-US"),
+	// the first guess of the language to answer in (issue 13).
+	LanguageCode string
 }
 
 // Callback is a pressed inline button.

@@ -354,7 +354,11 @@ func (r *Redis) ForgetUser(ctx context.Context, userID int64, username string, a
 		if err != nil {
 			return err
 		}
-		out.Member, out.AccessRequest, out.Conversation = member, request, conv == 1
+		settings, err := tx.HExists(ctx, k.record(kindUserSettings), id(userID)).Result()
+		if err != nil {
+			return err
+		}
+		out.Member, out.AccessRequest, out.Conversation, out.Settings = member, request, conv == 1, settings
 		var entries []any
 		audit := func(e AuditEntry) {
 			b, _ := json.Marshal(e)
@@ -384,6 +388,9 @@ func (r *Redis) ForgetUser(ctx context.Context, userID int64, username string, a
 			p.HDel(ctx, k.requests(), id(userID))
 			p.Del(ctx, k.conv(userID))
 			p.ZRem(ctx, k.convIdle(), id(userID))
+			for _, o := range forgetSettingsOps(userID) {
+				p.HDel(ctx, k.record(o.kind), o.key)
+			}
 			for _, w := range writes {
 				if w.remove {
 					p.HDel(ctx, k.contacts(), id(w.c.ID))
