@@ -84,6 +84,7 @@ type ButtonRoute struct {
 //	file:<id>:<Party>           the file sent with it           that Party or administrators
 //	cmd:<command>               run the command meant (a typo)  as the command
 //	dg:d:<weekday>|t:<hour>|off set or stop the weekly digest   members
+//	tz:<IANA zone>|-            set the chat's time zone        members in private, administrators in groups
 func (b *Bot) buttonTable() []ButtonRoute {
 	return []ButtonRoute{
 		{Prefix: "agenda:", Access: ReadOnly, Press: legacy(b.agendaButton)},
@@ -112,6 +113,7 @@ func (b *Bot) buttonTable() []ButtonRoute {
 		{Prefix: "file:", Access: Members, Subject: PartySubject, Press: b.filePress},
 		{Prefix: "cmd:", Access: Anyone, Press: b.commandButton},
 		{Prefix: "dg:", Access: Members, Press: b.digestButton},
+		{Prefix: "tz:", Access: PrivateOrAdminGroup, Press: b.timezoneButton},
 	}
 }
 

@@ -1,8 +1,11 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"strings"
+
+	"github.com/ots-customs/wgbot/handlers/i18n"
 )
 
 // Access says who may use a command or button, and where.
@@ -79,9 +82,11 @@ func (b *Bot) routeTable() []Route {
 		{Name: "board", Access: AdminGroup, Handle: b.boardCmd},
 		{Name: "digest", Args: "[day time|off]", Access: Members, Handle: b.digestCmd},
 		{Name: "cancel", Access: Anyone, Handle: b.cancelCmd},
+		// Local time (issue 13).
+		{Name: "timezone", Args: "[zone]", Access: PrivateOrAdminGroup, Handle: b.timezoneCmd},
 	}
 	for i := range routes {
-		routes[i].Help = commandHelp[routes[i].Name]
+		routes[i].Help = cmp.Or(commandHelp[routes[i].Name], i18n.English.T("help."+routes[i].Name))
 	}
 	return routes
 }
