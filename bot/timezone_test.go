@@ -179,3 +179,42 @@ func TestKazakhstanIsUTCPlusFiveSinceMarch2024(t *testing.T) {
 		}
 	}
 }
+
+// A member's weekly digest comes at the day and time they chose in their
+// own zone, and follows /timezone: once that week, however the zone moves.
+func TestDigestInTheMembersZone(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, digestSeed())
+	h.start()
+	kz := telegramtest.Private(memberKZ)
+	h.clock.Set(utc(2024, 3, 3, 12, 0)) // Sunday 3 March 2024
+	mustContain(t, h.ask(kz, memberKZ, "/digest monday 09:00").PlainText(), "09:00 (Asia/Almaty)")
+	mustContain(t, h.ask(kz, memberKZ, "/digest").PlainText(), "Times are in Asia/Almaty, your time zone")
+	h.clock.Set(utc(2024, 3, 4, 3, 59)) // 08:59 in Astana
+	h.deliverDigests()
+	if n := len(digestsIn(h, kz.ID)); n != 0 {
+		t.Fatalf("%d digests before 09:00 in Astana", n)
+	}
+	h.clock.Set(utc(2024, 3, 4, 4, 0))
+	h.deliverDigests()
+	if n := len(digestsIn(h, kz.ID)); n != 1 {
+		t.Fatalf("%d digests at 09:00 in Astana, want 1", n)
+	}
+	// Moving west the same morning does not bring a second digest that week.
+	h.ask(kz, memberKZ, "/timezone Europe/Budapest")
+	h.clock.Set(utc(2024, 3, 4, 8, 0)) // 09:00 in Budapest
+	h.deliverDigests()
+	if n := len(digestsIn(h, kz.ID)); n != 1 {
+		t.Fatalf("%d digests after moving west, want still 1", n)
+	}
+	h.clock.Set(utc(2024, 3, 11, 7, 59))
+	h.deliverDigests()
+	if n := len(digestsIn(h, kz.ID)); n != 1 {
+		t.Fatalf("%d digests before 09:00 in Budapest the next Monday, want 1", n)
+	}
+	h.clock.Set(utc(2024, 3, 11, 8, 0)) // the next Monday, 09:00 in Budapest
+	h.deliverDigests()
+	if n := len(digestsIn(h, kz.ID)); n != 2 {
+		t.Fatalf("%d digests by 09:00 in Budapest the next Monday, want 2", n)
+	}
+}

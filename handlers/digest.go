@@ -45,7 +45,10 @@ func (b *Bot) digestCmd(ctx context.Context, r *Request) error {
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
-		text, rows := b.digestView(d, err == nil)
+		text, rows, err := b.digestView(ctx, r, d, err == nil)
+		if err != nil {
+			return err
+		}
 		return b.reply(ctx, r, text, rows...)
 	case "off", "stop", "none":
 		return b.reply(ctx, r, b.digestOff(ctx, userID))
@@ -108,7 +111,10 @@ func (b *Bot) digestButton(ctx context.Context, r *Request) (Answer, error) {
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return Answer{}, err
 	}
-	view, rows := b.digestView(now, err == nil)
+	view, rows, err := b.digestView(ctx, r, now, err == nil)
+	if err != nil {
+		return Answer{}, err
+	}
 	return Answer{Text: txtDigestSaved, Edit: &Message{Text: text + "\n\n" + view, Buttons: rows}}, nil
 }
 
@@ -132,25 +138,47 @@ func (b *Bot) setDigest(ctx context.Context, userID int64, m *storage.Member, da
 	if err := b.Store.PutDigest(ctx, d); err != nil {
 		return "", err
 	}
-	return b.digestSentence(d) + "\n" + sprintf(txtDigestFirst, b.nextDigest(d, b.Now()).In(b.Location).Format("Monday 2 January 2006, 15:04")), nil
+	loc, err := b.digestZone(ctx, d)
+	if err != nil {
+		return "", err
+	}
+	return b.digestSentence(d, loc) + "\n" + sprintf(txtDigestFirst, b.nextDigest(d, b.Now(), loc).In(loc).Format("Monday 2 January 2006, 15:04")), nil
+}
+
+// digestZone is the zone of d's day and time: its member's (see personZone),
+// so that a member's digest moves with their /timezone.
+func (b *Bot) digestZone(ctx context.Context, d storage.Digest) (*time.Location, error) {
+	st, err := b.Store.UserSettings(ctx, d.UserID)
+	if err != nil {
+		return nil, err
+	}
+	return b.personZone(st, d.Party), nil
 }
 
 // digestSentence is "Every Monday at 09:00 (Europe/Istanbul) you will get ...".
-func (b *Bot) digestSentence(d storage.Digest) string {
+func (b *Bot) digestSentence(d storage.Digest, loc *time.Location) string {
 	what := txtDigestAll
 	if d.Party != "" {
 		what = sprintf(txtDigestParty, d.Party.Label())
 	}
-	return sprintf(txtDigestEvery, d.Weekday.String(), fmt.Sprintf("%02d:%02d", d.Hour, d.Minute), esc(b.Location.String()), what)
+	return sprintf(txtDigestEvery, d.Weekday.String(), fmt.Sprintf("%02d:%02d", d.Hour, d.Minute), esc(loc.String()), what)
 }
 
 // digestView shows the current setting and the buttons that change it.
-func (b *Bot) digestView(d storage.Digest, on bool) (string, [][]Button) {
+func (b *Bot) digestView(ctx context.Context, r *Request, d storage.Digest, on bool) (string, [][]Button, error) {
+	d.UserID = r.User.ID
+	if !on && r.Member != nil { // the zone a digest set now would have
+		d.Party = r.Member.Party
+	}
+	loc, err := b.digestZone(ctx, d)
+	if err != nil {
+		return "", nil, err
+	}
 	text := txtDigestNone
 	if on {
-		text = b.digestSentence(d)
+		text = b.digestSentence(d, loc)
 	}
-	text += "\n" + txtDigestPick + "\n" + sprintf(txtDigestZone, esc(b.Location.String()))
+	text += "\n" + txtDigestPick + "\n" + r.Lang.T("DigestZoneOwn", esc(loc.String()))
 	var days1, days2, times []Button
 	for i := range 7 {
 		wd := time.Weekday((i + 1) % 7) // Monday first
@@ -176,7 +204,7 @@ func (b *Bot) digestView(d storage.Digest, on bool) (string, [][]Button) {
 	if on {
 		rows = append(rows, []Button{{Text: txtBtnDigestOff, Data: "dg:off"}})
 	}
-	return text, rows
+	return text, rows, nil
 }
 
 // parseDigestTime reads "monday 09:00" (either order; "mon", "9", "9:30",
@@ -236,11 +264,11 @@ func clockOf(w string) (int, int, bool) {
 }
 
 // lastDigest is d's latest slot at or before now; nextDigest the first after now.
-func (b *Bot) lastDigest(d storage.Digest, now time.Time) time.Time {
-	local := now.In(b.Location)
+func (b *Bot) lastDigest(d storage.Digest, now time.Time, loc *time.Location) time.Time {
+	local := now.In(loc)
 	for i := 0; i < 8; i++ {
 		day := local.AddDate(0, 0, -i)
-		slot := time.Date(day.Year(), day.Month(), day.Day(), d.Hour, d.Minute, 0, 0, b.Location)
+		slot := time.Date(day.Year(), day.Month(), day.Day(), d.Hour, d.Minute, 0, 0, loc)
 		if slot.Weekday() == d.Weekday && !slot.After(now) {
 			return slot
 		}
@@ -248,9 +276,9 @@ func (b *Bot) lastDigest(d storage.Digest, now time.Time) time.Time {
 	return time.Time{}
 }
 
-func (b *Bot) nextDigest(d storage.Digest, now time.Time) time.Time {
-	last := b.lastDigest(d, now)
-	return time.Date(last.Year(), last.Month(), last.Day()+7, d.Hour, d.Minute, 0, 0, b.Location)
+func (b *Bot) nextDigest(d storage.Digest, now time.Time, loc *time.Location) time.Time {
+	last := b.lastDigest(d, now, loc)
+	return time.Date(last.Year(), last.Month(), last.Day()+7, d.Hour, d.Minute, 0, 0, loc)
 }
 
 // NextDigest is when the next digest of anyone falls due (zero: none set).
@@ -259,10 +287,14 @@ func (b *Bot) NextDigest(ctx context.Context) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, err
 	}
+	zones, err := b.allZones(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
 	var next time.Time
 	now := b.Now()
 	for _, d := range ds {
-		if n := b.nextDigest(d, now); next.IsZero() || n.Before(next) {
+		if n := b.nextDigest(d, now, zones.ofDigest(d)); next.IsZero() || n.Before(next) {
 			next = n
 		}
 	}
@@ -277,13 +309,17 @@ func (b *Bot) DeliverDueDigests(ctx context.Context) (int, error) {
 	if err != nil || len(ds) == 0 {
 		return 0, err
 	}
+	zones, err := b.allZones(ctx)
+	if err != nil {
+		return 0, err
+	}
 	now := b.Now()
 	var tasks []storage.Task
 	token := newDigestToken()
 	sent := 0
 	var firstErr error
 	for _, d := range ds {
-		slot := b.lastDigest(d, now)
+		slot := b.lastDigest(d, now, zones.ofDigest(d))
 		if slot.IsZero() || now.Sub(slot) > digestStale || slot.Before(d.Since) {
 			continue
 		}

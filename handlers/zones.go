@@ -144,3 +144,8 @@ func (z alertZones) of(s storage.Subscription) *time.Location {
 	}
 	return z.b.personZone(z.users[s.ChatID], s.Party)
 }
+
+// ofDigest is the zone of a member's weekly digest.
+func (z alertZones) ofDigest(d storage.Digest) *time.Location {
+	return z.b.personZone(z.users[d.UserID], d.Party)
+}
