@@ -191,7 +191,7 @@ func (b *Bot) withSession(next handlerFunc) handlerFunc {
 		r.Role = b.h.RoleOf(r.User.ID, s.Member)
 		r.Lang = handlers.RequestLang(r, s.User, s.Chat)
 		b.noteTelegramLanguage(ctx, r, s.TelegramLanguage)
-		err = next(storage.WithTasksVersion(ctx, s.TasksVersion), r)
+		err = next(storage.WithSession(ctx, s), r)
 		if b.log.Enabled(ctx, slog.LevelDebug) {
 			b.log.Debug("handled", "update", r.UpdateID, "chat", r.Chat.ID, "kind", kind(r), "role", int(r.Role))
 		}

@@ -41,10 +41,23 @@ func (b *Bot) handleUpdate(ctx context.Context, upd *models.Update) {
 }
 
 func (b *Bot) markHandled(ctx context.Context, id int64) {
+	if f, ok := ctx.Value(finishKey{}).(*finishing); ok && f.updateID == id {
+		f.handled = true // the intake marks it when it finishes the update
+		return
+	}
 	if err := b.store.MarkHandled(ctx, id); err != nil {
 		b.log.Warn("could not mark an update handled", "update", id, "err", err)
 	}
 }
+
+// finishing carries, through an update's handling, whether it was handled,
+// so that the intake marks and finishes it in one round trip.
+type finishing struct {
+	updateID int64
+	handled  bool
+}
+
+type finishKey struct{}
 
 // chatEvent handles what happens to a group chat itself: it became a
 // supergroup (the flag and the subscription follow it), or the bot was

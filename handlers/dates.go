@@ -82,6 +82,9 @@ func ParseDeadline(words []string) (storage.Deadline, int, DateProblem) {
 			}
 		}
 	}
+	if dl, n, p, ok := writtenDate(words); ok {
+		return dl, n, p
+	}
 	return storage.Deadline{}, 0, DateUnreadable
 }
 

@@ -13,7 +13,7 @@ var partyNames = map[Party][]string{
 		"Азербайджан", "Азербайджанская", "Азербайджанский", // ru
 		"Azerbaycan", "Azeri", // tr
 		"Azərbaycan", "Azərbaycanlı", // az
-		"Әзірбайжан",               // kk
+		"Әзірбайжан", "Әзербайжан", // kk
 		"Азербайжан",               // ky
 		"Ozarbayjon", "Озарбайжон", // uz
 		"Azerbajdzsán", "Azerbajdzsáni", "azeri", // hu
@@ -69,7 +69,7 @@ var partyNames = map[Party][]string{
 		"Katiblik", "TDT Katibliyi", // az
 		"Хатшылық", "ТМҰ Хатшылығы", // kk
 		"Катчылык", "ТМУ Катчылыгы", // ky
-		"Kotibiyat", "TDT Kotibiyati", "Котибият", // uz
+		"Kotibiyat", "TDT Kotibiyati", "Котибият", "ТДТ Котибияти", // uz
 		"Titkárság", "TÁSZ Titkárság", // hu
 	},
 }

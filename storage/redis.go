@@ -139,6 +139,10 @@ func (r *Redis) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 	ver := pipe.Get(ctx, r.keys.tasksVer())
 	user := pipe.HGet(ctx, r.keys.record(kindUserSettings), id(userID))
 	tgLang := pipe.HGet(ctx, r.keys.record(kindTelegramLang), id(userID))
+	var conv *redis.StringCmd
+	if userID != 0 {
+		conv = pipe.Get(ctx, r.keys.conv(userID))
+	}
 	var group *redis.BoolCmd
 	var chat *redis.StringCmd
 	if chatID < 0 {
@@ -150,6 +154,12 @@ func (r *Redis) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 	}
 	s.Seen = seen.Val() == 1
 	s.TasksVersion = ver.Val()
+	if conv != nil {
+		s.conv = &convMemo{userID: userID}
+		if b, err := conv.Bytes(); err == nil {
+			s.conv.raw = b
+		}
+	}
 	if b, err := member.Bytes(); err == nil {
 		var m Member
 		if err := json.Unmarshal(b, &m); err != nil {

@@ -37,6 +37,9 @@ type Session struct {
 	User, Chat Settings
 	// TelegramLanguage is the language_code last recorded for the sender.
 	TelegramLanguage string
+	// conv is the sender's conversation state, when the store read it with
+	// the rest (WithSession hands it on).
+	conv *convMemo
 }
 
 type tasksVersionKey struct{}
