@@ -62,6 +62,7 @@ func TestCommandTypedOnAnotherKeyboard(t *testing.T) {
 	chat := telegramtest.Private(memberTR)
 	for typed, meant := range map[string]string{
 		"/вуфвдштуы": "deadlines", ".вуфвдштуы": "deadlines", "/ьнефылы": "mytasks", "/фпутвф": "agenda",
+		"вуфвдштуы": "deadlines", "ьнефыл": "mytasks",
 		"/agneda": "agenda", "/deadline": "deadlines", "/dedlines": "deadlines", "/mytask": "mytasks",
 	} {
 		got := h.ask(chat, memberTR, typed)
@@ -69,6 +70,18 @@ func TestCommandTypedOnAnotherKeyboard(t *testing.T) {
 		if !hasButton(got, "cmd:"+meant) {
 			t.Errorf("%s: no button for /%s", typed, meant)
 		}
+	}
+}
+
+// A Russian word alone is a word, not a slip, however it maps to Latin keys.
+func TestRussianWordIsNotASlip(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(memberTR)
+	for _, text := range []string{"привет", "спасибо", "хорошо", "да"} {
+		got := h.ask(chat, memberTR, text).PlainText()
+		mustNotContain(t, got, "Did you mean")
+		mustContain(t, got, "Send /help")
 	}
 }
 

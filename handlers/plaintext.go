@@ -17,7 +17,10 @@ import (
 // to /help.
 func (b *Bot) plainText(ctx context.Context, r *Request) error {
 	if typed, name, ok := slipCommand(r.Text); ok {
-		if near, ok := b.nearestName(r, name); ok {
+		// A bare word ("вуфвдштуы") is a slip only when it is one letter or
+		// two from a command's name, not just its beginning.
+		bare := !strings.HasPrefix(typed, "/") && !strings.HasPrefix(typed, ".")
+		if near, ok := b.nearestName(r, name); ok && (!bare || intent.Distance(name, near) <= 1) {
 			return b.reply(ctx, r, r.Lang.T("DidYouMean", echo(typed), near),
 				[]Button{{Text: r.Lang.T("BtnRunCmd", near), Data: "cmd:" + near}})
 		}
@@ -49,16 +52,17 @@ func (b *Bot) route(name string) (Route, bool) {
 
 // slipCommand reads a command typed with a Cyrillic keyboard layout on
 // (Russian, Kazakh and Kyrgyz keyboards put the same letters on the Latin
-// keys, and their "/" key types "."): "/вуфвдштуы" and ".вуфвдштуы" are
-// /deadlines. It returns the word as typed and the Latin name it stands
+// keys, and their "/" key types "."): "/вуфвдштуы", ".вуфвдштуы" and the
+// bare "вуфвдштуы" alone in a message are /deadlines. It returns the word as typed and the Latin name it stands
 // for; ok is false for a message that does not start with one.
 func slipCommand(text string) (typed, name string, ok bool) {
 	word, _, _ := strings.Cut(strings.TrimSpace(text), " ")
 	word, _, _ = strings.Cut(word, "\n")
 	rest, slash := strings.CutPrefix(word, "/")
 	if !slash {
-		if rest, ok = strings.CutPrefix(word, "."); !ok {
-			return "", "", false
+		var dot bool
+		if rest, dot = strings.CutPrefix(word, "."); !dot && (len([]rune(word)) < 4 || strings.TrimSpace(text) != word) {
+			return "", "", false // a bare word must be the whole message
 		}
 	}
 	if rest == "" || len(rest) > 4*maxCommandLen {
@@ -77,7 +81,8 @@ func slipCommand(text string) (typed, name string, ok bool) {
 			return "", "", false
 		}
 	}
-	// A "." starts many sentences; only a whole Cyrillic word after it is a slip.
+	// A "." starts many sentences, and a bare Latin word is not a slip:
+	// only a whole Cyrillic word is.
 	if !slash && !cyrillic {
 		return "", "", false
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ots-customs/wgbot/storage"
 )
@@ -64,13 +65,19 @@ func Classify(text string) Guess {
 					firstAt[ti] = i
 				}
 				my = my || mine
-			} else if typo < 0 && tp.misspelled(w) {
-				typo = ti
 			}
 		}
 	}
 	switch len(firstAt) {
 	case 0:
+		// No topic named: perhaps one misspelt ("deadlnes"), worth offering.
+		for _, w := range words {
+			for ti, tp := range topics {
+				if typo < 0 && tp.misspelled(w) {
+					typo = ti
+				}
+			}
+		}
 		if typo >= 0 {
 			return Guess{Command: topics[typo].command}
 		}
@@ -126,11 +133,16 @@ func (tp topic) names(words []string, i int) (hit, mine bool) {
 // misspelled reports whether w is one slip away from a word of the topic
 // ("deadlnes", "agneda", "görevlerm"): worth a suggestion, not an answer.
 func (tp topic) misspelled(w string) bool {
-	if len([]rune(w)) < 5 {
+	n := utf8.RuneCountInString(w)
+	if n < 5 {
 		return false
 	}
+	limit := limitFor(w)
 	for _, s := range tp.spelled {
-		if d := Distance(w, s); d >= 1 && d <= limitFor(w) {
+		if m := utf8.RuneCountInString(s); m < n-limit || m > n+limit {
+			continue // too long or too short to be a slip of it
+		}
+		if d := Distance(w, s); d >= 1 && d <= limit {
 			return true
 		}
 	}

@@ -142,3 +142,11 @@ func BenchmarkClassify(b *testing.B) {
 		Classify("Merhaba, benim görevlerim neler?")
 	}
 }
+
+// BenchmarkClassifyNothing is a message that names no topic: every word is
+// also compared with the topics' words for a slip.
+func BenchmarkClassifyNothing(b *testing.B) {
+	for b.Loop() {
+		Classify("Здравствуйте, коллеги! Завтра совещание в Министерстве начнётся в десять часов.")
+	}
+}
