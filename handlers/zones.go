@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	_ "time/tzdata" // the zones of the capitals, also where the system has none (a bare container, a test)
 
 	"github.com/ots-customs/wgbot/storage"
 )
