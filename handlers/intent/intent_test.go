@@ -46,6 +46,7 @@ var intentCases = map[string][]intentCase{
 		{"Мой телефон +7 701 123 45 67", ""},
 	},
 	"Turkish": {
+		{"Son tarihleri gelecek toplantıda Kazak tarafıyla birlikte görüşmeyi kararlaştırdık, bu yüzden şimdilik hiçbir şeyi değiştirmeyin lütfen", "?deadlines"},
 		{"Merhaba, benim görevlerim neler?", "mytasks"},
 		{"Gündem nedir?", "agenda"},
 		{"GÖREVLERİM", "mytasks"},
@@ -58,6 +59,8 @@ var intentCases = map[string][]intentCase{
 		{"İyi günler", ""},
 	},
 	"Azerbaijani": {
+		{"gündəlk", "?agenda"},
+		{"Tapşırıqların siyahısını sabah iclasda Türkiyə tərəfi ilə birlikdə müzakirə edəcəyik, çünki müddət yaxınlaşır və hələ cavab yoxdur", "?mytasks"},
 		{"Mənim tapşırıqlarım hansılardır?", "mytasks"},
 		{"Gündəlik nədir?", "agenda"},
 		{"Son tarixlər nə vaxtdır?", "deadlines"},
@@ -66,6 +69,8 @@ var intentCases = map[string][]intentCase{
 		{"Təşəkkür edirəm", ""},
 	},
 	"Kazakh": {
+		{"тапсырмлар", "?mytasks"},
+		{"Мерзімдер туралы мәселені келесі отырыста Түрік тарапымен бірге талқылаймыз деп келістік, сондықтан қазір ештеңе өзгертпеңіз", "?deadlines"},
 		{"Менің тапсырмаларым қандай?", "mytasks"},
 		{"Күн тәртібі қандай?", "agenda"},
 		{"Мерзімдер қашан?", "deadlines"},
@@ -74,6 +79,7 @@ var intentCases = map[string][]intentCase{
 		{"Рахмет", ""},
 	},
 	"Kyrgyz": {
+		{"тапшрмалар", "?mytasks"},
 		{"Менин тапшырмаларым кандай?", "mytasks"},
 		{"Күн тартиби кандай?", "agenda"},
 		{"Мөөнөттөр качан?", "deadlines"},
@@ -81,6 +87,8 @@ var intentCases = map[string][]intentCase{
 		{"Ырахмат", ""},
 	},
 	"Uzbek (Latin)": {
+		{"vazfalar", "?mytasks"},
+		{"Muddatlar boʻyicha masalani keyingi yigʻilishda Turkiya tomoni bilan birga muhokama qilishga kelishib oldik, hozircha hech narsa oʻzgartirmang", "?deadlines"},
 		{"Mening vazifalarim", "mytasks"},
 		{"Kun tartibi qanday?", "agenda"},
 		{"Muddatlar qachon?", "deadlines"},
@@ -89,12 +97,15 @@ var intentCases = map[string][]intentCase{
 		{"Rahmat", ""},
 	},
 	"Uzbek (Cyrillic)": {
+		{"вазфалар", "?mytasks"},
 		{"Менинг вазифаларим", "mytasks"},
 		{"Кун тартиби қандай?", "agenda"},
 		{"Муддатлар қачон?", "deadlines"},
 		{"Ассалому алайкум", ""},
 	},
 	"Hungarian": {
+		{"hatridők", "?deadlines"},
+		{"A határidőkről a következő ülésen a török féllel együtt tárgyalunk majd, addig kérem, ne változtasson semmit a listán", "?deadlines"},
 		{"Milyen határidők vannak?", "deadlines"},
 		{"Mik a feladataim?", "mytasks"},
 		{"Mi a napirend?", "agenda"},

@@ -42,7 +42,7 @@ var topics = []topic{
 		},
 		exact:       []string{"due", "overdue", "süre", "süreler", "sureler", "vade", "vadeler", "müddət"},
 		phraseTexts: []string{"son tarih", "son tarihler", "son tarix", "son tarixlər", "teslim tarihi", "son muddat", "соңғы мерзім"},
-		spelled:     []string{"deadline", "deadlines", "сроки", "дедлайны", "határidők", "muddatlar", "мерзімдер", "мөөнөттөр", "muddətlər"},
+		spelled:     []string{"deadline", "deadlines", "сроки", "дедлайны", "határidők", "muddatlar", "муддатлар", "мерзімдер", "мөөнөттөр", "muddətlər"},
 	},
 	{
 		command: "mytasks",
@@ -56,7 +56,7 @@ var topics = []topic{
 			"vazifa", "topshiriq", "вазифа", "топшириқ", // uz
 			"feladat", // hu
 		},
-		spelled: []string{"tasks", "задачи", "görevler", "görevlerim", "tapşırıqlar", "тапсырмалар", "тапшырмалар", "vazifalar", "feladatok", "feladataim"},
+		spelled: []string{"tasks", "задачи", "görevler", "görevlerim", "tapşırıqlar", "тапсырмалар", "тапшырмалар", "vazifalar", "вазифалар", "topshiriqlar", "топшириқлар", "feladatok", "feladataim"},
 	},
 	{
 		command: "agenda",
