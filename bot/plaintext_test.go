@@ -63,7 +63,7 @@ func TestCommandTypedOnAnotherKeyboard(t *testing.T) {
 	for typed, meant := range map[string]string{
 		"/вуфвдштуы": "deadlines", ".вуфвдштуы": "deadlines", "/ьнефылы": "mytasks", "/фпутвф": "agenda",
 		"вуфвдштуы": "deadlines", "ьнефыл": "mytasks",
-		"/agneda": "agenda", "/deadline": "deadlines", "/dedlines": "deadlines", "/mytask": "mytasks",
+		"/agneda": "agenda", "/deadlınes": "deadlines", "/deadline": "deadlines", "/dedlines": "deadlines", "/mytask": "mytasks",
 	} {
 		got := h.ask(chat, memberTR, typed)
 		mustContain(t, got.PlainText(), "Did you mean /"+meant+"?")
