@@ -62,12 +62,12 @@ type panicError struct {
 func (e *panicError) Error() string { return fmt.Sprint("panic: ", e.value) }
 
 // replyFor is what the user is told about err.
-func replyFor(err error) string {
+func replyFor(l i18n.Lang, err error) string {
 	var p *panicError
 	if errors.As(err, &p) {
-		return handlers.PanicReply
+		return handlers.PanicReply(l)
 	}
-	return handlers.ReplyForError(err)
+	return handlers.ReplyForError(l, err)
 }
 
 // speaks reports whether the bot may say something in r's chat: a group that
@@ -137,7 +137,7 @@ func (b *Bot) answerCallbacks(next handlerFunc) handlerFunc {
 			_ = b.send.answerNow(ctx, cb.ID, "", false)
 			return err
 		case err != nil && speaks(r):
-			ans = handlers.Answer{Text: replyFor(err), Alert: true}
+			ans = handlers.Answer{Text: replyFor(r.Lang, err), Alert: true}
 		case err != nil:
 			ans = handlers.Answer{}
 		}
@@ -165,7 +165,7 @@ func (b *Bot) tellFailures(next handlerFunc) handlerFunc {
 		if err == nil || r.Callback != nil || errors.Is(err, errDuplicate) || !speaks(r) {
 			return err
 		}
-		m := handlers.Message{ChatID: r.Chat.ID, Text: replyFor(err)}
+		m := handlers.Message{ChatID: r.Chat.ID, Text: replyFor(r.Lang, err)}
 		if !r.Chat.Private {
 			m.ReplyTo = r.MessageID
 		}

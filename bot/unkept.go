@@ -10,6 +10,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -29,12 +30,27 @@ type unkeptNotes struct {
 // Telegram sends the batch again until the inbox keeps it, and then it is
 // answered in full; groups are not told, as in every storage failure.
 func (b *Bot) tellUnkept(ctx context.Context, raws []json.RawMessage) {
-	text := handlers.ReplyForError(storage.ErrUnavailable)
 	for _, raw := range raws {
 		var upd models.Update
 		if json.Unmarshal(raw, &upd) != nil || !b.unkept.first(upd.ID) {
 			continue
 		}
+		// The store holds their choice of language and does not answer: the
+		// language of their Telegram is the best guess (issue 13).
+		var from *models.User
+		switch {
+		case upd.Message != nil:
+			from = upd.Message.From
+		case upd.CallbackQuery != nil:
+			from = &upd.CallbackQuery.From
+		}
+		l := i18n.English
+		if from != nil {
+			if p, ok := i18n.Parse(from.LanguageCode); ok {
+				l = p
+			}
+		}
+		text := handlers.ReplyForError(l, storage.ErrUnavailable)
 		sendCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 		var err error
 		switch {

@@ -58,7 +58,7 @@ func writtenDate(words []string) (storage.Deadline, int, DateProblem, bool) {
 	case !storage.PlausibleYear(year):
 		return storage.Deadline{}, 0, DateOutOfRange, true
 	}
-	return monthDeadline(year, mon, sprintf(txtInMonth, mon.String()+" "+strconv.Itoa(year))), taken, DateOK, true
+	return monthDeadline(year, mon, i18n.English.T(txtInMonth, mon.String()+" "+strconv.Itoa(year))), taken, DateOK, true // stored as written in the minutes' language
 }
 
 // dateFillers are the words that go with a date's parts in the bot's
@@ -101,7 +101,7 @@ func monthInAnyLanguage(word string) (time.Month, bool) {
 	monthFormsOnce.Do(func() {
 		monthForms = map[string]time.Month{}
 		for _, l := range i18n.Supported {
-			for _, id := range []string{"date.monthsInDate", "date.monthsAlone"} {
+			for _, id := range []i18n.ID{"date.monthsInDate", "date.monthsAlone"} {
 				for i, name := range strings.Split(l.T(id), "|") {
 					if i < 12 && name != "" {
 						monthForms[foldDateWord(name)] = time.Month(i + 1)

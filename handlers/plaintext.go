@@ -21,8 +21,8 @@ func (b *Bot) plainText(ctx context.Context, r *Request) error {
 		// two from a command's name, not just its beginning.
 		bare := !strings.HasPrefix(typed, "/") && !strings.HasPrefix(typed, ".")
 		if near, ok := b.nearestName(r, name); ok && (!bare || intent.Distance(name, near) <= 1) {
-			return b.reply(ctx, r, r.Lang.T("DidYouMean", echo(typed), near),
-				[]Button{{Text: r.Lang.T("BtnRunCmd", near), Data: "cmd:" + near}})
+			return b.reply(ctx, r, r.Lang.T(txtDidYouMean, echo(typed), near),
+				[]Button{{Text: r.Lang.T(txtBtnRunCmd, near), Data: "cmd:" + near}})
 		}
 	}
 	g := intent.Classify(r.Text)
@@ -33,11 +33,11 @@ func (b *Bot) plainText(ctx context.Context, r *Request) error {
 				cmd.Command, cmd.Args = route.Name, ""
 				return b.handleCommand(ctx, &cmd)
 			}
-			return b.reply(ctx, r, r.Lang.T("IntentSuggest", route.Name),
-				[]Button{{Text: r.Lang.T("BtnRunCmd", route.Name), Data: "cmd:" + route.Name}})
+			return b.reply(ctx, r, r.Lang.T(txtIntentSuggest, route.Name),
+				[]Button{{Text: r.Lang.T(txtBtnRunCmd, route.Name), Data: "cmd:" + route.Name}})
 		}
 	}
-	return b.reply(ctx, r, r.Lang.T("PlainText"), []Button{{Text: r.Lang.T("BtnRunCmd", "help"), Data: "cmd:help"}})
+	return b.reply(ctx, r, r.Lang.T(txtPlainText), []Button{{Text: r.Lang.T(txtBtnRunCmd, "help"), Data: "cmd:help"}})
 }
 
 // route is the command called name.

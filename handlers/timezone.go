@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -28,12 +29,12 @@ func (b *Bot) timezoneCmd(ctx context.Context, r *Request) error {
 		if err != nil {
 			return err
 		}
-		return b.reply(ctx, r, r.Lang.T("TimezoneUnknown", echo(arg)), rows...)
+		return b.reply(ctx, r, r.Lang.T(txtTimezoneUnknown, echo(arg)), rows...)
 	}
 	if err := b.setZone(ctx, r, name); err != nil {
 		return err
 	}
-	text, rows, err := b.zoneView(ctx, r, "TimezoneSet")
+	text, rows, err := b.zoneView(ctx, r, txtTimezoneSet)
 	if err != nil {
 		return err
 	}
@@ -48,7 +49,7 @@ const zoneDefault = "-"
 func (b *Bot) timezoneButton(ctx context.Context, r *Request) (Answer, error) {
 	name := strings.TrimPrefix(r.Callback.Data, "tz:")
 	if name != zoneDefault && loadZone(name) == nil {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	if name == zoneDefault {
 		name = ""
@@ -56,7 +57,7 @@ func (b *Bot) timezoneButton(ctx context.Context, r *Request) (Answer, error) {
 	if err := b.setZone(ctx, r, name); err != nil {
 		return Answer{}, err
 	}
-	text, rows, err := b.zoneView(ctx, r, "TimezoneSet")
+	text, rows, err := b.zoneView(ctx, r, txtTimezoneSet)
 	if err != nil {
 		return Answer{}, err
 	}
@@ -146,7 +147,7 @@ func (b *Bot) rescheduleZone(ctx context.Context, s storage.Subscription, old *t
 // time it is there, with buttons for the Parties' capitals (and the
 // default, once another was chosen). head, when set, is the id of the
 // first line ("TimezoneSet" after a change).
-func (b *Bot) zoneView(ctx context.Context, r *Request, head string) (string, [][]Button, error) {
+func (b *Bot) zoneView(ctx context.Context, r *Request, head i18n.ID) (string, [][]Button, error) {
 	var chosen string
 	var loc, def *time.Location
 	var source string
@@ -161,9 +162,9 @@ func (b *Bot) zoneView(ctx context.Context, r *Request, head string) (string, []
 		}
 		chosen, loc, def = st.TimeZone, b.personZone(st, p), b.personZone(storage.Settings{}, p)
 		if p.Valid() && p != storage.Secretariat {
-			source = r.Lang.T("TimezoneOfParty", p.Label())
+			source = r.Lang.T(txtTimezoneOfParty, partyLabel(r.Lang, p))
 		} else {
-			source = r.Lang.T("TimezoneOfSecretariat")
+			source = r.Lang.T(txtTimezoneOfSecretariat)
 		}
 	} else {
 		st, err := b.Store.ChatSettings(ctx, r.Chat.ID)
@@ -171,7 +172,7 @@ func (b *Bot) zoneView(ctx context.Context, r *Request, head string) (string, []
 			return "", nil, err
 		}
 		chosen, loc, def = st.TimeZone, b.groupZone(st), b.groupZone(storage.Settings{})
-		source = r.Lang.T("TimezoneOfBot")
+		source = r.Lang.T(txtTimezoneOfBot)
 	}
 	at := fmt.Sprintf("%02d:%02d", b.Alerts.Hour, b.Alerts.Minute)
 	now := b.Now().In(loc).Format("15:04")
@@ -180,16 +181,16 @@ func (b *Bot) zoneView(ctx context.Context, r *Request, head string) (string, []
 		lines = append(lines, r.Lang.T(head))
 	}
 	if r.Chat.Private {
-		lines = append(lines, r.Lang.T("TimezoneNow", at, esc(loc.String()), zoneOffset(loc, b.Now()), now))
+		lines = append(lines, r.Lang.T(txtTimezoneNow, at, esc(loc.String()), zoneOffset(loc, b.Now()), now))
 	} else {
-		lines = append(lines, r.Lang.T("TimezoneGroupNow", at, esc(loc.String()), zoneOffset(loc, b.Now()), now))
+		lines = append(lines, r.Lang.T(txtTimezoneGroupNow, at, esc(loc.String()), zoneOffset(loc, b.Now()), now))
 	}
 	if chosen == "" || loadZone(chosen) == nil {
 		lines = append(lines, source)
 	} else {
-		lines = append(lines, r.Lang.T("TimezoneChosen", esc(def.String())))
+		lines = append(lines, r.Lang.T(txtTimezoneChosen, esc(def.String())))
 	}
-	lines = append(lines, r.Lang.T("TimezoneHow"))
+	lines = append(lines, r.Lang.T(txtTimezoneHow))
 	return strings.Join(lines, "\n"), b.zoneButtons(r, chosen != ""), nil
 }
 
@@ -200,8 +201,7 @@ func (b *Bot) zoneButtons(r *Request, chosen bool) [][]Button {
 	var row []Button
 	for _, p := range storage.StateParties {
 		zone := CapitalZone(p)
-		info, _ := p.Info()
-		row = append(row, Button{Text: info.Flag + " " + r.Lang.PartyName(string(p)) + " · " + zoneOffset(loadZone(zone), b.Now()), Data: "tz:" + zone})
+		row = append(row, Button{Text: partyLabel(r.Lang, p) + " · " + zoneOffset(loadZone(zone), b.Now()), Data: "tz:" + zone})
 		if len(row) == 2 {
 			rows, row = append(rows, row), nil
 		}
@@ -210,7 +210,7 @@ func (b *Bot) zoneButtons(r *Request, chosen bool) [][]Button {
 		rows = append(rows, row)
 	}
 	if chosen {
-		rows = append(rows, []Button{{Text: r.Lang.T("BtnTimezoneDefault"), Data: "tz:" + zoneDefault}})
+		rows = append(rows, []Button{{Text: r.Lang.T(txtBtnTimezoneDefault), Data: "tz:" + zoneDefault}})
 	}
 	return rows
 }
