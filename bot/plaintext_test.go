@@ -95,3 +95,19 @@ func TestPlainTextInAFormIsTheForms(t *testing.T) {
 	got := h.ask(chat, memberTR, "Gündem Nedir").PlainText()
 	mustNotContain(t, got, "Agenda: ")
 }
+
+// A member whose Telegram is in Russian is answered in Russian: the
+// pointer to /help, a suggestion, and /timezone.
+func TestPeopleRepliesInTheMembersLanguage(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	kz := memberKZ
+	kz.LanguageCode = "ru"
+	chat := telegramtest.Private(kz)
+	mustContain(t, h.ask(chat, kz, "Здравствуйте").PlainText(), "Я отвечаю на команды. Отправьте /help")
+	mustContain(t, h.ask(chat, kz, "дедлайнов больше нет, как мы и договорились на прошлой встрече в Баку с коллегами из Секретариата").PlainText(),
+		"Возможно, Вам нужна команда /deadlines?")
+	tz := h.ask(chat, kz, "/timezone").PlainText()
+	mustContain(t, tz, "Напоминания о сроках приходят Вам в 09:00 по времени Asia/Almaty", "столицы Стороны 🇰🇿 Казахстан")
+	mustContain(t, h.ask(chat, kz, "/timezone Марс").PlainText(), "Часовой пояс «Марс» мне неизвестен")
+}
