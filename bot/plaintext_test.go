@@ -111,3 +111,18 @@ func TestPeopleRepliesInTheMembersLanguage(t *testing.T) {
 	mustContain(t, tz, "Напоминания о сроках приходят Вам в 09:00 по времени Asia/Almaty", "столицы Стороны 🇰🇿 Казахстан")
 	mustContain(t, h.ask(chat, kz, "/timezone Марс").PlainText(), "Часовой пояс «Марс» мне неизвестен")
 }
+
+// In a form, "cancel" in the member's language is read folded the Turkish
+// way: "iptal", "IPTAL", "İPTAL" and "ıptal" all end the nomination (the
+// last is what strings.ToLower missed).
+func TestFormCancelWordFoldsTurkishI(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	tr := memberTR
+	tr.LanguageCode = "tr"
+	chat := telegramtest.Private(tr)
+	for _, word := range []string{"iptal", "IPTAL", "İPTAL", "ıptal"} {
+		h.ask(chat, tr, "/nominate")
+		mustContain(t, h.ask(chat, tr, word).PlainText(), "Öneri iptal edildi")
+	}
+}

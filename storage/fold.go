@@ -8,12 +8,13 @@ import (
 )
 
 // Fold is the key under which typed text is compared with a word the bot
-// knows: lower case, with the four Turkish i's (I, İ, ı, i) as one "i", since
-// neither a plain ToLower ("TÜRKİYE" -> "türki̇ye", "KIRGIZ" -> "kirgiz" but
-// "Kırgız" -> "kırgız") nor unicode.TurkishCase ("TURKISH" -> "turkısh") is
-// right for text that may be Turkish, English or Russian, and with the
-// combining marks a lowered "İ" or a decomposed "ü" carry dropped. Letters
-// keep their accents: Fold("Türkiye") is "türkiye".
+// knows: lower case, with the four Turkish i's (I, İ, ı, i) as one "i".
+// strings.ToLower keeps "ı" apart from "I" ("KIRGIZ" -> "kirgiz" but
+// "Kırgız" -> "kırgız"), and unicode.TurkishCase turns every "I" into "ı"
+// ("TURKISH" -> "turkısh"): neither is right for text that may be Turkish,
+// English or Russian. Combining marks left over (the dot of a decomposed
+// "İ", U+0307) are dropped. Letters keep their accents: Fold("Türkiye") is
+// "türkiye".
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
