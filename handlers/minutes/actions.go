@@ -92,15 +92,21 @@ func actionItem(s, prev string, dates []dateMatch) (Item, bool) {
 }
 
 // tableHeader remembers the columns of an action table:
-// "| Action | Owner | Due |".
+// "| Action | Owner | Due |", "| Aksiyon | Sorumlu | Termin | Durum |",
+// "| Мероприятие | Ответственный | Срок |". status is -1 without one.
 type tableHeader struct {
-	task, owner, due int
+	task, owner, due, status int
 }
 
+// The column names of action tables in English, Turkish and Russian.
 var (
-	ownerColRe = regexp.MustCompile(`(?i)^(?:owners?|responsible(?:\s+part(?:y|ies))?|action\s+by|lead|who|assigned\s+to|by\s+whom)$`)
-	dueColRe   = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|when|target\s+date|timeline|date)$`)
-	taskColRe  = regexp.MustCompile(`(?i)^(?:actions?|tasks?|action\s+items?|items?|decisions?|descriptions?|what|follow-up)$`)
+	ownerColRe  = regexp.MustCompile(`(?i)^(?:owners?|responsible(?:\s+part(?:y|ies))?|action\s+by|lead|who|assigned\s+to|by\s+whom|` + foldI("sorumlu", "sorumlusu", "sorumlular", "ilgili", "yetkili") + `|ответственн\p{L}*(?:\s+исполнител\p{L}*)?|исполнител\p{L}*|кто)$`)
+	dueColRe    = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|when|target\s+date|timeline|date|` + foldI("termin", "tarih", "son tarih", "bitiş tarihi", "süre", "zaman") + `|срок\p{L}*(?:\s+(?:исполнения|выполнения))?|дата)$`)
+	taskColRe   = regexp.MustCompile(`(?i)^(?:actions?|tasks?|action\s+items?|items?|decisions?|descriptions?|what|follow-up|` + foldI("aksiyon", "aksiyonlar", "görev", "görevler", "eylem", "iş", "yapılacak", "karar") + `|мероприяти\p{L}*|задач\p{L}*|поручени\p{L}*|действи\p{L}*|что)$`)
+	statusColRe = regexp.MustCompile(`(?i)^(?:status|state|` + foldI("durum", "durumu") + `|статус|состояние)$`)
+	// doneRe is a status cell saying the action is already done: the row
+	// reports it, it is nobody's commitment any more.
+	doneRe = regexp.MustCompile(`(?i)^(?:done|completed?|closed|finished|resolved|` + foldI("tamamlandı", "yapıldı", "kapandı", "kapatıldı") + `|выполнено|исполнено|закрыто|сделано)\.?$`)
 )
 
 func tableCells(s string) []string {
@@ -113,7 +119,7 @@ func tableCells(s string) []string {
 
 // parseHeader recognises a header row with an owner and a due column.
 func parseHeader(s string) (*tableHeader, bool) {
-	h := tableHeader{task: -1, owner: -1, due: -1}
+	h := tableHeader{task: -1, owner: -1, due: -1, status: -1}
 	for i, c := range tableCells(s) {
 		c = strings.Trim(c, "*: ")
 		switch {
@@ -123,26 +129,36 @@ func parseHeader(s string) (*tableHeader, bool) {
 			h.due = i
 		case taskColRe.MatchString(c) && h.task < 0:
 			h.task = i
+		case statusColRe.MatchString(c):
+			h.status = i
 		}
 	}
 	return &h, h.owner >= 0 && h.due >= 0
 }
 
 // tableRowItem reads one data row of an action table with a known header.
-func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, bool) {
+// A row it rules out for a reason of its own (done, due before the
+// meeting) returns that reason; other rows return "" and are read as prose.
+func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, string, bool) {
 	cells := tableCells(s)
 	if h.owner >= len(cells) || h.due >= len(cells) {
-		return Item{}, false
+		return Item{}, "", false
 	}
 	due := cells[h.due]
 	ds := findDates(due, ctx)
 	if len(ds) == 0 || !ds[0].ok {
-		return Item{}, false
+		return Item{}, "", false
 	}
 	d := ds[0]
+	if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) {
+		return Item{}, whyPast, false // the row reports an earlier action
+	}
+	if h.status >= 0 && h.status < len(cells) && doneRe.MatchString(cells[h.status]) {
+		return Item{}, whyDone, false
+	}
 	owner := strings.Trim(cells[h.owner], " .")
 	if owner == "" || strings.HasPrefix(owner, "---") {
-		return Item{}, false
+		return Item{}, "", false
 	}
 	task := ""
 	if h.task >= 0 && h.task < len(cells) {
@@ -155,5 +171,5 @@ func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, bool) {
 		DeadlineText: normSpace(due[d.pstart:d.end]),
 		Text:         task,
 		Quote:        normSpace(s),
-	}, true
+	}, whyTaken, true
 }

@@ -321,6 +321,7 @@ const (
 	whyEvent      = "the date is of an event (hosted, held, the next meeting)"
 	whyYear       = "a bare year after 'in' describes, it sets no deadline"
 	whyPastTense  = "a past action, not a commitment"
+	whyDone       = "the action is marked done"
 	whyTaken      = "taken"
 )
 
@@ -358,7 +359,7 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 			return its, whyTaken
 		}
 		if lang == "ru" {
-			return nil, mlReason(s, ctx.dateContext)
+			return nil, mlReason(s, ctx.dateContext, true)
 		}
 	}
 	// English sentences hold no Russian or Turkish written dates.
@@ -458,8 +459,8 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 }
 
 // mlReason says why a Russian or Turkish sentence gave nothing.
-func mlReason(s string, ctx dateContext) string {
-	ds := append(append(findDates(s, ctx), mlDates(s, ctx)...), relDates(s, ctx)...)
+func mlReason(s string, ctx dateContext, ru bool) string {
+	ds := allDates(s, ctx, ru)
 	if len(ds) == 0 {
 		return whyNoDate
 	}

@@ -59,8 +59,10 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 				header = h
 				why = "a table header"
 			} else if header != nil {
-				if it, ok := tableRowItem(sn.text, header, ctx.dateContext); ok {
-					got, why = []Item{it}, whyTaken
+				var it Item
+				var ok bool
+				if it, why, ok = tableRowItem(sn.text, header, ctx.dateContext); ok {
+					got = []Item{it}
 				}
 			}
 		} else {

@@ -70,7 +70,7 @@ var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 var mlGroup = groupIndex(mlDateRe)
 
 // ruPrepRe is the Russian preposition before a date, anchored at its end.
-var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+позднее|не\s+позже|в\s+срок\s+до|до|к|в\s+течение|в|во|с|со|от|на|по)\s*$`)
+var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+позднее|не\s+позже|в\s+срок\s+до|до\s+конца|к\s+концу|до|к|в\s+течение|в|во|с|со|от|на|по)\s*$`)
 
 // trAfterRe is the Turkish postposition after a date: "1 Mart 2024
 // tarihine kadar", "2023 yılı sonuna kadar", "Şubat 2024'te".
@@ -150,24 +150,51 @@ func mlDates(s string, ctx dateContext) []dateMatch {
 		if turkish {
 			trKind(s, &dm)
 		} else {
-			lo := max(0, dm.start-40)
-			for lo > 0 && !isRuneStart(s[lo]) {
-				lo--
-			}
-			if pm := ruPrepRe.FindStringSubmatchIndex(s[lo:dm.start]); pm != nil {
-				dm.prep = strings.TrimSpace(s[lo+pm[2] : lo+pm[3]])
-				dm.pstart = lo + pm[2]
-				switch strings.ToLower(strings.Join(strings.Fields(dm.prep), " ")) {
-				case "не позднее", "не позже", "в срок до", "до", "к":
-					dm.kind = prepStrong
-				case "в течение", "в", "во":
-					dm.kind = prepWeak
-				}
-			}
+			ruKind(s, &dm)
 		}
 		out = append(out, dm)
 	}
 	return out
+}
+
+// ruKind reads the Russian preposition before a date: "до", "не позднее",
+// "в срок до" make it a deadline, "в", "в течение" a weak one.
+func ruKind(s string, dm *dateMatch) {
+	lo := max(0, dm.start-40)
+	for lo > 0 && !isRuneStart(s[lo]) {
+		lo--
+	}
+	if pm := ruPrepRe.FindStringSubmatchIndex(s[lo:dm.start]); pm != nil {
+		dm.prep = strings.TrimSpace(s[lo+pm[2] : lo+pm[3]])
+		dm.pstart = lo + pm[2]
+		switch strings.ToLower(strings.Join(strings.Fields(dm.prep), " ")) {
+		case "не позднее", "не позже", "в срок до", "до", "к", "до конца", "к концу":
+			dm.kind = prepStrong
+		case "в течение", "в", "во":
+			dm.kind = prepWeak
+		}
+	}
+}
+
+// mlNumericDates returns the numeric dates of a Russian or Turkish
+// sentence ("до 30.04.2024", "15.03.2024 tarihine kadar"), their kind
+// read from the preposition or postposition of that language: the English
+// reading knows neither "до" nor "kadar".
+func mlNumericDates(s string, ctx dateContext, ru bool) []dateMatch {
+	ds := findDates(s, ctx)
+	for i := range ds {
+		d := &ds[i]
+		if d.kind != prepNone || d.prec == PrecisionYear {
+			continue
+		}
+		d.pstart = d.start
+		if ru {
+			ruKind(s, d)
+		} else {
+			trKind(s, d)
+		}
+	}
+	return ds
 }
 
 // mlFirst tells a word that may begin a Russian or Turkish date: a number,
@@ -374,8 +401,8 @@ var ruPartyRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` +
 	`)(?:[^\p{L}]|$)`)
 
 var trPartyRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` +
-	`(?P<side>(?P<adj>` + foldI("azerbaycan", "azeri", "kazakistan", "kazak", "kırgızistan", "kırgız", "türkiye", "türk", "özbekistan", "özbek", "macaristan", "macar") + `)\s+` + foldI("tarafı") + `)` +
-	`|(?P<parties>` + foldI("taraflar") + `)` +
+	`(?P<side>(?P<adj>` + foldI("azerbaycan", "azeri", "kazakistan", "kazak", "kırgızistan", "kırgız", "türkiye", "türk", "özbekistan", "özbek", "macaristan", "macar") + `)\s+(?:` + foldI("tarafı", "tarafının") + `))` +
+	`|(?P<parties>` + foldI("tarafların", "taraflar") + `)` +
 	`|(?P<ms>` + foldI("üye devletler") + `)` +
 	`|(?P<sec>` + foldI("genel sekreterlik", "sekretarya", "sekreterya", "sekreterlik") + `)` +
 	`|(?P<body>` + foldI("çalışma grubu", "komisyon", "kurul") + `)` +
@@ -426,11 +453,87 @@ func mlActor(s string, ru bool) ([]string, int, bool) {
 			case "sec":
 				return []string{"the Secretariat"}, end, true
 			default:
+				if ru {
+					name, e := ruBodyName(s, start, end)
+					return []string{name}, e, true
+				}
 				return []string{normSpace(raw)}, end, true
 			}
 		}
 	}
 	return nil, 0, false
+}
+
+// ruBodyName reads a Russian body named as the actor from its head noun
+// at s[start:end] on: the head and the genitive words that name whose body
+// it is ("Коллегии Евразийской экономической комиссии провести ..."), up
+// to the task's infinitive, a preposition or punctuation. The head is put
+// in the nominative as a secretary lists it; the rest stays as written.
+func ruBodyName(s string, start, end int) (string, int) {
+	words := strings.Fields(s[start:end])
+	head := words[len(words)-1]
+	if nom := ruNominativeSingular(head); nom != head {
+		words[len(words)-1] = nom
+		for i, a := range words[:len(words)-1] { // "рабочей группе" -> "рабочая группа"
+			if strings.HasSuffix(a, "ой") || strings.HasSuffix(a, "ей") {
+				words[i] = a[:len(a)-len("ой")] + "ая"
+			}
+		}
+	}
+	for i := 0; i < 6; i++ {
+		rest := s[end:]
+		t := strings.TrimLeft(rest, " ")
+		if len(t) == len(rest) && len(rest) > 0 {
+			break // punctuation, not a space, follows
+		}
+		w := t
+		if j := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }); j >= 0 {
+			w = t[:j]
+		}
+		lw := strings.ToLower(w)
+		if w == "" || ruAssignStop[lw] || ruObjectPreps[lw] || ruModal[lw] || ruInfinitive(lw) || !ruGenitiveLike(lw) {
+			break
+		}
+		words = append(words, w)
+		end += len(rest) - len(t) + len(w)
+	}
+	return strings.Join(words, " "), end
+}
+
+// ruModal are the words of obligation and future that follow an actor:
+// they end its name ("Экспертная группа должна ...").
+var ruModal = map[string]bool{"должен": true, "должна": true, "должно": true, "должны": true, "может": true, "могут": true, "будет": true, "будут": true, "обязан": true, "обязана": true, "обязаны": true, "вправе": true, "совместно": true, "также": true}
+
+// ruGenitiveLike tells a word that can continue a body's name: an
+// adjective or noun in the genitive ("Евразийской", "экономической",
+// "комиссии", "дел", "государств").
+func ruGenitiveLike(w string) bool {
+	for _, e := range []string{"ой", "ей", "ого", "его", "ых", "их", "ии", "и", "ы", "а", "я", "ов", "ев", "дел", "ств"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruNominativeSingular turns a singular head noun from the dative into the
+// nominative: "Коллегии" -> "Коллегия", "Министерству" -> "Министерство",
+// "Секретариату" -> "Секретариат", "группе" -> "группа"; a word already
+// in the nominative ("Комиссия") stays.
+func ruNominativeSingular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ии"):
+		return strings.TrimSuffix(w, "и") + "я"
+	case strings.HasSuffix(w, "ству"):
+		return strings.TrimSuffix(w, "у") + "о"
+	case strings.HasSuffix(w, "ию"):
+		return strings.TrimSuffix(w, "ю") + "е"
+	case strings.HasSuffix(w, "пе"):
+		return strings.TrimSuffix(w, "е") + "а"
+	case strings.HasSuffix(w, "у"):
+		return strings.TrimSuffix(w, "у")
+	}
+	return w
 }
 
 var (
@@ -444,15 +547,15 @@ var (
 
 // allDates is findDates plus the written Russian and Turkish dates and the
 // relative deadlines of any of the three languages.
-func allDates(s string, ctx dateContext) []dateMatch {
-	return append(append(findDates(s, ctx), mlDates(s, ctx)...), relDates(s, ctx)...)
+func allDates(s string, ctx dateContext, ru bool) []dateMatch {
+	return append(append(mlNumericDates(s, ctx, ru), mlDates(s, ctx)...), relDates(s, ctx)...)
 }
 
 // mlCommitments reads one Russian or Turkish sentence.
 func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 	s := sn.text
 	var dates []dateMatch
-	for _, d := range allDates(s, ctx) {
+	for _, d := range allDates(s, ctx, ru) {
 		if d.ok && d.kind == prepStrong {
 			dates = append(dates, d)
 		}
@@ -472,7 +575,15 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 		// "Поручить X подготовить", "X tarafından ... tamamlanması": the
 		// form itself says the party must act.
 	} else if ru {
-		vm := ruVerbRe.FindStringSubmatchIndex(s[pend:])
+		// Date words ("квартала", "года") look like verbs to the
+		// pattern; they are blanked out before the verb is looked for.
+		masked := []byte(s)
+		for _, d := range dates {
+			for i := d.pstart; i < d.end && i < len(masked); i++ {
+				masked[i] = ' '
+			}
+		}
+		vm := ruVerbRe.FindSubmatchIndex(masked[pend:])
 		if vm == nil || vm[6] >= 0 {
 			return nil // no verb, or a past event
 		}

@@ -12,7 +12,7 @@ import (
 var partyRe = regexp.MustCompile(`\b(?:` +
 	`(?P<hosting>(?i:the\s+)?(?i:parties)\s+(?i:hosting|organi[sz]ing)\s+(?i:the\s+)?(?i:following\s+)?(?i:activities|events))` +
 	`|(?P<custadm>(?i:the\s+)?(?i:customs\s+administrations)\s+(?i:of\s+(?:the\s+)?member\s+states))` +
-	`|(?P<sides>(?:(?i:the)\s+)?\p{Lu}\p{L}+(?:\s*,\s*(?:(?i:the)\s+)?\p{Lu}\p{L}+)*(?:\s+(?i:and)\s+(?:(?i:the)\s+)?\p{Lu}\p{L}+)?\s+(?i:sides?))` +
+	`|(?P<sides>(?:(?i:the)\s+)?\p{Lu}\p{L}+(?:\s*,\s*(?:(?i:the)\s+)?\p{Lu}\p{L}+)*(?:\s+(?i:and)\s+(?:(?i:the)\s+)?\p{Lu}\p{L}+)?\s+(?i:sides?|delegations?))` +
 	`|(?P<allparties>(?i:all\s+(?:the\s+)?parties))` +
 	`|(?P<each>(?i:each\s+(?:party|member\s+state|member|delegation)))` +
 	`|(?P<parties>(?i:the\s+)?(?i:contracting\s+)?(?i:parties))` +
@@ -101,7 +101,7 @@ func partyFirst(s string, p int) bool {
 	near := s[p:min(len(s), p+maxPhrase)]
 	for _, t := range tokens(near, buf[:0])[1:] {
 		switch w := t.lower(); {
-		case w == "side" || w == "sides":
+		case w == "side" || w == "sides" || w == "delegation" || w == "delegations":
 			return true
 		case w == "," || w == "and" || w == "the" || unicode.IsUpper(firstRune(t.word)):
 		default:
@@ -113,7 +113,10 @@ func partyFirst(s string, p int) bool {
 
 // notSide lists capitalised words that can precede "side" without naming
 // a delegation ("The other side", "One side").
-var notSide = map[string]bool{"the": true, "other": true, "one": true, "each": true, "either": true, "both": true, "this": true, "that": true, "same": true}
+var notSide = map[string]bool{"the": true, "other": true, "one": true, "each": true, "either": true, "both": true, "this": true, "that": true, "same": true, "all": true}
+
+// A delegation named by its country is that country's side: "Hungarian
+// delegation" is reported as "Hungarian side".
 
 // canonicalParty gives the party names as they should be reported. The
 // spelling is normalised so that "The Uzbek side" and "Uzbek side", or "the
@@ -153,10 +156,13 @@ func canonicalParty(group, raw string) []string {
 		var names []string
 		for _, w := range strings.FieldsFunc(raw, func(r rune) bool { return r == ' ' || r == ',' }) {
 			lw := strings.ToLower(w)
-			if lw == "and" || lw == "the" || lw == "side" || lw == "sides" {
+			if lw == "and" || lw == "the" || lw == "side" || lw == "sides" || lw == "delegation" || lw == "delegations" {
 				continue
 			}
 			if notSide[lw] {
+				if strings.HasSuffix(strings.ToLower(raw), "delegations") {
+					return canonicalParty("delegations", raw) // "All delegations"
+				}
 				return nil
 			}
 			names = append(names, w+" side")

@@ -40,6 +40,14 @@ func TestIssueSentences(t *testing.T) {
 		{"ru nominative dateline", "10:00 10 Октябрь 2023\n\nЭкспертная группа должна до 1 марта представить доклад.", "Экспертная группа", "2024-03-01", PrecisionDay},
 		{"tr agent of a requirement", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nRaporların fakülteler tarafından en geç 15 Kasım 2023 tarihine kadar gönderilmesi gerekmektedir.", "fakülteler", "2023-11-15", PrecisionDay},
 		{"tracker action", held + "<trackbot> ACTION-12 -- Jane Doe to review the test suite -- due 2023-11-01 -- OPEN", "Jane Doe", "2023-11-01", PrecisionDay},
+		{"ru body in the dative", "Заседание состоялось 10 октября 2023 года.\n\n2. Коллегии Евразийской экономической комиссии провести до 1 декабря 2023 г. консультации.", "Коллегия Евразийской экономической комиссии", "2023-12-01", PrecisionDay},
+		{"ru numeric", "Заседание состоялось 10 октября 2023 года.\n\nРабочая группа рассмотрит предложения до 30.04.2024.", "Рабочая группа", "2024-04-30", PrecisionDay},
+		{"ru end of quarter", "Заседание состоялось 10 октября 2023 года.\n\nКазахстанской стороне до конца первого квартала 2024 года представить информацию.", "Kazakh side", "2024-03-31", PrecisionQuarter},
+		{"tr numeric at the latest", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı görüşlerini en geç 15.03.2024 tarihine kadar bildirecektir.", "Azerbaijani side", "2024-03-15", PrecisionDay},
+		{"tr genitive actor", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nKazak tarafının 2024 yılının ilk çeyreği sonuna kadar bilgi sunması kararlaştırıldı.", "Kazakh side", "2024-03-31", PrecisionQuarter},
+		{"delegation", held + "Hungarian delegation expected to confirm participation by 9th November.", "Hungarian side", "2023-11-09", PrecisionDay},
+		{"tr action table", "- **Tarih:** 2023-10-10\n\n| Aksiyon | Sorumlu | Termin | Durum |\n|---|---|---|---|\n| Raporun hazırlanması | Kazak tarafı | 2023-10-01 | Beklemede |\n| Taslağın gönderilmesi | Sekretarya | 2023-11-20 | Tamamlandı |\n| Listenin paylaşılması | Özbek tarafı | 2023-11-30 | Beklemede |", "Özbek tarafı", "2023-11-30", PrecisionDay},
+		{"ru action table", "Заседание состоялось 10 октября 2023 года.\n\n| Мероприятие | Ответственный | Срок |\n|---|---|---|\n| Подготовить доклад | Секретариат | 01.12.2023 |", "Секретариат", "2023-12-01", PrecisionDay},
 		{"tr relative", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı programı iki ay içinde sunacaktır.", "Azerbaijani side", "2023-12-10", PrecisionDay},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
