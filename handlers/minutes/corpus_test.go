@@ -89,8 +89,12 @@ func (s score) precision() float64 {
 // items that are labelled commitments. Goals: recall >= 0.95 and precision
 // >= 0.90 overall, and every Tashkent commitment found with nothing extra.
 func TestCorpus(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
-	if err != nil || len(files) < 15 {
+	dir := corpusDir
+	if d := os.Getenv("WGBOT_MINUTES_CORPUS"); d != "" {
+		dir = d // a held-out set, scored once before it joins the corpus
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || (dir == corpusDir && len(files) < 15) {
 		t.Fatalf("corpus: %d documents, want at least 15 (%v)", len(files), err)
 	}
 	var total, gated score
