@@ -460,7 +460,11 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 
 // mlReason says why a Russian or Turkish sentence gave nothing.
 func mlReason(s string, ctx dateContext, ru bool) string {
-	ds := allDates(s, ctx, ru)
+	lang := "tr"
+	if ru {
+		lang = "ru"
+	}
+	ds := allDates(s, ctx, lang)
 	if len(ds) == 0 {
 		return whyNoDate
 	}

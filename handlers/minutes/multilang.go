@@ -184,8 +184,8 @@ func mlNumericDates(s string, ctx dateContext, ru bool) []dateMatch {
 	ds := findDates(s, ctx)
 	for i := range ds {
 		d := &ds[i]
-		if d.kind != prepNone || d.prec == PrecisionYear {
-			continue
+		if d.kind != prepNone || d.prep != "" || d.prec == PrecisionYear {
+			continue // an English preposition was read ("on 15 May") or a bare year
 		}
 		d.pstart = d.start
 		if ru {
@@ -547,15 +547,25 @@ var (
 
 // allDates is findDates plus the written Russian and Turkish dates and the
 // relative deadlines of any of the three languages.
-func allDates(s string, ctx dateContext, ru bool) []dateMatch {
-	return append(append(mlNumericDates(s, ctx, ru), mlDates(s, ctx)...), relDates(s, ctx)...)
+// lang is the sentence's language (see language): only Russian and
+// Turkish numeric dates are read with those languages' prepositions.
+func allDates(s string, ctx dateContext, lang string) []dateMatch {
+	ds := findDates(s, ctx)
+	if lang == "ru" || lang == "tr" {
+		ds = mlNumericDates(s, ctx, lang == "ru")
+	}
+	return append(append(ds, mlDates(s, ctx)...), relDates(s, ctx)...)
 }
 
 // mlCommitments reads one Russian or Turkish sentence.
 func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 	s := sn.text
 	var dates []dateMatch
-	for _, d := range allDates(s, ctx, ru) {
+	lang := "tr"
+	if ru {
+		lang = "ru"
+	}
+	for _, d := range allDates(s, ctx, lang) {
 		if d.ok && d.kind == prepStrong {
 			dates = append(dates, d)
 		}
