@@ -26,7 +26,7 @@ var consultRe = regexp.MustCompile(`^\s*,?\s*(?i:(?:in\s+(?:close\s+)?(?:consult
 var (
 	preModal  = map[string]bool{"also": true, "further": true, "kindly": true, "hereby": true, "each": true, "jointly": true}
 	postModal = map[string]bool{"also": true, "further": true, "jointly": true, "then": true, "kindly": true, "promptly": true, "collectively": true}
-	modals    = map[string]bool{"will": true, "shall": true, "would": true, "must": true, "should": true}
+	modals    = map[string]bool{"will": true, "shall": true, "would": true, "must": true, "should": true, "'ll": true}
 	beWords   = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 	askedTo   = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "encouraged": true, "urged": true, "asked": true, "tasked": true, "mandated": true, "required": true}
 	bareTo    = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "asked": true, "tasked": true}
@@ -53,6 +53,12 @@ func tokens(in string, out []token) []token {
 		case c == ',':
 			out = append(out, token{i, i + 1, ","})
 			i++
+		case c == '\'' && strings.HasPrefix(in[i:], "'ll"):
+			out = append(out, token{i, i + 3, "'ll"}) // "I'll": the modal will
+			i += 3
+		case strings.HasPrefix(in[i:], "’ll"):
+			out = append(out, token{i, i + len("’ll"), "'ll"})
+			i += len("’ll")
 		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80:
 			j := i
 			for j < len(in) {
@@ -363,7 +369,7 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 		}
 	}
 	// English sentences hold no Russian or Turkish written dates.
-	dates := append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...)
+	dates := append(append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...), weekdayDates(s, ctx.dateContext)...)
 	if len(dates) == 0 {
 		return nil, whyNoDate
 	}
@@ -421,6 +427,10 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 		c, ok := governing(cms, d, lead, sn.bullet)
 		if !ok {
 			if it, ok := passiveItem(s, prev, d, ctx); ok {
+				items = append(items, it)
+				continue
+			}
+			if it, ok := nominalItem(sn, d); ok {
 				items = append(items, it)
 				continue
 			}
@@ -509,6 +519,43 @@ func hostedItem(s string, dates []dateMatch, ctx docContext) (Item, bool) {
 		}, true
 	}
 	return Item{}, false
+}
+
+// Action lists often name the task as a noun and its owner in passing:
+// "Final version (by me) by EOB-Japan Friday", "Deadline for input from
+// assignees EOB-US Friday". agentParenRe and deadlineFromRe find that owner.
+var (
+	agentParenRe   = regexp.MustCompile(`\((?i:by)\s+(?P<who>[^()]{1,40}?)\s*\)`)
+	deadlineFromRe = regexp.MustCompile(`^(?i:(?:the\s+)?deadline\s+for\s+)(?P<task>.+?)\s+(?i:from)\s+(?P<who>(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2})\s*[,:]?\s*$`)
+)
+
+// nominalItem reads a list item that names a task and its owner without a
+// verb. Only short list items are read so: in prose, "(by X)" is as often
+// an author or a reference.
+func nominalItem(sn sentence, d dateMatch) (Item, bool) {
+	s := sn.text
+	if !sn.bullet || d.kind != prepStrong || !d.ok || len(strings.Fields(s)) > 25 {
+		return Item{}, false
+	}
+	before := s[:d.pstart]
+	var who, task string
+	if m := deadlineFromRe.FindStringSubmatch(before); m != nil {
+		task, who = m[1], m[2]
+	} else if m := agentParenRe.FindStringSubmatchIndex(before); m != nil {
+		who = before[m[2]:m[3]]
+		task = strings.TrimSpace(before[:m[0]] + before[m[1]:])
+	}
+	if who == "" {
+		return Item{}, false
+	}
+	return Item{
+		Parties:      []string{normSpace(who)},
+		Deadline:     isoDate(d.date),
+		Precision:    d.prec,
+		DeadlineText: d.deadlineText(s),
+		Text:         strings.TrimRight(normSpace(task), " ,;:"),
+		Quote:        strings.TrimSpace(s),
+	}, true
 }
 
 // passiveItem reads a passive deadline with no agent: the party invited in

@@ -29,6 +29,7 @@ var partyRe2 = regexp.MustCompile(`\b(?:` +
 	`|(?P<delegations>(?i:the\s+|all\s+)?(?i:delegations))` +
 	`|(?P<observers>(?i:the\s+|all\s+)?(?i:observers|observer\s+states))` +
 	`|(?P<person>(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2})` +
+	`|(?P<self>I)` + // the note-taker: "I'll do my changes by EOB Tuesday"
 	`)\b`)
 
 // partyMatch is one party phrase found in a sentence.
@@ -74,7 +75,7 @@ var partyStarts = map[string]bool{
 	"secretariat": true, "ots": true, "wto": true, "wco": true, "technical": true, "member": true, "members": true,
 	"working": true, "committee": true, "sub-committee": true, "subcommittee": true, "task": true, "bureau": true,
 	"chair": true, "chairman": true, "chairperson": true, "delegations": true, "observers": true, "observer": true,
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "h": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "h": true, "i": true,
 }
 
 // partyFirst tells a word that may begin a party phrase: one of
@@ -144,7 +145,7 @@ func canonicalParty(group, raw string) []string {
 		return []string{"the delegations"}
 	case "observers":
 		return []string{"observers"}
-	case "person":
+	case "person", "self":
 		return []string{normSpace(raw)}
 	case "body":
 		f := strings.Fields(raw)

@@ -48,6 +48,11 @@ func TestIssueSentences(t *testing.T) {
 		{"delegation", held + "Hungarian delegation expected to confirm participation by 9th November.", "Hungarian side", "2023-11-09", PrecisionDay},
 		{"tr action table", "- **Tarih:** 2023-10-10\n\n| Aksiyon | Sorumlu | Termin | Durum |\n|---|---|---|---|\n| Raporun hazırlanması | Kazak tarafı | 2023-10-01 | Beklemede |\n| Taslağın gönderilmesi | Sekretarya | 2023-11-20 | Tamamlandı |\n| Listenin paylaşılması | Özbek tarafı | 2023-11-30 | Beklemede |", "Özbek tarafı", "2023-11-30", PrecisionDay},
 		{"ru action table", "Заседание состоялось 10 октября 2023 года.\n\n| Мероприятие | Ответственный | Срок |\n|---|---|---|\n| Подготовить доклад | Секретариат | 01.12.2023 |", "Секретариат", "2023-12-01", PrecisionDay},
+		{"weekday", held + "John Smith's note was discussed.\n\nThe Secretariat to circulate the paper by Friday.", "the Secretariat", "2023-10-13", PrecisionDay},
+		{"end of business weekday", held + "I'll send my changes by EOB Tuesday.", "I", "2023-10-17", PrecisionDay},
+		{"weekday schedule", held + "Process:\n- Input from the Parties by Friday.\n- Final version (by the Secretariat) by Friday.", "the Secretariat", "2023-10-20", PrecisionDay},
+		{"inline dash list", held + "Process: - Deadline for input from assignees EOB-US Friday. - The call closes on Monday.", "assignees", "2023-10-13", PrecisionDay},
+		{"two-digit year", "TSC 08-31-06 minutes\n\nThe Secretariat will report by 15-09-06.", "the Secretariat", "2006-09-15", PrecisionDay},
 		{"tr relative", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı programı iki ay içinde sunacaktır.", "Azerbaijani side", "2023-12-10", PrecisionDay},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -87,6 +92,12 @@ func TestNotDeadlines(t *testing.T) {
 		"At its fifth session the Committee invited Parties to submit views by 1 March 2024. The secretariat has received three such submissions.",
 		"Поручение Сторонам было выполнено до 1 апреля 2016 года.",
 		"Raporlar komisyon tarafından 8 Haziran 2015 tarihine kadar incelenmiştir.",
+		"The meeting was held on 10 October 2023.\n\nThe Working Group will meet on Friday.",
+		"The meeting was held on 10 October 2023.\n\nThe Secretariat reported on Friday's call.",
+		"The Secretariat will circulate the paper by Friday.", // no meeting date to count from
+		"The meeting was held on 10 October 2023.\n\nThe Chair thanked the Parties.\n\nA paper (by the Secretariat) was presented on 12 October 2023.",
+		"The meeting was held on 10 October 2023.\n\n| Action | Owner | Due | Status |\n|---|---|---|---|\n| Send the list | Secretariat | 2023-11-01 | Done |\n| Draft the note | Kazakh side | 2023-09-30 | Open |",
+		"Заседание состоялось 10 октября 2023 года.\n\n| Мероприятие | Ответственный | Срок | Статус |\n|---|---|---|---|\n| Подготовить доклад | Секретариат | 01.12.2023 | Выполнено |",
 	} {
 		if got := Extract(text, Options{}); len(got) != 0 {
 			t.Errorf("%q: got %+v, want nothing", text, got)
