@@ -56,6 +56,9 @@ func findParties(s string) []partyMatch {
 				if m[2*g] < 0 {
 					continue
 				}
+				if groups[g] == "self" && romanI(s, p) {
+					break // "Annex I will be updated", "Phase I shall end"
+				}
 				if names := canonicalParty(groups[g], in[m[2*g]:m[2*g+1]]); len(names) > 0 {
 					out = append(out, partyMatch{start: p + m[0], end: p + m[1], names: names})
 				}
@@ -66,6 +69,14 @@ func findParties(s string) []partyMatch {
 		}
 	}
 	return out
+}
+
+// romanI tells an "I" at p that numbers what precedes it ("Annex I",
+// "Part I"): the word before it is capitalised and not a sentence's end.
+func romanI(s string, p int) bool {
+	before := strings.TrimRight(s[:p], " ")
+	w := before[strings.LastIndexAny(before, " (")+1:]
+	return w != "" && unicode.IsUpper(firstRune(w)) && !strings.ContainsAny(w, ".:;!?")
 }
 
 // partyStarts are the lower-case words a party phrase can begin with,

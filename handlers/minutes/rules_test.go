@@ -93,6 +93,7 @@ func TestNotDeadlines(t *testing.T) {
 		"Поручение Сторонам было выполнено до 1 апреля 2016 года.",
 		"Raporlar komisyon tarafından 8 Haziran 2015 tarihine kadar incelenmiştir.",
 		"The meeting was held on 10 October 2023.\n\nThe Working Group will meet on Friday.",
+		"The meeting was held on 10 October 2023.\n\nPart I will cover the tariffs by 1 March 2024.",
 		"The meeting was held on 10 October 2023.\n\nThe Secretariat reported on Friday's call.",
 		"The Secretariat will circulate the paper by Friday.", // no meeting date to count from
 		"The meeting was held on 10 October 2023.\n\nThe Chair thanked the Parties.\n\nA paper (by the Secretariat) was presented on 12 October 2023.",
