@@ -557,6 +557,10 @@ func allDates(s string, ctx dateContext, lang string) []dateMatch {
 	return append(append(ds, mlDates(s, ctx)...), relDates(s, ctx)...)
 }
 
+// mlMeetingRe finds a meeting or session in a Russian or Turkish sentence:
+// a month after "в" or before "'te" there is the meeting's date.
+var mlMeetingRe = regexp.MustCompile(`(?i)заседани|встреч|саммит|сесси|совещани|` + foldI("toplantı", "zirve", "oturum") + `|` + foldI("ev sahipliği"))
+
 // mlCommitments reads one Russian or Turkish sentence.
 func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 	s := sn.text
@@ -565,10 +569,22 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 	if ru {
 		lang = "ru"
 	}
+	var weak []dateMatch
 	for _, d := range allDates(s, ctx, lang) {
-		if d.ok && d.kind == prepStrong {
+		switch {
+		case !d.ok:
+		case d.kind == prepStrong:
 			dates = append(dates, d)
+		case d.kind == prepWeak && d.prec != PrecisionYear:
+			weak = append(weak, d)
 		}
+	}
+	if len(dates) == 0 && len(weak) > 0 && !mlMeetingRe.MatchString(s) {
+		// "Узбекская сторона проведет семинар в феврале 2024 года", "Özbek
+		// tarafı Şubat 2024'te bir çalıştay düzenleyecektir": the activity
+		// is the party's commitment, with its month, as in English; a
+		// meeting's date is not, nor a bare year ("в 2024 году").
+		dates = weak
 	}
 	if len(dates) == 0 {
 		return nil

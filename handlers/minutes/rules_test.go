@@ -53,6 +53,8 @@ func TestIssueSentences(t *testing.T) {
 		{"weekday schedule", held + "Process:\n- Input from the Parties by Friday.\n- Final version (by the Secretariat) by Friday.", "the Secretariat", "2023-10-20", PrecisionDay},
 		{"inline dash list", held + "Process: - Deadline for input from assignees EOB-US Friday. - The call closes on Monday.", "assignees", "2023-10-13", PrecisionDay},
 		{"two-digit year", "TSC 08-31-06 minutes\n\nThe Secretariat will report by 15-09-06.", "the Secretariat", "2006-09-15", PrecisionDay},
+		{"ru activity in a month", "Заседание состоялось 10 октября 2023 года.\n\nУзбекская сторона проведет семинар в феврале 2024 года.", "Uzbek side", "2024-02-29", PrecisionMonth},
+		{"tr activity in a month", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nÖzbek tarafı Şubat 2024'te bir çalıştay düzenleyecektir.", "Uzbek side", "2024-02-29", PrecisionMonth},
 		{"tr relative", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı programı iki ay içinde sunacaktır.", "Azerbaijani side", "2023-12-10", PrecisionDay},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -94,6 +96,9 @@ func TestNotDeadlines(t *testing.T) {
 		"Raporlar komisyon tarafından 8 Haziran 2015 tarihine kadar incelenmiştir.",
 		"The meeting was held on 10 October 2023.\n\nThe Working Group will meet on Friday.",
 		"The meeting was held on 10 October 2023.\n\nPart I will cover the tariffs by 1 March 2024.",
+		"Заседание состоялось 10 октября 2023 года.\n\nСтороны проведут следующее заседание в марте 2024 года.",
+		"Заседание состоялось 10 октября 2023 года.\n\nУзбекская сторона продолжит работу в 2024 году.",
+		"Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTaraflar bir sonraki toplantıyı Mart 2024'te yapacaktır.",
 		"The meeting was held on 10 October 2023.\n\nThe Secretariat reported on Friday's call.",
 		"The Secretariat will circulate the paper by Friday.", // no meeting date to count from
 		"The meeting was held on 10 October 2023.\n\nThe Chair thanked the Parties.\n\nA paper (by the Secretariat) was presented on 12 October 2023.",
