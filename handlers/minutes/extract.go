@@ -373,7 +373,11 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 	if len(dates) == 0 {
 		return nil, whyNoDate
 	}
-	if it, ok := actionItem(s, prev, dates); ok {
+	taskBefore := prev
+	if sn.bullet {
+		taskBefore = "" // a list item's task is its own: the item before is another one
+	}
+	if it, ok := actionItem(s, taskBefore, dates); ok {
 		return []Item{it}, whyTaken
 	}
 	if loc := actionMarkRe.FindStringIndex(s); loc != nil {
