@@ -64,6 +64,10 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 				var ok bool
 				if it, why, ok = tableRowItem(sn.text, header, ctx.dateContext); ok {
 					got = []Item{it}
+				} else if why == "" {
+					if it, ok = tableCellItem(sn.text, header, ctx.dateContext); ok {
+						got, why = []Item{it}, whyTaken
+					}
 				}
 			}
 		} else {

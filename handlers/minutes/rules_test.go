@@ -56,6 +56,7 @@ func TestIssueSentences(t *testing.T) {
 		{"ru activity in a month", "Заседание состоялось 10 октября 2023 года.\n\nУзбекская сторона проведет семинар в феврале 2024 года.", "Uzbek side", "2024-02-29", PrecisionMonth},
 		{"tr activity in a month", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nÖzbek tarafı Şubat 2024'te bir çalıştay düzenleyecektir.", "Uzbek side", "2024-02-29", PrecisionMonth},
 		{"action bullet", held + "- The Chair opened the meeting.\n- Action: Uzbek side - due 15 February 2024", "Uzbek side", "2024-02-15", PrecisionDay},
+		{"decision in a table cell", "| Date | Status | Agenda | Responsible team | Decisions |\n|---|---|---|---|---|\n| 2024-07-05 | Held | Model update | AI team, Legal team | Model 1.2 approved; the rules will be revised by 15 July. |", "AI team + Legal team", "2024-07-15", PrecisionDay},
 		{"tr relative", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı programı iki ay içinde sunacaktır.", "Azerbaijani side", "2023-12-10", PrecisionDay},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -97,6 +98,7 @@ func TestNotDeadlines(t *testing.T) {
 		"Raporlar komisyon tarafından 8 Haziran 2015 tarihine kadar incelenmiştir.",
 		"The meeting was held on 10 October 2023.\n\nThe Working Group will meet on Friday.",
 		"The meeting was held on 10 October 2023.\n\nPart I will cover the tariffs by 1 March 2024.",
+		"| Date | Status | Agenda | Owner |\n|---|---|---|---|\n| 2024-07-05 | Held | Model update | AI team |\n| 2024-08-09 | Planned | Alarm analysis | Security team |",
 		"Заседание состоялось 10 октября 2023 года.\n\nСтороны проведут следующее заседание в марте 2024 года.",
 		"Заседание состоялось 10 октября 2023 года.\n\nУзбекская сторона продолжит работу в 2024 году.",
 		"Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTaraflar bir sonraki toplantıyı Mart 2024'te yapacaktır.",
