@@ -213,6 +213,49 @@ func commitAfter(in string) (vs, ve int, qual, conj string, ok bool) {
 	return 0, 0, "", "", false
 }
 
+// reportThatRe is a party's own report of what it will do: "Kyrgyz side
+// informed that it will finalize ...", "stated that they would send ...".
+// The pronoun is the party; its modal and verb are read as a commitment.
+var reportThatRe = regexp.MustCompile(`^\s*,?\s+(?:has\s+|have\s+)?(?:informed|stated|confirmed|indicated|announced|reported|declared|assured|explained|mentioned|said|advised|noted|underlined|emphasi[sz]ed)(?:\s+(?:the\s+)?(?:Parties|meeting|participants|Working\s+Group|Secretariat|Committee))?\s+that\s+(?:it|they|he|she|we)\s+`)
+
+// reportedCommitment reads reportThatRe and the modal and verb after it.
+func reportedCommitment(in string) (vs, ve int, ok bool) {
+	m := reportThatRe.FindStringIndex(in)
+	if m == nil {
+		return 0, 0, false
+	}
+	var buf [8]token
+	ts := tokens(in[m[1]:], buf[:0:8])
+	if len(ts) == 0 || !modals[ts[0].lower()] && ts[0].lower() != "'ll" {
+		return 0, 0, false // "informed that it had ..." reports a past act
+	}
+	v, ok := modalAt(in[m[1]:], ts, 0)
+	if !ok {
+		return 0, 0, false
+	}
+	return m[1] + v.start, m[1] + v.end, true
+}
+
+// agreedThatRe ends the text before a party that a decision's "that"
+// introduces: "It was agreed that", "The meeting decided that".
+var agreedThatRe = regexp.MustCompile(`(?i)\b(?:agreed|decided|requested|recommended|proposed|suggested|urged|resolved|concluded)\s+that\s+$`)
+
+// bareVerb reads the verb a decision's subjunctive gives its party: "that
+// the Parties submit their comments by ...".
+func bareVerb(in string) (vs, ve int, ok bool) {
+	var buf [2]token
+	ts := tokens(in, buf[:0:2])
+	if len(ts) == 0 {
+		return 0, 0, false
+	}
+	t := ts[0]
+	w := in[t.start:t.end]
+	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' || nonVerbs[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return 0, 0, false
+	}
+	return t.start, t.end, true
+}
+
 // maxCommitGap bounds how far after its party the verb is looked for.
 const maxCommitGap = 240
 
@@ -254,7 +297,14 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 		if objectWords[precedingWord(s, p.start)] {
 			continue
 		}
-		vs, ve, qual, conj, ok := commitAfter(s[p.end:min(len(s), p.end+maxCommitGap)])
+		after := s[p.end:min(len(s), p.end+maxCommitGap)]
+		vs, ve, qual, conj, ok := commitAfter(after)
+		if !ok {
+			vs, ve, ok = reportedCommitment(after)
+		}
+		if !ok && agreedThatRe.MatchString(s[:p.start]) {
+			vs, ve, ok = bareVerb(after) // "It was agreed that the Parties submit ..."
+		}
 		if !ok {
 			continue
 		}
@@ -360,7 +410,8 @@ var inviteRe = regexp.MustCompile(`(?i)\b(?:invites?|invited|requests?|requested
 // sentence gave nothing.
 func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) ([]Item, string) {
 	s := sn.text
-	if lang := language(s); lang != "en" {
+	lang := language(s)
+	if lang != "en" {
 		if its := mlCommitments(sn, ctx.dateContext, lang == "ru"); len(its) > 0 {
 			return its, whyTaken
 		}
@@ -368,6 +419,17 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 			return nil, mlReason(s, ctx.dateContext, true)
 		}
 	}
+	items, why := enCommitments(sn, prev, ctx, lead)
+	if lang == "tr" && len(items) == 0 && why == whyNoDate {
+		why = mlReason(s, ctx.dateContext, false) // the English reading knows no Turkish dates
+	}
+	return items, why
+}
+
+// enCommitments reads a sentence by the English rules (also the fallback
+// for a Turkish guess, which may be wrong).
+func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) ([]Item, string) {
+	s := sn.text
 	// English sentences hold no Russian or Turkish written dates.
 	dates := append(append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...), weekdayDates(s, ctx.dateContext)...)
 	if len(dates) == 0 {
@@ -538,11 +600,26 @@ var (
 // an author or a reference.
 func nominalItem(sn sentence, d dateMatch) (Item, bool) {
 	s := sn.text
-	if !sn.bullet || d.kind != prepStrong || !d.ok || len(strings.Fields(s)) > 25 {
+	if d.kind != prepStrong || !d.ok || len(strings.Fields(s)) > 25 {
 		return Item{}, false
 	}
 	before := s[:d.pstart]
 	var who, task string
+	if ps := findParties(before); len(ps) == 1 && ps[0].start == 0 && strings.Trim(before[ps[0].end:], " -–—:,") == "" && strings.Trim(s[d.end:], " .;") == "" {
+		// "Turkish side – by 1 March 2024": an entry of a list of who
+		// does the task of its heading by when.
+		return Item{
+			Parties:      append([]string(nil), ps[0].names...),
+			Deadline:     isoDate(d.date),
+			Precision:    d.prec,
+			DeadlineText: d.deadlineText(s),
+			Text:         strings.TrimSpace(s),
+			Quote:        strings.TrimSpace(s),
+		}, true
+	}
+	if !sn.bullet {
+		return Item{}, false
+	}
 	if m := deadlineFromRe.FindStringSubmatch(before); m != nil {
 		task, who = m[1], m[2]
 	} else if m := agentParenRe.FindStringSubmatchIndex(before); m != nil {

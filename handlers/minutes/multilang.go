@@ -57,8 +57,8 @@ var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 	`|конц[аеу]\s+(?P<rme>` + ruMonthGen + `)(?:\s+(?P<rmey>\d{4})\s*(?:года|г\.)?)?` +
 	`|конц[аеу]\s+(?P<rey>\d{4})\s*(?:года|г\.)?` +
 	`|(?P<reyn>конц[аеу]\s+(?:текущего|этого)\s+года)` +
-	`|(?P<rq>IV|I{1,3}|первого|второго|третьего|четв[её]ртого|[1-4])[-\s]*(?:го\s+)?квартал\p{L}*\s+(?P<rqy>\d{4})` +
-	`|(?P<rh>первого|второго|[12])[-\s]*(?:го\s+)?полугоди\p{L}*\s+(?P<rhy>\d{4})` +
+	`|(?P<rq>IV|I{1,3}|первого|второго|третьего|четв[её]ртого|первом|втором|третьем|четв[её]ртом|[1-4])[-\s]*(?:го\s+|м\s+)?квартал\p{L}*\s+(?P<rqy>\d{4})` +
+	`|(?P<rh>первого|второго|первом|втором|[12])[-\s]*(?:го\s+|м\s+)?полугоди\p{L}*\s+(?P<rhy>\d{4})` +
 	`|(?P<rmp>` + ruMonthPrep + `)\s+(?P<rmpy>\d{4})` +
 	`|(?P<td>\d{1,2})\s+(?P<tm>` + trMonths + `)(?:\s+(?P<ty>\d{4}))?` +
 	`|(?P<tyy>\d{4})\s+` + foldI("yılı") + `(?:n[ıi]n)?\s+sonu` +
@@ -78,6 +78,10 @@ var trAfterRe = regexp.MustCompile(`(?i)^(?:['’]?\p{L}{0,6})?\s*(?:(?P<strong>
 
 // trBeforeRe is "en geç" (at the latest) in front of a Turkish date.
 var trBeforeRe = regexp.MustCompile(`(?i)\b` + foldI("en geç") + `\s*$`)
+
+// trLocativeRe sees a date phrase whose last word carries the locative,
+// "2024 yılının ilk çeyreğinde" (in the first quarter of 2024).
+var trLocativeRe = regexp.MustCompile(`\p{L}(?:nde|nda)$`)
 
 // trSuffixInRe recognises "Şubat 2024'te" (in February 2024).
 var trSuffixInRe = regexp.MustCompile(`^['’](?:da|de|ta|te|nda|nde)\b`)
@@ -233,8 +237,8 @@ func trKind(s string, dm *dateMatch) {
 			dm.kind = prepWeak
 			dm.end += pm[5]
 		}
-	} else if trSuffixInRe.MatchString(rest) {
-		dm.kind = prepWeak
+	} else if trSuffixInRe.MatchString(rest) || trLocativeRe.MatchString(s[dm.start:dm.end]) {
+		dm.kind = prepWeak // "Şubat 2024'te", "2024 yılının ilk çeyreğinde"
 	}
 	lo := max(0, dm.start-12)
 	for lo > 0 && !isRuneStart(s[lo]) {
@@ -267,11 +271,12 @@ func resolveML(get func(string) string, ctx dateContext) (time.Time, Precision, 
 		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
 	case get("rq") != "":
 		y, ok := year(get("rqy"))
-		q := map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "первого": 1, "второго": 2, "третьего": 3, "четвертого": 4, "четвёртого": 4, "1": 1, "2": 2, "3": 3, "4": 4}[strings.ToLower(get("rq"))]
+		q := map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "первого": 1, "второго": 2, "третьего": 3, "четвертого": 4, "четвёртого": 4,
+			"первом": 1, "втором": 2, "третьем": 3, "четвертом": 4, "четвёртом": 4, "1": 1, "2": 2, "3": 3, "4": 4}[strings.ToLower(get("rq"))]
 		return lastOfMonth(y, q*3), PrecisionQuarter, ok && q > 0
 	case get("rh") != "":
 		y, ok := year(get("rhy"))
-		h := map[string]int{"первого": 1, "второго": 2, "1": 1, "2": 2}[strings.ToLower(get("rh"))]
+		h := map[string]int{"первого": 1, "второго": 2, "первом": 1, "втором": 2, "1": 1, "2": 2}[strings.ToLower(get("rh"))]
 		return lastOfMonth(y, h*6), PrecisionHalf, ok && h > 0
 	case get("rmp") != "":
 		y, ok := year(get("rmpy"))
@@ -542,7 +547,11 @@ var (
 	ruVerbRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])\p{L}{3,}?(?:(?P<inf>ть|ти|чь|ться|тись)|(?P<fut>ят|ут|ют|ат|ит|ет|ются|ятся|утся|атся|ится|ется)|(?P<past>ли|ла|ло|лись|лось|лась))(?:[^\p{L}]|$)`)
 	// trCommitRe finds a future, necessitative or decided action: "sunacaktır",
 	// "bildirmelidir", "gönderilmesine karar verildi".
-	trCommitRe = regexp.MustCompile(`(?i)\p{L}(?:acak|ecek)(?:t[ıi]r|lar|ler|lard[ıi]r|lerdir)?(?:[^\p{L}]|$)|\p{L}(?:mal[ıi]|meli)(?:d[ıi]r)?(?:[^\p{L}]|$)|\p{L}(?:mas[ıi]|mesi)(?:n[ae]|n[ıi])?\s+(?:` + foldI("karar veril", "kararlaştırıl", "istenm", "istendi", "talep edil", "rica edil", "uygun görül", "öngörül") + `)`)
+	trCommitRe = regexp.MustCompile(`(?i)\p{L}(?:acak|ecek)(?:t[ıi]r|lar|ler|lard[ıi]r|lerdir)?(?:[^\p{L}]|$)|\p{L}(?:mal[ıi]|meli)(?:d[ıi]r)?(?:[^\p{L}]|$)|\p{L}(?:mas[ıi]|mesi)(?:n[ae]|n[ıi])?\s+(?:` + foldI("karar veril", "kararlaştırıl", "istenm", "istendi", "talep edil", "rica edil", "uygun görül", "öngörül") + `)` +
+		// "iletmeyi kabul etmişlerdir", "tamamlamayı taahhüt etti": agreed, undertook to
+		`|\p{L}(?:may[ıi]|meyi)\s+(?:` + foldI("kabul et", "taahhüt et", "üstlen", "kararlaştır") + `)` +
+		// "tamamlayacağını bildirmiştir": reports its own future act
+		`|\p{L}(?:acağ[ıi]n[ıi]|eceğini|acakların[ıi]|eceklerini)\s+(?:` + foldI("bildir", "belirt", "ifade et", "teyit et", "taahhüt et", "açıkla") + `)`)
 )
 
 // allDates is findDates plus the written Russian and Turkish dates and the
@@ -556,6 +565,12 @@ func allDates(s string, ctx dateContext, lang string) []dateMatch {
 	}
 	return append(append(ds, mlDates(s, ctx)...), relDates(s, ctx)...)
 }
+
+// ruAgreedRe is a party agreeing or undertaking to act, in the past tense
+// of the minutes, followed by the infinitive of what it will do:
+// "Стороны договорились обменяться", "Азербайджанская сторона обязалась
+// представить".
+var ruAgreedRe = regexp.MustCompile(`(?i)^[^.;]{0,40}?(?:договорил\p{L}*|согласил\p{L}*|обязал\p{L}*|условил\p{L}*|решил\p{L}*|взял\p{L}*\s+на\s+себя\s+обязательство|приняли\s+решение)\s+(?:[^.;\s]+\s+){0,3}?\p{L}+(?:ть|ти|чь|ться|тись)(?:[^\p{L}]|$)`)
 
 // mlMeetingRe finds a meeting or session in a Russian or Turkish sentence:
 // a month after "в" or before "'te" there is the meeting's date.
@@ -610,7 +625,7 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 			}
 		}
 		vm := ruVerbRe.FindSubmatchIndex(masked[pend:])
-		if vm == nil || vm[6] >= 0 {
+		if vm == nil || vm[6] >= 0 && !ruAgreedRe.Match(masked[pend:]) {
 			return nil // no verb, or a past event
 		}
 	} else if !trCommitRe.MatchString(s) {
