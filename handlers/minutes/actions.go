@@ -227,7 +227,7 @@ func tableCellItem(s string, h *tableHeader, ctx dateContext) (Item, bool) {
 					continue
 				}
 			default:
-				if pastRe.MatchString(c) {
+				if pastRe.MatchString(c) || reportedDone(before) {
 					continue
 				}
 			}
@@ -254,4 +254,16 @@ func splitOwners(cell string) []string {
 		}
 	}
 	return out
+}
+
+// futureRe marks an English cell as a task to be done: "will", "to", "is
+// to", "must", "due".
+var futureRe = regexp.MustCompile(`(?i)\b(?:will|shall|must|should|to|needs?|expected|requested|due)\b`)
+
+// reportedDone tells a cell that reports a thing done by a date ("Report
+// submitted by 15 May"): a participle just before the date, and nothing
+// saying it is still to be done.
+func reportedDone(before string) bool {
+	f := strings.Fields(before)
+	return len(f) > 0 && strings.HasSuffix(strings.ToLower(f[len(f)-1]), "ed") && !futureRe.MatchString(before)
 }

@@ -106,6 +106,7 @@ func TestNotDeadlines(t *testing.T) {
 		"Raporlar komisyon tarafından 8 Haziran 2015 tarihine kadar incelenmiştir.",
 		"The meeting was held on 10 October 2023.\n\nThe Working Group will meet on Friday.",
 		"The meeting was held on 10 October 2023.\n\nPart I will cover the tariffs by 1 March 2024.",
+		"| Date | Agenda | Owner | Notes |\n|---|---|---|---|\n| 2024-07-05 | Report | Secretariat | Report submitted by 15 July 2024. |",
 		"The meeting was held on 10 October 2023.\n\nKyrgyz side informed that it had finalized the procedures by 1 November 2023.",
 		"The meeting was held on 10 October 2023.\n\nHungarian side expressed readiness to share its experience in the first quarter of 2024.",
 		"Заседание состоялось 10 октября 2023 года.\n\nСтороны обменялись информацией до 1 ноября 2023 года.",
