@@ -563,7 +563,11 @@ func allDates(s string, ctx dateContext, lang string) []dateMatch {
 	if lang == "ru" || lang == "tr" {
 		ds = mlNumericDates(s, ctx, lang == "ru")
 	}
-	return append(append(ds, mlDates(s, ctx)...), relDates(s, ctx)...)
+	ds = append(append(ds, mlDates(s, ctx)...), relDates(s, ctx)...)
+	if lang == "ru" || lang == "tr" {
+		ds = append(ds, mlWeekdayDates(s, ctx)...)
+	}
+	return ds
 }
 
 // ruAgreedRe is a party agreeing or undertaking to act, in the past tense

@@ -65,6 +65,9 @@ func TestIssueSentences(t *testing.T) {
 		{"ru quarter prepositional", "Заседание состоялось 10 октября 2023 года.\n\nКазахстанская сторона организует семинар во втором квартале 2024 года.", "Kazakh side", "2024-06-30", PrecisionQuarter},
 		{"tr agreed to", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTaraflar, görüşlerini 15 Ocak 2024 tarihine kadar Sekretaryaya iletmeyi kabul etmişlerdir.", "the Parties", "2024-01-15", PrecisionDay},
 		{"tr reported future", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nKırgız tarafı iç prosedürleri 2024 yılı sonuna kadar tamamlayacağını bildirmiştir.", "Kyrgyz side", "2024-12-31", PrecisionYear},
+		{"ru weekday", "Заседание состоялось 10 октября 2023 года.\n\nСекретариат направит проект до пятницы.", "the Secretariat", "2023-10-13", PrecisionDay},
+		{"tr weekday", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTürk tarafı listeyi Pazartesiye kadar gönderecektir.", "Turkish side", "2023-10-16", PrecisionDay},
+		{"tr weekday saturday", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nSekretarya taslağı Cumartesi gününe kadar iletecektir.", "the Secretariat", "2023-10-14", PrecisionDay},
 		{"tr relative", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı programı iki ay içinde sunacaktır.", "Azerbaijani side", "2023-12-10", PrecisionDay},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

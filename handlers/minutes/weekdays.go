@@ -81,3 +81,52 @@ func weekdayNum(w string) time.Weekday {
 	}
 	return time.Sunday
 }
+
+// mlWeekdayRe finds Russian and Turkish weekday deadlines: "до пятницы",
+// "к понедельнику", "Cuma gününe kadar", "Pazartesiye kadar".
+var mlWeekdayRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?P<ph>(?:до|не\s+позднее)\s+(?P<rg>понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья)|к\s+(?P<rd>понедельнику|вторнику|среде|четвергу|пятнице|субботе|воскресенью)|(?P<tw>` + foldI("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar") + `)(?:['’]?(?:ya|ye|a|e)|\s+` + foldI("gününe") + `)\s+` + foldI("kadar") + `)(?:[^\p{L}]|$)`)
+
+var mlWeekdayGroup = groupIndex(mlWeekdayRe)
+
+// mlWeekdayDates returns the Russian and Turkish weekday deadlines of s.
+func mlWeekdayDates(s string, ctx dateContext) []dateMatch {
+	var out []dateMatch
+	for _, m := range mlWeekdayRe.FindAllStringSubmatchIndex(s, -1) {
+		var day time.Weekday = -1
+		best := 0 // the longest prefix wins: "pazartesi" over "pazar", "cumartesi" over "cuma"
+		for _, g := range []string{"rg", "rd", "tw"} {
+			i := mlWeekdayGroup[g]
+			if m[2*i] < 0 {
+				continue
+			}
+			w := strings.ToLower(s[m[2*i]:m[2*i+1]])
+			if g == "tw" {
+				w = foldTR(w)
+			}
+			for prefix, d := range map[string]time.Weekday{"понед": time.Monday, "втор": time.Tuesday, "сред": time.Wednesday, "четв": time.Thursday, "пятн": time.Friday, "субб": time.Saturday, "воскр": time.Sunday,
+				"pazartesi": time.Monday, "sali": time.Tuesday, "carsamba": time.Wednesday, "persembe": time.Thursday, "cumartesi": time.Saturday, "cuma": time.Friday, "pazar": time.Sunday} {
+				if strings.HasPrefix(w, prefix) && len(prefix) > best {
+					day, best = d, len(prefix)
+				}
+			}
+		}
+		if day < 0 {
+			continue
+		}
+		ph := mlWeekdayGroup["ph"]
+		dm := dateMatch{start: m[2*ph], end: m[2*ph+1], pstart: m[2*ph], prec: PrecisionDay, kind: prepStrong}
+		if !ctx.meeting.IsZero() {
+			base := ctx.meeting
+			if ctx.after.After(base) {
+				base = ctx.after
+			}
+			d := base.AddDate(0, 0, 1)
+			for d.Weekday() != day {
+				d = d.AddDate(0, 0, 1)
+			}
+			dm.date, dm.ok = d, true
+		}
+		out = append(out, dm)
+	}
+	return out
+}
