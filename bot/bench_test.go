@@ -64,6 +64,7 @@ func benchUsers(h *harness) []telegramtest.User {
 	for i := range users {
 		users[i] = memberTR
 		users[i].ID = int64(7000 + i)
+		users[i].LanguageCode = "en" // as real users have: recorded once, in the warm-up
 		m := storage.Member{UserID: users[i].ID, Name: "Bench", Party: storage.Turkiye}
 		if err := h.store.PutMember(context.Background(), m); err != nil {
 			panic(err)

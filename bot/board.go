@@ -5,6 +5,7 @@ import (
 	"time"
 
 	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
 
 	"github.com/ots-customs/wgbot/storage"
 )
@@ -98,6 +99,16 @@ func (s *sender) Pin(ctx context.Context, chatID int64, messageID int) error {
 		return classify(chatID, err)
 	}
 	return nil
+}
+
+// IsChatAdmin asks Telegram whether a user administers a group (its creator
+// or an administrator), for /language in a group.
+func (s *sender) IsChatAdmin(ctx context.Context, chatID, userID int64) (bool, error) {
+	m, err := s.tg.GetChatMember(ctx, &tgbot.GetChatMemberParams{ChatID: chatID, UserID: userID})
+	if err != nil {
+		return false, classify(chatID, err)
+	}
+	return m.Type == models.ChatMemberTypeOwner || m.Type == models.ChatMemberTypeAdministrator, nil
 }
 
 // Unpin unpins one message of a chat.

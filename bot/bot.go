@@ -92,6 +92,7 @@ type Bot struct {
 	jobs    sync.WaitGroup // background jobs (runBackground)
 	// boardKick wakes the board loop after a change to the tasks (board.go).
 	boardKick chan struct{}
+	unkept    unkeptNotes // who was told that the inbox is down (unkept.go)
 }
 
 // New connects to the Bot API (getMe) and prepares the bot. It fails when the
@@ -116,7 +117,13 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 		cfg.Concurrency = 16
 	}
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 10*time.Second}
+		// Every request goes to one host, from up to Concurrency workers
+		// and the poller at once; with net/http's default of two idle
+		// connections per host, the rest would be closed and dialled again
+		// on every reply (a TLS handshake each, against Telegram).
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = cfg.Concurrency + 2
+		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 10*time.Second, Transport: t}
 	}
 	b := &Bot{cfg: cfg, store: store, log: cfg.Logger, metrics: newMetrics()}
 	if cfg.Summarizer != nil {
@@ -130,6 +137,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	}
 	gate := &pollGate{next: b.metrics.client(cfg.HTTPClient), now: cfg.Now, log: b.log, metrics: b.metrics}
 	b.gate = gate
+	gate.unkept = b.tellUnkept
 	opts := []tgbot.Option{
 		tgbot.WithServerURL(cfg.APIURL),
 		tgbot.WithHTTPClient(cfg.PollTimeout, gate),

@@ -273,8 +273,9 @@ func TestCommandMenuSetOnlyWhenChanged(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
 	first := h.tg.Calls("setMyCommands")
-	if first != 4 { // private chats, groups, two administrators
-		t.Fatalf("setMyCommands called %d times at the first start, want 4", first)
+	// Private chats, groups, two administrators: in each language (issue 13).
+	if want := 4 * len(menuLanguages()); first != want {
+		t.Fatalf("setMyCommands called %d times at the first start, want %d", first, want)
 	}
 	h.shutdown()
 	h.start()

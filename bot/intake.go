@@ -71,10 +71,11 @@ func (wh *intake) handleClaimed(ctx context.Context, upd *models.Update) {
 		b.log.Debug("another instance is handling the update", "update", upd.ID)
 		return
 	}
-	b.handleUpdate(ctx, upd)
+	fin := &finishing{updateID: upd.ID}
+	b.handleUpdate(context.WithValue(ctx, finishKey{}, fin), upd)
 	finCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	if err := wh.inbox.FinishUpdate(finCtx, upd.ID, token); err != nil {
+	if err := wh.inbox.FinishUpdate(finCtx, upd.ID, token, fin.handled); err != nil {
 		// The update stays in the inbox; the handled mark drops it when offered again.
 		b.log.Warn("could not finish an update", "update", upd.ID, "err", err)
 		b.metrics.storageError("finish", err)

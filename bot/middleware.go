@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 
 	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -61,12 +62,12 @@ type panicError struct {
 func (e *panicError) Error() string { return fmt.Sprint("panic: ", e.value) }
 
 // replyFor is what the user is told about err.
-func replyFor(err error) string {
+func replyFor(l i18n.Lang, err error) string {
 	var p *panicError
 	if errors.As(err, &p) {
-		return handlers.PanicReply
+		return handlers.PanicReply(l)
 	}
-	return handlers.ReplyForError(err)
+	return handlers.ReplyForError(l, err)
 }
 
 // speaks reports whether the bot may say something in r's chat: a group that
@@ -136,7 +137,7 @@ func (b *Bot) answerCallbacks(next handlerFunc) handlerFunc {
 			_ = b.send.answerNow(ctx, cb.ID, "", false)
 			return err
 		case err != nil && speaks(r):
-			ans = handlers.Answer{Text: replyFor(err), Alert: true}
+			ans = handlers.Answer{Text: replyFor(r.Lang, err), Alert: true}
 		case err != nil:
 			ans = handlers.Answer{}
 		}
@@ -164,7 +165,7 @@ func (b *Bot) tellFailures(next handlerFunc) handlerFunc {
 		if err == nil || r.Callback != nil || errors.Is(err, errDuplicate) || !speaks(r) {
 			return err
 		}
-		m := handlers.Message{ChatID: r.Chat.ID, Text: replyFor(err)}
+		m := handlers.Message{ChatID: r.Chat.ID, Text: replyFor(r.Lang, err)}
 		if !r.Chat.Private {
 			m.ReplyTo = r.MessageID
 		}
@@ -188,11 +189,31 @@ func (b *Bot) withSession(next handlerFunc) handlerFunc {
 		}
 		r.Member, r.GroupEnabled = s.Member, s.GroupEnabled
 		r.Role = b.h.RoleOf(r.User.ID, s.Member)
-		err = next(storage.WithTasksVersion(ctx, s.TasksVersion), r)
+		r.Lang = handlers.RequestLang(r, s.User, s.Chat)
+		b.noteTelegramLanguage(ctx, r, s.TelegramLanguage)
+		err = next(storage.WithSession(ctx, s), r)
 		if b.log.Enabled(ctx, slog.LevelDebug) {
 			b.log.Debug("handled", "update", r.UpdateID, "chat", r.Chat.ID, "kind", kind(r), "role", int(r.Role))
 		}
 		return err
+	}
+}
+
+// noteTelegramLanguage records the language of the user's Telegram when it
+// changed, so that notices to them (a decision, an alert) are in it before
+// they choose one with /language. It is a write only on a change, not on
+// each update; a failure costs only that guess.
+func (b *Bot) noteTelegramLanguage(ctx context.Context, r *handlers.Request, stored string) {
+	if r.User.LanguageCode == "" || r.User.ID <= 0 {
+		return // Telegram did not say: keep what we know
+	}
+	// Only a language the bot speaks is worth keeping, as its tag.
+	l, _ := i18n.Parse(r.User.LanguageCode)
+	if string(l) == stored {
+		return
+	}
+	if err := b.store.SetTelegramLanguage(ctx, r.User.ID, string(l)); err != nil {
+		b.log.Warn("could not record a user's Telegram language", "err", err)
 	}
 }
 

@@ -38,6 +38,9 @@ type pollGate struct {
 	// claimed holds the ids InboxPutBatch claimed for this poller, until
 	// their handling starts (takeClaim).
 	claimed sync.Map
+	// unkept hears of a batch the inbox could not keep, to tell the people
+	// waiting in private chats (unkept.go); nil: nobody is told.
+	unkept func(ctx context.Context, updates []json.RawMessage)
 }
 
 func (g *pollGate) Do(req *http.Request) (*http.Response, error) {
@@ -88,6 +91,9 @@ func (g *pollGate) keep(ctx context.Context, body []byte) error {
 	}
 	if err := g.put(ctx, items); err != nil {
 		g.metrics.storageError("inbox", err)
+		if g.unkept != nil {
+			g.unkept(ctx, batch.Result)
+		}
 		return errors.New("could not keep updates in the inbox; asking Telegram again: " + err.Error())
 	}
 	if maxID > g.kept.Load() {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/ots-customs/wgbot/bot/telegramtest"
 	"github.com/ots-customs/wgbot/storage"
@@ -193,4 +194,47 @@ func TestLongListIsPaged(t *testing.T) {
 			t.Fatalf("task %d missing from the pages", i)
 		}
 	}
+}
+
+// inboxDownStore is the real store whose inbox cannot keep updates, as when
+// Redis is down while polling.
+type inboxDownStore struct {
+	*faultyStore
+	inboxDown atomic.Bool
+}
+
+func (f *inboxDownStore) InboxPut(ctx context.Context, id int64, raw []byte, now, visible time.Time) (bool, error) {
+	if f.inboxDown.Load() {
+		return f.dead.(storage.Inbox).InboxPut(ctx, id, raw, now, visible)
+	}
+	return f.faultyStore.InboxPut(ctx, id, raw, now, visible)
+}
+
+// While polling, a batch the inbox cannot keep is asked for again until it
+// can: the member is told once, at once, that the store is down, and then
+// gets the real answer when it is back.
+func TestInboxDownWhilePollingTellsOnceThenAnswers(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, nil)
+	f := &inboxDownStore{faultyStore: newFaultyStore(t, h.store)}
+	h.botStore = f
+	h.start()
+	chat := telegramtest.Private(memberTR)
+	f.inboxDown.Store(true)
+	before := len(h.tg.Messages(chat.ID))
+	h.tg.SendText(chat, memberTR, "/deadlines")
+	msgs := h.tg.WaitMessages(t, chat.ID, before+1)
+	mustContain(t, msgs[before].PlainText(), "The bot's storage is unavailable")
+	h.tg.SendText(wgGroup, memberTR, "/deadlines") // groups are not told
+	// The library asks again after a growing pause (100 ms first): the note
+	// must not be repeated meanwhile. Let it ask three times more.
+	for polls := h.tg.Calls("getUpdates"); h.tg.Calls("getUpdates") < polls+3; {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := len(h.tg.Messages(chat.ID)); n != before+1 {
+		t.Fatalf("%d messages after the batch was refused twice, want only the one note", n-before)
+	}
+	f.inboxDown.Store(false)
+	msgs = h.tg.WaitMessages(t, chat.ID, before+2)
+	mustContain(t, msgs[before+1].PlainText(), "Open deadlines")
 }

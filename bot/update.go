@@ -11,6 +11,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 )
 
 // handlerTimeout bounds one update's handling, so a hung call cannot hold
@@ -41,10 +42,23 @@ func (b *Bot) handleUpdate(ctx context.Context, upd *models.Update) {
 }
 
 func (b *Bot) markHandled(ctx context.Context, id int64) {
+	if f, ok := ctx.Value(finishKey{}).(*finishing); ok && f.updateID == id {
+		f.handled = true // the intake marks it when it finishes the update
+		return
+	}
 	if err := b.store.MarkHandled(ctx, id); err != nil {
 		b.log.Warn("could not mark an update handled", "update", id, "err", err)
 	}
 }
+
+// finishing carries, through an update's handling, whether it was handled,
+// so that the intake marks and finishes it in one round trip.
+type finishing struct {
+	updateID int64
+	handled  bool
+}
+
+type finishKey struct{}
 
 // chatEvent handles what happens to a group chat itself: it became a
 // supergroup (the flag and the subscription follow it), or the bot was
@@ -125,7 +139,7 @@ func chatOf(c models.Chat) handlers.Chat {
 }
 
 func userOf(u *models.User) handlers.User {
-	return handlers.User{ID: u.ID, Name: strings.TrimSpace(u.FirstName + " " + u.LastName), Username: u.Username}
+	return handlers.User{ID: u.ID, Name: strings.TrimSpace(u.FirstName + " " + u.LastName), Username: u.Username, LanguageCode: u.LanguageCode}
 }
 
 func documentOf(d *models.Document) *handlers.Document {
@@ -150,26 +164,73 @@ func kind(r *handlers.Request) string {
 }
 
 // registerMenu publishes the command menus: one for private chats, a short one
-// for groups, and a longer one in each administrator's private chat. A menu
-// Telegram already has is not sent again, so a restart costs one read per menu.
+// for groups, and a longer one in each administrator's private chat, each in
+// every language the bot speaks (Telegram shows a user the menu of their
+// language_code; the one without a code, in English, to everyone else). A
+// menu Telegram already has is not sent again, so a restart costs one read
+// per menu and language.
 func (b *Bot) registerMenu(ctx context.Context) error {
-	list := func(routes []handlers.Route) []models.BotCommand {
-		var out []models.BotCommand
-		for _, r := range routes {
-			out = append(out, models.BotCommand{Command: r.Name, Description: r.Help})
+	for _, l := range menuLanguages() {
+		code := menuCode(l)
+		list := func(routes []handlers.Route) []models.BotCommand {
+			var out []models.BotCommand
+			for _, r := range routes {
+				out = append(out, models.BotCommand{Command: r.Name, Description: r.Help(l)})
+			}
+			return out
 		}
-		return out
+		commands := func(role handlers.Role) []models.BotCommand { return list(b.h.MenuFor(role)) }
+		if err := b.setMenu(ctx, nil, code, commands(handlers.MemberRole)); err != nil {
+			return err
+		}
+		if err := b.setMenu(ctx, &models.BotCommandScopeAllGroupChats{}, code, list(b.h.MenuForGroups())); err != nil {
+			return err
+		}
+		for _, id := range b.cfg.Admins {
+			if err := b.setMenu(ctx, &models.BotCommandScopeChat{ChatID: id}, code, commands(handlers.Admin)); err != nil {
+				return fmt.Errorf("admin menu for %d: %w", id, err)
+			}
+		}
+		if err := b.setDescriptions(ctx, l, code); err != nil {
+			return err
+		}
 	}
-	commands := func(role handlers.Role) []models.BotCommand { return list(b.h.MenuFor(role)) }
-	if err := b.setMenu(ctx, nil, commands(handlers.MemberRole)); err != nil {
-		return err
+	return nil
+}
+
+// menuLanguages are the languages of Telegram's surfaces: English, then
+// each translated language Telegram can name with a language_code (two
+// letters: Uzbek in Cyrillic has none, its users see the Latin one).
+func menuLanguages() []i18n.Lang {
+	var out []i18n.Lang
+	for _, l := range i18n.Supported {
+		if l == i18n.English || (l.Translated() && len(l) == 2) {
+			out = append(out, l)
+		}
 	}
-	if err := b.setMenu(ctx, &models.BotCommandScopeAllGroupChats{}, list(b.h.MenuForGroups())); err != nil {
-		return err
+	return out
+}
+
+// menuCode is the language_code of l's surfaces: "" (everyone) for English.
+func menuCode(l i18n.Lang) string {
+	if l == i18n.English {
+		return ""
 	}
-	for _, id := range b.cfg.Admins {
-		if err := b.setMenu(ctx, &models.BotCommandScopeChat{ChatID: id}, commands(handlers.Admin)); err != nil {
-			return fmt.Errorf("admin menu for %d: %w", id, err)
+	return string(l)
+}
+
+// setDescriptions sets the bot's description and short description in l
+// (from the catalog) unless Telegram already has them.
+func (b *Bot) setDescriptions(ctx context.Context, l i18n.Lang, code string) error {
+	desc, short := l.T("bot.description"), l.T("bot.shortDescription")
+	if have, err := b.tg.GetMyDescription(ctx, &tgbot.GetMyDescriptionParams{LanguageCode: code}); err != nil || have.Description != desc {
+		if _, err := b.tg.SetMyDescription(ctx, &tgbot.SetMyDescriptionParams{Description: desc, LanguageCode: code}); err != nil {
+			return fmt.Errorf("description %q: %w", code, err)
+		}
+	}
+	if have, err := b.tg.GetMyShortDescription(ctx, &tgbot.GetMyShortDescriptionParams{LanguageCode: code}); err != nil || have.ShortDescription != short {
+		if _, err := b.tg.SetMyShortDescription(ctx, &tgbot.SetMyShortDescriptionParams{ShortDescription: short, LanguageCode: code}); err != nil {
+			return fmt.Errorf("short description %q: %w", code, err)
 		}
 	}
 	return nil
@@ -177,11 +238,11 @@ func (b *Bot) registerMenu(ctx context.Context) error {
 
 // setMenu sets the commands of scope (nil: the default) unless Telegram
 // already has exactly these.
-func (b *Bot) setMenu(ctx context.Context, scope models.BotCommandScope, cmds []models.BotCommand) error {
-	have, err := b.tg.GetMyCommands(ctx, &tgbot.GetMyCommandsParams{Scope: scope})
+func (b *Bot) setMenu(ctx context.Context, scope models.BotCommandScope, code string, cmds []models.BotCommand) error {
+	have, err := b.tg.GetMyCommands(ctx, &tgbot.GetMyCommandsParams{Scope: scope, LanguageCode: code})
 	if err == nil && slices.Equal(have, cmds) {
 		return nil
 	}
-	_, err = b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope})
+	_, err = b.tg.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope, LanguageCode: code})
 	return err
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ots-customs/wgbot/bot/webapp"
 	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 )
 
 // appPath is where the Mini App is served on the bot's HTTP server.
@@ -38,7 +39,7 @@ func (b *Bot) setAppMenu(ctx context.Context) {
 		return
 	}
 	if _, err := b.tg.SetChatMenuButton(ctx, &tgbot.SetChatMenuButtonParams{MenuButton: models.MenuButtonWebApp{
-		Type: models.MenuButtonTypeWebApp, Text: handlers.AppMenuText, WebApp: models.WebAppInfo{URL: b.appURL()}}}); err != nil {
+		Type: models.MenuButtonTypeWebApp, Text: handlers.AppMenuText(i18n.English), WebApp: models.WebAppInfo{URL: b.appURL()}}}); err != nil {
 		b.log.Warn("could not set the menu button of the Mini App", "err", redactErr(err, b.cfg.Token))
 	}
 }

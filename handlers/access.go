@@ -6,27 +6,28 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
 // joinButton flow: "join" asks for a Party, "join:TR" files the request.
 func (b *Bot) joinButton(ctx context.Context, r *Request) (Answer, error) {
 	if !r.Chat.Private {
-		return alert(txtNotInGroup), nil
+		return alert(r.Lang.T(txtNotInGroup)), nil
 	}
 	if r.Role != Stranger && r.Member != nil {
-		return Answer{}, b.reply(ctx, r, sprintf(txtAlreadyMember, r.Member.Party.Label()))
+		return Answer{}, b.reply(ctx, r, r.Lang.T(txtAlreadyMember, partyLabel(r.Lang, r.Member.Party)))
 	}
 	if note, err := b.requestStanding(ctx, r); err != nil || note != "" {
 		return Answer{Edit: &Message{Text: note}}, err
 	}
 	code, chosen := strings.CutPrefix(r.Callback.Data, "join:")
 	if !chosen {
-		return Answer{Edit: &Message{Text: txtChooseParty, Buttons: partyButtons("join:")}}, nil
+		return Answer{Edit: &Message{Text: r.Lang.T(txtChooseParty), Buttons: partyButtons(r.Lang, "join:")}}, nil
 	}
 	p := storage.Party(code)
 	if !p.Valid() {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	req, created, err := b.Store.RequestAccess(ctx, storage.AccessRequest{UserID: r.User.ID,
 		Name: r.User.Name, Username: r.User.Username, Party: p, Requested: b.Now()})
@@ -34,25 +35,32 @@ func (b *Bot) joinButton(ctx context.Context, r *Request) (Answer, error) {
 		return Answer{}, err
 	}
 	if !created {
-		return Answer{Edit: &Message{Text: sprintf(txtRequestPending, req.Party.Label())}}, nil
+		return Answer{Edit: &Message{Text: r.Lang.T(txtRequestPending, partyLabel(r.Lang, req.Party))}}, nil
 	}
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-		Text: sprintf(txtRequestSent, p.Label())}); err != nil {
+		Text: r.Lang.T(txtRequestSent, partyLabel(r.Lang, p))}); err != nil {
 		return Answer{}, err
 	}
-	return Answer{}, b.notifyAdminsKeyed(ctx, accessKey(req.UserID), requestText(req), decideButtons(req.UserID))
+	return Answer{}, b.notifyAdminsKeyed(ctx, accessKey(req.UserID), requestNotice(req))
 }
 
-func requestText(req storage.AccessRequest) string {
-	if req.From != "" {
-		return sprintf(txtAdminPartyChange, userLabel(req.Name, req.Username), req.From.Label(), req.Party.Label())
+// requestNotice is the notice of req to an administrator, with its buttons.
+func requestNotice(req storage.AccessRequest) notice {
+	return func(l i18n.Lang) (string, [][]Button) {
+		return requestText(l, req), [][]Button{decideButtons(l, req.UserID)}
 	}
-	return sprintf(txtAdminNewRequest, userLabel(req.Name, req.Username), req.Party.Label())
 }
 
-func decideButtons(userID int64) []Button {
+func requestText(l i18n.Lang, req storage.AccessRequest) string {
+	if req.From != "" {
+		return l.T(txtAdminPartyChange, userLabel(l, req.Name, req.Username), partyLabel(l, req.From), partyLabel(l, req.Party))
+	}
+	return l.T(txtAdminNewRequest, userLabel(l, req.Name, req.Username), partyLabel(l, req.Party))
+}
+
+func decideButtons(l i18n.Lang, userID int64) []Button {
 	id := strconv.FormatInt(userID, 10)
-	return []Button{{Text: txtBtnApprove, Data: "acc:y:" + id}, {Text: txtBtnReject, Data: "acc:n:" + id}}
+	return []Button{{Text: l.T(txtBtnApprove), Data: "acc:y:" + id}, {Text: l.T(txtBtnReject), Data: "acc:n:" + id}}
 }
 
 // decideButton handles "acc:y:<user>" and "acc:n:<user>". The store decides a
@@ -60,21 +68,21 @@ func decideButtons(userID int64) []Button {
 func (b *Bot) decideButton(ctx context.Context, r *Request) (Answer, error) {
 	userID, v, ok := parseIDButton(r.Callback.Data)
 	if !ok || v == verbAsk {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	approve := v == verbYes
 	b.rememberAdmin(ctx, r)
 	req, err := b.Store.DecideAccess(ctx, userID, approve, r.User.ID, b.Now())
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
-		return alert(txtRequestGone), nil
+		return alert(r.Lang.T(txtRequestGone)), nil
 	case errors.Is(err, storage.ErrAlreadyDecided):
 		return Answer{Text: plainToast(b.decidedNote(ctx, req, r)), Alert: true,
-			Edit: &Message{Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req, r)}}, nil
+			Edit: &Message{Text: requestText(r.Lang, req) + "\n\n" + b.decidedLine(ctx, r.Lang, req, r)}}, nil
 	case err != nil:
 		return Answer{}, err
 	}
-	decided := &Message{Text: requestText(req) + "\n\n" + b.decidedLine(ctx, req, r)}
+	decided := func(l i18n.Lang) string { return requestText(l, req) + "\n\n" + b.decidedLine(ctx, l, req, r) }
 	action := storage.AuditMemberRejected
 	switch {
 	case approve && req.From != "":
@@ -83,38 +91,43 @@ func (b *Bot) decideButton(ctx context.Context, r *Request) (Answer, error) {
 		action = storage.AuditMemberApproved
 	}
 	_ = b.record(ctx, r.User.ID, action, userID) // best effort, logged: the decision stands
-	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided.Text}); err != nil {
+	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: decided(r.Lang)}); err != nil {
 		return Answer{}, err
 	}
-	if err := b.decidedEverywhere(ctx, r, accessKey(userID), decided.Text); err != nil {
+	if err := b.decidedEverywhere(ctx, r, accessKey(userID), decided); err != nil {
 		return Answer{}, err
 	}
 	var tell string
+	l := b.langOf(ctx, userID) // the requester's language, not the administrator's
 	switch {
 	case approve && req.From != "":
-		tell = sprintf(txtYouPartyChanged, req.Party.Label())
+		tell = l.T(txtYouPartyChanged, partyLabel(l, req.Party))
 	case approve:
-		tell = sprintf(txtYouApproved, req.Party.Label())
+		tell = l.T(txtYouApproved, partyLabel(l, req.Party))
 	case req.From != "":
-		tell = sprintf(txtYouPartyKept, req.From.Label())
+		tell = l.T(txtYouPartyKept, partyLabel(l, req.From))
 	default:
-		again := storage.DateOf(req.Decided.Add(b.AccessRetry).In(b.Location)).Long()
-		tell = sprintf(txtYouRejected, again)
+		again := longDate(l, storage.DateOf(req.Decided.Add(b.AccessRetry).In(b.Location)))
+		tell = l.T(txtYouRejected, again)
 	}
 	return Answer{}, b.Sender.Send(ctx, Message{ChatID: userID, Text: tell})
 }
 
 // decidedLine is "✅ Approved by Name" for a decided request.
-func (b *Bot) decidedLine(ctx context.Context, req storage.AccessRequest, r *Request) string {
+func (b *Bot) decidedLine(ctx context.Context, l i18n.Lang, req storage.AccessRequest, r *Request) string {
 	who := b.adminName(ctx, req.DecidedBy, r)
 	if req.Status == storage.RequestApproved {
-		return sprintf(txtRequestApproved, who)
+		return l.T(txtRequestApproved, who)
 	}
-	return sprintf(txtRequestRejected, who)
+	return l.T(txtRequestRejected, who)
 }
 
 func (b *Bot) decidedNote(ctx context.Context, req storage.AccessRequest, r *Request) string {
-	return sprintf(txtAlreadyDecided, string(req.Status), b.adminName(ctx, req.DecidedBy, r))
+	word := map[storage.RequestStatus]i18n.ID{storage.RequestApproved: txtStatusApproved, storage.RequestRejected: txtStatusRejected}[req.Status]
+	if word == "" {
+		word = txtStatusPending
+	}
+	return r.Lang.T(txtAlreadyDecided, r.Lang.T(word), b.adminName(ctx, req.DecidedBy, r))
 }
 
 // rememberAdmin keeps the name of an administrator who decides something,
@@ -137,7 +150,7 @@ func (b *Bot) adminName(ctx context.Context, id int64, r *Request) string {
 	if m, err := b.Store.Member(ctx, id); err == nil && m.Name != "" {
 		return esc(m.Name)
 	}
-	return txtAnAdmin
+	return r.Lang.T(txtAnAdmin)
 }
 
 func (b *Bot) requests(ctx context.Context, r *Request) error {
@@ -146,14 +159,14 @@ func (b *Bot) requests(ctx context.Context, r *Request) error {
 		return err
 	}
 	if len(reqs) == 0 {
-		return b.reply(ctx, r, txtNoPending)
+		return b.reply(ctx, r, r.Lang.T(txtNoPending))
 	}
-	if err := b.reply(ctx, r, txtPendingHeader); err != nil {
+	if err := b.reply(ctx, r, r.Lang.T(txtPendingHeader)); err != nil {
 		return err
 	}
 	for _, req := range reqs {
-		if err := b.sendNotice(ctx, accessKey(req.UserID), Message{ChatID: r.Chat.ID, Text: requestText(req),
-			Buttons: [][]Button{decideButtons(req.UserID)}}); err != nil {
+		if err := b.sendNotice(ctx, accessKey(req.UserID), Message{ChatID: r.Chat.ID, Text: requestText(r.Lang, req),
+			Buttons: [][]Button{decideButtons(r.Lang, req.UserID)}}); err != nil {
 			return err
 		}
 	}
@@ -170,10 +183,10 @@ func (b *Bot) requestStanding(ctx context.Context, r *Request) (string, error) {
 	case err != nil:
 		return "", err
 	case req.Status == storage.RequestPending:
-		return sprintf(txtRequestPending, req.Party.Label()), nil
+		return r.Lang.T(txtRequestPending, partyLabel(r.Lang, req.Party)), nil
 	case req.Status == storage.RequestRejected && b.Now().Before(req.Decided.Add(b.AccessRetry)):
-		again := storage.DateOf(req.Decided.Add(b.AccessRetry).In(b.Location)).Long()
-		return sprintf(txtRejectedWait, again), nil
+		again := longDate(r.Lang, storage.DateOf(req.Decided.Add(b.AccessRetry).In(b.Location)))
+		return r.Lang.T(txtRejectedWait, again), nil
 	}
 	return "", nil
 }
@@ -191,5 +204,5 @@ func (b *Bot) strangerReply(ctx context.Context, r *Request, text string) error 
 	if note != "" {
 		return b.reply(ctx, r, text+"\n\n"+note)
 	}
-	return b.reply(ctx, r, text, joinButton())
+	return b.reply(ctx, r, text, joinButton(r.Lang))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -47,13 +48,13 @@ func (b *Bot) agenda(ctx context.Context, r *Request) error {
 		return err
 	}
 	if len(ms) == 0 {
-		return b.reply(ctx, r, txtNoMeetings)
+		return b.reply(ctx, r, r.Lang.T(txtNoMeetings))
 	}
 	m, ok := findMeeting(ms, r.Args)
 	if !ok {
-		return b.reply(ctx, r, sprintf(txtUnknownMtg, echo(r.Args)), meetingButtons(ms, "")...)
+		return b.reply(ctx, r, r.Lang.T(txtUnknownMtg, echo(r.Args)), meetingButtons(r.Lang, ms, "")...)
 	}
-	return b.reply(ctx, r, agendaText(m), meetingButtons(ms, m.ID)...)
+	return b.reply(ctx, r, agendaText(r.Lang, m), meetingButtons(r.Lang, ms, m.ID)...)
 }
 
 func (b *Bot) agendaButton(ctx context.Context, r *Request) error {
@@ -68,16 +69,16 @@ func (b *Bot) agendaButton(ctx context.Context, r *Request) error {
 				return err
 			}
 			return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-				Text: agendaText(m), Buttons: meetingButtons(ms, m.ID)})
+				Text: agendaText(r.Lang, m), Buttons: meetingButtons(r.Lang, ms, m.ID)})
 		}
 	}
-	return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+	return b.Sender.AnswerCallback(ctx, r.Callback.ID, r.Lang.T(txtStaleButton), true)
 }
 
 // agendaText renders an agenda: title, place and date, then the numbered items.
-func agendaText(m storage.Meeting) string {
+func agendaText(l i18n.Lang, m storage.Meeting) string {
 	var sb strings.Builder
-	sb.WriteString(sprintf(txtAgendaHeader, esc(m.Title), esc(m.Place), m.Date.Long()))
+	sb.WriteString(l.T(txtAgendaHeader, esc(m.Title), esc(m.Place), longDate(l, m.Date)))
 	sb.WriteString("\n")
 	for _, it := range m.Agenda {
 		sb.WriteString("\n<b>" + esc(it.Number) + ".</b> " + esc(it.Title))
@@ -89,7 +90,7 @@ func agendaText(m storage.Meeting) string {
 }
 
 // meetingButtons offers the other meetings (one button a row, latest first).
-func meetingButtons(ms []storage.Meeting, current string) [][]Button {
+func meetingButtons(l i18n.Lang, ms []storage.Meeting, current string) [][]Button {
 	var rows [][]Button
 	for _, m := range ms {
 		if m.ID == current || len(rows) == 4 {
@@ -99,7 +100,7 @@ func meetingButtons(ms []storage.Meeting, current string) [][]Button {
 		if label == "" {
 			label = m.Title
 		}
-		rows = append(rows, []Button{{Text: sprintf(txtMeetingButton, label+", "+m.Date.Long()), Data: "agenda:" + m.ID}})
+		rows = append(rows, []Button{{Text: l.T(txtMeetingButton, label+", "+longDate(l, m.Date)), Data: "agenda:" + m.ID}})
 	}
 	return rows
 }

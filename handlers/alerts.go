@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -110,6 +111,7 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	langs := b.allLanguages(ctx) // each chat's alerts in its language (issue 13)
 	byID := map[int64]*storage.Task{}
 	for i := range tasks {
 		byID[tasks[i].ID] = &tasks[i]
@@ -187,8 +189,9 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 		}
 		perChat[a.ChatID]++
 		out = append(out, pending{alert: a, lead: f.Lead, skipped: skipped, task: t})
-		msgs = append(msgs, Message{ChatID: a.ChatID, ThreadID: s.ThreadID, Text: alertText(t, f.Lead, b.today()),
-			Buttons: [][]Button{{b.openTaskButton(a.ChatID, t.ID)}}})
+		l := langs.of(a.ChatID)
+		msgs = append(msgs, Message{ChatID: a.ChatID, ThreadID: s.ThreadID, Text: alertText(l, t, f.Lead, b.today()),
+			Buttons: [][]Button{{b.openTaskButton(l, a.ChatID, t.ID)}}})
 	}
 	sent, failed := 0, 0
 	var firstErr error
@@ -321,7 +324,7 @@ func (b *Bot) endSubscription(ctx context.Context, chatID int64) error {
 	if err != nil || !removed {
 		return err
 	}
-	return b.notifyAdmins(ctx, sprintf(txtSubscriptionGone, esc(title)))
+	return b.notifyAdmins(ctx, textNotice(func(l i18n.Lang) string { return l.T(txtSubscriptionGone, esc(title)) }))
 }
 
 // moveSubscription follows a group that became a supergroup: every task's
@@ -365,28 +368,28 @@ func (b *Bot) moveSubscription(ctx context.Context, a storage.DueAlert, newID in
 }
 
 // alertText says which task, which Parties, which deadline and how long is left.
-func alertText(t *storage.Task, lead int, today storage.Date) string {
+func alertText(l i18n.Lang, t *storage.Task, lead int, today storage.Date) string {
 	var head string
 	switch {
 	case lead == OverdueLead:
-		head = txtAlertMissed
+		head = l.T(txtAlertMissed)
 	case lead == 0:
-		head = txtAlertToday
+		head = l.T(txtAlertToday)
 	case lead == 1:
-		head = txtAlertTomorrow
+		head = l.T(txtAlertTomorrow)
 	default:
-		head = sprintf(txtAlertInDays, lead)
+		head = l.N(txtAlertInDays, lead)
 	}
 	lines := []string{
 		head,
 		"<b>" + esc(t.Title) + "</b>",
-		"📅 " + esc(deadlineText(t.Deadline)) + " (" + relative(t.Deadline.Due, today) + ")",
-		partyList(t),
+		"📅 " + esc(deadlineText(l, t.Deadline)) + " (" + relative(l, t.Deadline.Due, today) + ")",
+		partyList(l, t),
 	}
-	if p := progress(t); p != "" {
+	if p := progress(l, t); p != "" {
 		lines = append(lines, p)
 	} else if len(t.Parties) > 1 {
-		lines = append(lines, sprintf(txtWaitingFor, codes(t.Outstanding())))
+		lines = append(lines, l.T(txtWaitingFor, codes(t.Outstanding())))
 	}
 	return strings.Join(lines, "\n")
 }

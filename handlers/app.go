@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -32,6 +33,11 @@ func (b *Bot) AppRequest(ctx context.Context, u User) (*Request, error) {
 		return nil, err
 	}
 	r.Role = b.RoleOf(u.ID, r.Member)
+	s, err := b.Store.UserSettings(ctx, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	r.Lang = RequestLang(r, s, storage.Settings{}) // the page speaks the user's language (issue 13)
 	return r, nil
 }
 
@@ -116,19 +122,19 @@ type AppEdit struct {
 var ErrBadEdit = errors.New("bad edit")
 
 // change turns e into the change /edittask would make.
-func (e AppEdit) change() (func(*storage.Task) error, error) {
+func (e AppEdit) change(l i18n.Lang) (func(*storage.Task) error, error) {
 	var steps []func(*storage.Task)
 	if e.Deadline != nil {
 		dl, used, _ := ParseDeadline([]string{strings.TrimSpace(*e.Deadline)})
 		if used != 1 {
-			return nil, fmt.Errorf("%w: %s", ErrBadEdit, txtAppBadDate)
+			return nil, fmt.Errorf("%w: %s", ErrBadEdit, l.T(txtAppBadDate))
 		}
 		steps = append(steps, func(t *storage.Task) { t.Deadline = dl })
 	}
 	if e.Parties != nil {
 		ps, _, ok := parseParties(strings.Join(e.Parties, ","))
 		if !ok {
-			return nil, fmt.Errorf("%w: %s", ErrBadEdit, txtAppBadParties)
+			return nil, fmt.Errorf("%w: %s", ErrBadEdit, l.T(txtAppBadParties))
 		}
 		steps = append(steps, func(t *storage.Task) { t.Parties = ps })
 	}
@@ -149,7 +155,7 @@ func (b *Bot) AppEditTask(ctx context.Context, r *Request, id int64, e AppEdit) 
 	if !mayEditTasks(r) {
 		return storage.Task{}, ErrNotAllowed
 	}
-	change, err := e.change()
+	change, err := e.change(r.Lang)
 	if err != nil {
 		return storage.Task{}, err
 	}
@@ -187,7 +193,7 @@ func (b *Bot) AppBulkChange(ctx context.Context, r *Request, req AppBulk) (int, 
 		return 0, ErrNotAllowed
 	}
 	if len(req.Tasks) == 0 || len(req.Tasks) > maxBulk {
-		return 0, fmt.Errorf("%w: %s", ErrBadEdit, txtAppBadRequest)
+		return 0, fmt.Errorf("%w: %s", ErrBadEdit, r.Lang.T(txtAppBadRequest))
 	}
 	changed := 0
 	for _, id := range req.Tasks {
@@ -226,7 +232,7 @@ func (b *Bot) AppBulkChange(ctx context.Context, r *Request, req AppBulk) (int, 
 			}
 			changed++
 		default:
-			return changed, fmt.Errorf("%w: %s", ErrBadEdit, txtAppBadRequest)
+			return changed, fmt.Errorf("%w: %s", ErrBadEdit, r.Lang.T(txtAppBadRequest))
 		}
 	}
 	return changed, nil
@@ -234,24 +240,24 @@ func (b *Bot) AppBulkChange(ctx context.Context, r *Request, req AppBulk) (int, 
 
 // Refusal says, in plain text for the app, why a change was refused; ok is
 // false for an error that is not a refusal (a failure to log).
-func Refusal(err error, id int64, p storage.Party, to storage.State) (text string, ok bool) {
+func Refusal(l i18n.Lang, err error, id int64, p storage.Party, to storage.State) (text string, ok bool) {
 	switch {
 	case errors.Is(err, ErrNotAllowed) && p != "" && to == storage.StateSubmitted:
-		return sprintf(txtAppNotAllowed, p.Label()), true
+		return l.T(txtAppNotAllowed, partyLabel(l, p)), true
 	case errors.Is(err, ErrNotAllowed):
-		return txtAppAdminOnly, true
+		return l.T(txtAppAdminOnly), true
 	case errors.Is(err, storage.ErrNotFound):
-		return sprintf(txtAppNoTask, id), true
+		return l.T(txtAppNoTask, id), true
 	case errors.Is(err, errNotResponsible):
-		return sprintf(txtAppNotParty, p.Label(), id), true
+		return l.T(txtAppNotParty, partyLabel(l, p), id), true
 	case errors.Is(err, errNoChange):
-		return sprintf(txtAppNoChange, p.Label(), id, AppTexts[string(to)]), true
+		return l.T(txtAppNoChange, partyLabel(l, p), id, AppTexts(l)[string(to)]), true
 	case errors.Is(err, ErrBadEdit):
 		return strings.TrimPrefix(err.Error(), ErrBadEdit.Error()+": "), true
 	case errors.Is(err, storage.ErrInvalid):
-		return sprintf(txtAppInvalid, strings.TrimPrefix(err.Error(), storage.ErrInvalid.Error()+": ")), true
+		return l.T(txtAppInvalid, strings.TrimPrefix(err.Error(), storage.ErrInvalid.Error()+": ")), true
 	case errors.Is(err, storage.ErrUnavailable):
-		return txtAppUnavailable, true
+		return l.T(txtAppUnavailable), true
 	}
 	return "", false
 }
@@ -267,6 +273,9 @@ type AppView struct {
 	Meetings []AppMeeting `json:"meetings"`
 	Parties  []AppParty   `json:"parties"`
 	Tasks    []AppTask    `json:"tasks"`
+	// Lang and Texts are the user's language and the page's words in it.
+	Lang  string            `json:"lang"`
+	Texts map[string]string `json:"texts"`
 }
 
 // AppMeeting is a meeting to filter by.
@@ -348,14 +357,14 @@ func (b *Bot) appTask(r *Request, t *storage.Task, today storage.Date) AppTask {
 		row.Text = t.Text
 	}
 	if !t.Deadline.IsZero() {
-		row.Deadline, row.Due, row.DueLong = deadlineText(t.Deadline), t.Deadline.Due.String(), t.Deadline.Due.Long()
+		row.Deadline, row.Due, row.DueLong = deadlineText(r.Lang, t.Deadline), t.Deadline.Due.String(), longDate(r.Lang, t.Deadline.Due)
 	}
 	for _, p := range t.Parties {
 		st := t.StatusOf(p)
 		c := AppCell{Party: string(p), State: string(st.State), Ref: st.Ref, Overdue: past && st.State == storage.StateOpen,
 			Can: cellActions(r, p, st.State)}
 		if !st.At.IsZero() {
-			c.On = storage.DateOf(st.At.In(b.Location)).Long()
+			c.On = longDate(r.Lang, storage.DateOf(st.At.In(b.Location)))
 		}
 		row.Cells = append(row.Cells, c)
 	}
@@ -376,7 +385,8 @@ func (b *Bot) AppView(ctx context.Context, r *Request) (AppView, error) {
 		return AppView{}, err
 	}
 	today := b.today()
-	v := AppView{Today: today.Long(), TodayISO: today.String(), Role: "member", Tasks: []AppTask{}}
+	v := AppView{Today: longDate(r.Lang, today), TodayISO: today.String(), Role: "member", Tasks: []AppTask{},
+		Lang: string(r.Lang), Texts: AppTexts(r.Lang)}
 	if r.Role == Admin {
 		v.Role = "admin"
 	}
@@ -387,7 +397,7 @@ func (b *Bot) AppView(ctx context.Context, r *Request) (AppView, error) {
 		v.Meetings = append(v.Meetings, AppMeeting{ID: m.ID, Short: m.Short})
 	}
 	for _, info := range storage.Parties() {
-		v.Parties = append(v.Parties, AppParty{Code: string(info.Code), Flag: info.Flag, Name: info.Name})
+		v.Parties = append(v.Parties, AppParty{Code: string(info.Code), Flag: info.Flag, Name: r.Lang.PartyName(string(info.Code))})
 	}
 	for i := range tasks {
 		v.Tasks = append(v.Tasks, b.appTask(r, &tasks[i], today))
@@ -410,7 +420,7 @@ func (b *Bot) AppTaskView(ctx context.Context, r *Request, id int64) (AppTask, e
 	}
 	row := b.appTask(r, &t, b.today())
 	for _, h := range hist {
-		row.History = append(row.History, AppStep{At: h.At.In(b.Location).Format("2 Jan 2006 15:04"), Party: string(h.Party),
+		row.History = append(row.History, AppStep{At: r.Lang.DateTime(h.At.In(b.Location)), Party: string(h.Party),
 			From: string(h.From), To: string(h.To), Ref: h.Ref})
 	}
 	return row, nil
@@ -424,15 +434,15 @@ func (b *Bot) appButtons(r *Request) [][]Button {
 	case b.AppURL == "":
 		return nil
 	case r.Chat.Private:
-		return [][]Button{{{Text: txtBtnOpenApp, WebApp: b.AppURL}}}
+		return [][]Button{{{Text: r.Lang.T(txtBtnOpenApp), WebApp: b.AppURL}}}
 	case b.AppShortName != "" && b.BotUsername != "":
-		return [][]Button{{{Text: txtBtnOpenApp, URL: "https://t.me/" + b.BotUsername + "/" + b.AppShortName + "?startapp=matrix"}}}
+		return [][]Button{{{Text: r.Lang.T(txtBtnOpenApp), URL: "https://t.me/" + b.BotUsername + "/" + b.AppShortName + "?startapp=matrix"}}}
 	}
 	return nil
 }
 
 // AppMenuText is the label of the chat's menu button that opens the app.
-const AppMenuText = txtMenuApp
+func AppMenuText(l i18n.Lang) string { return l.T(txtMenuApp) }
 
 // ParseState reads a state name of the API ("open", "submitted", "confirmed").
 func ParseState(s string) (storage.State, bool) {
@@ -453,11 +463,11 @@ func (b *Bot) AppReport(ctx context.Context, r *Request, meeting, format string)
 	}
 	name, ok := ReportFiles[format]
 	if !ok {
-		return "", nil, fmt.Errorf("%w: %s", ErrBadEdit, txtAppBadRequest)
+		return "", nil, fmt.Errorf("%w: %s", ErrBadEdit, r.Lang.T(txtAppBadRequest))
 	}
-	rep, err := BuildReport(ctx, b.Store, meeting, b.today(), b.Location, "")
+	rep, err := BuildReport(ctx, b.Store, meeting, b.today(), b.Location, string(r.Lang))
 	if errors.Is(err, ErrUnknownMeeting) {
-		return "", nil, fmt.Errorf("%w: %s", ErrBadEdit, sprintf(txtAppNoMeeting, meeting))
+		return "", nil, fmt.Errorf("%w: %s", ErrBadEdit, r.Lang.T(txtAppNoMeeting, meeting))
 	}
 	if err != nil {
 		return "", nil, err

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -20,7 +21,7 @@ func (b *Bot) audit(ctx context.Context, r *Request) error {
 	if a := strings.TrimSpace(r.Args); a != "" {
 		v, err := strconv.Atoi(a)
 		if err != nil || v < 1 {
-			return b.reply(ctx, r, sprintf(txtAuditUsage, auditMax))
+			return b.reply(ctx, r, r.Lang.T(txtAuditUsage, auditMax))
 		}
 		n = min(v, auditMax)
 	}
@@ -29,7 +30,7 @@ func (b *Bot) audit(ctx context.Context, r *Request) error {
 		return err
 	}
 	if len(entries) == 0 {
-		return b.reply(ctx, r, txtAuditNone)
+		return b.reply(ctx, r, r.Lang.T(txtAuditNone))
 	}
 	members, err := b.Store.Members(ctx)
 	if err != nil {
@@ -46,43 +47,43 @@ func (b *Bot) audit(ctx context.Context, r *Request) error {
 		case id == r.User.ID && r.User.Name != "":
 			return esc(r.User.Name)
 		case b.IsAdmin(id):
-			return txtAnAdmin
+			return r.Lang.T(txtAnAdmin)
 		}
 		if req, err := b.Store.AccessRequest(ctx, id); err == nil && req.Name != "" {
 			names[id] = req.Name // someone who asked for access
 			return esc(req.Name)
 		}
-		return txtAuditFormer
+		return r.Lang.T(txtAuditFormer)
 	}
-	lines := []string{sprintf(txtAuditHeader, len(entries))}
+	lines := []string{r.Lang.T(txtAuditHeader, len(entries))}
 	for _, e := range entries {
-		lines = append(lines, "• "+e.At.In(b.Location).Format("2 January 2006, 15:04")+" · "+auditSentence(e, who)+
+		lines = append(lines, "• "+r.Lang.DateTime(e.At.In(b.Location))+" · "+auditSentence(r.Lang, e, who)+
 			" <i>("+auditDetail(e)+")</i>")
 	}
 	return b.reply(ctx, r, strings.Join(lines, "\n"))
 }
 
 // auditSentence says what happened in words, naming people by name.
-func auditSentence(e storage.AuditEntry, who func(int64) string) string {
+func auditSentence(l i18n.Lang, e storage.AuditEntry, who func(int64) string) string {
 	by, member := who(e.By), who(e.Member)
 	text, ok := auditWords[e.Action]
 	switch {
 	case !ok:
 		return esc(e.Action)
 	case e.Action == storage.AuditMemberParty && e.By == e.Member:
-		return sprintf(txtAuditOwnParty, by)
+		return l.T(txtAuditOwnParty, by)
 	case e.Action == storage.AuditEdited:
-		return sprintf(text, by, strings.ToLower(fieldLabel(e.Field)), e.Contact)
+		return l.T(text, by, strings.ToLower(fieldLabel(l, e.Field)), e.Contact)
 	case e.Action == storage.AuditTaskEdited:
-		return sprintf(text, by, e.Task)
+		return l.T(text, by, e.Task)
 	case e.Contact != 0 && e.Action == storage.AuditForgotten:
-		return sprintf(text, e.Contact)
+		return l.T(text, e.Contact)
 	case e.Contact != 0:
-		return sprintf(text, by, e.Contact)
+		return l.T(text, by, e.Contact)
 	case e.Action == storage.AuditMemberForgotten:
-		return sprintf(text, member)
+		return l.T(text, member)
 	}
-	return sprintf(text, by, member)
+	return l.T(text, by, member)
 }
 
 // auditDetail is the record as stored, ids included, for whoever must trace it.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -31,7 +32,7 @@ const boardTitleLen = 48
 
 // boardText renders the board: open tasks soonest deadline first, one row
 // each, and a legend.
-func (b *Bot) boardText(ctx context.Context) (string, error) {
+func (b *Bot) boardText(ctx context.Context, l i18n.Lang) (string, error) {
 	tasks, err := b.Store.Tasks(ctx)
 	if err != nil {
 		return "", err
@@ -39,7 +40,7 @@ func (b *Bot) boardText(ctx context.Context) (string, error) {
 	storage.SortByDeadline(tasks)
 	today := b.today()
 	var sb strings.Builder
-	sb.WriteString(sprintf(txtBoardTitle, today.Long()) + "\n")
+	sb.WriteString(l.T(txtBoardTitle, longDate(l, today)) + "\n")
 	open, shown := 0, 0
 	for i := range tasks {
 		t := &tasks[i]
@@ -47,7 +48,7 @@ func (b *Bot) boardText(ctx context.Context) (string, error) {
 			continue
 		}
 		open++
-		row := boardRow(t, today)
+		row := boardRow(l, t, today)
 		if sb.Len()+len(row) > boardMaxText {
 			continue
 		}
@@ -56,11 +57,11 @@ func (b *Bot) boardText(ctx context.Context) (string, error) {
 	}
 	switch {
 	case open == 0:
-		sb.WriteString(txtBoardNone + "\n")
+		sb.WriteString(l.T(txtBoardNone) + "\n")
 	case shown < open:
-		sb.WriteString(sprintf(txtBoardMore, open-shown) + "\n")
+		sb.WriteString(l.T(txtBoardMore, open-shown) + "\n")
 	}
-	sb.WriteString("\n" + txtBoardLegend)
+	sb.WriteString("\n" + l.T(txtBoardLegend))
 	return sb.String(), nil
 }
 
@@ -77,15 +78,15 @@ func boardSettled(t *storage.Task) bool {
 
 // boardRow is one task: "#12 · 1 March 2024" then the marks of its Parties
 // and the start of its title.
-func boardRow(t *storage.Task, today storage.Date) string {
+func boardRow(l i18n.Lang, t *storage.Task, today storage.Date) string {
 	overdue := !t.Deadline.IsZero() && today.DaysUntil(t.Deadline.Due) < 0
 	var marks []string
 	for _, p := range t.Parties {
 		marks = append(marks, string(p)+boardMark(t.StatusOf(p).State, overdue))
 	}
-	due := txtBoardNoDate
+	due := l.T(txtBoardNoDate)
 	if !t.Deadline.IsZero() {
-		due = deadlineText(t.Deadline) // as the minutes wrote it: "in February 2024"
+		due = deadlineText(l, t.Deadline) // as the minutes wrote it: "in February 2024"
 	}
 	return "<b>#" + strconv.FormatInt(t.ID, 10) + "</b> · " + esc(due) + " · " + esc(shorten(t.Title, boardTitleLen)) +
 		"\n" + strings.Join(marks, " ") + "\n"
@@ -113,10 +114,10 @@ func boardDigest(text string) string {
 // posted before in the same chat is unpinned and forgotten.
 func (b *Bot) boardCmd(ctx context.Context, r *Request) error {
 	if r.Chat.Private {
-		return b.reply(ctx, r, txtBoardGroupOnly)
+		return b.reply(ctx, r, r.Lang.T(txtBoardGroupOnly))
 	}
 	if !r.GroupEnabled {
-		return b.reply(ctx, r, txtBoardNotEnabled)
+		return b.reply(ctx, r, r.Lang.T(txtBoardNotEnabled))
 	}
 	if old, err := b.Store.Board(ctx, r.Chat.ID); err == nil {
 		b.unpin(ctx, old)
@@ -126,7 +127,7 @@ func (b *Bot) boardCmd(ctx context.Context, r *Request) error {
 	} else if !errors.Is(err, storage.ErrNotFound) {
 		return err
 	}
-	bd, pinned, err := b.postBoard(ctx, storage.Board{ChatID: r.Chat.ID, ThreadID: r.ThreadID, By: r.User.ID})
+	bd, pinned, err := b.postBoard(ctx, r.Lang, storage.Board{ChatID: r.Chat.ID, ThreadID: r.ThreadID, By: r.User.ID})
 	if err != nil {
 		return err
 	}
@@ -134,15 +135,15 @@ func (b *Bot) boardCmd(ctx context.Context, r *Request) error {
 		return err
 	}
 	if !pinned {
-		return b.reply(ctx, r, txtBoardNoPin)
+		return b.reply(ctx, r, r.Lang.T(txtBoardNoPin))
 	}
 	return nil
 }
 
 // postBoard sends a new board message where bd says and pins it; pinned is
 // false when the bot may not pin (the board is kept all the same).
-func (b *Bot) postBoard(ctx context.Context, bd storage.Board) (storage.Board, bool, error) {
-	text, err := b.boardText(ctx)
+func (b *Bot) postBoard(ctx context.Context, l i18n.Lang, bd storage.Board) (storage.Board, bool, error) {
+	text, err := b.boardText(ctx, l)
 	if err != nil {
 		return bd, false, err
 	}
@@ -177,14 +178,19 @@ func (b *Bot) RefreshBoards(ctx context.Context) (int, error) {
 	if err != nil || len(boards) == 0 {
 		return 0, err
 	}
-	text, err := b.boardText(ctx)
-	if err != nil {
-		return 0, err
-	}
-	digest := boardDigest(text)
+	texts := map[i18n.Lang]string{} // each group's board in its language (issue 13)
 	n := 0
 	var first error
 	for _, bd := range boards {
+		l := b.langOf(ctx, bd.ChatID)
+		text, ok := texts[l]
+		if !ok {
+			if text, err = b.boardText(ctx, l); err != nil {
+				return n, err
+			}
+			texts[l] = text
+		}
+		digest := boardDigest(text)
 		if bd.Shown == digest && bd.MessageID != 0 {
 			continue
 		}
@@ -199,7 +205,7 @@ func (b *Bot) RefreshBoards(ctx context.Context) (int, error) {
 			}
 			continue
 		case boardGone(err):
-			bd, _, err = b.postBoard(ctx, bd)
+			bd, _, err = b.postBoard(ctx, l, bd)
 			if err != nil {
 				if first == nil {
 					first = err

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -28,7 +29,7 @@ func toast(text string) Answer { return Answer{Text: text} }
 func alert(text string) Answer { return Answer{Text: text, Alert: true} }
 
 // stale is the answer to a button whose data is not (or no longer) valid.
-var stale = alert(txtStaleButton)
+func stale(l i18n.Lang) Answer { return alert(l.T(txtStaleButton)) }
 
 // ButtonFunc handles a pressed button and returns what its presser sees.
 // An error it returns is logged by the runtime, and the presser gets the
@@ -84,6 +85,7 @@ type ButtonRoute struct {
 //	file:<id>:<Party>           the file sent with it           that Party or administrators
 //	cmd:<command>               run the command meant (a typo)  as the command
 //	dg:d:<weekday>|t:<hour>|off set or stop the weekly digest   members
+//	lang:<tag>                  choose one's (or a group's) language anyone (a group: its administrators)
 func (b *Bot) buttonTable() []ButtonRoute {
 	return []ButtonRoute{
 		{Prefix: "agenda:", Access: ReadOnly, Press: legacy(b.agendaButton)},
@@ -112,6 +114,7 @@ func (b *Bot) buttonTable() []ButtonRoute {
 		{Prefix: "file:", Access: Members, Subject: PartySubject, Press: b.filePress},
 		{Prefix: "cmd:", Access: Anyone, Press: b.commandButton},
 		{Prefix: "dg:", Access: Members, Press: b.digestButton},
+		{Prefix: "lang:", Access: Anyone, Press: b.languageButton},
 	}
 }
 
@@ -132,7 +135,7 @@ func (b *Bot) handleCallback(ctx context.Context, r *Request) error {
 	if r.Callback.Inaccessible {
 		// The message is too old to edit: nothing the button would show can
 		// be shown, so say so rather than act out of sight.
-		r.Callback.Answer = alert(txtOldButton)
+		r.Callback.Answer = alert(r.Lang.T(txtOldButton))
 		return nil
 	}
 	for _, route := range b.buttons {
@@ -168,7 +171,7 @@ func (b *Bot) handleCallback(ctx context.Context, r *Request) error {
 		}
 		return nil
 	}
-	r.Callback.Answer = stale
+	r.Callback.Answer = stale(r.Lang)
 	return nil
 }
 
@@ -181,16 +184,16 @@ func (b *Bot) mayPress(route ButtonRoute, r *Request) (refusal Answer, ok bool) 
 		if silent {
 			return Answer{}, false
 		}
-		return stale, false
+		return stale(r.Lang), false
 	}
 	switch route.Subject {
 	case PartySubject:
 		p, ok := lastParty(r.Callback.Data)
 		if !ok {
-			return stale, false
+			return stale(r.Lang), false
 		}
 		if !mayActFor(r, p) {
-			return alert(sprintf(txtNotYourParty, p.Label())), false
+			return alert(r.Lang.T(txtNotYourParty, partyLabel(r.Lang, p))), false
 		}
 	}
 	return Answer{}, true
@@ -247,5 +250,5 @@ func parseIDButton(data string) (id int64, v verb, ok bool) {
 
 // cancelled replaces the question under a pressed Cancel button.
 func (b *Bot) cancelled(ctx context.Context, r *Request) error {
-	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtCancelled})
+	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: r.Lang.T(txtCancelled)})
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ots-customs/wgbot/handlers/calendar"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -22,7 +23,7 @@ const CalendarPath = "/calendar/"
 
 // calendarFor returns the calendar of a user: the open deadlines of their
 // Party, or every open deadline for an administrator without one.
-func (b *Bot) calendarFor(ctx context.Context, party storage.Party) ([]byte, error) {
+func (b *Bot) calendarFor(ctx context.Context, l i18n.Lang, party storage.Party) ([]byte, error) {
 	tasks, err := b.Store.Tasks(ctx)
 	if err != nil {
 		return nil, err
@@ -47,41 +48,40 @@ func (b *Bot) calendarFor(ctx context.Context, party storage.Party) ([]byte, err
 	for i, t := range chosen {
 		events[i] = calendar.Event{Task: t, Version: versions[t.ID]}
 	}
-	name := txtCalendarAll
+	name := l.T(txtCalendarAll)
 	if party != "" {
-		info, _ := party.Info()
-		name = sprintf(txtCalendarParty, info.Name)
+		name = l.T(txtCalendarParty, l.PartyName(string(party)))
 	}
-	return calendar.ICS(name, events), nil
+	return calendar.ICS(l, name, events), nil
 }
 
 // calendarCmd handles /calendar [reset]: the .ics file of the user's
 // deadlines and, where the bot serves HTTP, a private subscription link.
 func (b *Bot) calendarCmd(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtCalendarPrivate)
+		return b.reply(ctx, r, r.Lang.T(txtCalendarPrivate))
 	}
 	arg := strings.ToLower(strings.TrimSpace(r.Args))
 	if arg != "" && arg != "reset" {
-		return b.reply(ctx, r, txtCalendarArgs)
+		return b.reply(ctx, r, r.Lang.T(txtCalendarArgs))
 	}
 	var party storage.Party
 	switch {
 	case r.Member != nil && r.Member.Party.Valid():
 		party = r.Member.Party
 	case r.Role != Admin:
-		return b.reply(ctx, r, txtNeedParty, partyButtons("iam:")...)
+		return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons(r.Lang, "iam:")...)
 	}
 	if arg == "reset" {
 		return b.calendarLink(ctx, r, true)
 	}
-	data, err := b.calendarFor(ctx, party)
+	data, err := b.calendarFor(ctx, r.Lang, party)
 	if err != nil {
 		return err
 	}
-	caption := txtCalendarCaptionAll
+	caption := r.Lang.T(txtCalendarCaptionAll)
 	if party != "" {
-		caption = sprintf(txtCalendarCaption, party.Label())
+		caption = r.Lang.T(txtCalendarCaption, partyLabel(r.Lang, party))
 	}
 	if err := b.Sender.SendDocument(ctx, r.Chat.ID, CalendarFile, data, caption); err != nil {
 		return err
@@ -95,7 +95,7 @@ func (b *Bot) calendarCmd(ctx context.Context, r *Request) error {
 func (b *Bot) calendarLink(ctx context.Context, r *Request, reset bool) error {
 	if b.PublicURL == "" {
 		if reset {
-			return b.reply(ctx, r, txtCalendarNoFeed)
+			return b.reply(ctx, r, r.Lang.T(txtCalendarNoFeed))
 		}
 		return nil
 	}
@@ -105,7 +105,7 @@ func (b *Bot) calendarLink(ctx context.Context, r *Request, reset bool) error {
 			return err
 		}
 		if had {
-			return b.reply(ctx, r, txtCalendarHaveLink)
+			return b.reply(ctx, r, r.Lang.T(txtCalendarHaveLink))
 		}
 	}
 	token, err := NewCalendarToken()
@@ -120,22 +120,22 @@ func (b *Bot) calendarLink(ctx context.Context, r *Request, reset bool) error {
 	if reset {
 		text = txtCalendarReset
 	}
-	return b.reply(ctx, r, sprintf(text, esc(link)))
+	return b.reply(ctx, r, r.Lang.T(text, esc(link)))
 }
 
 // forgetCalendarAndDigest ends a user's calendar link and weekly digest for
 // /forgetme, and says what it deleted.
-func (b *Bot) forgetCalendarAndDigest(ctx context.Context, userID int64) ([]string, error) {
+func (b *Bot) forgetCalendarAndDigest(ctx context.Context, l i18n.Lang, userID int64) ([]string, error) {
 	var lines []string
 	if had, err := b.Store.DeleteCalendarToken(ctx, userID); err != nil {
 		return nil, err
 	} else if had {
-		lines = append(lines, txtForgotCalendar)
+		lines = append(lines, l.T(txtForgotCalendar))
 	}
 	if had, err := b.Store.DeleteDigest(ctx, userID); err != nil {
 		return nil, err
 	} else if had {
-		lines = append(lines, txtForgotDigest)
+		lines = append(lines, l.T(txtForgotDigest))
 	}
 	return lines, nil
 }
@@ -189,7 +189,7 @@ func (b *Bot) CalendarFeed() http.Handler {
 			http.Error(w, "storage unavailable", http.StatusServiceUnavailable)
 			return
 		}
-		data, err := b.calendarFor(ctx, party)
+		data, err := b.calendarFor(ctx, b.langOf(ctx, user), party)
 		if err != nil {
 			http.Error(w, "storage unavailable", http.StatusServiceUnavailable)
 			return

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -26,6 +27,9 @@ const (
 // (storage.MinYear to storage.MaxYear). It returns the deadline and how many
 // words it used, or 0 words and why it refused them.
 func ParseDeadline(words []string) (storage.Deadline, int, DateProblem) {
+	// The words it keeps (Deadline.Text) are data in the minutes' language,
+	// English: they stay as written whatever language shows them.
+	l := i18n.English
 	if len(words) == 0 {
 		return storage.Deadline{}, 0, DateUnreadable
 	}
@@ -43,14 +47,14 @@ func ParseDeadline(words []string) (storage.Deadline, int, DateProblem) {
 				return storage.Deadline{}, 0, DateOutOfRange
 			}
 			return storage.Deadline{Due: storage.Date{Year: y, Month: 12, Day: 31}, Precision: storage.PrecisionYear,
-				Text: sprintf(txtByEndOf, w[2])}, 3, DateOK
+				Text: l.T(txtByEndOf, w[2])}, 3, DateOK
 		}
 		if m, ok := month(w[2]); ok && len(w) >= 4 {
 			if y, ok := number(w[3]); ok {
 				if !storage.PlausibleYear(y) {
 					return storage.Deadline{}, 0, DateOutOfRange
 				}
-				return monthDeadline(y, m, sprintf(txtByEndOf, m.String()+" "+w[3])), 4, DateOK
+				return monthDeadline(y, m, l.T(txtByEndOf, m.String()+" "+w[3])), 4, DateOK
 			}
 		}
 	}
@@ -78,9 +82,12 @@ func ParseDeadline(words []string) (storage.Deadline, int, DateProblem) {
 				if !storage.PlausibleYear(y) {
 					return storage.Deadline{}, 0, DateOutOfRange
 				}
-				return monthDeadline(y, m, sprintf(txtInMonth, m.String()+" "+w[1])), 2, DateOK
+				return monthDeadline(y, m, l.T(txtInMonth, m.String()+" "+w[1])), 2, DateOK
 			}
 		}
+	}
+	if dl, n, p, ok := writtenDate(words); ok {
+		return dl, n, p
 	}
 	return storage.Deadline{}, 0, DateUnreadable
 }
@@ -117,6 +124,7 @@ func numericDate(s string) (y int, m time.Month, d int, ok bool) {
 
 // dayDeadline checks a calendar day and makes it a deadline.
 func dayDeadline(y int, m time.Month, d int) (storage.Deadline, DateProblem) {
+	l := i18n.English // as ParseDeadline
 	switch {
 	case !storage.PlausibleYear(y):
 		return storage.Deadline{}, DateOutOfRange
@@ -124,7 +132,7 @@ func dayDeadline(y int, m time.Month, d int) (storage.Deadline, DateProblem) {
 		return storage.Deadline{}, DateNoSuchDay
 	}
 	date := storage.Date{Year: y, Month: m, Day: d}
-	return storage.Deadline{Due: date, Precision: storage.PrecisionDay, Text: sprintf(txtByDate, date.Long())}, DateOK
+	return storage.Deadline{Due: date, Precision: storage.PrecisionDay, Text: l.T(txtByDate, longDate(l, date))}, DateOK
 }
 
 func used(p DateProblem, n int) int {
@@ -135,14 +143,14 @@ func used(p DateProblem, n int) int {
 }
 
 // dateRefusal is the reply to a refused date.
-func dateRefusal(p DateProblem) string {
+func dateRefusal(l i18n.Lang, p DateProblem) string {
 	switch p {
 	case DateOutOfRange:
-		return sprintf(txtDateOutOfRange, storage.MinYear, storage.MaxYear)
+		return l.T(txtDateOutOfRange, storage.MinYear, storage.MaxYear)
 	case DateNoSuchDay:
-		return txtDateNoSuchDay
+		return l.T(txtDateNoSuchDay)
 	}
-	return txtAddBadDate
+	return l.T(txtAddBadDate)
 }
 
 func monthDeadline(y int, m time.Month, text string) storage.Deadline {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -15,13 +16,13 @@ const longOverdueDays = 90
 func (b *Bot) deadlines(ctx context.Context, r *Request) error {
 	args := strings.ToLower(r.Args)
 	if args != "" && args != "all" {
-		return b.reply(ctx, r, txtDeadlinesArgs)
+		return b.reply(ctx, r, r.Lang.T(txtDeadlinesArgs))
 	}
 	tasks, err := b.Store.Tasks(ctx)
 	if err != nil {
 		return err
 	}
-	text, rows := b.deadlinesPage(tasks, args == "all", 0)
+	text, rows := b.deadlinesPage(r.Lang, tasks, args == "all", 0)
 	return b.reply(ctx, r, text, append(rows, b.appButtons(r)...)...)
 }
 
@@ -38,7 +39,7 @@ type deadlineEntry struct {
 // deadlinesPage renders one page of tasks with deadlines, soonest first, in
 // groups: coming up, overdue (with who is waited for), long overdue (one
 // line each) and, with all, done; a button per task opens it.
-func (b *Bot) deadlinesPage(tasks []storage.Task, all bool, page int) (string, [][]Button) {
+func (b *Bot) deadlinesPage(l i18n.Lang, tasks []storage.Task, all bool, page int) (string, [][]Button) {
 	today := b.today()
 	var upcoming, overdue, long, done []deadlineEntry
 	undated := 0
@@ -51,14 +52,14 @@ func (b *Bot) deadlinesPage(tasks []storage.Task, all bool, page int) (string, [
 			}
 		case t.Done():
 			if all {
-				done = append(done, deadlineEntry{txtDoneSection, "✅ " + taskLine(t) + " — " + submittedOn(t, b.Location), t})
+				done = append(done, deadlineEntry{l.T(txtDoneSection), "✅ " + taskLine(l, t) + " — " + submittedOn(l, t, b.Location), t})
 			}
 		case days < -longOverdueDays:
-			long = append(long, deadlineEntry{"⚫ " + sprintf(txtLongOverdue, longOverdueDays), "• " + taskLine(t), t})
+			long = append(long, deadlineEntry{"⚫ " + l.N(txtLongOverdue, longOverdueDays), "• " + taskLine(l, t), t})
 		case days < 0:
-			overdue = append(overdue, deadlineEntry{"🔴 " + txtOverdue, taskBlock(t, today), t})
+			overdue = append(overdue, deadlineEntry{"🔴 " + l.T(txtOverdue), taskBlock(l, t, today), t})
 		default:
-			upcoming = append(upcoming, deadlineEntry{txtUpcoming, taskBlock(t, today), t})
+			upcoming = append(upcoming, deadlineEntry{l.T(txtUpcoming), taskBlock(l, t, today), t})
 		}
 	}
 	entries := append(append(append(upcoming, overdue...), long...), done...)
@@ -68,13 +69,13 @@ func (b *Bot) deadlinesPage(tasks []storage.Task, all bool, page int) (string, [
 		header, kind = txtAllHeader, "a"
 	}
 	from, to, page, pages := pageBounds(len(entries), deadlinesPageSize, page)
-	head := sprintf(header, today.Long())
+	head := l.T(header, longDate(l, today))
 	if pages > 1 {
-		head += " " + sprintf(txtPageOf, page+1, pages)
+		head += " " + l.T(txtPageOf, page+1, pages)
 	}
 	parts := []string{head}
 	if len(entries) == 0 {
-		parts = append(parts, txtNoDeadlines)
+		parts = append(parts, l.T(txtNoDeadlines))
 	}
 	var rows [][]Button
 	group := ""
@@ -89,31 +90,31 @@ func (b *Bot) deadlinesPage(tasks []storage.Task, all bool, page int) (string, [
 		} else {
 			parts[len(parts)-1] += sep + e.text
 		}
-		rows = append(rows, []Button{{Text: sprintf(txtBtnOpenTaskN, taskRef(e.task), shorten(e.task.Title, 40)),
+		rows = append(rows, []Button{{Text: l.T(txtBtnOpenTaskN, taskRef(e.task), shorten(e.task.Title, 40)),
 			Data: "task:" + strconv.FormatInt(e.task.ID, 10)}})
 	}
 	if undated > 0 && page == pages-1 {
-		parts = append(parts, sprintf(txtMoreUndated, undated))
+		parts = append(parts, l.N(txtMoreUndated, undated))
 	}
-	if nav := pageButtons("pg:dl:"+kind+":", page, pages); nav != nil {
+	if nav := pageButtons(l, "pg:dl:"+kind+":", page, pages); nav != nil {
 		rows = append(rows, nav)
 	}
 	return strings.Join(parts, "\n\n"), rows
 }
 
 // taskLine is the compact form: "Title — 🇹🇷 TR — by 1 March 2024".
-func taskLine(t *storage.Task) string {
-	return taskRef(t) + " " + esc(t.Title) + " — " + partyList(t) + " — " + esc(deadlineText(t.Deadline))
+func taskLine(l i18n.Lang, t *storage.Task) string {
+	return taskRef(t) + " " + esc(t.Title) + " — " + partyList(l, t) + " — " + esc(deadlineText(l, t.Deadline))
 }
 
 // taskBlock is the full form: deadline and distance, title, Parties and progress.
-func taskBlock(t *storage.Task, today storage.Date) string {
+func taskBlock(l i18n.Lang, t *storage.Task, today storage.Date) string {
 	lines := []string{
-		"📅 <b>" + esc(deadlineText(t.Deadline)) + "</b> (" + relative(t.Deadline.Due, today) + ")",
+		"📅 <b>" + esc(deadlineText(l, t.Deadline)) + "</b> (" + relative(l, t.Deadline.Due, today) + ")",
 		taskRef(t) + " " + esc(t.Title),
-		partyList(t),
+		partyList(l, t),
 	}
-	if p := progress(t); p != "" {
+	if p := progress(l, t); p != "" {
 		lines = append(lines, p)
 	}
 	return strings.Join(lines, "\n")

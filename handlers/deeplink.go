@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"net/url"
 	"strconv"
 )
@@ -21,9 +22,9 @@ func (b *Bot) TaskLink(id int64) string {
 // openTaskButton opens a task from an alert. In a group it is a link to a
 // private chat with the bot, where the member can act on the task (mark it
 // done) without the group seeing; in a private chat it shows the task in place.
-func (b *Bot) openTaskButton(chatID, taskID int64) Button {
+func (b *Bot) openTaskButton(l i18n.Lang, chatID, taskID int64) Button {
 	if link := b.TaskLink(taskID); chatID < 0 && link != "" {
-		return Button{Text: txtBtnOpenPrivately, URL: link}
+		return Button{Text: l.T(txtBtnOpenPrivately), URL: link}
 	}
-	return Button{Text: txtBtnOpenTask, Data: "task:" + strconv.FormatInt(taskID, 10)}
+	return Button{Text: l.T(txtBtnOpenTask), Data: "task:" + strconv.FormatInt(taskID, 10)}
 }

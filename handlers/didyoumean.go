@@ -63,5 +63,5 @@ func (b *Bot) commandButton(ctx context.Context, r *Request) (Answer, error) {
 			return Answer{}, b.handleCommand(ctx, &cmd)
 		}
 	}
-	return stale, nil
+	return stale(r.Lang), nil
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -32,10 +33,10 @@ var digestTimes = []int{8, 9, 12, 17}
 // digestCmd handles /digest, /digest off and /digest monday 09:00.
 func (b *Bot) digestCmd(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtDigestPrivate)
+		return b.reply(ctx, r, r.Lang.T(txtDigestPrivate))
 	}
 	if r.Role != Admin && (r.Member == nil || !r.Member.Party.Valid()) {
-		return b.reply(ctx, r, txtNeedParty, partyButtons("iam:")...)
+		return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons(r.Lang, "iam:")...)
 	}
 	arg := strings.ToLower(strings.TrimSpace(r.Args))
 	userID := r.User.ID
@@ -45,16 +46,16 @@ func (b *Bot) digestCmd(ctx context.Context, r *Request) error {
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
-		text, rows := b.digestView(d, err == nil)
+		text, rows := b.digestView(r.Lang, d, err == nil)
 		return b.reply(ctx, r, text, rows...)
 	case "off", "stop", "none":
-		return b.reply(ctx, r, b.digestOff(ctx, userID))
+		return b.reply(ctx, r, b.digestOff(ctx, r.Lang, userID))
 	}
-	day, hour, minute, problem := parseDigestTime(strings.Fields(arg))
+	day, hour, minute, problem := parseDigestTime(r.Lang, strings.Fields(arg))
 	if problem != "" {
-		return b.reply(ctx, r, problem+"\n"+txtDigestExample)
+		return b.reply(ctx, r, problem+"\n"+r.Lang.T(txtDigestExample))
 	}
-	text, err := b.setDigest(ctx, userID, r.Member, day, hour, minute)
+	text, err := b.setDigest(ctx, r.Lang, userID, r.Member, day, hour, minute)
 	if err != nil {
 		return err
 	}
@@ -64,10 +65,10 @@ func (b *Bot) digestCmd(ctx context.Context, r *Request) error {
 // digestButton handles dg:d:<weekday>, dg:t:<hour> and dg:off.
 func (b *Bot) digestButton(ctx context.Context, r *Request) (Answer, error) {
 	if !r.Chat.Private {
-		return alert(txtDigestPrivate), nil
+		return alert(r.Lang.T(txtDigestPrivate)), nil
 	}
 	if r.Role != Admin && (r.Member == nil || !r.Member.Party.Valid()) {
-		return alert(txtNeedPartyShort), nil
+		return alert(r.Lang.T(txtNeedPartyShort)), nil
 	}
 	userID := r.User.ID
 	parts := strings.Split(strings.TrimPrefix(r.Callback.Data, "dg:"), ":")
@@ -82,49 +83,49 @@ func (b *Bot) digestButton(ctx context.Context, r *Request) (Answer, error) {
 	var text string
 	switch {
 	case len(parts) == 1 && parts[0] == "off":
-		text = b.digestOff(ctx, userID)
+		text = b.digestOff(ctx, r.Lang, userID)
 	case len(parts) == 2 && parts[0] == "d":
 		n, err := strconv.Atoi(parts[1])
 		if err != nil || n < 0 || n > 6 {
-			return stale, nil
+			return stale(r.Lang), nil
 		}
-		text, err = b.setDigest(ctx, userID, r.Member, time.Weekday(n), d.Hour, d.Minute)
+		text, err = b.setDigest(ctx, r.Lang, userID, r.Member, time.Weekday(n), d.Hour, d.Minute)
 		if err != nil {
 			return Answer{}, err
 		}
 	case len(parts) == 2 && parts[0] == "t":
 		n, err := strconv.Atoi(parts[1])
 		if err != nil || n < 0 || n > 23 {
-			return stale, nil
+			return stale(r.Lang), nil
 		}
-		text, err = b.setDigest(ctx, userID, r.Member, d.Weekday, n, 0)
+		text, err = b.setDigest(ctx, r.Lang, userID, r.Member, d.Weekday, n, 0)
 		if err != nil {
 			return Answer{}, err
 		}
 	default:
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	now, err := b.Store.Digest(ctx, userID)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return Answer{}, err
 	}
-	view, rows := b.digestView(now, err == nil)
-	return Answer{Text: txtDigestSaved, Edit: &Message{Text: text + "\n\n" + view, Buttons: rows}}, nil
+	view, rows := b.digestView(r.Lang, now, err == nil)
+	return Answer{Text: r.Lang.T(txtDigestSaved), Edit: &Message{Text: text + "\n\n" + view, Buttons: rows}}, nil
 }
 
-func (b *Bot) digestOff(ctx context.Context, userID int64) string {
+func (b *Bot) digestOff(ctx context.Context, l i18n.Lang, userID int64) string {
 	had, err := b.Store.DeleteDigest(ctx, userID)
 	if err != nil {
-		return txtDigestNotSaved
+		return l.T(txtDigestNotSaved)
 	}
 	if !had {
-		return txtDigestWasOff
+		return l.T(txtDigestWasOff)
 	}
-	return txtDigestOff
+	return l.T(txtDigestOff)
 }
 
 // setDigest saves a day and time and says in words what will happen.
-func (b *Bot) setDigest(ctx context.Context, userID int64, m *storage.Member, day time.Weekday, hour, minute int) (string, error) {
+func (b *Bot) setDigest(ctx context.Context, l i18n.Lang, userID int64, m *storage.Member, day time.Weekday, hour, minute int) (string, error) {
 	d := storage.Digest{UserID: userID, Weekday: day, Hour: hour, Minute: minute, Since: b.Now()}
 	if m != nil && m.Party.Valid() {
 		d.Party = m.Party
@@ -132,29 +133,29 @@ func (b *Bot) setDigest(ctx context.Context, userID int64, m *storage.Member, da
 	if err := b.Store.PutDigest(ctx, d); err != nil {
 		return "", err
 	}
-	return b.digestSentence(d) + "\n" + sprintf(txtDigestFirst, b.nextDigest(d, b.Now()).In(b.Location).Format("Monday 2 January 2006, 15:04")), nil
+	return b.digestSentence(l, d) + "\n" + l.T(txtDigestFirst, weekdayDateTime(l, b.nextDigest(d, b.Now()).In(b.Location))), nil
 }
 
 // digestSentence is "Every Monday at 09:00 (Europe/Istanbul) you will get ...".
-func (b *Bot) digestSentence(d storage.Digest) string {
-	what := txtDigestAll
+func (b *Bot) digestSentence(l i18n.Lang, d storage.Digest) string {
+	what := l.T(txtDigestAll)
 	if d.Party != "" {
-		what = sprintf(txtDigestParty, d.Party.Label())
+		what = l.T(txtDigestParty, partyLabel(l, d.Party))
 	}
-	return sprintf(txtDigestEvery, d.Weekday.String(), fmt.Sprintf("%02d:%02d", d.Hour, d.Minute), esc(b.Location.String()), what)
+	return l.T(txtDigestEvery, l.Weekday(d.Weekday), fmt.Sprintf("%02d:%02d", d.Hour, d.Minute), esc(b.Location.String()), what)
 }
 
 // digestView shows the current setting and the buttons that change it.
-func (b *Bot) digestView(d storage.Digest, on bool) (string, [][]Button) {
-	text := txtDigestNone
+func (b *Bot) digestView(l i18n.Lang, d storage.Digest, on bool) (string, [][]Button) {
+	text := l.T(txtDigestNone)
 	if on {
-		text = b.digestSentence(d)
+		text = b.digestSentence(l, d)
 	}
-	text += "\n" + txtDigestPick + "\n" + sprintf(txtDigestZone, esc(b.Location.String()))
+	text += "\n" + l.T(txtDigestPick) + "\n" + l.T(txtDigestZone, esc(b.Location.String()))
 	var days1, days2, times []Button
 	for i := range 7 {
 		wd := time.Weekday((i + 1) % 7) // Monday first
-		label := wd.String()[:3]
+		label := l.Weekday(wd)
 		if on && wd == d.Weekday {
 			label = "✅ " + label
 		}
@@ -174,14 +175,14 @@ func (b *Bot) digestView(d storage.Digest, on bool) (string, [][]Button) {
 	}
 	rows := [][]Button{days1, days2, times}
 	if on {
-		rows = append(rows, []Button{{Text: txtBtnDigestOff, Data: "dg:off"}})
+		rows = append(rows, []Button{{Text: l.T(txtBtnDigestOff), Data: "dg:off"}})
 	}
 	return text, rows
 }
 
 // parseDigestTime reads "monday 09:00" (either order; "mon", "9", "9:30",
 // "0930" too) or says what is wrong.
-func parseDigestTime(words []string) (time.Weekday, int, int, string) {
+func parseDigestTime(l i18n.Lang, words []string) (time.Weekday, int, int, string) {
 	day, hour, minute := time.Weekday(-1), -1, 0
 	for _, w := range words {
 		if wd, ok := weekdayOf(w); ok && day < 0 {
@@ -192,26 +193,35 @@ func parseDigestTime(words []string) (time.Weekday, int, int, string) {
 			hour, minute = h, m
 			continue
 		}
-		return 0, 0, 0, sprintf(txtDigestBadWord, echo(w))
+		return 0, 0, 0, l.T(txtDigestBadWord, echo(w))
 	}
 	switch {
 	case day < 0:
-		return 0, 0, 0, txtDigestNeedDay
+		return 0, 0, 0, l.T(txtDigestNeedDay)
 	case hour < 0:
-		return 0, 0, 0, txtDigestNeedTime
+		return 0, 0, 0, l.T(txtDigestNeedTime)
 	}
 	return day, hour, minute, ""
 }
 
+// weekdayOf reads a day of the week in English ("mon", "Mondays") or by its
+// name in any language of the bot ("понедельник", "Pazartesi").
 func weekdayOf(w string) (time.Weekday, bool) {
 	w = strings.TrimSuffix(strings.ToLower(w), ",")
-	if len(w) < 3 {
+	if len([]rune(w)) < 3 {
 		return 0, false
 	}
 	for d := time.Sunday; d <= time.Saturday; d++ {
 		name := strings.ToLower(d.String())
 		if strings.HasPrefix(name, w) || w == name+"s" {
 			return d, true
+		}
+	}
+	for _, l := range i18n.Supported {
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			if w == strings.ToLower(l.Weekday(d)) {
+				return d, true
+			}
 		}
 	}
 	return 0, false
@@ -315,7 +325,7 @@ func (b *Bot) DeliverDueDigests(ctx context.Context) (int, error) {
 				return sent, err
 			}
 		}
-		text, rows := b.digestText(tasks, party, storage.DateOf(slot))
+		text, rows := b.digestText(b.langOf(ctx, d.UserID), tasks, party, storage.DateOf(slot))
 		// A stop must not cut a send in half: a send cancelled after Telegram
 		// took the message would release the week, and the digest would go out
 		// again at the next start. The send and its bookkeeping finish on a
@@ -355,7 +365,7 @@ func (b *Bot) digestAudience(ctx context.Context, userID int64) (storage.Party, 
 }
 
 // digestText is the digest of party ("": every Party) as of today.
-func (b *Bot) digestText(tasks []storage.Task, party storage.Party, today storage.Date) (string, [][]Button) {
+func (b *Bot) digestText(l i18n.Lang, tasks []storage.Task, party storage.Party, today storage.Date) (string, [][]Button) {
 	var open []*storage.Task
 	for i := range tasks {
 		t := &tasks[i]
@@ -386,11 +396,11 @@ func (b *Bot) digestText(tasks []storage.Task, party storage.Party, today storag
 			soon = append(soon, t)
 		}
 	}
-	who := txtDigestEveryParty
+	who := l.T(txtDigestEveryParty)
 	if party != "" {
-		who = party.Label()
+		who = partyLabel(l, party)
 	}
-	lines := []string{sprintf(txtDigestHeader, today.Long(), who)}
+	lines := []string{l.T(txtDigestHeader, longDate(l, today), who)}
 	var rows [][]Button
 	shown := 0
 	block := func(title string, ts []*storage.Task) {
@@ -404,7 +414,7 @@ func (b *Bot) digestText(tasks []storage.Task, party storage.Party, today storag
 				if party == "" {
 					more = txtDigestMoreAll
 				}
-				lines = append(lines, sprintf(more, len(open)-shown))
+				lines = append(lines, l.T(more, len(open)-shown))
 				shown++
 				return
 			}
@@ -414,26 +424,26 @@ func (b *Bot) digestText(tasks []storage.Task, party storage.Party, today storag
 			shown++
 			line := "• " + taskRef(t) + " " + esc(t.Title)
 			if !t.Deadline.IsZero() {
-				line += "\n  📅 " + esc(deadlineText(t.Deadline)) + " (" + relative(t.Deadline.Due, today) + ")"
+				line += "\n  📅 " + esc(deadlineText(l, t.Deadline)) + " (" + relative(l, t.Deadline.Due, today) + ")"
 			}
 			if party == "" || len(t.Parties) > 1 {
-				line += "\n  " + partyList(t)
+				line += "\n  " + partyList(l, t)
 			}
 			lines = append(lines, line)
-			rows = append(rows, []Button{{Text: sprintf(txtBtnDigestOpen, taskRef(t), shorten(t.Title, 40)), Data: "task:" + strconv.FormatInt(t.ID, 10)}})
+			rows = append(rows, []Button{{Text: l.T(txtBtnDigestOpen, taskRef(t), shorten(t.Title, 40)), Data: "task:" + strconv.FormatInt(t.ID, 10)}})
 		}
 	}
-	block(txtDigestOverdue, overdue)
+	block(l.T(txtDigestOverdue), overdue)
 	if len(soon) == 0 {
-		lines = append(lines, "", sprintf(txtDigestNothingSoon, digestHorizon))
+		lines = append(lines, "", l.N(txtDigestNothingSoon, digestHorizon))
 	} else {
-		block(sprintf(txtDigestSoon, digestHorizon), soon)
+		block(l.N(txtDigestSoon, digestHorizon), soon)
 	}
-	block(txtDigestLater, later)
+	block(l.T(txtDigestLater), later)
 	if len(open) == 0 {
-		lines = append(lines, "", txtDigestNoOpen)
+		lines = append(lines, "", l.T(txtDigestNoOpen))
 	}
-	lines = append(lines, "", txtDigestFooter)
+	lines = append(lines, "", l.T(txtDigestFooter))
 	return strings.Join(lines, "\n"), rows
 }
 

@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -10,12 +11,12 @@ func errorsIs(err, target error) bool { return errors.Is(err, target) }
 
 // ReplyForError is what a user is told when a handler failed with err: that
 // storage is down when it is, otherwise a short apology. The detail is for the log.
-func ReplyForError(err error) string {
+func ReplyForError(l i18n.Lang, err error) string {
 	if errors.Is(err, storage.ErrUnavailable) {
-		return txtStorageDown
+		return l.T(txtStorageDown)
 	}
-	return txtInternal
+	return l.T(txtInternal)
 }
 
 // PanicReply is what a user is told when a handler panicked.
-const PanicReply = txtPanicApology
+func PanicReply(l i18n.Lang) string { return l.T(txtPanicApology) }

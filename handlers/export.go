@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -32,28 +33,34 @@ func (b *Bot) export(ctx context.Context, r *Request) error {
 		}
 	}
 	if len(cs) == 0 {
-		return b.reply(ctx, r, txtExportNone)
+		return b.reply(ctx, r, r.Lang.T(txtExportNone))
 	}
-	csvData, err := ContactsCSV(cs)
+	csvData, err := ContactsCSV(r.Lang, cs)
 	if err != nil {
 		return err
 	}
-	xlsx, err := ContactsXLSX(cs)
+	xlsx, err := ContactsXLSX(r.Lang, cs)
 	if err != nil {
 		return err
 	}
-	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportXLSXName, xlsx, sprintf(txtExportXLSX, len(cs))); err != nil {
+	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportXLSXName, xlsx, r.Lang.N(txtExportXLSX, len(cs))); err != nil {
 		return err
 	}
-	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportCSVName, csvData, sprintf(txtExportCSV, len(cs))); err != nil {
+	if err := b.Sender.SendDocument(ctx, r.Chat.ID, ExportCSVName, csvData, r.Lang.N(txtExportCSV, len(cs))); err != nil {
 		return err
 	}
-	return b.Sender.SendDocument(ctx, r.Chat.ID, ExportVCardName, ContactsVCard(cs), sprintf(txtExportVCard, len(cs)))
+	return b.Sender.SendDocument(ctx, r.Chat.ID, ExportVCardName, ContactsVCard(r.Lang, cs), r.Lang.N(txtExportVCard, len(cs)))
 }
 
-// csvHeader names the columns of the CSV export.
-var csvHeader = []string{"ID", "Party", "Party name", "Full name", "Position", "Organization",
-	"E-mail", "Phone", "Telegram username"}
+// exportHeader names the columns of the exports in l.
+func exportHeader(l i18n.Lang) []string {
+	var out []string
+	for _, id := range []i18n.ID{"export.ID", "report.Party", "export.PartyName", "export.FullName", txtFldPosition,
+		txtFldOrg, txtFldEmail, txtFldPhone, "export.Telegram"} {
+		out = append(out, l.T(id))
+	}
+	return out
+}
 
 // ContactsCSV writes contacts as CSV (RFC 4180, CRLF) in UTF-8 with a byte
 // order mark, so that Excel reads Cyrillic and Turkish letters right.
@@ -64,17 +71,16 @@ var csvHeader = []string{"ID", "Party", "Party name", "Full name", "Position", "
 // canonical form "+" and digits (checked on input), which cannot carry a
 // formula, so it is written as is and stays readable; the Telegram column is
 // written without "@" for the same reason.
-func ContactsCSV(cs []storage.Contact) ([]byte, error) {
+func ContactsCSV(l i18n.Lang, cs []storage.Contact) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
-	if err := w.Write(csvHeader); err != nil {
+	if err := w.Write(exportHeader(l)); err != nil {
 		return nil, err
 	}
 	for _, c := range cs {
-		info, _ := c.Party.Info()
-		row := []string{strconv.FormatInt(c.ID, 10), string(c.Party), info.Name, c.FullName, c.Position,
+		row := []string{strconv.FormatInt(c.ID, 10), string(c.Party), l.PartyName(string(c.Party)), c.FullName, c.Position,
 			c.Organization, c.Email, "", c.Username}
 		for i := range row {
 			row[i] = neutralise(row[i])
@@ -98,11 +104,10 @@ func neutralise(s string) string {
 
 // ContactsVCard writes contacts as vCard 3.0 (RFC 2426): CRLF line ends,
 // text values escaped, lines folded at 75 octets.
-func ContactsVCard(cs []storage.Contact) []byte {
+func ContactsVCard(l i18n.Lang, cs []storage.Contact) []byte {
 	var buf bytes.Buffer
 	for _, c := range cs {
 		given, family := splitName(c.FullName)
-		info, _ := c.Party.Info()
 		lines := []string{"BEGIN:VCARD", "VERSION:3.0",
 			"FN:" + vEscape(c.FullName),
 			"N:" + vEscape(family) + ";" + vEscape(given) + ";;;",
@@ -114,10 +119,10 @@ func ContactsVCard(cs []storage.Contact) []byte {
 		if c.Username != "" {
 			lines = append(lines, "X-TELEGRAM:"+vEscape(c.Username), "URL:https://t.me/"+c.Username)
 		}
-		lines = append(lines, "NOTE:"+vEscape("Party: "+info.Name+" ("+string(c.Party)+"), OTS Working Group on Customs Cooperation"),
+		lines = append(lines, "NOTE:"+vEscape(l.T("export.VCardNote", l.PartyName(string(c.Party)), string(c.Party))),
 			"END:VCARD")
-		for _, l := range lines {
-			buf.WriteString(fold(l))
+		for _, line := range lines {
+			buf.WriteString(fold(line))
 		}
 	}
 	return buf.Bytes()

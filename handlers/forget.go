@@ -9,15 +9,15 @@ import (
 // forgetme handles /forgetme: it asks to confirm ("fgt:y" / "fgt:n").
 func (b *Bot) forgetme(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.replyGoPrivate(ctx, r, txtForgetPrivate, "")
+		return b.replyGoPrivate(ctx, r, r.Lang.T(txtForgetPrivate), "")
 	}
-	return b.reply(ctx, r, txtForgetAsk, []Button{{Text: txtBtnForget, Data: "fgt:y"}, {Text: txtBtnCancel, Data: "fgt:n"}})
+	return b.reply(ctx, r, r.Lang.T(txtForgetAsk), []Button{{Text: r.Lang.T(txtBtnForget), Data: "fgt:y"}, {Text: r.Lang.T(txtBtnCancel), Data: "fgt:n"}})
 }
 
 // forgetButton deletes what the bot holds about the user who presses it.
 func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if !r.Chat.Private || (r.Callback.Data != "fgt:y" && r.Callback.Data != "fgt:n") {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, r.Lang.T(txtStaleButton), true)
 	}
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
@@ -31,7 +31,7 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	extras, err := b.forgetCalendarAndDigest(ctx, r.User.ID) // issue 15
+	extras, err := b.forgetCalendarAndDigest(ctx, r.Lang, r.User.ID) // issue 15
 	if err != nil {
 		return err
 	}
@@ -46,34 +46,37 @@ func (b *Bot) forgetButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	if f.Empty() && !alerts && len(extras) == 0 {
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: txtForgetNothing})
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: r.Lang.T(txtForgetNothing)})
 	}
 	var lines []string
 	if f.Member {
-		lines = append(lines, txtForgotMember)
+		lines = append(lines, r.Lang.T(txtForgotMember))
 	}
 	if f.AccessRequest {
-		lines = append(lines, txtForgotRequest)
+		lines = append(lines, r.Lang.T(txtForgotRequest))
+	}
+	if f.Settings {
+		lines = append(lines, r.Lang.T(txtForgotSettings))
 	}
 	if f.Conversation {
-		lines = append(lines, txtForgotConversation)
+		lines = append(lines, r.Lang.T(txtForgotConversation))
 	}
 	if alerts {
-		lines = append(lines, txtForgotAlerts)
+		lines = append(lines, r.Lang.T(txtForgotAlerts))
 	}
 	lines = append(lines, extras...)
 	if len(f.Contacts) > 0 {
-		lines = append(lines, sprintf(txtForgotContacts, ids(f.Contacts)))
+		lines = append(lines, r.Lang.T(txtForgotContacts, ids(f.Contacts)))
 	}
 	if len(f.Nominations) > 0 {
-		lines = append(lines, sprintf(txtForgotNominations, ids(f.Nominations)))
+		lines = append(lines, r.Lang.T(txtForgotNominations, ids(f.Nominations)))
 	}
 	if len(f.Unlinked) > 0 {
-		lines = append(lines, sprintf(txtForgotUnlinked, ids(f.Unlinked)))
+		lines = append(lines, r.Lang.T(txtForgotUnlinked, ids(f.Unlinked)))
 	}
-	text := txtForgetDone + "\n• " + strings.Join(lines, "\n• ")
+	text := r.Lang.T(txtForgetDone) + "\n• " + strings.Join(lines, "\n• ")
 	if b.IsAdmin(r.User.ID) {
-		text += "\n\n" + txtForgetAdmin
+		text += "\n\n" + r.Lang.T(txtForgetAdmin)
 	}
 	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: text})
 }

@@ -1,11 +1,11 @@
 package handlers
 
 import (
-	"fmt"
 	"html"
 	"strings"
 	"time"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -13,10 +13,10 @@ import (
 func esc(s string) string { return html.EscapeString(s) }
 
 // userLabel names a user for administrators: "Name (@user)".
-func userLabel(name, username string) string {
+func userLabel(l i18n.Lang, name, username string) string {
 	s := esc(name)
 	if s == "" {
-		s = txtNoName
+		s = l.T(txtNoName)
 	}
 	if username != "" {
 		s += " (@" + esc(username) + ")"
@@ -24,58 +24,63 @@ func userLabel(name, username string) string {
 	return s
 }
 
-// unit is a word with its singular and plural forms, from texts.go.
-type unit struct{ one, many string }
+// count is n of a unit of texts.go in l: count(l, 3, unitDay) is "3 days".
+func count(l i18n.Lang, n int, u i18n.ID) string { return l.N(u, n) }
 
-// plural picks "1 day" or "3 days".
-func plural(n int, one, many string) string {
-	if n == 1 || n == -1 {
-		return fmt.Sprintf("%d %s", n, one)
+// partyLabel is "🇹🇷 Türkiye" in l, or the bare code for an unknown Party.
+func partyLabel(l i18n.Lang, p storage.Party) string {
+	if info, ok := p.Info(); ok {
+		return info.Flag + " " + l.PartyName(string(info.Code))
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return string(p)
 }
 
-// count is plural with a unit of texts.go: count(3, unitDay) is "3 days".
-func count(n int, u unit) string { return plural(n, u.one, u.many) }
+// longDate is d as people write it in l: "1 March 2024", "1 марта 2024 г.".
+func longDate(l i18n.Lang, d storage.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return l.Date(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC))
+}
 
 // span says a number of days the way people do, in one style everywhere:
 // days up to about three months, then months, then years and months ("1 year and
 // 11 months", "2 years"), so that 23 months never stands next to 2 years.
-func span(days int) string {
+func span(l i18n.Lang, days int) string {
 	if days < 100 {
-		return count(days, unitDay)
+		return count(l, days, unitDay)
 	}
 	months := int(float64(days)/30.437 + 0.5)
 	if months < 12 {
-		return count(months, unitMonth)
+		return count(l, months, unitMonth)
 	}
 	y, m := months/12, months%12
 	if m == 0 {
-		return count(y, unitYear)
+		return count(l, y, unitYear)
 	}
-	return count(y, unitYear) + txtAnd + count(m, unitMonth)
+	return count(l, y, unitYear) + l.T(txtAnd) + count(l, m, unitMonth)
 }
 
 // relative says how far due is from today: "today", "tomorrow", "in 5 days",
 // "overdue by 3 days".
-func relative(due, today storage.Date) string {
+func relative(l i18n.Lang, due, today storage.Date) string {
 	d := today.DaysUntil(due)
 	switch {
 	case d == 0:
-		return txtDueToday
+		return l.T(txtDueToday)
 	case d == 1:
-		return txtDueTomorrow
+		return l.T(txtDueTomorrow)
 	case d > 1:
-		return sprintf(txtDueIn, span(d))
+		return l.T(txtDueIn, span(l, d))
 	case d == -1:
-		return sprintf(txtPartyOverdueDays, count(1, unitDay))
+		return l.T(txtPartyOverdueDays, count(l, 1, unitDay))
 	}
-	return fmt.Sprintf(txtPartyOverdueDays, span(-d))
+	return l.T(txtPartyOverdueDays, span(l, -d))
 }
 
 // submittedOn is when the last responsible Party submitted (or had its part
 // confirmed): what a finished task shows instead of "overdue".
-func submittedOn(t *storage.Task, loc *time.Location) string {
+func submittedOn(l i18n.Lang, t *storage.Task, loc *time.Location) string {
 	var last time.Time
 	for _, p := range t.Parties {
 		if at := t.StatusOf(p).At; at.After(last) {
@@ -83,15 +88,15 @@ func submittedOn(t *storage.Task, loc *time.Location) string {
 		}
 	}
 	if last.IsZero() {
-		return txtAllSubmitted
+		return l.T(txtAllSubmitted)
 	}
-	return sprintf(txtSubmittedOn, storage.DateOf(last.In(loc)).Long())
+	return l.T(txtSubmittedOn, longDate(l, storage.DateOf(last.In(loc))))
 }
 
 // partyList is "🇹🇷 TR, 🇺🇿 UZ", or "all Parties" when every state Party is bound.
-func partyList(t *storage.Task) string {
+func partyList(l i18n.Lang, t *storage.Task) string {
 	if t.AllStates() && len(t.Parties) == len(storage.StateParties) {
-		return txtAllParties
+		return l.T(txtAllParties)
 	}
 	parts := make([]string, len(t.Parties))
 	for i, p := range t.Parties {
@@ -102,7 +107,7 @@ func partyList(t *storage.Task) string {
 
 // progress is "3 of 6 Parties submitted; waiting for KZ, KG, HU" for a task
 // that binds several Parties and has some submissions; otherwise "".
-func progress(t *storage.Task) string {
+func progress(l i18n.Lang, t *storage.Task) string {
 	out := t.Outstanding()
 	if len(t.Parties) < 2 || len(out) == len(t.Parties) || len(out) == 0 {
 		return ""
@@ -111,16 +116,15 @@ func progress(t *storage.Task) string {
 	for i, p := range out {
 		codes[i] = string(p)
 	}
-	return fmt.Sprintf("%d of %d Parties submitted; waiting for %s",
-		len(t.Parties)-len(out), len(t.Parties), strings.Join(codes, ", "))
+	return l.T("Progress", len(t.Parties)-len(out), len(t.Parties), strings.Join(codes, ", "))
 }
 
 // deadlineText is the deadline as the minutes wrote it, or its date.
-func deadlineText(d storage.Deadline) string {
+func deadlineText(l i18n.Lang, d storage.Deadline) string {
 	if d.Text != "" {
 		return d.Text
 	}
-	return sprintf(txtByDate, d.Due.Long())
+	return l.T(txtByDate, longDate(l, d.Due))
 }
 
 // maxEcho bounds how much of a user's own text a reply repeats back.
@@ -133,4 +137,12 @@ func echo(s string) string {
 		return esc(string(r[:maxEcho])) + "…"
 	}
 	return esc(string(r))
+}
+
+// stateWord is a Party's state in l: "open", "submitted", "confirmed".
+func stateWord(l i18n.Lang, s storage.State) string { return l.T(i18n.ID("app." + string(s))) }
+
+// weekdayDateTime is "Monday 1 March 2024, 09:00" in l.
+func weekdayDateTime(l i18n.Lang, t time.Time) string {
+	return l.Weekday(t.Weekday()) + " " + l.DateTime(t)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -15,16 +16,16 @@ import (
 // cancelCmd handles /cancel.
 func (b *Bot) cancelCmd(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.reply(ctx, r, txtNoForm)
+		return b.reply(ctx, r, r.Lang.T(txtNoForm))
 	}
 	c, err := b.Store.Conversation(ctx, r.User.ID)
 	if isNotFound(err) || (err == nil && b.idle(c)) {
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: txtNoForm, Keyboard: &ReplyKeyboard{Remove: true}})
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: r.Lang.T(txtNoForm), Keyboard: &ReplyKeyboard{Remove: true}})
 	}
 	if err != nil {
 		return err
 	}
-	return b.endForm(ctx, r, c, cancelledText(c))
+	return b.endForm(ctx, r, c, cancelledText(r.Lang, c))
 }
 
 // endForm ends c and tells the user text, taking away a keyboard the form showed.
@@ -35,14 +36,14 @@ func (b *Bot) endForm(ctx context.Context, r *Request, c storage.Conversation, t
 	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Keyboard: &ReplyKeyboard{Remove: true}})
 }
 
-func cancelledText(c storage.Conversation) string {
+func cancelledText(l i18n.Lang, c storage.Conversation) string {
 	if c.Submit != nil {
-		return txtSubmitCancelled
+		return l.T(txtSubmitCancelled)
 	}
 	if c.EditContact != 0 {
-		return sprintf(txtEditCancelled, c.EditContact)
+		return l.T(txtEditCancelled, c.EditContact)
 	}
-	return txtNomCancelled
+	return l.T(txtNomCancelled)
 }
 
 // leaveForm ends r's open form before another command runs, with a short
@@ -64,18 +65,18 @@ func (b *Bot) leaveForm(ctx context.Context, r *Request) error {
 		_, err := b.Store.EndConversation(ctx, r.User.ID)
 		return err
 	}
-	text := txtLeftNomination
+	text := r.Lang.T(txtLeftNomination)
 	if c.EditContact != 0 {
-		text = sprintf(txtLeftEdit, c.EditContact)
+		text = r.Lang.T(txtLeftEdit, c.EditContact)
 	}
 	return b.endForm(ctx, r, c, text)
 }
 
 // isCancelWord reports whether a message typed in a form means "cancel":
 // the word itself or the label of the keyboard's Cancel button.
-func isCancelWord(text string) bool {
+func isCancelWord(l i18n.Lang, text string) bool {
 	t := strings.ToLower(strings.TrimSpace(text))
-	return t == "cancel" || t == strings.ToLower(txtBtnNomCancel) || t == strings.ToLower(strings.TrimSpace(strings.TrimPrefix(txtBtnNomCancel, "✖️")))
+	return t == "cancel" || t == strings.ToLower(l.T(txtBtnNomCancel)) || t == strings.ToLower(strings.TrimSpace(strings.TrimPrefix(l.T(txtBtnNomCancel), "✖️")))
 }
 
 // sharedPhone is a contact card's number in international form: Telegram
@@ -90,12 +91,12 @@ func sharedPhone(s string) string {
 
 // phoneKeyboard is the keyboard of a step that asks for a phone: share my
 // own number, back to the summary when correcting, cancel.
-func phoneKeyboard(c storage.Conversation) *ReplyKeyboard {
-	k := &ReplyKeyboard{SharePhone: txtBtnSharePhone}
+func phoneKeyboard(l i18n.Lang, c storage.Conversation) *ReplyKeyboard {
+	k := &ReplyKeyboard{SharePhone: l.T(txtBtnSharePhone)}
 	if c.Editing {
-		k.Texts = append(k.Texts, txtBtnNomBack)
+		k.Texts = append(k.Texts, l.T(txtBtnNomBack))
 	}
-	k.Texts = append(k.Texts, txtBtnNomCancel)
+	k.Texts = append(k.Texts, l.T(txtBtnNomCancel))
 	return k
 }
 
@@ -103,12 +104,12 @@ func phoneKeyboard(c storage.Conversation) *ReplyKeyboard {
 // The phone step carries the keyboard with "Share my phone" (Telegram
 // allows no inline buttons next to it); the others their inline buttons.
 func (b *Bot) ask(ctx context.Context, r *Request, c storage.Conversation, lead string) error {
-	text, buttons := b.prompt(c)
+	text, buttons := b.prompt(r.Lang, c)
 	if lead != "" {
 		text = lead + "\n\n" + text
 	}
 	if c.Step == string(storage.FieldPhone) && c.EditContact == 0 {
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Keyboard: phoneKeyboard(c)})
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: text, Keyboard: phoneKeyboard(r.Lang, c)})
 	}
 	return b.reply(ctx, r, text, buttons...)
 }

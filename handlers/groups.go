@@ -15,6 +15,9 @@ func (b *Bot) GroupMigrated(ctx context.Context, from, to int64) error {
 	if err := b.moveGroupFlag(ctx, from, to); err != nil {
 		return err
 	}
+	if err := b.Store.MoveChatSettings(ctx, from, to); err != nil { // its language (issue 13)
+		return err
+	}
 	subs, err := b.Store.Subscriptions(ctx)
 	if err != nil {
 		return err

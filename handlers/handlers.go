@@ -37,6 +37,9 @@ type User struct {
 	ID       int64
 	Name     string // first and last name as Telegram gives them
 	Username string // without "@", may be empty
+	// LanguageCode is the language of the user's Telegram ("ru", "en-US"),
+	// the first guess of the language to answer in (issue 13).
+	LanguageCode string
 }
 
 // Callback is a pressed inline button.
@@ -231,11 +234,11 @@ func New(deps Deps) *Bot {
 
 // name is what the bot calls itself: its Telegram name, as members see it
 // in their chat list.
-func (b *Bot) name() string {
+func (b *Bot) name(l i18n.Lang) string {
 	if b.BotName != "" {
 		return esc(b.BotName)
 	}
-	return txtDefaultBotName
+	return l.T(txtDefaultBotName)
 }
 
 func (b *Bot) logger() *slog.Logger {
@@ -271,11 +274,21 @@ func (b *Bot) reply(ctx context.Context, r *Request, text string, buttons ...[]B
 	return b.Sender.Send(ctx, m)
 }
 
-// notifyAdmins sends m to every administrator's private chat. A failure to
+// notice is a message to someone else than the one who acted, composed in
+// its recipient's language (issue 13): its text and buttons.
+type notice func(l i18n.Lang) (text string, buttons [][]Button)
+
+// textNotice is a notice without buttons.
+func textNotice(text func(l i18n.Lang) string) notice {
+	return func(l i18n.Lang) (string, [][]Button) { return text(l), nil }
+}
+
+// notifyAdmins sends n to every administrator's private chat. A failure to
 // reach one administrator does not stop the others; the first error is returned.
-func (b *Bot) notifyAdmins(ctx context.Context, text string, buttons ...[]Button) error {
+func (b *Bot) notifyAdmins(ctx context.Context, n notice) error {
 	var first error
 	for _, id := range b.Admins {
+		text, buttons := n(b.langOf(ctx, id))
 		if err := b.Sender.Send(ctx, Message{ChatID: id, Text: text, Buttons: buttons}); err != nil && first == nil {
 			first = err
 		}

@@ -2,11 +2,9 @@ package handlers
 
 import (
 	"context"
-	"fmt"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"strings"
 )
-
-func sprintf(format string, a ...any) string { return fmt.Sprintf(format, a...) }
 
 func (b *Bot) start(ctx context.Context, r *Request) error {
 	if cmd, args, ok := deepLink(r.Args); ok && r.Chat.Private {
@@ -15,16 +13,16 @@ func (b *Bot) start(ctx context.Context, r *Request) error {
 		return b.handleCommand(ctx, r)
 	}
 	if r.Role == Stranger && r.Chat.Private {
-		return b.strangerReply(ctx, r, sprintf(txtBotIntro, b.name())+"\n\n"+txtStrangerIntro)
+		return b.strangerReply(ctx, r, r.Lang.T(txtBotIntro, b.name(r.Lang))+"\n\n"+r.Lang.T(txtStrangerIntro))
 	}
-	return b.reply(ctx, r, sprintf(txtBotIntro, b.name())+"\n\n"+b.helpList(r))
+	return b.reply(ctx, r, r.Lang.T(txtBotIntro, b.name(r.Lang))+"\n\n"+b.helpList(r))
 }
 
 func (b *Bot) help(ctx context.Context, r *Request) error {
 	if r.Role == Stranger && r.Chat.Private {
-		return b.strangerReply(ctx, r, txtStrangerIntro)
+		return b.strangerReply(ctx, r, r.Lang.T(txtStrangerIntro))
 	}
-	return b.reply(ctx, r, txtHelpHeader+"\n"+b.helpList(r))
+	return b.reply(ctx, r, r.Lang.T(txtHelpHeader)+"\n"+b.helpList(r))
 }
 
 // helpList lists the commands r may use where r is.
@@ -38,10 +36,10 @@ func (b *Bot) helpList(r *Request) string {
 		if route.Args != "" {
 			line += " " + esc(route.Args)
 		}
-		lines = append(lines, line+" — "+esc(route.Help))
+		lines = append(lines, line+" — "+esc(route.Help(r.Lang)))
 	}
 	if !r.Chat.Private && r.Role == Stranger {
-		lines = append(lines, "", txtHelpGroup)
+		lines = append(lines, "", r.Lang.T(txtHelpGroup))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -52,7 +50,9 @@ func (b *Bot) helpList(r *Request) string {
 var privateOnly = map[string]bool{"start": true, "forgetme": true, "cancel": true, "nominate": true,
 	"mynominations": true, "contacts": true}
 
-func joinButton() []Button { return []Button{{Text: txtBtnRequestAccess, Data: "join"}} }
+func joinButton(l i18n.Lang) []Button {
+	return []Button{{Text: l.T(txtBtnRequestAccess), Data: "join"}}
+}
 
 // deepLinks are the commands a t.me/<bot>?start=<payload> link may open.
 var deepLinks = map[string]bool{"deadlines": true, "mytasks": true, "nominate": true, "contacts": true,
@@ -72,7 +72,7 @@ func deepLink(payload string) (cmd, args string, ok bool) {
 
 // goPrivate is a button that opens the private chat with the bot (at the
 // deep link payload, when not empty); nil when the bot's username is unknown.
-func (b *Bot) goPrivate(payload string) []Button {
+func (b *Bot) goPrivate(l i18n.Lang, payload string) []Button {
 	if b.BotUsername == "" {
 		return nil
 	}
@@ -82,15 +82,15 @@ func (b *Bot) goPrivate(payload string) []Button {
 	}
 	name := b.BotName // a button's text is plain, not HTML
 	if name == "" {
-		name = txtDefaultBotName
+		name = l.T(txtDefaultBotName)
 	}
-	return []Button{{Text: sprintf(txtBtnGoPrivate, name), URL: u}}
+	return []Button{{Text: l.T(txtBtnGoPrivate, name), URL: u}}
 }
 
 // replyGoPrivate replies text, with the button to the private chat when r
 // is in a group.
 func (b *Bot) replyGoPrivate(ctx context.Context, r *Request, text, payload string) error {
-	if btn := b.goPrivate(payload); btn != nil && !r.Chat.Private {
+	if btn := b.goPrivate(r.Lang, payload); btn != nil && !r.Chat.Private {
 		return b.reply(ctx, r, text, btn)
 	}
 	return b.reply(ctx, r, text)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -15,11 +16,11 @@ import (
 
 func (b *Bot) iam(ctx context.Context, r *Request) error {
 	if r.Args == "" {
-		return b.reply(ctx, r, txtChooseParty, iamButtons()...)
+		return b.reply(ctx, r, r.Lang.T(txtChooseParty), iamButtons(r.Lang)...)
 	}
 	p, ok := storage.ParseParty(r.Args)
 	if !ok {
-		return b.reply(ctx, r, sprintf(txtIamUnknown, echo(r.Args)), iamButtons()...)
+		return b.reply(ctx, r, r.Lang.T(txtIamUnknown, echo(r.Args)), iamButtons(r.Lang)...)
 	}
 	text, err := b.claimParty(ctx, r, p)
 	if err != nil {
@@ -33,21 +34,21 @@ func (b *Bot) iam(ctx context.Context, r *Request) error {
 const iamCancel storage.Party = "x"
 
 // iamButtons are the Parties to pick from, and Cancel.
-func iamButtons() [][]Button {
-	return append(partyButtons("iam:"), []Button{{Text: txtBtnNomCancel, Data: "iam:" + string(iamCancel)}})
+func iamButtons(l i18n.Lang) [][]Button {
+	return append(partyButtons(l, "iam:"), []Button{{Text: l.T(txtBtnNomCancel), Data: "iam:" + string(iamCancel)}})
 }
 
 func (b *Bot) iamButton(ctx context.Context, r *Request) (Answer, error) {
 	p := storage.Party(strings.TrimPrefix(r.Callback.Data, "iam:"))
 	if p == iamCancel {
-		text := txtIamNoChange
+		text := r.Lang.T(txtIamNoChange)
 		if r.Member != nil && r.Member.Party.Valid() {
-			text = sprintf(txtIamCancelled, r.Member.Party.Label())
+			text = r.Lang.T(txtIamCancelled, partyLabel(r.Lang, r.Member.Party))
 		}
 		return Answer{Edit: &Message{Text: text}}, nil
 	}
 	if !p.Valid() {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	had := r.Member != nil && r.Member.Party.Valid()
 	text, err := b.claimParty(ctx, r, p)
@@ -68,13 +69,13 @@ func (b *Bot) iamButton(ctx context.Context, r *Request) (Answer, error) {
 // change theirs, and says what happened.
 func (b *Bot) claimParty(ctx context.Context, r *Request, p storage.Party) (string, error) {
 	if r.Role == Admin {
-		return sprintf(txtIamSet, p.Label()), b.setOwnParty(ctx, r, p)
+		return r.Lang.T(txtIamSet, partyLabel(r.Lang, p)), b.setOwnParty(ctx, r, p)
 	}
 	if r.Member == nil {
-		return txtIamStrangers, nil
+		return r.Lang.T(txtIamStrangers), nil
 	}
 	if r.Member.Party == p {
-		return sprintf(txtIamSame, p.Label()), nil
+		return r.Lang.T(txtIamSame, partyLabel(r.Lang, p)), nil
 	}
 	req, created, err := b.Store.RequestAccess(ctx, storage.AccessRequest{UserID: r.User.ID,
 		Name: r.Member.Name, Username: r.Member.Username, Party: p, From: r.Member.Party, Requested: b.Now()})
@@ -82,12 +83,12 @@ func (b *Bot) claimParty(ctx context.Context, r *Request, p storage.Party) (stri
 		return "", err
 	}
 	if !created {
-		return sprintf(txtIamPending, req.Party.Label(), r.Member.Party.Label()), nil
+		return r.Lang.T(txtIamPending, partyLabel(r.Lang, req.Party), partyLabel(r.Lang, r.Member.Party)), nil
 	}
-	if err := b.notifyAdminsKeyed(ctx, accessKey(req.UserID), requestText(req), decideButtons(req.UserID)); err != nil {
+	if err := b.notifyAdminsKeyed(ctx, accessKey(req.UserID), requestNotice(req)); err != nil {
 		return "", err
 	}
-	return sprintf(txtIamRequested, p.Label(), r.Member.Party.Label()), nil
+	return r.Lang.T(txtIamRequested, partyLabel(r.Lang, p), partyLabel(r.Lang, r.Member.Party)), nil
 }
 
 // setOwnParty records the Party an administrator speaks for; they get a

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/handlers/minutes"
 	"github.com/ots-customs/wgbot/storage"
 )
@@ -136,16 +137,17 @@ func namedParties(s string) []storage.Party {
 
 // propose makes the task an item would become.
 func propose(it minutes.Item, fileName string, now time.Time) proposal {
+	l := i18n.English // a task's words are stored data, in the minutes' language
 	ps, unknown, loose := mapParties(it.Parties, it.Quote)
 	text := it.Quote
 	if len(unknown) > 0 {
-		text = sprintf(txtMinAsWritten, strings.Join(unknown, "; ")) + " " + text
+		text = l.T(txtMinAsWritten, strings.Join(unknown, "; ")) + " " + text
 	}
 	t := storage.Task{
-		Title:   taskTitle(it.Text),
+		Title:   taskTitle(l, it.Text),
 		Text:    clip(text, storage.MaxTextLen),
 		Parties: ps,
-		Source:  clip(sprintf(txtMinImportedFrom, fileName), 200),
+		Source:  clip(l.T(txtMinImportedFrom, fileName), 200),
 		Created: now,
 	}
 	if d, err := storage.ParseDate(it.Deadline); err == nil {
@@ -159,10 +161,10 @@ func propose(it minutes.Item, fileName string, now time.Time) proposal {
 }
 
 // taskTitle is the commitment as a one-line title: capitalised and shortened at a word.
-func taskTitle(s string) string {
+func taskTitle(l i18n.Lang, s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
-		return txtMinUntitled
+		return l.T(txtMinUntitled)
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	s = string(unicode.ToUpper(r)) + s[n:]
@@ -253,7 +255,7 @@ func similar(a, b map[string]bool) bool {
 func (b *Bot) importButton(ctx context.Context, r *Request) error {
 	id, v, ok := parseButton(r.Callback.Data)
 	if r.Role != Admin || !ok {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, r.Lang.T(txtStaleButton), true)
 	}
 	if v == verbNo {
 		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
@@ -263,13 +265,13 @@ func (b *Bot) importButton(ctx context.Context, r *Request) error {
 	}
 	up, err := b.Store.GetUpload(ctx, id)
 	if isNotFound(err) {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtMinUploadExpired, true)
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, r.Lang.T(txtMinUploadExpired), true)
 	}
 	if err != nil {
 		return err
 	}
 	if imp, err := b.Store.GetImport(ctx, id); err == nil {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, alreadyImported(imp), true)
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, alreadyImported(r.Lang, imp), true)
 	} else if !isNotFound(err) {
 		return err
 	}
@@ -277,8 +279,8 @@ func (b *Bot) importButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	if v == verbAsk {
-		return b.reply(ctx, r, sprintf(txtMinImportAsk, count(len(up.Tasks), unitTask), esc(up.FileName), esc(meetingTitle(up))),
-			[]Button{{Text: txtMinBtnConfirm, Data: "imp:y:" + id}, {Text: txtBtnCancel, Data: "imp:n:" + id}})
+		return b.reply(ctx, r, r.Lang.T(txtMinImportAsk, count(r.Lang, len(up.Tasks), unitTask), esc(up.FileName), esc(meetingTitle(r.Lang, up))),
+			[]Button{{Text: r.Lang.T(txtMinBtnConfirm), Data: "imp:y:" + id}, {Text: r.Lang.T(txtBtnCancel), Data: "imp:n:" + id}})
 	}
 	return b.runImport(ctx, r, up)
 }
@@ -286,14 +288,14 @@ func (b *Bot) importButton(ctx context.Context, r *Request) error {
 // runImport turns an upload's proposals into tasks of a new meeting,
 // skipping those already in the task list.
 func (b *Bot) runImport(ctx context.Context, r *Request, up storage.Upload) error {
-	imp := storage.Import{ID: up.ID, MeetingID: "imp-" + up.ID, Title: meetingTitle(up), FileName: up.FileName,
+	imp := storage.Import{ID: up.ID, MeetingID: "imp-" + up.ID, Title: meetingTitle(r.Lang, up), FileName: up.FileName,
 		By: r.User.ID, At: b.Now()}
 	stored, created, err := b.Store.ClaimImport(ctx, imp)
 	if err != nil {
 		return err
 	}
 	if !created {
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: alreadyImported(stored)})
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: alreadyImported(r.Lang, stored)})
 	}
 	existing, err := b.Store.Tasks(ctx)
 	if err != nil {
@@ -307,7 +309,7 @@ func (b *Bot) runImport(ctx context.Context, r *Request, up storage.Upload) erro
 	for i, t := range up.Tasks {
 		p := proposal{Task: t, Loose: slices.Contains(up.Guessed, i)}
 		if dup, ok := duplicateOf(p, existing); ok {
-			skipped = append(skipped, sprintf(txtMinSkippedLine, esc(t.Title), dup.ID))
+			skipped = append(skipped, r.Lang.T(txtMinSkippedLine, esc(t.Title), dup.ID))
 			continue
 		}
 		if len(imp.TaskIDs) == 0 { // the meeting comes with its first new task, not for duplicates only
@@ -333,36 +335,36 @@ func (b *Bot) runImport(ctx context.Context, r *Request, up storage.Upload) erro
 		return err
 	}
 	var sb strings.Builder
-	sb.WriteString(sprintf(txtMinImported, count(len(imp.TaskIDs), unitTask), esc(up.FileName), esc(imp.Title)))
+	sb.WriteString(r.Lang.T(txtMinImported, count(r.Lang, len(imp.TaskIDs), unitTask), esc(up.FileName), esc(imp.Title)))
 	if len(skipped) > 0 {
-		sb.WriteString("\n\n" + sprintf(txtMinSkippedHeader, count(len(skipped), unitTaskWas)))
+		sb.WriteString("\n\n" + r.Lang.T(txtMinSkippedHeader, count(r.Lang, len(skipped), unitTaskWas)))
 		for _, s := range skipped {
 			sb.WriteString("\n• " + s)
 		}
 	}
 	if scheduleFailed {
-		sb.WriteString("\n\n" + txtMinAlertsNotScheduled)
+		sb.WriteString("\n\n" + r.Lang.T(txtMinAlertsNotScheduled))
 	}
-	sb.WriteString("\n\n" + txtMinImportedFooter)
+	sb.WriteString("\n\n" + r.Lang.T(txtMinImportedFooter))
 	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: sb.String()})
 }
 
-func meetingTitle(up storage.Upload) string {
+func meetingTitle(l i18n.Lang, up storage.Upload) string {
 	t := strings.TrimSpace(up.Title)
 	if t == "" {
 		t = "Minutes " + up.FileName
 	}
 	if !up.Date.IsZero() {
-		t += ", " + up.Date.Long()
+		t += ", " + longDate(l, up.Date)
 	}
 	return clip(t, 200)
 }
 
-func alreadyImported(imp storage.Import) string {
+func alreadyImported(l i18n.Lang, imp storage.Import) string {
 	if imp.Undone {
-		return txtMinImportWasUndone
+		return l.T(txtMinImportWasUndone)
 	}
-	return sprintf(txtMinAlreadyImported, imp.At.Format(time.DateOnly))
+	return l.T(txtMinAlreadyImported, imp.At.Format(time.DateOnly))
 }
 
 // imports is /imports: the imports, latest first, with Undo buttons.
@@ -372,23 +374,23 @@ func (b *Bot) imports(ctx context.Context, r *Request) error {
 		return err
 	}
 	if len(all) == 0 {
-		return b.reply(ctx, r, txtMinNoImports)
+		return b.reply(ctx, r, r.Lang.T(txtMinNoImports))
 	}
-	lines := []string{txtMinImportsHeader}
+	lines := []string{r.Lang.T(txtMinImportsHeader)}
 	var rows [][]Button
 	for i, imp := range all {
 		if i == maxListImports {
-			lines = append(lines, sprintf(txtMinMoreImports, len(all)-maxListImports))
+			lines = append(lines, r.Lang.N(txtMinMoreImports, len(all)-maxListImports))
 			break
 		}
 		state := ""
 		if imp.Undone {
-			state = " · " + txtMinUndoneMark
+			state = " · " + r.Lang.T(txtMinUndoneMark)
 		}
-		lines = append(lines, sprintf(txtMinImportLine, esc(imp.Title), esc(imp.FileName),
-			count(len(imp.TaskIDs), unitTask), imp.Skipped, imp.At.In(b.Location).Format(time.DateOnly), state))
+		lines = append(lines, r.Lang.T(txtMinImportLine, esc(imp.Title), esc(imp.FileName),
+			count(r.Lang, len(imp.TaskIDs), unitTask), imp.Skipped, imp.At.In(b.Location).Format(time.DateOnly), state))
 		if !imp.Undone {
-			rows = append(rows, []Button{{Text: sprintf(txtMinBtnUndo, clip(imp.Title, 40)), Data: "impu:" + imp.ID}})
+			rows = append(rows, []Button{{Text: r.Lang.T(txtMinBtnUndo, clip(imp.Title, 40)), Data: "impu:" + imp.ID}})
 		}
 	}
 	return b.reply(ctx, r, strings.Join(lines, "\n\n"), rows...)
@@ -398,7 +400,7 @@ func (b *Bot) imports(ctx context.Context, r *Request) error {
 func (b *Bot) undoButton(ctx context.Context, r *Request) error {
 	id, v, ok := parseButton(r.Callback.Data)
 	if !ok {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, r.Lang.T(txtStaleButton), true)
 	}
 	if v == verbNo {
 		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
@@ -408,20 +410,20 @@ func (b *Bot) undoButton(ctx context.Context, r *Request) error {
 	}
 	imp, err := b.Store.GetImport(ctx, id)
 	if isNotFound(err) {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, r.Lang.T(txtStaleButton), true)
 	}
 	if err != nil {
 		return err
 	}
 	if imp.Undone {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtMinAlreadyUndone, true)
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, r.Lang.T(txtMinAlreadyUndone), true)
 	}
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
 	}
 	if v == verbAsk {
-		return b.reply(ctx, r, sprintf(txtMinUndoAsk, esc(imp.Title), count(len(imp.TaskIDs), unitTask)),
-			[]Button{{Text: txtMinBtnUndoConfirm, Data: "impu:y:" + id}, {Text: txtBtnCancel, Data: "impu:n:" + id}})
+		return b.reply(ctx, r, r.Lang.T(txtMinUndoAsk, esc(imp.Title), count(r.Lang, len(imp.TaskIDs), unitTask)),
+			[]Button{{Text: r.Lang.T(txtMinBtnUndoConfirm), Data: "impu:y:" + id}, {Text: r.Lang.T(txtBtnCancel), Data: "impu:n:" + id}})
 	}
 	return b.undoImport(ctx, r, imp)
 }
@@ -459,7 +461,7 @@ func (b *Bot) undoImport(ctx context.Context, r *Request, imp storage.Import) er
 	if err := b.Store.PutImport(ctx, imp); err != nil {
 		return err
 	}
-	text := sprintf(txtMinUndone, esc(imp.Title), count(len(removed), unitTask))
+	text := r.Lang.T(txtMinUndone, esc(imp.Title), count(r.Lang, len(removed), unitTask))
 	if len(removed) > 0 {
 		text += "\n" + strings.Join(removed, "\n")
 	}

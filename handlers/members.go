@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -17,22 +18,22 @@ func (b *Bot) members(ctx context.Context, r *Request) error {
 		return err
 	}
 	if len(ms) == 0 {
-		return b.reply(ctx, r, txtNoMembers)
+		return b.reply(ctx, r, r.Lang.T(txtNoMembers))
 	}
-	lines := []string{sprintf(txtMembersHeader, len(ms))}
+	lines := []string{r.Lang.T(txtMembersHeader, len(ms))}
 	var rows [][]Button
 	for _, m := range ms {
-		party := txtNoParty
+		party := r.Lang.T(txtNoParty)
 		if m.Party != "" {
 			party = m.Party.Short()
 		}
 		role := ""
 		if b.IsAdmin(m.UserID) {
-			role = txtAdminTag
+			role = r.Lang.T(txtAdminTag)
 		}
-		lines = append(lines, party+" · "+userLabel(m.Name, m.Username)+" · <code>"+strconv.FormatInt(m.UserID, 10)+"</code>"+role)
+		lines = append(lines, party+" · "+userLabel(r.Lang, m.Name, m.Username)+" · <code>"+strconv.FormatInt(m.UserID, 10)+"</code>"+role)
 		if !b.IsAdmin(m.UserID) && len(rows) < maxMemberButtons {
-			rows = append(rows, []Button{{Text: sprintf(txtBtnRemoveName, m.Name), Data: "rm:" + strconv.FormatInt(m.UserID, 10)}})
+			rows = append(rows, []Button{{Text: r.Lang.T(txtBtnRemoveName, m.Name), Data: "rm:" + strconv.FormatInt(m.UserID, 10)}})
 		}
 	}
 	return b.reply(ctx, r, strings.Join(lines, "\n"), rows...)
@@ -41,28 +42,28 @@ func (b *Bot) members(ctx context.Context, r *Request) error {
 func (b *Bot) remove(ctx context.Context, r *Request) error {
 	id, err := strconv.ParseInt(strings.TrimPrefix(r.Args, "@"), 10, 64)
 	if err != nil {
-		return b.reply(ctx, r, txtRemoveUsage)
+		return b.reply(ctx, r, r.Lang.T(txtRemoveUsage))
 	}
 	m, err := b.Store.Member(ctx, id)
 	if err != nil {
 		if isNotFound(err) {
-			return b.reply(ctx, r, sprintf(txtNotAMember, id))
+			return b.reply(ctx, r, r.Lang.T(txtNotAMember, id))
 		}
 		return err
 	}
-	return b.reply(ctx, r, sprintf(txtRemoveAsk, userLabel(m.Name, m.Username)), confirmRemove(id))
+	return b.reply(ctx, r, r.Lang.T(txtRemoveAsk, userLabel(r.Lang, m.Name, m.Username)), confirmRemove(r.Lang, id))
 }
 
-func confirmRemove(id int64) []Button {
+func confirmRemove(l i18n.Lang, id int64) []Button {
 	s := strconv.FormatInt(id, 10)
-	return []Button{{Text: txtBtnRemove, Data: "rm:y:" + s}, {Text: txtBtnCancel, Data: "rm:n:" + s}}
+	return []Button{{Text: l.T(txtBtnRemove), Data: "rm:y:" + s}, {Text: l.T(txtBtnCancel), Data: "rm:n:" + s}}
 }
 
 // removeButton: "rm:<id>" asks, "rm:y:<id>" removes, "rm:n:<id>" cancels.
 func (b *Bot) removeButton(ctx context.Context, r *Request) error {
 	id, v, ok := parseIDButton(r.Callback.Data)
 	if !ok {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, r.Lang.T(txtStaleButton), true)
 	}
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
@@ -73,12 +74,12 @@ func (b *Bot) removeButton(ctx context.Context, r *Request) error {
 	m, err := b.Store.Member(ctx, id)
 	if err != nil {
 		if isNotFound(err) {
-			return b.reply(ctx, r, sprintf(txtNotAMember, id))
+			return b.reply(ctx, r, r.Lang.T(txtNotAMember, id))
 		}
 		return err
 	}
 	if v == verbAsk {
-		return b.reply(ctx, r, sprintf(txtRemoveAsk, userLabel(m.Name, m.Username)), confirmRemove(id))
+		return b.reply(ctx, r, r.Lang.T(txtRemoveAsk, userLabel(r.Lang, m.Name, m.Username)), confirmRemove(r.Lang, id))
 	}
 	// The alerts of the member's private chat go with the membership (an
 	// administrator keeps them: ADMIN_IDS, not the record, gives that role).
@@ -93,15 +94,16 @@ func (b *Bot) removeButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	if !removed {
-		return b.reply(ctx, r, sprintf(txtNotAMember, id))
+		return b.reply(ctx, r, r.Lang.T(txtNotAMember, id))
 	}
 	_ = b.record(ctx, r.User.ID, storage.AuditMemberRemoved, id) // audit (issue 3), best effort
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-		Text: sprintf(txtRemoved, userLabel(m.Name, m.Username))}); err != nil {
+		Text: r.Lang.T(txtRemoved, userLabel(r.Lang, m.Name, m.Username))}); err != nil {
 		return err
 	}
 	// Telling the removed user is a courtesy; they may have blocked the bot.
-	_ = b.Sender.Send(ctx, Message{ChatID: id, Text: sprintf(txtYouWereRemoved, b.name())})
+	l := b.langOf(ctx, id) // theirs, not the administrator's
+	_ = b.Sender.Send(ctx, Message{ChatID: id, Text: l.T(txtYouWereRemoved, b.name(l))})
 	return nil
 }
 
@@ -127,19 +129,19 @@ func (b *Bot) endPrivateAlerts(ctx context.Context, userID int64) (bool, error) 
 
 func (b *Bot) enable(ctx context.Context, r *Request) error {
 	if r.GroupEnabled {
-		return b.reply(ctx, r, sprintf(txtAlreadyEnabled, b.name()))
+		return b.reply(ctx, r, r.Lang.T(txtAlreadyEnabled, b.name(r.Lang)))
 	}
 	if err := b.Store.SetGroupEnabled(ctx, r.Chat.ID, true); err != nil {
 		return err
 	}
-	return b.reply(ctx, r, sprintf(txtGroupEnabled, b.name()))
+	return b.reply(ctx, r, r.Lang.T(txtGroupEnabled, b.name(r.Lang)))
 }
 
 func (b *Bot) disable(ctx context.Context, r *Request) error {
 	if err := b.Store.SetGroupEnabled(ctx, r.Chat.ID, false); err != nil {
 		return err
 	}
-	return b.reply(ctx, r, sprintf(txtGroupDisabled, b.name()))
+	return b.reply(ctx, r, r.Lang.T(txtGroupDisabled, b.name(r.Lang)))
 }
 
 func isNotFound(err error) bool { return errorsIs(err, storage.ErrNotFound) }

@@ -5,18 +5,19 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
 func (b *Bot) mytasks(ctx context.Context, r *Request) error {
 	if r.Member == nil || !r.Member.Party.Valid() {
-		return b.reply(ctx, r, txtWhichParty, partyButtons("iam:")...)
+		return b.reply(ctx, r, r.Lang.T(txtWhichParty), partyButtons(r.Lang, "iam:")...)
 	}
 	tasks, err := b.Store.Tasks(ctx)
 	if err != nil {
 		return err
 	}
-	text, rows := b.myTasksPage(tasks, r.Member.Party, 0)
+	text, rows := b.myTasksPage(r.Lang, tasks, r.Member.Party, 0)
 	return b.reply(ctx, r, text, append(rows, b.appButtons(r)...)...)
 }
 
@@ -38,15 +39,15 @@ func openFor(tasks []storage.Task, p storage.Party) []*storage.Task {
 // myTasksPage renders one page of p's open tasks: dated tasks one block
 // each, undated ones in a single group, a "📨 Submitted: #N Title" button
 // per task, and Previous / Next when there is more than one page.
-func (b *Bot) myTasksPage(tasks []storage.Task, p storage.Party, page int) (string, [][]Button) {
+func (b *Bot) myTasksPage(l i18n.Lang, tasks []storage.Task, p storage.Party, page int) (string, [][]Button) {
 	open := openFor(tasks, p)
 	if len(open) == 0 {
-		return sprintf(txtNoMyTasks, p.Label()), nil
+		return l.T(txtNoMyTasks, partyLabel(l, p)), nil
 	}
 	from, to, page, pages := pageBounds(len(open), myTasksPageSize, page)
-	header := sprintf(txtMyTasksHeader, p.Label())
+	header := l.T(txtMyTasksHeader, partyLabel(l, p))
 	if pages > 1 {
-		header += " " + sprintf(txtPageOf, page+1, pages)
+		header += " " + l.T(txtPageOf, page+1, pages)
 	}
 	var blocks, undated []string
 	var rows [][]Button
@@ -56,27 +57,27 @@ func (b *Bot) myTasksPage(tasks []storage.Task, p storage.Party, page int) (stri
 		if t.Deadline.IsZero() {
 			undated = append(undated, "• "+line)
 		} else {
-			lines := []string{"📅 <b>" + esc(deadlineText(t.Deadline)) + "</b> (" + relative(t.Deadline.Due, today) + ")", line}
+			lines := []string{"📅 <b>" + esc(deadlineText(l, t.Deadline)) + "</b> (" + relative(l, t.Deadline.Due, today) + ")", line}
 			if len(t.Parties) > 1 {
-				lines = append(lines, txtTogetherWith+partyList(t))
+				lines = append(lines, l.T(txtTogetherWith)+partyList(l, t))
 			}
 			blocks = append(blocks, strings.Join(lines, "\n"))
 		}
-		rows = append(rows, []Button{submitButton(t, p)})
+		rows = append(rows, []Button{submitButton(l, t, p)})
 	}
 	if len(undated) > 0 {
-		blocks = append(blocks, txtNoDeadlineGroup+"\n"+strings.Join(undated, "\n"))
+		blocks = append(blocks, l.T(txtNoDeadlineGroup)+"\n"+strings.Join(undated, "\n"))
 	}
-	text := header + "\n\n" + strings.Join(blocks, "\n\n") + "\n\n" + txtDoneHint
-	if nav := pageButtons("pg:my:", page, pages); nav != nil {
+	text := header + "\n\n" + strings.Join(blocks, "\n\n") + "\n\n" + l.T(txtDoneHint)
+	if nav := pageButtons(l, "pg:my:", page, pages); nav != nil {
 		rows = append(rows, nav)
 	}
 	return text, rows
 }
 
 // submitButton says what it does: "📨 Submitted: #4 Technical Conditions".
-func submitButton(t *storage.Task, p storage.Party) Button {
-	return Button{Text: sprintf(txtBtnSubmitted, taskRef(t), shorten(t.Title, 40)),
+func submitButton(l i18n.Lang, t *storage.Task, p storage.Party) Button {
+	return Button{Text: l.T(txtBtnSubmitted, taskRef(t), shorten(t.Title, 40)),
 		Data: "sub:a:" + strconv.FormatInt(t.ID, 10) + ":" + string(p)}
 }
 
@@ -89,16 +90,16 @@ func pageBounds(n, size, page int) (from, to, clamped, pages int) {
 }
 
 // pageButtons is the "◀️ Previous" / "Next ▶️" row, nil for a single page.
-func pageButtons(prefix string, page, pages int) []Button {
+func pageButtons(l i18n.Lang, prefix string, page, pages int) []Button {
 	if pages < 2 {
 		return nil
 	}
 	var row []Button
 	if page > 0 {
-		row = append(row, Button{Text: txtBtnPrevious, Data: prefix + strconv.Itoa(page-1)})
+		row = append(row, Button{Text: l.T(txtBtnPrevious), Data: prefix + strconv.Itoa(page-1)})
 	}
 	if page < pages-1 {
-		row = append(row, Button{Text: txtBtnNext, Data: prefix + strconv.Itoa(page+1)})
+		row = append(row, Button{Text: l.T(txtBtnNext), Data: prefix + strconv.Itoa(page+1)})
 	}
 	return row
 }
@@ -109,7 +110,7 @@ func (b *Bot) pageButton(ctx context.Context, r *Request) (Answer, error) {
 	parts := strings.Split(r.Callback.Data, ":")
 	page, err := strconv.Atoi(parts[len(parts)-1])
 	if err != nil || len(parts) < 3 {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	tasks, err := b.Store.Tasks(ctx)
 	if err != nil {
@@ -118,23 +119,23 @@ func (b *Bot) pageButton(ctx context.Context, r *Request) (Answer, error) {
 	switch {
 	case parts[1] == "my" && len(parts) == 3:
 		if r.Member == nil || !r.Member.Party.Valid() {
-			return stale, nil
+			return stale(r.Lang), nil
 		}
-		text, rows := b.myTasksPage(tasks, r.Member.Party, page)
+		text, rows := b.myTasksPage(r.Lang, tasks, r.Member.Party, page)
 		return Answer{Edit: &Message{Text: text, Buttons: rows}}, nil
 	case parts[1] == "dl" && len(parts) == 4 && (parts[2] == "o" || parts[2] == "a"):
-		text, rows := b.deadlinesPage(tasks, parts[2] == "a", page)
+		text, rows := b.deadlinesPage(r.Lang, tasks, parts[2] == "a", page)
 		return Answer{Edit: &Message{Text: text, Buttons: rows}}, nil
 	}
-	return stale, nil
+	return stale(r.Lang), nil
 }
 
 // partyButtons offers every Party, two a row; data is prefix + code.
-func partyButtons(prefix string) [][]Button {
+func partyButtons(l i18n.Lang, prefix string) [][]Button {
 	var rows [][]Button
 	var row []Button
 	for _, info := range storage.Parties() {
-		row = append(row, Button{Text: info.Flag + " " + info.Name, Data: prefix + string(info.Code)})
+		row = append(row, Button{Text: partyLabel(l, info.Code), Data: prefix + string(info.Code)})
 		if len(row) == 2 {
 			rows = append(rows, row)
 			row = nil

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -26,7 +27,7 @@ func partyOf(r *Request) storage.Party {
 // nominate handles /nominate and /nominate Name; Position; e-mail; phone[; @username].
 func (b *Bot) nominate(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
-		return b.replyGoPrivate(ctx, r, txtNomPrivate, "nominate")
+		return b.replyGoPrivate(ctx, r, r.Lang.T(txtNomPrivate), "nominate")
 	}
 	party := partyOf(r)
 	if r.Role == Admin {
@@ -36,24 +37,24 @@ func (b *Bot) nominate(ctx context.Context, r *Request) error {
 		if p, ok := storage.ParseParty(code); ok && !strings.Contains(code, ";") {
 			party, r.Args = p, strings.TrimSpace(rest)
 		} else if r.Args == "" || party == "" {
-			return b.reply(ctx, r, txtNomWhichParty, partyButtons("nomp:")...)
+			return b.reply(ctx, r, r.Lang.T(txtNomWhichParty), partyButtons(r.Lang, "nomp:")...)
 		}
 	}
 	if party == "" {
-		return b.reply(ctx, r, txtNomNeedParty)
+		return b.reply(ctx, r, r.Lang.T(txtNomNeedParty))
 	}
 	if r.Args != "" {
 		return b.nominateOneMessage(ctx, r, party)
 	}
 	if c, err := b.Store.Conversation(ctx, r.User.ID); err == nil && c.EditContact == 0 && c.Submit == nil && !b.idle(c) {
 		c.Updated = b.Now()
-		return b.saveAndAsk(ctx, r, c, txtNomResume)
+		return b.saveAndAsk(ctx, r, c, r.Lang.T(txtNomResume))
 	} else if err != nil && !isNotFound(err) {
 		return err
 	}
 	c := storage.Conversation{UserID: r.User.ID, Step: string(storage.FieldName), Updated: b.Now(),
 		Draft: storage.Contact{Party: party, NominatedBy: r.User.ID}}
-	return b.saveAndAsk(ctx, r, c, sprintf(txtNomStart, party.Label()))
+	return b.saveAndAsk(ctx, r, c, r.Lang.T(txtNomStart, partyLabel(r.Lang, party)))
 }
 
 // nominateOneMessage reads the fields from /nominate's arguments and goes
@@ -61,21 +62,21 @@ func (b *Bot) nominate(ctx context.Context, r *Request) error {
 func (b *Bot) nominateOneMessage(ctx context.Context, r *Request, party storage.Party) error {
 	parts := strings.Split(r.Args, ";")
 	if len(parts) < 4 || len(parts) > 5 {
-		return b.reply(ctx, r, txtNomUsage)
+		return b.reply(ctx, r, r.Lang.T(txtNomUsage))
 	}
 	fields := []storage.Field{storage.FieldName, storage.FieldPosition, storage.FieldEmail, storage.FieldPhone, storage.FieldUsername}
 	d := storage.Contact{Party: party, NominatedBy: r.User.ID, Organization: party.CustomsAdministration()}
 	var problems []string
 	for i, p := range parts {
 		if err := d.Set(fields[i], p); err != nil {
-			problems = append(problems, fieldProblem(err, party))
+			problems = append(problems, fieldProblem(r.Lang, err, party))
 		}
 	}
 	if len(problems) > 0 {
-		return b.reply(ctx, r, txtNomOneMsgBad+"\n• "+strings.Join(problems, "\n• ")+"\n\n"+txtNomUsage)
+		return b.reply(ctx, r, r.Lang.T(txtNomOneMsgBad)+"\n• "+strings.Join(problems, "\n• ")+"\n\n"+r.Lang.T(txtNomUsage))
 	}
 	if d.Organization == "" {
-		d.Organization = party.Label()
+		d.Organization = partyLabel(r.Lang, party)
 	}
 	c := storage.Conversation{UserID: r.User.ID, Step: storage.StepSummary, Draft: d, Updated: b.Now()}
 	return b.saveAndAsk(ctx, r, c, "")
@@ -103,10 +104,10 @@ func (b *Bot) converse(ctx context.Context, r *Request) (handled bool, err error
 		if _, err := b.Store.EndConversation(ctx, r.User.ID); err != nil {
 			return true, err
 		}
-		return true, b.reply(ctx, r, expiredText(c))
+		return true, b.reply(ctx, r, expiredText(r.Lang, c))
 	}
-	if r.SharedPhone == "" && isCancelWord(r.Text) {
-		return true, b.endForm(ctx, r, c, cancelledText(c))
+	if r.SharedPhone == "" && isCancelWord(r.Lang, r.Text) {
+		return true, b.endForm(ctx, r, c, cancelledText(r.Lang, c))
 	}
 	if c.Submit != nil {
 		if r.SharedPhone != "" {
@@ -124,20 +125,20 @@ func (b *Bot) converse(ctx context.Context, r *Request) (handled bool, err error
 	if r.SharedPhone != "" && f != storage.FieldPhone {
 		// A card shared at another step: keep its number for the phone step.
 		if err := c.Draft.Set(storage.FieldPhone, sharedPhone(r.SharedPhone)); err != nil {
-			return true, b.ask(ctx, r, c, "⚠️ "+fieldProblem(err, c.Draft.Party))
+			return true, b.ask(ctx, r, c, "⚠️ "+fieldProblem(r.Lang, err, c.Draft.Party))
 		}
 		c.Updated = b.Now()
 		if err := b.Store.PutConversation(ctx, c); err != nil {
 			return true, err
 		}
-		return true, b.ask(ctx, r, c, sprintf(txtNomPhoneFromCard, esc(formatPhone(c.Draft.Phone))))
+		return true, b.ask(ctx, r, c, r.Lang.T(txtNomPhoneFromCard, esc(formatPhone(c.Draft.Phone))))
 	}
 	if c.Step == storage.StepSummary {
-		text, buttons := b.prompt(c)
-		return true, b.reply(ctx, r, txtNomUseButtons+"\n\n"+text, buttons...)
+		text, buttons := b.prompt(r.Lang, c)
+		return true, b.reply(ctx, r, r.Lang.T(txtNomUseButtons)+"\n\n"+text, buttons...)
 	}
-	if f == storage.FieldPhone && c.Editing && strings.TrimSpace(r.Text) == txtBtnNomBack {
-		if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: txtNomBackToSummary, Keyboard: &ReplyKeyboard{Remove: true}}); err != nil {
+	if f == storage.FieldPhone && c.Editing && strings.TrimSpace(r.Text) == r.Lang.T(txtBtnNomBack) {
+		if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: r.Lang.T(txtNomBackToSummary), Keyboard: &ReplyKeyboard{Remove: true}}); err != nil {
 			return true, err
 		}
 		c.Step, c.Editing, c.Updated = storage.StepSummary, false, b.Now()
@@ -146,10 +147,10 @@ func (b *Bot) converse(ctx context.Context, r *Request) (handled bool, err error
 	if t := strings.TrimSpace(r.Text); f == storage.FieldUsername && (t == "-" || strings.EqualFold(t, "skip")) {
 		c.Draft.Username = ""
 	} else if err := c.Draft.Set(f, r.Text); err != nil {
-		return true, b.ask(ctx, r, c, "⚠️ "+fieldProblem(err, c.Draft.Party))
+		return true, b.ask(ctx, r, c, "⚠️ "+fieldProblem(r.Lang, err, c.Draft.Party))
 	}
 	if f == storage.FieldPhone { // the keyboard of the phone step goes
-		if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: sprintf(txtNomPhoneNoted, esc(formatPhone(c.Draft.Phone))),
+		if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: r.Lang.T(txtNomPhoneNoted, esc(formatPhone(c.Draft.Phone))),
 			Keyboard: &ReplyKeyboard{Remove: true}}); err != nil {
 			return true, err
 		}
@@ -187,13 +188,15 @@ func (b *Bot) saveAndAsk(ctx context.Context, r *Request, c storage.Conversation
 	return b.ask(ctx, r, c, lead)
 }
 
-var cancelRow = []Button{{Text: txtBtnNomCancel, Data: "nom:cancel"}}
+func cancelRow(l i18n.Lang) []Button {
+	return []Button{{Text: l.T(txtBtnNomCancel), Data: "nom:cancel"}}
+}
 
 // prompt is the question of c's step, with its buttons.
-func (b *Bot) prompt(c storage.Conversation) (string, [][]Button) {
+func (b *Bot) prompt(l i18n.Lang, c storage.Conversation) (string, [][]Button) {
 	d := c.Draft
 	if c.Step == storage.StepSummary {
-		return txtNomSummary + "\n\n" + contactCard(d) + "\n\n" + txtNomSummaryHint, summaryButtons()
+		return l.T(txtNomSummary) + "\n\n" + contactCard(d) + "\n\n" + l.T(txtNomSummaryHint), summaryButtons(l)
 	}
 	f := storage.Field(c.Step)
 	n := slices.Index(storage.Fields, f) + 1
@@ -201,48 +204,48 @@ func (b *Bot) prompt(c storage.Conversation) (string, [][]Button) {
 	var rows [][]Button
 	switch f {
 	case storage.FieldName:
-		text = txtNomAskName
+		text = l.T(txtNomAskName)
 	case storage.FieldPosition:
-		text = txtNomAskPosition
+		text = l.T(txtNomAskPosition)
 	case storage.FieldOrganization:
-		text = txtNomAskOrg
+		text = l.T(txtNomAskOrg)
 		if org := d.Party.CustomsAdministration(); org != "" {
 			rows = append(rows, []Button{{Text: org, Data: "nom:org"}})
 		}
 	case storage.FieldEmail:
-		text = sprintf(txtNomAskEmail, emailExample(d.Party))
+		text = l.T(txtNomAskEmail, emailExample(d.Party))
 	case storage.FieldPhone:
-		text = sprintf(txtNomAskPhone, phoneExample(d.Party))
+		text = l.T(txtNomAskPhone, phoneExample(d.Party))
 	case storage.FieldUsername:
-		text = txtNomAskUsername
-		rows = append(rows, []Button{{Text: txtBtnNomSkip, Data: "nom:skip"}})
+		text = l.T(txtNomAskUsername)
+		rows = append(rows, []Button{{Text: l.T(txtBtnNomSkip), Data: "nom:skip"}})
 	}
-	text = sprintf(txtNomStep, n, len(storage.Fields)) + " " + text
+	text = l.T(txtNomStep, n, len(storage.Fields)) + " " + text
 	if c.Editing {
 		if cur := shownValue(d, f); cur != "" {
-			text += "\n" + sprintf(txtNomCurrent, esc(cur))
+			text += "\n" + l.T(txtNomCurrent, esc(cur))
 		}
-		rows = append(rows, []Button{{Text: txtBtnNomBack, Data: "nom:back"}})
+		rows = append(rows, []Button{{Text: l.T(txtBtnNomBack), Data: "nom:back"}})
 	}
-	return text, append(rows, cancelRow)
+	return text, append(rows, cancelRow(l))
 }
 
-func summaryButtons() [][]Button {
+func summaryButtons(l i18n.Lang) [][]Button {
 	edit := func(f storage.Field) Button {
-		return Button{Text: "✏️ " + fieldLabel(f), Data: "nom:edit:" + string(f)}
+		return Button{Text: "✏️ " + fieldLabel(l, f), Data: "nom:edit:" + string(f)}
 	}
 	return [][]Button{
-		{{Text: txtBtnNomConfirm, Data: "nom:ok"}},
+		{{Text: l.T(txtBtnNomConfirm), Data: "nom:ok"}},
 		{edit(storage.FieldName), edit(storage.FieldPosition), edit(storage.FieldOrganization)},
 		{edit(storage.FieldEmail), edit(storage.FieldPhone), edit(storage.FieldUsername)},
-		cancelRow,
+		cancelRow(l),
 	}
 }
 
 // nomButton handles the buttons of a nomination in progress. A button that
 // does not fit the conversation's step (or no conversation) changes nothing.
 func (b *Bot) nomButton(ctx context.Context, r *Request) error {
-	stale := func() error { return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true) }
+	stale := func() error { return b.Sender.AnswerCallback(ctx, r.Callback.ID, r.Lang.T(txtStaleButton), true) }
 	if !r.Chat.Private {
 		return stale()
 	}
@@ -262,9 +265,9 @@ func (b *Bot) nomButton(ctx context.Context, r *Request) error {
 			return err
 		}
 		if c.Step == string(storage.FieldPhone) { // a new message, to take the phone keyboard away
-			return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: cancelledText(c), Keyboard: &ReplyKeyboard{Remove: true}})
+			return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: cancelledText(r.Lang, c), Keyboard: &ReplyKeyboard{Remove: true}})
 		}
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: cancelledText(c)})
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: cancelledText(r.Lang, c)})
 	}
 	if c.EditContact != 0 || c.Submit != nil || b.idle(c) {
 		return stale()
@@ -311,9 +314,9 @@ func (b *Bot) confirmNomination(ctx context.Context, r *Request, c storage.Conve
 		if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 			return err
 		}
-		text, buttons := b.prompt(c)
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: sprintf(txtNomDuplicate, esc(d.Email),
-			saved.ID, statusWord(saved.Status)) + "\n\n" + text, Buttons: buttons})
+		text, buttons := b.prompt(r.Lang, c)
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Text: r.Lang.T(txtNomDuplicate, esc(d.Email),
+			saved.ID, statusWord(r.Lang, saved.Status)) + "\n\n" + text, Buttons: buttons})
 	}
 	if err != nil {
 		return err
@@ -325,30 +328,32 @@ func (b *Bot) confirmNomination(ctx context.Context, r *Request, c storage.Conve
 		return err
 	}
 	if err := b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID,
-		Text: sprintf(txtNomSent, saved.ID) + "\n\n" + contactCard(saved)}); err != nil {
+		Text: r.Lang.T(txtNomSent, saved.ID) + "\n\n" + contactCard(saved)}); err != nil {
 		return err
 	}
-	return b.notifyAdminsKeyed(ctx, contactKey(saved.ID), b.nominationText(saved, userLabel(r.User.Name, r.User.Username)), decideContactButtons(saved.ID))
+	return b.notifyAdminsKeyed(ctx, contactKey(saved.ID), func(l i18n.Lang) (string, [][]Button) {
+		return b.nominationText(l, saved, userLabel(l, r.User.Name, r.User.Username)), [][]Button{decideContactButtons(l, saved.ID)}
+	})
 }
 
-func (b *Bot) nominationText(c storage.Contact, nominator string) string {
-	return sprintf(txtNomAdminNew, c.ID, c.Party.Label(), nominator) + "\n\n" + contactCard(c)
+func (b *Bot) nominationText(l i18n.Lang, c storage.Contact, nominator string) string {
+	return l.T(txtNomAdminNew, c.ID, partyLabel(l, c.Party), nominator) + "\n\n" + contactCard(c)
 }
 
-func decideContactButtons(cid int64) []Button {
+func decideContactButtons(l i18n.Lang, cid int64) []Button {
 	s := strconv.FormatInt(cid, 10)
-	return []Button{{Text: txtBtnApprove, Data: "ctc:y:" + s}, {Text: txtBtnReject, Data: "ctc:n:" + s}}
+	return []Button{{Text: l.T(txtBtnApprove), Data: "ctc:y:" + s}, {Text: l.T(txtBtnReject), Data: "ctc:n:" + s}}
 }
 
 // expiredText is what a user is told when their conversation ended unfinished.
-func expiredText(c storage.Conversation) string {
+func expiredText(l i18n.Lang, c storage.Conversation) string {
 	if c.Submit != nil {
-		return sprintf(txtSubmitExpired, c.Submit.Task)
+		return l.T(txtSubmitExpired, c.Submit.Task)
 	}
 	if c.EditContact != 0 {
-		return sprintf(txtEditExpired, c.EditContact)
+		return l.T(txtEditExpired, c.EditContact)
 	}
-	return txtNomExpired
+	return l.T(txtNomExpired)
 }
 
 // ExpireConversations ends every conversation left alone for longer than
@@ -375,7 +380,7 @@ func (b *Bot) ExpireConversations(ctx context.Context) error {
 			}
 			ended++
 			// The user may have blocked the bot; the state is gone all the same.
-			if err := b.Sender.Send(ctx, Message{ChatID: uid, Text: expiredText(c)}); err != nil && first == nil {
+			if err := b.Sender.Send(ctx, Message{ChatID: uid, Text: expiredText(b.langOf(ctx, uid), c)}); err != nil && first == nil {
 				first = err
 			}
 		}
@@ -386,53 +391,53 @@ func (b *Bot) ExpireConversations(ctx context.Context) error {
 }
 
 // fieldLabel names a field for buttons and messages.
-func fieldLabel(f storage.Field) string {
+func fieldLabel(l i18n.Lang, f storage.Field) string {
 	switch f {
 	case storage.FieldName:
-		return txtFldName
+		return l.T(txtFldName)
 	case storage.FieldPosition:
-		return txtFldPosition
+		return l.T(txtFldPosition)
 	case storage.FieldOrganization:
-		return txtFldOrg
+		return l.T(txtFldOrg)
 	case storage.FieldEmail:
-		return txtFldEmail
+		return l.T(txtFldEmail)
 	case storage.FieldPhone:
-		return txtFldPhone
+		return l.T(txtFldPhone)
 	case storage.FieldUsername:
-		return txtFldUsername
+		return l.T(txtFldUsername)
 	}
 	return string(f)
 }
 
 // fieldProblem says what is wrong with a value, for the user.
-func fieldProblem(err error, p storage.Party) string {
+func fieldProblem(l i18n.Lang, err error, p storage.Party) string {
 	var fe *storage.FieldError
 	if !errors.As(err, &fe) {
-		return txtBadValue
+		return l.T(txtBadValue)
 	}
 	switch {
 	case fe.Problem == storage.NoVisible:
-		return sprintf(txtTextInvisible, fieldLabel(fe.Field))
+		return l.T(txtTextInvisible, fieldLabel(l, fe.Field))
 	case fe.Field == storage.FieldName && fe.Problem == storage.BadChars:
-		return txtBadNameChars
+		return l.T(txtBadNameChars)
 	case fe.Field == storage.FieldName:
-		return sprintf(txtBadLength, txtFldName, storage.NameMin, storage.NameMax)
+		return l.T(txtBadLength, l.T(txtFldName), storage.NameMin, storage.NameMax)
 	case (fe.Field == storage.FieldPosition || fe.Field == storage.FieldOrganization) && fe.Problem == storage.BadChars:
-		return sprintf(txtBadTextChars, fieldLabel(fe.Field))
+		return l.T(txtBadTextChars, fieldLabel(l, fe.Field))
 	case fe.Field == storage.FieldPosition || fe.Field == storage.FieldOrganization:
-		return sprintf(txtBadLength, fieldLabel(fe.Field), storage.TextMin, storage.TextMax)
+		return l.T(txtBadLength, fieldLabel(l, fe.Field), storage.TextMin, storage.TextMax)
 	case fe.Field == storage.FieldEmail:
-		return sprintf(txtBadEmail, emailExample(p))
+		return l.T(txtBadEmail, emailExample(p))
 	case fe.Field == storage.FieldPhone && fe.Problem == storage.NoIntl:
-		return txtBadPhoneIntl
+		return l.T(txtBadPhoneIntl)
 	case fe.Field == storage.FieldPhone && fe.Problem == storage.BadChars:
-		return txtBadPhoneChars
+		return l.T(txtBadPhoneChars)
 	case fe.Field == storage.FieldPhone:
-		return sprintf(txtBadPhoneDigits, storage.PhoneMinDigits, storage.PhoneMax)
+		return l.T(txtBadPhoneDigits, storage.PhoneMinDigits, storage.PhoneMax)
 	case fe.Field == storage.FieldUsername:
-		return sprintf(txtBadUsername, storage.UsernameMin, storage.UsernameMax)
+		return l.T(txtBadUsername, storage.UsernameMin, storage.UsernameMax)
 	}
-	return txtBadValue
+	return l.T(txtBadValue)
 }
 
 // parseField reads a field name as administrators type it.
@@ -454,16 +459,16 @@ func parseField(s string) (storage.Field, bool) {
 	return "", false
 }
 
-func statusWord(s storage.ContactStatus) string {
+func statusWord(l i18n.Lang, s storage.ContactStatus) string {
 	switch s {
 	case storage.ContactPending:
-		return txtStatusPending
+		return l.T(txtStatusPending)
 	case storage.ContactApproved:
-		return txtStatusApproved
+		return l.T(txtStatusApproved)
 	case storage.ContactRejected:
-		return txtStatusRejected
+		return l.T(txtStatusRejected)
 	case storage.ContactWithdrawn:
-		return txtStatusWithdrawn
+		return l.T(txtStatusWithdrawn)
 	}
 	return esc(string(s))
 }
@@ -473,13 +478,13 @@ func statusWord(s storage.ContactStatus) string {
 func (b *Bot) nomPartyButton(ctx context.Context, r *Request) (Answer, error) {
 	p := storage.Party(strings.TrimPrefix(r.Callback.Data, "nomp:"))
 	if !p.Valid() {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	c := storage.Conversation{UserID: r.User.ID, Step: string(storage.FieldName), Updated: b.Now(),
 		Draft: storage.Contact{Party: p, NominatedBy: r.User.ID}}
 	if err := b.Store.PutConversation(ctx, c); err != nil {
 		return Answer{}, err
 	}
-	text, buttons := b.prompt(c)
-	return Answer{Edit: &Message{Text: sprintf(txtNomStart, p.Label()) + "\n\n" + text, Buttons: buttons}}, nil
+	text, buttons := b.prompt(r.Lang, c)
+	return Answer{Edit: &Message{Text: r.Lang.T(txtNomStart, partyLabel(r.Lang, p)) + "\n\n" + text, Buttons: buttons}}, nil
 }

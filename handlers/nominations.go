@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -16,15 +17,15 @@ func (b *Bot) nominations(ctx context.Context, r *Request) error {
 	}
 	pending := slices.DeleteFunc(all, func(c storage.Contact) bool { return c.Status != storage.ContactPending })
 	if len(pending) == 0 {
-		return b.reply(ctx, r, txtNoPendingNominations)
+		return b.reply(ctx, r, r.Lang.T(txtNoPendingNominations))
 	}
 	slices.SortFunc(pending, func(a, c storage.Contact) int { return a.Nominated.Compare(c.Nominated) })
-	if err := b.reply(ctx, r, sprintf(txtPendingNominations, len(pending))); err != nil {
+	if err := b.reply(ctx, r, r.Lang.T(txtPendingNominations, len(pending))); err != nil {
 		return err
 	}
 	for _, c := range pending {
-		if err := b.sendNotice(ctx, contactKey(c.ID), Message{ChatID: r.Chat.ID, Text: b.nominationText(c, b.nominatorLabel(ctx, c.NominatedBy)),
-			Buttons: [][]Button{decideContactButtons(c.ID)}}); err != nil {
+		if err := b.sendNotice(ctx, contactKey(c.ID), Message{ChatID: r.Chat.ID, Text: b.nominationText(r.Lang, c, b.nominatorLabel(ctx, r.Lang, c.NominatedBy)),
+			Buttons: [][]Button{decideContactButtons(r.Lang, c.ID)}}); err != nil {
 			return err
 		}
 	}
@@ -32,11 +33,11 @@ func (b *Bot) nominations(ctx context.Context, r *Request) error {
 }
 
 // nominatorLabel names who nominated: their member name (never their id).
-func (b *Bot) nominatorLabel(ctx context.Context, userID int64) string {
+func (b *Bot) nominatorLabel(ctx context.Context, l i18n.Lang, userID int64) string {
 	// A missing or unreadable member record still leaves the id to go by.
 	m, err := b.Store.Member(ctx, userID)
 	if err != nil || m.Name == "" {
-		return txtAuditFormer
+		return l.T(txtAuditFormer)
 	}
-	return userLabel(m.Name, m.Username)
+	return userLabel(l, m.Name, m.Username)
 }

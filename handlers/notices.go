@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -21,9 +22,10 @@ func submissionKey(task int64, p storage.Party) string {
 // notifyAdminsKeyed is notifyAdmins for a notice that waits for a decision:
 // each copy is remembered under key. A failure to reach one administrator
 // does not stop the others; the first error is returned.
-func (b *Bot) notifyAdminsKeyed(ctx context.Context, key, text string, buttons ...[]Button) error {
+func (b *Bot) notifyAdminsKeyed(ctx context.Context, key string, n notice) error {
 	var first error
 	for _, id := range b.Admins {
+		text, buttons := n(b.langOf(ctx, id))
 		if err := b.sendNotice(ctx, key, Message{ChatID: id, Text: text, Buttons: buttons}); err != nil && first == nil {
 			first = err
 		}
@@ -41,9 +43,10 @@ func (b *Bot) sendNotice(ctx context.Context, key string, m Message) error {
 }
 
 // decidedEverywhere edits every copy of the notice key, but the one under
-// the pressed button (the caller edits that), to text, without buttons.
-// A copy that can no longer be edited (deleted, too old) is left as it is.
-func (b *Bot) decidedEverywhere(ctx context.Context, r *Request, key, text string) error {
+// the pressed button (the caller edits that), to text in the language of
+// the copy's reader, without buttons. A copy that can no longer be edited
+// (deleted, too old) is left as it is.
+func (b *Bot) decidedEverywhere(ctx context.Context, r *Request, key string, text func(l i18n.Lang) string) error {
 	copies, err := b.Store.Notices(ctx, key)
 	if err != nil {
 		return err
@@ -52,7 +55,7 @@ func (b *Bot) decidedEverywhere(ctx context.Context, r *Request, key, text strin
 		if r.Callback != nil && c.ChatID == r.Chat.ID && c.MessageID == r.Callback.MessageID {
 			continue
 		}
-		_ = b.Sender.Send(ctx, Message{ChatID: c.ChatID, Edit: c.MessageID, Text: text}) // best effort
+		_ = b.Sender.Send(ctx, Message{ChatID: c.ChatID, Edit: c.MessageID, Text: text(b.langOf(ctx, c.ChatID))}) // best effort
 	}
 	return nil
 }

@@ -97,7 +97,7 @@ func chooseMeetings(all []storage.Meeting, arg string) []storage.Meeting {
 // reportCmd handles /report [meeting]: the implementation report as DOCX,
 // XLSX and PDF, in the administrator's private chat.
 func (b *Bot) reportCmd(ctx context.Context, r *Request) error {
-	rep, err := BuildReport(ctx, b.Store, r.Args, b.today(), b.Location, "")
+	rep, err := BuildReport(ctx, b.Store, r.Args, b.today(), b.Location, string(r.Lang))
 	if errors.Is(err, ErrUnknownMeeting) {
 		meetings, err := b.Store.Meetings(ctx)
 		if err != nil {
@@ -107,22 +107,22 @@ func (b *Bot) reportCmd(ctx context.Context, r *Request) error {
 		for _, m := range meetings {
 			ids = append(ids, "<code>"+esc(m.ID)+"</code> "+esc(m.Short))
 		}
-		return b.reply(ctx, r, sprintf(txtReportNoMeeting, esc(r.Args), strings.Join(ids, "\n")))
+		return b.reply(ctx, r, r.Lang.T(txtReportNoMeeting, esc(r.Args), strings.Join(ids, "\n")))
 	}
 	if err != nil {
 		return err
 	}
 	if len(rep.Rows()) == 0 {
-		return b.reply(ctx, r, sprintf(txtReportEmpty, esc(rep.Subject)))
+		return b.reply(ctx, r, r.Lang.T(txtReportEmpty, esc(rep.Subject)))
 	}
 	for _, format := range ReportFormats {
 		data, err := WriteReport(rep, format)
 		if err != nil {
 			return err
 		}
-		caption := txtReportCaption[format]
+		caption := r.Lang.T(reportCaption(format))
 		if format == "docx" {
-			caption = sprintf(caption, esc(shorten(rep.Title, 900)))
+			caption = r.Lang.T(reportCaption(format), esc(shorten(rep.Title, 900)))
 		}
 		if err := b.Sender.SendDocument(ctx, r.Chat.ID, ReportFiles[format], data, caption); err != nil {
 			return err

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"strings"
 )
 
@@ -36,10 +37,12 @@ type HandlerFunc func(ctx context.Context, r *Request) error
 type Route struct {
 	Name   string
 	Args   string // shown in /help: "[all]"
-	Help   string
 	Access Access
 	Handle HandlerFunc
 }
+
+// Help is the route's one-line help in l (message help.<name>).
+func (r Route) Help(l i18n.Lang) string { return commandHelp(l, r.Name) }
 
 func (b *Bot) routeTable() []Route {
 	routes := []Route{
@@ -79,9 +82,8 @@ func (b *Bot) routeTable() []Route {
 		{Name: "board", Access: AdminGroup, Handle: b.boardCmd},
 		{Name: "digest", Args: "[day time|off]", Access: Members, Handle: b.digestCmd},
 		{Name: "cancel", Access: Anyone, Handle: b.cancelCmd},
-	}
-	for i := range routes {
-		routes[i].Help = commandHelp[routes[i].Name]
+		// Languages (issue 13).
+		{Name: "language", Access: Anyone, Handle: b.languageCmd},
 	}
 	return routes
 }
@@ -94,7 +96,9 @@ func (b *Bot) Routes() []Route { return append([]Route(nil), b.routes...) }
 func (b *Bot) MenuForGroups() []Route {
 	var out []Route
 	for _, r := range b.routes {
-		if (r.Access == ReadOnly || r.Access == Anyone) && !privateOnly[r.Name] {
+		// /language is everyone's command, but in a group only its administrators
+		// may use it: the groups' menu, which everyone sees, leaves it out.
+		if (r.Access == ReadOnly || r.Access == Anyone) && !privateOnly[r.Name] && r.Name != "language" {
 			out = append(out, r)
 		}
 	}
@@ -153,7 +157,7 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 	case r.Callback != nil:
 		return b.handleCallback(ctx, r)
 	case r.ForOtherBot:
-		return b.reply(ctx, r, sprintf(txtForOtherBot, esc(strings.Fields(r.Text)[0]), esc(r.Command)))
+		return b.reply(ctx, r, r.Lang.T(txtForOtherBot, esc(strings.Fields(r.Text)[0]), esc(r.Command)))
 	case r.Command != "":
 		if err := b.leaveForm(ctx, r); err != nil {
 			return err
@@ -167,12 +171,12 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 			return err
 		}
 		if r.Role == Stranger {
-			return b.strangerReply(ctx, r, txtStrangerIntro)
+			return b.strangerReply(ctx, r, r.Lang.T(txtStrangerIntro))
 		}
 		if r.SharedPhone != "" {
-			return b.reply(ctx, r, txtContactNoForm)
+			return b.reply(ctx, r, r.Lang.T(txtContactNoForm))
 		}
-		return b.reply(ctx, r, txtPlainText)
+		return b.reply(ctx, r, r.Lang.T(txtPlainText))
 	}
 	return nil // ordinary chatter in a group is not for the bot
 }
@@ -195,25 +199,25 @@ func (b *Bot) handleCommand(ctx context.Context, r *Request) error {
 		return nil // a group's commands may be meant for other bots
 	}
 	if near, ok := b.nearestCommand(r); ok {
-		return b.reply(ctx, r, sprintf(txtDidYouMean, esc(r.Command), near),
-			[]Button{{Text: sprintf(txtBtnRunCmd, near), Data: "cmd:" + near}})
+		return b.reply(ctx, r, r.Lang.T(txtDidYouMean, esc(r.Command), near),
+			[]Button{{Text: r.Lang.T(txtBtnRunCmd, near), Data: "cmd:" + near}})
 	}
-	return b.reply(ctx, r, sprintf(txtUnknownCmd, esc(r.Command))+"\n"+b.helpList(r))
+	return b.reply(ctx, r, r.Lang.T(txtUnknownCmd, esc(r.Command))+"\n"+b.helpList(r))
 }
 
 // refuse says why r may not do this and what to do instead.
 func (b *Bot) refuse(ctx context.Context, r *Request, a Access) error {
 	switch {
 	case a == AdminGroup && r.Chat.Private && r.Role == Admin:
-		return b.reply(ctx, r, txtEnableInGroup)
+		return b.reply(ctx, r, r.Lang.T(txtEnableInGroup))
 	case a == AdminPrivate && r.Role == Admin:
-		return b.replyGoPrivate(ctx, r, txtNotInGroup, "")
+		return b.replyGoPrivate(ctx, r, r.Lang.T(txtNotInGroup), "")
 	case a == AdminPrivate || a == AdminGroup || a == AdminAnywhere:
-		return b.reply(ctx, r, txtAdminOnly)
+		return b.reply(ctx, r, r.Lang.T(txtAdminOnly))
 	case r.Role == Stranger && r.Chat.Private:
-		return b.strangerReply(ctx, r, txtStrangerOnly)
+		return b.strangerReply(ctx, r, r.Lang.T(txtStrangerOnly))
 	case r.Role == Stranger:
-		return b.replyGoPrivate(ctx, r, txtNotInGroup, "")
+		return b.replyGoPrivate(ctx, r, r.Lang.T(txtNotInGroup), "")
 	}
-	return b.reply(ctx, r, txtAdminOnly)
+	return b.reply(ctx, r, r.Lang.T(txtAdminOnly))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -35,12 +36,12 @@ func submitData(verb string, id int64, p storage.Party) string {
 func (b *Bot) submitPress(ctx context.Context, r *Request) (Answer, error) {
 	parts := strings.Split(r.Callback.Data, ":")
 	if len(parts) < 4 {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	id, ok := parseTaskID(parts[2])
 	p := storage.Party(parts[len(parts)-1])
 	if !ok || !p.Valid() {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	switch {
 	case parts[1] == "a" && len(parts) == 4:
@@ -55,35 +56,35 @@ func (b *Bot) submitPress(ctx context.Context, r *Request) (Answer, error) {
 		if _, err := b.Store.EndConversation(ctx, r.User.ID); err != nil {
 			return Answer{}, err
 		}
-		return Answer{Edit: &Message{Text: txtSubmitCancelled}}, nil
+		return Answer{Edit: &Message{Text: r.Lang.T(txtSubmitCancelled)}}, nil
 	case parts[1] == "u" && len(parts) == 5:
 		list, _ := strconv.Atoi(parts[3])
 		return b.undoSubmit(ctx, r, id, p, list)
 	}
-	return stale, nil
+	return stale(r.Lang), nil
 }
 
 // askSubmit asks once before recording, and waits for a reference or Confirm.
 func (b *Bot) askSubmit(ctx context.Context, r *Request, id int64, p storage.Party) (Answer, error) {
 	t, err := b.Store.Task(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
-		return alert(sprintf(txtNoSuchTask, strconv.FormatInt(id, 10))), nil
+		return alert(r.Lang.T(txtNoSuchTask, strconv.FormatInt(id, 10))), nil
 	}
 	if err != nil {
 		return Answer{}, err
 	}
 	if !t.Involves(p) {
-		return alert(sprintf(txtDoneNotYours, id, p.Label())), nil
+		return alert(r.Lang.T(txtDoneNotYours, id, partyLabel(r.Lang, p))), nil
 	}
 	if t.StatusOf(p).State != storage.StateOpen {
-		return alert(plainToast(sprintf(txtDoneAlready, p.Label(), id))), nil
+		return alert(plainToast(r.Lang.T(txtDoneAlready, partyLabel(r.Lang, p), id))), nil
 	}
-	text := sprintf(txtSubmitAsk, p.Label(), id, esc(t.Title))
+	text := r.Lang.T(txtSubmitAsk, partyLabel(r.Lang, p), id, esc(t.Title))
 	if !r.Chat.Private { // no typed reference is awaited in a group: say how to give one
-		text = sprintf(txtSubmitAskGroup, p.Label(), id, esc(t.Title), id)
+		text = r.Lang.T(txtSubmitAskGroup, partyLabel(r.Lang, p), id, esc(t.Title), id)
 	}
 	ask, err := b.sendID(ctx, Message{ChatID: r.Chat.ID, Text: text,
-		Buttons: [][]Button{{{Text: txtBtnSubmitYes, Data: submitData("y", id, p)}, {Text: txtBtnNomCancel, Data: submitData("n", id, p)}}}})
+		Buttons: [][]Button{{{Text: r.Lang.T(txtBtnSubmitYes), Data: submitData("y", id, p)}, {Text: r.Lang.T(txtBtnNomCancel), Data: submitData("n", id, p)}}}})
 	if err != nil {
 		return Answer{}, err
 	}
@@ -111,7 +112,7 @@ func (b *Bot) submitDraft(ctx context.Context, r *Request, id int64, p storage.P
 func (b *Bot) submitReference(ctx context.Context, r *Request, c storage.Conversation) error {
 	ref := strings.TrimSpace(r.Text)
 	if p := storage.CheckText(ref, false); p != "" || ref == "" {
-		return b.reply(ctx, r, invalidReply(&storage.FieldError{Field: storage.FieldRef, Problem: storage.BadChars}))
+		return b.reply(ctx, r, invalidReply(r.Lang, &storage.FieldError{Field: storage.FieldRef, Problem: storage.BadChars}))
 	}
 	if _, err := b.Store.EndConversation(ctx, r.User.ID); err != nil {
 		return err
@@ -143,13 +144,13 @@ func (b *Bot) submit(ctx context.Context, r *Request, s submission) error {
 	}
 	switch {
 	case errors.Is(err, ErrNotAllowed):
-		out.Text = sprintf(txtNotYourParty, s.party.Label())
+		out.Text = r.Lang.T(txtNotYourParty, partyLabel(r.Lang, s.party))
 	case errors.Is(err, storage.ErrNotFound):
-		out.Text = sprintf(txtNoSuchTask, strconv.FormatInt(s.task, 10))
+		out.Text = r.Lang.T(txtNoSuchTask, strconv.FormatInt(s.task, 10))
 	case errors.Is(err, errNotResponsible):
-		out.Text = sprintf(txtDoneNotYours, s.task, s.party.Label())
+		out.Text = r.Lang.T(txtDoneNotYours, s.task, partyLabel(r.Lang, s.party))
 	case errors.Is(err, errNoChange):
-		out.Text = sprintf(txtDoneAlready, s.party.Label(), s.task)
+		out.Text = r.Lang.T(txtDoneAlready, partyLabel(r.Lang, s.party), s.task)
 	case err != nil:
 		return err
 	}
@@ -158,15 +159,15 @@ func (b *Bot) submit(ctx context.Context, r *Request, s submission) error {
 	}
 	extra := ""
 	if t.Done() {
-		extra = txtDoneAllIn
-	} else if pr := progress(&t); pr != "" {
+		extra = r.Lang.T(txtDoneAllIn)
+	} else if pr := progress(r.Lang, &t); pr != "" {
 		extra = "\n" + pr
 	}
 	if s.ref != "" {
-		extra = "\n" + sprintf(txtSubmitRef, esc(s.ref)) + extra
+		extra = "\n" + r.Lang.T(txtSubmitRef, esc(s.ref)) + extra
 	}
-	out.Text = sprintf(txtDoneOK, s.party.Label(), s.task, esc(t.Title), extra) + "\n" + sprintf(txtSubmitUndoHint, int(undoWindow.Minutes()))
-	out.Buttons = [][]Button{{{Text: txtBtnUndo, Data: "sub:u:" + strconv.FormatInt(s.task, 10) + ":" + strconv.Itoa(s.list) + ":" + string(s.party)}}}
+	out.Text = r.Lang.T(txtDoneOK, partyLabel(r.Lang, s.party), s.task, esc(t.Title), extra) + "\n" + r.Lang.N(txtSubmitUndoHint, int(undoWindow.Minutes()))
+	out.Buttons = [][]Button{{{Text: r.Lang.T(txtBtnUndo), Data: "sub:u:" + strconv.FormatInt(s.task, 10) + ":" + strconv.Itoa(s.list) + ":" + string(s.party)}}}
 	if err := b.Sender.Send(ctx, out); err != nil {
 		return err
 	}
@@ -185,27 +186,28 @@ func (b *Bot) redrawList(ctx context.Context, r *Request, p storage.Party, list 
 	if err != nil {
 		return err
 	}
-	text, rows := b.myTasksPage(tasks, p, 0)
+	text, rows := b.myTasksPage(r.Lang, tasks, p, 0)
 	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: list, Text: text, Buttons: rows})
 }
 
 // tellSecretariat sends each administrator (but the one who acted) the
 // notice of a submission, with the file, and the buttons that decide it.
 func (b *Bot) tellSecretariat(ctx context.Context, r *Request, t storage.Task, s submission) error {
-	text := sprintf(txtSubmitNotice, s.party.Label(), t.ID, esc(t.Title), userLabel(r.User.Name, r.User.Username))
-	if s.ref != "" {
-		text += "\n" + sprintf(txtSubmitRef, esc(s.ref))
-	}
 	data := strconv.FormatInt(t.ID, 10) + ":" + string(s.party)
-	buttons := []Button{{Text: sprintf(txtBtnConfirm, string(s.party)), Data: "st:c:" + data},
-		{Text: sprintf(txtBtnReopen, string(s.party)), Data: "st:o:" + data}}
 	var first error
 	for _, id := range b.Admins {
 		if id == r.User.ID {
 			continue
 		}
+		l := b.langOf(ctx, id)
+		text := l.T(txtSubmitNotice, partyLabel(l, s.party), t.ID, esc(t.Title), userLabel(l, r.User.Name, r.User.Username))
+		if s.ref != "" {
+			text += "\n" + l.T(txtSubmitRef, esc(s.ref))
+		}
+		buttons := []Button{{Text: l.T(txtBtnConfirm, string(s.party)), Data: "st:c:" + data},
+			{Text: l.T(txtBtnReopen, string(s.party)), Data: "st:o:" + data}}
 		if s.doc != nil {
-			if err := b.sendFile(ctx, id, s.doc.FileID, sprintf(txtSubmitFileCaption, s.party.Label(), t.ID)); err != nil && first == nil {
+			if err := b.sendFile(ctx, id, s.doc.FileID, l.T(txtSubmitFileCaption, partyLabel(l, s.party), t.ID)); err != nil && first == nil {
 				first = err
 			}
 		}
@@ -221,7 +223,7 @@ func (b *Bot) tellSecretariat(ctx context.Context, r *Request, t storage.Task, s
 func (b *Bot) undoSubmit(ctx context.Context, r *Request, id int64, p storage.Party, list int) (Answer, error) {
 	t, err := b.Store.Task(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
-		return alert(sprintf(txtNoSuchTask, strconv.FormatInt(id, 10))), nil
+		return alert(r.Lang.T(txtNoSuchTask, strconv.FormatInt(id, 10))), nil
 	}
 	if err != nil {
 		return Answer{}, err
@@ -229,11 +231,11 @@ func (b *Bot) undoSubmit(ctx context.Context, r *Request, id int64, p storage.Pa
 	st := t.StatusOf(p)
 	switch {
 	case st.State != storage.StateSubmitted:
-		return alert(plainToast(sprintf(txtUndoNotSubmitted, p.Label(), id))), nil
+		return alert(plainToast(r.Lang.T(txtUndoNotSubmitted, partyLabel(r.Lang, p), id))), nil
 	case st.By != r.User.ID && r.Role != Admin:
-		return alert(txtUndoNotYours), nil
+		return alert(r.Lang.T(txtUndoNotYours)), nil
 	case b.Now().Sub(st.At) > undoWindow:
-		return alert(sprintf(txtUndoTooLate, int(undoWindow.Minutes()))), nil
+		return alert(r.Lang.N(txtUndoTooLate, int(undoWindow.Minutes()))), nil
 	}
 	if _, err := b.setStatus(ctx, r, id, p, storage.StateOpen, ""); err != nil && !errors.Is(err, errNoChange) {
 		return Answer{}, err
@@ -242,18 +244,23 @@ func (b *Bot) undoSubmit(ctx context.Context, r *Request, id int64, p storage.Pa
 		return Answer{}, err
 	}
 	// The notices of the submission say it was taken back, and offer nothing.
-	if err := b.decidedEverywhere(ctx, r, submissionKey(id, p), sprintf(txtUndoAdmins, p.Label(), id, esc(t.Title))); err != nil {
+	if err := b.decidedEverywhere(ctx, r, submissionKey(id, p), func(l i18n.Lang) string {
+		return l.T(txtUndoAdmins, partyLabel(l, p), id, esc(t.Title))
+	}); err != nil {
 		return Answer{}, err
 	}
-	return Answer{Text: txtUndoneToast, Edit: &Message{Text: sprintf(txtUndone, p.Label(), id, esc(t.Title))}}, nil
+	return Answer{Text: r.Lang.T(txtUndoneToast), Edit: &Message{Text: r.Lang.T(txtUndone, partyLabel(r.Lang, p), id, esc(t.Title))}}, nil
 }
 
 // tellDecision tells the member who submitted p's part that the Secretariat
 // confirmed or reopened it; with no such member, every member of p.
 func (b *Bot) tellDecision(ctx context.Context, r *Request, before storage.PartyStatus, t storage.Task, p storage.Party, to storage.State) error {
-	text := sprintf(txtYourPartConfirmed, p.Label(), t.ID, esc(t.Title), b.adminName(ctx, r.User.ID, r))
-	if to == storage.StateOpen {
-		text = sprintf(txtYourPartReopened, p.Label(), t.ID, esc(t.Title), b.adminName(ctx, r.User.ID, r))
+	admin := b.adminName(ctx, r.User.ID, r)
+	text := func(l i18n.Lang) string {
+		if to == storage.StateOpen {
+			return l.T(txtYourPartReopened, partyLabel(l, p), t.ID, esc(t.Title), admin)
+		}
+		return l.T(txtYourPartConfirmed, partyLabel(l, p), t.ID, esc(t.Title), admin)
 	}
 	var to_ []int64
 	if before.By != 0 && !b.IsAdmin(before.By) {
@@ -271,7 +278,8 @@ func (b *Bot) tellDecision(ctx context.Context, r *Request, before storage.Party
 	}
 	msgs := make([]Message, len(to_))
 	for i, id := range to_ {
-		msgs[i] = Message{ChatID: id, Text: text, Buttons: [][]Button{{{Text: txtBtnOpenTask, Data: "task:" + strconv.FormatInt(t.ID, 10)}}}}
+		l := b.langOf(ctx, id)
+		msgs[i] = Message{ChatID: id, Text: text(l), Buttons: [][]Button{{{Text: l.T(txtBtnOpenTask), Data: "task:" + strconv.FormatInt(t.ID, 10)}}}}
 	}
 	b.Sender.SendBulk(ctx, msgs, func(int, error) {}) // a member who blocked the bot misses it; the decision stands
 	return nil
@@ -279,7 +287,7 @@ func (b *Bot) tellDecision(ctx context.Context, r *Request, before storage.Party
 
 // tellMembers sends news(party) to the members of t's Parties (also of
 // those only when only is set), but not to the one who made the change.
-func (b *Bot) tellMembers(ctx context.Context, r *Request, t storage.Task, only func(storage.Party) bool, news func(storage.Party) string) error {
+func (b *Bot) tellMembers(ctx context.Context, r *Request, t storage.Task, only func(storage.Party) bool, news func(i18n.Lang, storage.Party) string) error {
 	ms, err := b.Store.Members(ctx)
 	if err != nil {
 		return err
@@ -289,8 +297,9 @@ func (b *Bot) tellMembers(ctx context.Context, r *Request, t storage.Task, only 
 		if m.UserID == r.User.ID || !t.Involves(m.Party) || (only != nil && !only(m.Party)) {
 			continue
 		}
-		msgs = append(msgs, Message{ChatID: m.UserID, Text: news(m.Party),
-			Buttons: [][]Button{{{Text: txtBtnOpenTask, Data: "task:" + strconv.FormatInt(t.ID, 10)}}}})
+		l := b.langOf(ctx, m.UserID)
+		msgs = append(msgs, Message{ChatID: m.UserID, Text: news(l, m.Party),
+			Buttons: [][]Button{{{Text: l.T(txtBtnOpenTask), Data: "task:" + strconv.FormatInt(t.ID, 10)}}}})
 	}
 	b.Sender.SendBulk(ctx, msgs, func(int, error) {}) // best effort: the change stands
 	return nil
@@ -315,23 +324,23 @@ func (b *Bot) sendFile(ctx context.Context, chatID int64, fileID, caption string
 func (b *Bot) filePress(ctx context.Context, r *Request) (Answer, error) {
 	parts := strings.Split(r.Callback.Data, ":")
 	if len(parts) != 3 {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	id, ok := parseTaskID(parts[1])
 	p := storage.Party(parts[2])
 	if !ok || !p.Valid() {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	t, err := b.Store.Task(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	if err != nil {
 		return Answer{}, err
 	}
 	st := t.StatusOf(p)
 	if st.FileID == "" {
-		return alert(txtNoFile), nil
+		return alert(r.Lang.T(txtNoFile)), nil
 	}
-	return Answer{}, b.sendFile(ctx, r.Chat.ID, st.FileID, sprintf(txtSubmitFileCaption, p.Label(), id))
+	return Answer{}, b.sendFile(ctx, r.Chat.ID, st.FileID, r.Lang.T(txtSubmitFileCaption, partyLabel(r.Lang, p), id))
 }

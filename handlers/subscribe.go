@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -18,7 +19,7 @@ func (b *Bot) subscribe(ctx context.Context, r *Request) error {
 		case r.Member != nil && r.Member.Party.Valid():
 			s.Party = r.Member.Party
 		case r.Role != Admin:
-			return b.reply(ctx, r, txtNeedParty, partyButtons("iam:")...)
+			return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons(r.Lang, "iam:")...)
 		}
 		s.Title = r.User.Name
 	}
@@ -33,18 +34,18 @@ func (b *Bot) subscribe(ctx context.Context, r *Request) error {
 	if err := b.ScheduleChat(ctx, s); err != nil {
 		return err
 	}
-	when := b.leadsText()
+	when := b.leadsText(r.Lang)
 	zone := b.Location.String()
 	if already {
-		return b.reply(ctx, r, sprintf(txtAlreadySubscribed, when, b.Alerts.Hour, b.Alerts.Minute, zone))
+		return b.reply(ctx, r, r.Lang.T(txtAlreadySubscribed, when, b.Alerts.Hour, b.Alerts.Minute, zone))
 	}
 	switch {
 	case !r.Chat.Private:
-		return b.reply(ctx, r, sprintf(txtSubscribedGroup, when, b.Alerts.Hour, b.Alerts.Minute, zone))
+		return b.reply(ctx, r, r.Lang.T(txtSubscribedGroup, when, b.Alerts.Hour, b.Alerts.Minute, zone))
 	case s.Party != "":
-		return b.reply(ctx, r, sprintf(txtSubscribedPrivate, s.Party.Label(), when, b.Alerts.Hour, b.Alerts.Minute, zone))
+		return b.reply(ctx, r, r.Lang.T(txtSubscribedPrivate, partyLabel(r.Lang, s.Party), when, b.Alerts.Hour, b.Alerts.Minute, zone))
 	}
-	return b.reply(ctx, r, sprintf(txtSubscribedAll, when, b.Alerts.Hour, b.Alerts.Minute, zone))
+	return b.reply(ctx, r, r.Lang.T(txtSubscribedAll, when, b.Alerts.Hour, b.Alerts.Minute, zone))
 }
 
 func (b *Bot) unsubscribe(ctx context.Context, r *Request) error {
@@ -57,19 +58,19 @@ func (b *Bot) unsubscribe(ctx context.Context, r *Request) error {
 		return err
 	}
 	if !removed {
-		return b.reply(ctx, r, txtNotSubscribed)
+		return b.reply(ctx, r, r.Lang.T(txtNotSubscribed))
 	}
 	for _, t := range tasks {
 		if err := b.Store.UnscheduleAlert(ctx, t.ID, r.Chat.ID); err != nil {
 			return err
 		}
 	}
-	return b.reply(ctx, r, txtUnsubscribed)
+	return b.reply(ctx, r, r.Lang.T(txtUnsubscribed))
 }
 
 // leadsText is when alerts come: "14, 7 and 1 days before each deadline,
 // and on the day itself", or "on the day of each deadline".
-func (b *Bot) leadsText() string {
+func (b *Bot) leadsText(l i18n.Lang) string {
 	var days []string
 	onDay := false
 	for _, l := range b.Alerts.Leads {
@@ -82,16 +83,16 @@ func (b *Bot) leadsText() string {
 	out := ""
 	switch len(days) {
 	case 0:
-		return txtLeadsOnlyOnTheDay
+		return l.T(txtLeadsOnlyOnTheDay)
 	case 1:
 		n, _ := strconv.Atoi(days[0])
-		out = count(n, unitDay)
+		out = count(l, n, unitDay)
 	default:
-		out = sprintf(txtLeadsMany, strings.Join(days[:len(days)-1], ", "), days[len(days)-1])
+		out = l.T(txtLeadsMany, strings.Join(days[:len(days)-1], ", "), days[len(days)-1])
 	}
-	out = sprintf(txtLeadsBefore, out)
+	out = l.T(txtLeadsBefore, out)
 	if onDay {
-		out += txtLeadsAndOnTheDay
+		out += l.T(txtLeadsAndOnTheDay)
 	}
 	return out
 }

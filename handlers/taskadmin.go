@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -44,27 +45,27 @@ func containsParty(ps []storage.Party, p storage.Party) bool {
 func (b *Bot) addTask(ctx context.Context, r *Request) error {
 	words := strings.Fields(r.Args)
 	if len(words) < 2 {
-		return b.reply(ctx, r, txtAddUsage)
+		return b.reply(ctx, r, r.Lang.T(txtAddUsage))
 	}
 	parties, bad, ok := parseParties(words[0])
 	if !ok {
 		if bad == "" {
 			bad = words[0]
 		}
-		return b.reply(ctx, r, sprintf(txtAddBadPty, echo(bad)))
+		return b.reply(ctx, r, r.Lang.T(txtAddBadPty, echo(bad)))
 	}
 	dl, used, problem := ParseDeadline(words[1:])
 	if used == 0 {
-		return b.reply(ctx, r, dateRefusal(problem))
+		return b.reply(ctx, r, dateRefusal(r.Lang, problem))
 	}
 	text := strings.Join(words[1+used:], " ")
 	if text == "" {
-		return b.reply(ctx, r, txtAddNoText)
+		return b.reply(ctx, r, r.Lang.T(txtAddNoText))
 	}
 	t, err := b.Store.AddTask(ctx, storage.Task{Title: shorten(text, storage.MaxTitleLen), Text: text,
-		Parties: parties, Deadline: dl, Source: txtAddedByAdmin, Created: b.Now()})
+		Parties: parties, Deadline: dl, Source: r.Lang.T(txtAddedByAdmin), Created: b.Now()})
 	if errors.Is(err, storage.ErrInvalid) {
-		return b.reply(ctx, r, invalidReply(err))
+		return b.reply(ctx, r, invalidReply(r.Lang, err))
 	}
 	if err != nil {
 		return err
@@ -72,7 +73,7 @@ func (b *Bot) addTask(ctx context.Context, r *Request) error {
 	if err := b.ScheduleTask(ctx, t); err != nil {
 		return err
 	}
-	if err := b.reply(ctx, r, sprintf(txtAdded, t.ID, esc(t.Title), partyList(&t), esc(deadlineText(t.Deadline)))); err != nil {
+	if err := b.reply(ctx, r, r.Lang.T(txtAdded, t.ID, esc(t.Title), partyList(r.Lang, &t), esc(deadlineText(r.Lang, t.Deadline)))); err != nil {
 		return err
 	}
 	return b.tellNewTask(ctx, r, t)
@@ -81,11 +82,11 @@ func (b *Bot) addTask(ctx context.Context, r *Request) error {
 func (b *Bot) editTask(ctx context.Context, r *Request) error {
 	words := strings.Fields(r.Args)
 	if len(words) < 3 {
-		return b.reply(ctx, r, txtEditUsage)
+		return b.reply(ctx, r, r.Lang.T(txtEditUsage))
 	}
 	id, ok := parseTaskID(words[0])
 	if !ok {
-		return b.reply(ctx, r, txtEditUsage)
+		return b.reply(ctx, r, r.Lang.T(txtEditUsage))
 	}
 	field, value := strings.ToLower(words[1]), words[2:]
 	var change func(*storage.Task) error
@@ -94,30 +95,30 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 	case "date", "deadline":
 		if len(value) == 1 && strings.EqualFold(value[0], "none") {
 			// The one way to make a dated task undated: asked for in words.
-			change, what = func(t *storage.Task) error { t.Deadline = storage.Deadline{}; return nil }, txtChangedNoDeadline
+			change, what = func(t *storage.Task) error { t.Deadline = storage.Deadline{}; return nil }, r.Lang.T(txtChangedNoDeadline)
 			break
 		}
 		dl, used, problem := ParseDeadline(value)
 		if used == 0 || used != len(value) {
-			return b.reply(ctx, r, dateRefusal(problem))
+			return b.reply(ctx, r, dateRefusal(r.Lang, problem))
 		}
-		change, what = func(t *storage.Task) error { t.Deadline = dl; return nil }, sprintf(txtChangedDeadline, esc(dl.Text))
+		change, what = func(t *storage.Task) error { t.Deadline = dl; return nil }, r.Lang.T(txtChangedDeadline, esc(dl.Text))
 	case "title", "text":
 		text := strings.Join(value, " ")
 		change, what = func(t *storage.Task) error {
 			t.Title, t.Text = shorten(text, storage.MaxTitleLen), text
 			return nil
-		}, sprintf(txtChangedTitle, esc(shorten(text, 60)))
+		}, r.Lang.T(txtChangedTitle, esc(shorten(text, 60)))
 	case "parties", "party":
 		ps, bad, ok := parseParties(strings.Join(value, ","))
 		if !ok {
-			return b.reply(ctx, r, sprintf(txtAddBadPty, echo(bad)))
+			return b.reply(ctx, r, r.Lang.T(txtAddBadPty, echo(bad)))
 		}
 		change = func(t *storage.Task) error { t.Parties = ps; return nil }
 		tmp := storage.Task{Parties: ps}
-		what = sprintf(txtChangedParties, partyList(&tmp))
+		what = r.Lang.T(txtChangedParties, partyList(r.Lang, &tmp))
 	default:
-		return b.reply(ctx, r, txtEditUsage)
+		return b.reply(ctx, r, r.Lang.T(txtEditUsage))
 	}
 	var old storage.Task
 	t, err := b.EditTask(ctx, r, id, func(t *storage.Task) error {
@@ -127,14 +128,14 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 	})
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
-		return b.reply(ctx, r, sprintf(txtNoSuchTask, strconv.FormatInt(id, 10)))
+		return b.reply(ctx, r, r.Lang.T(txtNoSuchTask, strconv.FormatInt(id, 10)))
 	case errors.Is(err, storage.ErrInvalid):
-		return b.reply(ctx, r, invalidReply(err))
+		return b.reply(ctx, r, invalidReply(r.Lang, err))
 	case err != nil:
 		return err
 	}
 	// EditTask rescheduled the alerts (the rule and the alerts shared with the app).
-	if err := b.reply(ctx, r, sprintf(txtEdited, id, what)); err != nil {
+	if err := b.reply(ctx, r, r.Lang.T(txtEdited, id, what)); err != nil {
 		return err
 	}
 	return b.tellChange(ctx, r, old, t)
@@ -143,24 +144,24 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 func (b *Bot) delTask(ctx context.Context, r *Request) error {
 	id, ok := parseTaskID(r.Args)
 	if !ok {
-		return b.reply(ctx, r, txtTaskUsage)
+		return b.reply(ctx, r, r.Lang.T(txtTaskUsage))
 	}
 	t, err := b.Store.Task(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
-		return b.reply(ctx, r, sprintf(txtNoSuchTask, strconv.FormatInt(id, 10)))
+		return b.reply(ctx, r, r.Lang.T(txtNoSuchTask, strconv.FormatInt(id, 10)))
 	}
 	if err != nil {
 		return err
 	}
 	s := strconv.FormatInt(id, 10)
-	return b.reply(ctx, r, sprintf(txtDelAsk, id, esc(t.Title)),
-		[]Button{{Text: txtBtnDelete, Data: "del:y:" + s}, {Text: txtBtnCancel, Data: "del:n:" + s}})
+	return b.reply(ctx, r, r.Lang.T(txtDelAsk, id, esc(t.Title)),
+		[]Button{{Text: r.Lang.T(txtBtnDelete), Data: "del:y:" + s}, {Text: r.Lang.T(txtBtnCancel), Data: "del:n:" + s}})
 }
 
 func (b *Bot) delButton(ctx context.Context, r *Request) error {
 	id, v, ok := parseIDButton(r.Callback.Data)
 	if !ok || v == verbAsk {
-		return b.Sender.AnswerCallback(ctx, r.Callback.ID, txtStaleButton, true)
+		return b.Sender.AnswerCallback(ctx, r.Callback.ID, r.Lang.T(txtStaleButton), true)
 	}
 	if err := b.Sender.AnswerCallback(ctx, r.Callback.ID, "", false); err != nil {
 		return err
@@ -176,35 +177,35 @@ func (b *Bot) delButton(ctx context.Context, r *Request) error {
 		return err
 	}
 	if !removed {
-		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: sprintf(txtNoSuchTask, strconv.FormatInt(id, 10))})
+		return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: r.Lang.T(txtNoSuchTask, strconv.FormatInt(id, 10))})
 	}
-	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: sprintf(txtDeleted, id)})
+	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: r.Callback.MessageID, Text: r.Lang.T(txtDeleted, id)})
 }
 
 // invalidReply says why the store refused a task, in words: which field, and
 // what to do instead.
-func invalidReply(err error) string {
+func invalidReply(l i18n.Lang, err error) string {
 	var fe *storage.FieldError
 	if errors.As(err, &fe) {
-		label := map[storage.Field]string{storage.FieldTitle: txtFldTitle, storage.FieldText: txtFldText,
-			storage.FieldSource: txtFldText, storage.FieldRef: txtFldRef}[fe.Field]
+		label := map[storage.Field]string{storage.FieldTitle: l.T(txtFldTitle), storage.FieldText: l.T(txtFldText),
+			storage.FieldSource: l.T(txtFldText), storage.FieldRef: l.T(txtFldRef)}[fe.Field]
 		if label == "" {
-			label = fieldLabel(fe.Field)
+			label = fieldLabel(l, fe.Field)
 		}
 		switch fe.Problem {
 		case storage.BadChars:
-			return sprintf(txtTextBadChars, label)
+			return l.T(txtTextBadChars, label)
 		case storage.NoVisible:
-			return sprintf(txtTextInvisible, label)
+			return l.T(txtTextInvisible, label)
 		}
 	}
-	return sprintf(txtInvalid, esc(strings.TrimPrefix(err.Error(), storage.ErrInvalid.Error()+": ")))
+	return l.T(txtInvalid, esc(strings.TrimPrefix(err.Error(), storage.ErrInvalid.Error()+": ")))
 }
 
 // tellNewTask tells the members of t's Parties that it was added for them.
 func (b *Bot) tellNewTask(ctx context.Context, r *Request, t storage.Task) error {
-	return b.tellMembers(ctx, r, t, nil, func(p storage.Party) string {
-		return sprintf(txtTaskAddedForYou, p.Label(), t.ID, esc(t.Title), esc(b.whenText(t)))
+	return b.tellMembers(ctx, r, t, nil, func(l i18n.Lang, p storage.Party) string {
+		return l.T(txtTaskAddedForYou, partyLabel(l, p), t.ID, esc(t.Title), esc(b.whenText(l, t)))
 	})
 }
 
@@ -213,8 +214,8 @@ func (b *Bot) tellNewTask(ctx context.Context, r *Request, t storage.Task) error
 func (b *Bot) tellChange(ctx context.Context, r *Request, old, t storage.Task) error {
 	if added := slices.DeleteFunc(slices.Clone(t.Parties), old.Involves); len(added) > 0 {
 		only := storage.Task{Parties: added}
-		if err := b.tellMembers(ctx, r, only, nil, func(p storage.Party) string {
-			return sprintf(txtTaskAddedForYou, p.Label(), t.ID, esc(t.Title), esc(b.whenText(t)))
+		if err := b.tellMembers(ctx, r, only, nil, func(l i18n.Lang, p storage.Party) string {
+			return l.T(txtTaskAddedForYou, partyLabel(l, p), t.ID, esc(t.Title), esc(b.whenText(l, t)))
 		}); err != nil {
 			return err
 		}
@@ -222,15 +223,15 @@ func (b *Bot) tellChange(ctx context.Context, r *Request, old, t storage.Task) e
 	if old.Deadline.Due == t.Deadline.Due && old.Deadline.Text == t.Deadline.Text {
 		return nil
 	}
-	return b.tellMembers(ctx, r, t, old.Involves, func(storage.Party) string {
-		return sprintf(txtDeadlineMoved, t.ID, esc(t.Title), esc(b.whenText(t)))
+	return b.tellMembers(ctx, r, t, old.Involves, func(l i18n.Lang, _ storage.Party) string {
+		return l.T(txtDeadlineMoved, t.ID, esc(t.Title), esc(b.whenText(l, t)))
 	})
 }
 
 // whenText is a task's deadline and how far it is, or "no deadline set".
-func (b *Bot) whenText(t storage.Task) string {
+func (b *Bot) whenText(l i18n.Lang, t storage.Task) string {
 	if t.Deadline.IsZero() {
-		return txtNoDeadline
+		return l.T(txtNoDeadline)
 	}
-	return deadlineText(t.Deadline) + " (" + relative(t.Deadline.Due, b.today()) + ")"
+	return deadlineText(l, t.Deadline) + " (" + relative(l, t.Deadline.Due, b.today()) + ")"
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -21,7 +22,7 @@ func parseTaskID(s string) (int64, bool) {
 func (b *Bot) task(ctx context.Context, r *Request) error {
 	id, ok := parseTaskID(r.Args)
 	if !ok {
-		return b.reply(ctx, r, txtTaskUsage)
+		return b.reply(ctx, r, r.Lang.T(txtTaskUsage))
 	}
 	return b.showTask(ctx, r, id, 0)
 }
@@ -29,7 +30,7 @@ func (b *Bot) task(ctx context.Context, r *Request) error {
 func (b *Bot) taskButton(ctx context.Context, r *Request) (Answer, error) {
 	id, ok := parseTaskID(strings.TrimPrefix(r.Callback.Data, "task:"))
 	if !ok {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	return Answer{}, b.showTask(ctx, r, id, 0)
 }
@@ -39,7 +40,7 @@ func (b *Bot) taskButton(ctx context.Context, r *Request) (Answer, error) {
 func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) error {
 	t, err := b.Store.Task(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
-		return b.reply(ctx, r, sprintf(txtNoSuchTask, strconv.FormatInt(id, 10)))
+		return b.reply(ctx, r, r.Lang.T(txtNoSuchTask, strconv.FormatInt(id, 10)))
 	}
 	if err != nil {
 		return err
@@ -48,23 +49,23 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 	if err != nil {
 		return err
 	}
-	lines := []string{sprintf(txtTaskHeader, t.ID, esc(t.Title))}
+	lines := []string{r.Lang.T(txtTaskHeader, t.ID, esc(t.Title))}
 	if t.Deadline.IsZero() {
-		lines = append(lines, txtTaskNoDate)
+		lines = append(lines, r.Lang.T(txtTaskNoDate))
 	} else {
-		when := relative(t.Deadline.Due, b.today())
+		when := relative(r.Lang, t.Deadline.Due, b.today())
 		if t.Done() { // a finished task is not overdue, however old its deadline
-			when = submittedOn(&t, b.Location)
+			when = submittedOn(r.Lang, &t, b.Location)
 		}
-		lines = append(lines, sprintf(txtTaskDeadline, esc(deadlineText(t.Deadline)), when))
+		lines = append(lines, r.Lang.T(txtTaskDeadline, esc(deadlineText(r.Lang, t.Deadline)), when))
 	}
 	if t.Text != "" && t.Text != t.Title {
 		lines = append(lines, "", "<i>"+esc(t.Text)+"</i>")
 	}
 	if t.Source != "" {
-		lines = append(lines, sprintf(txtTaskSource, esc(t.Source)))
+		lines = append(lines, r.Lang.T(txtTaskSource, esc(t.Source)))
 	}
-	lines = append(lines, "", txtTaskStatus)
+	lines = append(lines, "", r.Lang.T(txtTaskStatus))
 	var buttons [][]Button
 	for _, p := range t.Parties {
 		st := t.StatusOf(p)
@@ -74,34 +75,34 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 		}
 		on := ""
 		if !st.At.IsZero() {
-			on = sprintf(txtStateOn, storage.DateOf(st.At.In(b.Location)).Long())
+			on = r.Lang.T(txtStateOn, longDate(r.Lang, storage.DateOf(st.At.In(b.Location))))
 		}
 		switch st.State {
 		case storage.StateSubmitted:
-			lines = append(lines, sprintf(txtStateSub, p.Label(), on, ref))
+			lines = append(lines, r.Lang.T(txtStateSub, partyLabel(r.Lang, p), on, ref))
 		case storage.StateConfirmed:
-			lines = append(lines, sprintf(txtStateConf, p.Label(), on, ref))
+			lines = append(lines, r.Lang.T(txtStateConf, partyLabel(r.Lang, p), on, ref))
 		default:
-			lines = append(lines, sprintf(txtStateOpen, p.Label()))
+			lines = append(lines, r.Lang.T(txtStateOpen, partyLabel(r.Lang, p)))
 		}
 		data := strconv.FormatInt(t.ID, 10) + ":" + string(p)
 		switch {
 		case r.Role == Admin && st.State == storage.StateSubmitted:
-			buttons = append(buttons, []Button{{Text: sprintf(txtBtnConfirm, string(p)), Data: "st:c:" + data},
-				{Text: sprintf(txtBtnReopen, string(p)), Data: "st:o:" + data}})
+			buttons = append(buttons, []Button{{Text: r.Lang.T(txtBtnConfirm, string(p)), Data: "st:c:" + data},
+				{Text: r.Lang.T(txtBtnReopen, string(p)), Data: "st:o:" + data}})
 		case r.Role == Admin && st.State == storage.StateConfirmed:
-			buttons = append(buttons, []Button{{Text: sprintf(txtBtnReopen, string(p)), Data: "st:o:" + data}})
+			buttons = append(buttons, []Button{{Text: r.Lang.T(txtBtnReopen, string(p)), Data: "st:o:" + data}})
 		case st.State == storage.StateOpen && mayActFor(r, p):
-			buttons = append(buttons, []Button{submitButton(&t, p)})
+			buttons = append(buttons, []Button{submitButton(r.Lang, &t, p)})
 		}
 		if st.FileID != "" && st.State != storage.StateOpen && mayActFor(r, p) {
-			buttons = append(buttons, []Button{{Text: sprintf(txtBtnOpenFile, string(p), shorten(st.FileName, 30)), Data: "file:" + data}})
+			buttons = append(buttons, []Button{{Text: r.Lang.T(txtBtnOpenFile, string(p), shorten(st.FileName, 30)), Data: "file:" + data}})
 		}
 	}
 	if len(hist) > 0 {
-		lines = append(lines, "", txtTaskHistory)
+		lines = append(lines, "", r.Lang.T(txtTaskHistory))
 		for _, h := range hist {
-			lines = append(lines, "• "+h.At.In(b.Location).Format("2 Jan 2006 15:04")+" · "+string(h.Party)+" "+string(h.From)+" → "+string(h.To))
+			lines = append(lines, "• "+r.Lang.DateTime(h.At.In(b.Location))+" · "+string(h.Party)+" "+stateWord(r.Lang, h.From)+" → "+stateWord(r.Lang, h.To))
 		}
 	}
 	m := Message{ChatID: r.Chat.ID, Text: strings.Join(lines, "\n"), Buttons: buttons, Edit: edit}
@@ -124,9 +125,9 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 	}
 	if !hasNamed && (r.Member == nil || !r.Member.Party.Valid()) {
 		if r.Role == Admin && idText != "" {
-			return b.reply(ctx, r, txtDoneAdminUsage)
+			return b.reply(ctx, r, r.Lang.T(txtDoneAdminUsage))
 		}
-		return b.reply(ctx, r, txtNeedParty, partyButtons("iam:")...)
+		return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons(r.Lang, "iam:")...)
 	}
 	p := named
 	if !hasNamed {
@@ -138,21 +139,21 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 			return err
 		}
 		if len(openFor(tasks, p)) == 0 {
-			return b.reply(ctx, r, sprintf(txtDoneNothing, p.Label()))
+			return b.reply(ctx, r, r.Lang.T(txtDoneNothing, partyLabel(r.Lang, p)))
 		}
-		text, rows := b.myTasksPage(tasks, p, 0)
+		text, rows := b.myTasksPage(r.Lang, tasks, p, 0)
 		return b.reply(ctx, r, text, rows...)
 	}
 	id, ok := parseTaskID(idText)
 	if !ok {
-		return b.reply(ctx, r, txtDoneUsage)
+		return b.reply(ctx, r, r.Lang.T(txtDoneUsage))
 	}
 	ref = strings.TrimSpace(ref)
 	if ref == "" && r.Document != nil {
-		ref = sprintf(txtFileRef, r.Document.Name)
+		ref = r.Lang.T(txtFileRef, r.Document.Name)
 	}
 	if p := storage.CheckText(ref, false); p != "" {
-		return b.reply(ctx, r, invalidReply(&storage.FieldError{Field: storage.FieldRef, Problem: p}))
+		return b.reply(ctx, r, invalidReply(r.Lang, &storage.FieldError{Field: storage.FieldRef, Problem: p}))
 	}
 	return b.submit(ctx, r, submission{task: id, party: p, ref: shorten(ref, 200), doc: r.Document})
 }
@@ -162,11 +163,11 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 func (b *Bot) doneButton(ctx context.Context, r *Request) (Answer, error) {
 	parts := strings.Split(r.Callback.Data, ":")
 	if len(parts) != 3 {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	id, ok := parseTaskID(parts[1])
 	if !ok {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	return b.askSubmit(ctx, r, id, storage.Party(parts[2])) // a button of an older list: it asks too
 }
@@ -223,21 +224,21 @@ func (b *Bot) setStatusFile(ctx context.Context, r *Request, id int64, p storage
 func (b *Bot) statusButton(ctx context.Context, r *Request) (Answer, error) {
 	parts := strings.Split(r.Callback.Data, ":")
 	if len(parts) != 4 || (parts[1] != "c" && parts[1] != "o") {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	id, ok := parseTaskID(parts[2])
 	p := storage.Party(parts[3])
 	if !ok || !p.Valid() {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
-	to, word := storage.StateConfirmed, txtConfirmed
+	to, word := storage.StateConfirmed, r.Lang.T(txtConfirmed)
 	if parts[1] == "o" {
-		to, word = storage.StateOpen, txtReopened
+		to, word = storage.StateOpen, r.Lang.T(txtReopened)
 	}
 	b.rememberAdmin(ctx, r)
 	before, err := b.Store.Task(ctx, id)
 	if errors.Is(err, storage.ErrNotFound) {
-		return stale, nil
+		return stale(r.Lang), nil
 	}
 	if err != nil {
 		return Answer{}, err
@@ -245,17 +246,17 @@ func (b *Bot) statusButton(ctx context.Context, r *Request) (Answer, error) {
 	t, err := b.ChangeStatus(ctx, r, id, p, to, "")
 	switch {
 	case errors.Is(err, storage.ErrNotFound), errors.Is(err, errNotResponsible), errors.Is(err, ErrNotAllowed):
-		return stale, nil
+		return stale(r.Lang), nil
 	case errors.Is(err, errNoChange):
 		// Decided already (from another copy of the notice): show where it stands.
-		return toast(sprintf(txtStatusAlready, string(p), id)), b.showTask(ctx, r, id, r.Callback.MessageID)
+		return toast(r.Lang.T(txtStatusAlready, string(p), id)), b.showTask(ctx, r, id, r.Callback.MessageID)
 	case err != nil:
 		return Answer{}, err
 	}
 	if err := b.tellDecided(ctx, r, before.StatusOf(p), t, p, to); err != nil {
 		return Answer{}, err
 	}
-	return toast(sprintf(txtStatusChanged, word, string(p), id)), b.showTask(ctx, r, id, r.Callback.MessageID)
+	return toast(r.Lang.T(txtStatusChanged, word, string(p), id)), b.showTask(ctx, r, id, r.Callback.MessageID)
 }
 
 // tellDecided tells of an administrator's confirm or reopen of p's part, in
@@ -269,8 +270,10 @@ func (b *Bot) tellDecided(ctx context.Context, r *Request, before storage.PartyS
 	if err := b.tellDecision(ctx, r, before, t, p, to); err != nil {
 		return err
 	}
-	return b.decidedEverywhere(ctx, r, submissionKey(t.ID, p), sprintf(txtSubmissionDecided, p.Label(), t.ID, esc(t.Title),
-		strings.ToLower(word), b.adminName(ctx, r.User.ID, r)))
+	admin := b.adminName(ctx, r.User.ID, r)
+	return b.decidedEverywhere(ctx, r, submissionKey(t.ID, p), func(l i18n.Lang) string {
+		return l.T(txtSubmissionDecided, partyLabel(l, p), t.ID, esc(t.Title), strings.ToLower(l.T(word)), admin)
+	})
 }
 
 // shorten cuts s to n runes with an ellipsis.

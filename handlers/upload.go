@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/handlers/minutes"
 	"github.com/ots-customs/wgbot/storage"
 )
@@ -61,7 +62,7 @@ type Summarizer interface {
 // upload handles a document sent in a private chat without a command.
 func (b *Bot) upload(ctx context.Context, r *Request) error {
 	if r.Role == Stranger {
-		return b.strangerReply(ctx, r, txtStrangerIntro)
+		return b.strangerReply(ctx, r, r.Lang.T(txtStrangerIntro))
 	}
 	return b.readMinutes(ctx, r, r.Document)
 }
@@ -73,7 +74,7 @@ func (b *Bot) minutesCmd(ctx context.Context, r *Request) error {
 		doc = r.Reply
 	}
 	if doc == nil {
-		return b.reply(ctx, r, txtMinUsage)
+		return b.reply(ctx, r, r.Lang.T(txtMinUsage))
 	}
 	return b.readMinutes(ctx, r, doc)
 }
@@ -84,15 +85,15 @@ func (b *Bot) minutesCmd(ctx context.Context, r *Request) error {
 func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error {
 	name := strings.TrimSpace(doc.Name)
 	if name == "" {
-		name = txtMinDocument
+		name = r.Lang.T(txtMinDocument)
 	}
 	if doc.Size > MaxDownload {
-		return b.reply(ctx, r, sprintf(txtMinFileTooBig, esc(name), megabytes(doc.Size)))
+		return b.reply(ctx, r, r.Lang.T(txtMinFileTooBig, esc(name), megabytes(doc.Size)))
 	}
 	if b.Files == nil {
-		return b.reply(ctx, r, txtMinUploadsOff)
+		return b.reply(ctx, r, r.Lang.T(txtMinUploadsOff))
 	}
-	note := Message{ChatID: r.Chat.ID, Text: sprintf(txtMinReading, esc(name))}
+	note := Message{ChatID: r.Chat.ID, Text: r.Lang.T(txtMinReading, esc(name))}
 	if !r.Chat.Private {
 		note.ReplyTo = r.MessageID
 	}
@@ -109,7 +110,7 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 	}
 	data, _, err := b.Files.Download(ctx, doc.FileID, MaxDownload)
 	if errors.Is(err, ErrFileTooLarge) {
-		return answer(sprintf(txtMinFileTooBig, esc(name), megabytes(MaxDownload+1)))
+		return answer(r.Lang.T(txtMinFileTooBig, esc(name), megabytes(MaxDownload+1)))
 	}
 	if err != nil {
 		// Not the file's name: the error is logged, and names of files often
@@ -119,7 +120,7 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 	text, err := minutes.ReadText(name, data)
 	data = nil // the text is all that is needed from here on
 	if err != nil {
-		return answer(readError(err, name))
+		return answer(readError(r.Lang, err, name))
 	}
 	opts := minutes.Options{FileName: name}
 	title, date := minutes.Meeting(text, opts)
@@ -136,7 +137,7 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 		tasks = append(tasks, propose(it, name, b.Now()))
 	}
 
-	msg := resultText(up, items, tasks)
+	msg := resultText(r.Lang, up, items, tasks)
 	var buttons [][]Button
 	if r.Role == Admin && len(tasks) > 0 {
 		up.ID = newUploadID()
@@ -149,10 +150,10 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 		if err := b.Store.PutUpload(ctx, up, uploadTTL); err != nil {
 			return err
 		}
-		buttons = append(buttons, []Button{{Text: sprintf(txtMinBtnImport, count(len(tasks), unitTask)), Data: "imp:" + up.ID}})
+		buttons = append(buttons, []Button{{Text: r.Lang.T(txtMinBtnImport, count(r.Lang, len(tasks), unitTask)), Data: "imp:" + up.ID}})
 	}
 	if b.Summarizer == nil {
-		msg += "\n\n" + txtMinSummaryOff
+		msg += "\n\n" + r.Lang.T(txtMinSummaryOff)
 	}
 	if err := answer(msg, buttons...); err != nil {
 		return err
@@ -167,7 +168,7 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 		reply.ReplyTo = r.MessageID
 	}
 	b.background(ctx, func(ctx context.Context) error {
-		reply.Text = b.summary(ctx, title, name, text)
+		reply.Text = b.summary(ctx, r.Lang, title, name, text)
 		return b.Sender.Send(ctx, reply)
 	})
 	return nil
@@ -175,13 +176,13 @@ func (b *Bot) readMinutes(ctx context.Context, r *Request, doc *Document) error 
 
 // summary asks the Summarizer within what is left of the handler's time and
 // renders the answer (escaped) or a plain note that it failed.
-func (b *Bot) summary(ctx context.Context, title, name, text string) string {
+func (b *Bot) summary(ctx context.Context, l i18n.Lang, title, name, text string) string {
 	wait := maxSummaryWait
 	if dl, ok := ctx.Deadline(); ok {
 		wait = min(wait, time.Until(dl)-summaryMargin)
 	}
 	if wait <= 0 {
-		return sprintf(txtMinSummaryFailed, esc(ErrSummaryBusy.Error()))
+		return l.T(txtMinSummaryFailed, esc(ErrSummaryBusy.Error()))
 	}
 	sctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
@@ -191,75 +192,75 @@ func (b *Bot) summary(ctx context.Context, title, name, text string) string {
 	sum, _, err := b.Summarizer.Summarize(sctx, title, text)
 	switch {
 	case errors.Is(err, ErrSummaryBusy):
-		return sprintf(txtMinSummaryFailed, esc(ErrSummaryBusy.Error()))
+		return l.T(txtMinSummaryFailed, esc(ErrSummaryBusy.Error()))
 	case errors.Is(err, ErrSummaryRefused):
-		return sprintf(txtMinSummaryFailed, esc(ErrSummaryRefused.Error()))
+		return l.T(txtMinSummaryFailed, esc(ErrSummaryRefused.Error()))
 	case err != nil || strings.TrimSpace(sum) == "":
-		return sprintf(txtMinSummaryFailed, txtMinSummaryNotMade)
+		return l.T(txtMinSummaryFailed, l.T(txtMinSummaryNotMade))
 	}
-	return txtMinSummaryHeader + "\n\n" + esc(strings.TrimSpace(sum))
+	return l.T(txtMinSummaryHeader) + "\n\n" + esc(strings.TrimSpace(sum))
 }
 
 // readError is the reply to a document ReadText could not read.
-func readError(err error, name string) string {
+func readError(l i18n.Lang, err error, name string) string {
 	n := esc(name)
 	switch {
 	case errors.Is(err, minutes.ErrUnsupported):
-		return sprintf(txtMinUnsupported, n)
+		return l.T(txtMinUnsupported, n)
 	case errors.Is(err, minutes.ErrEmpty):
-		return sprintf(txtMinEmptyDoc, n)
+		return l.T(txtMinEmptyDoc, n)
 	case errors.Is(err, minutes.ErrNoTextLayer):
-		return sprintf(txtMinNoTextLayer, n)
+		return l.T(txtMinNoTextLayer, n)
 	case errors.Is(err, minutes.ErrEncrypted):
-		return sprintf(txtMinEncrypted, n)
+		return l.T(txtMinEncrypted, n)
 	case errors.Is(err, minutes.ErrTooLarge):
-		return sprintf(txtMinDocTooLarge, n)
+		return l.T(txtMinDocTooLarge, n)
 	}
-	return sprintf(txtMinCorruptDoc, n) // ErrCorrupt and anything unforeseen
+	return l.T(txtMinCorruptDoc, n) // ErrCorrupt and anything unforeseen
 }
 
 // resultText lists the items found, in document order.
-func resultText(up storage.Upload, items []minutes.Item, tasks []proposal) string {
+func resultText(l i18n.Lang, up storage.Upload, items []minutes.Item, tasks []proposal) string {
 	var sb strings.Builder
-	sb.WriteString(sprintf(txtMinFoundHeader, esc(up.FileName)))
+	sb.WriteString(l.T(txtMinFoundHeader, esc(up.FileName)))
 	if up.Title != "" || !up.Date.IsZero() {
-		sb.WriteString("\n" + esc(strings.TrimSpace(up.Title+" "+dateInParens(up.Date))))
+		sb.WriteString("\n" + esc(strings.TrimSpace(up.Title+" "+dateInParens(l, up.Date))))
 	}
 	if len(items) == 0 {
-		sb.WriteString("\n\n" + txtMinNoItemsFound)
+		sb.WriteString("\n\n" + l.T(txtMinNoItemsFound))
 		return sb.String()
 	}
-	sb.WriteString("\n" + sprintf(txtMinFoundCount, count(len(items), unitDecision)))
+	sb.WriteString("\n" + l.T(txtMinFoundCount, count(l, len(items), unitDecision)))
 	for i, it := range items {
 		if i == maxShownItems {
-			sb.WriteString("\n\n" + sprintf(txtMinMoreItems, len(items)-maxShownItems))
+			sb.WriteString("\n\n" + l.T(txtMinMoreItems, len(items)-maxShownItems))
 			break
 		}
 		sb.WriteString(fmt.Sprintf("\n\n<b>%d.</b> 📅 <b>%s</b> (%s)", i+1, esc(it.DeadlineText), esc(it.Deadline)))
 		who := esc(strings.Join(it.Parties, "; "))
 		if i < len(tasks) {
-			who += " → " + partyCodes(tasks[i].Parties)
+			who += " → " + partyCodes(l, tasks[i].Parties)
 		}
 		sb.WriteString("\n👥 " + who)
 		sb.WriteString("\n" + esc(it.Text))
 		if it.Source == minutes.SourceModel {
-			sb.WriteString("\n" + txtMinFromModel)
+			sb.WriteString("\n" + l.T(txtMinFromModel))
 		}
 	}
 	return sb.String()
 }
 
-func dateInParens(d storage.Date) string {
+func dateInParens(l i18n.Lang, d storage.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return "(" + d.Long() + ")"
+	return "(" + longDate(l, d) + ")"
 }
 
 // partyCodes is "🇹🇷 TR, 🇺🇿 UZ" or "all Parties".
-func partyCodes(ps []storage.Party) string {
+func partyCodes(l i18n.Lang, ps []storage.Party) string {
 	t := storage.Task{Parties: ps}
-	return partyList(&t)
+	return partyList(l, &t)
 }
 
 // megabytes says a size the way people read it: "25 MB".

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestReadErrorReplies(t *testing.T) {
 		minutes.ErrTooLarge:                             "more text than I can read",
 		fmt.Errorf("wrapped: %w", minutes.ErrEncrypted): "protected with a password",
 	} {
-		got := readError(err, "<b>x</b>.pdf")
+		got := readError(i18n.English, err, "<b>x</b>.pdf")
 		if !strings.Contains(got, want) || !strings.Contains(got, "&lt;b&gt;x&lt;/b&gt;.pdf") {
 			t.Errorf("%v: %q", err, got)
 		}

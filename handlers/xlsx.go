@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -19,7 +20,7 @@ const ExportXLSXName = "wgbot-contacts.xlsx"
 // English and semicolon in Turkish, Russian or Hungarian settings), and every
 // cell is an inline string, so that nothing is read as a number, a date or a
 // formula. The standard library writes it: the format needs five small parts.
-func ContactsXLSX(cs []storage.Contact) ([]byte, error) {
+func ContactsXLSX(l i18n.Lang, cs []storage.Contact) ([]byte, error) {
 	var sheet strings.Builder
 	sheet.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
 	row := func(n int, cells []string) {
@@ -31,10 +32,9 @@ func ContactsXLSX(cs []storage.Contact) ([]byte, error) {
 		}
 		sheet.WriteString(`</row>`)
 	}
-	row(1, csvHeader)
+	row(1, exportHeader(l))
 	for i, c := range cs {
-		info, _ := c.Party.Info()
-		row(i+2, []string{strconv.FormatInt(c.ID, 10), string(c.Party), info.Name, c.FullName, c.Position,
+		row(i+2, []string{strconv.FormatInt(c.ID, 10), string(c.Party), l.PartyName(string(c.Party)), c.FullName, c.Position,
 			c.Organization, c.Email, c.Phone, c.Username})
 	}
 	sheet.WriteString(`</sheetData></worksheet>`)
@@ -51,7 +51,7 @@ func ContactsXLSX(cs []storage.Contact) ([]byte, error) {
 			`</Relationships>`},
 		{"xl/workbook.xml", xml.Header + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
 			`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-			`<sheets><sheet name="Contacts" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+			`<sheets><sheet name="` + sheetName(l) + `" sheetId="1" r:id="rId1"/></sheets></workbook>`},
 		{"xl/_rels/workbook.xml.rels", xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
 			`</Relationships>`},
@@ -76,3 +76,10 @@ func ContactsXLSX(cs []storage.Contact) ([]byte, error) {
 
 // column is the letter of column i (0: A); the export has fewer than 26.
 func column(i int) string { return string(rune('A' + i)) }
+
+// sheetName is the sheet's name in l, escaped for the XML attribute.
+func sheetName(l i18n.Lang) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(l.T("export.Sheet")))
+	return b.String()
+}

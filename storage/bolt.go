@@ -267,7 +267,7 @@ func (s *Bolt) Session(ctx context.Context, updateID, userID, chatID int64) (Ses
 		if chatID < 0 {
 			out.GroupEnabled = tx.Bucket(bGroups).Get([]byte(id(chatID))) != nil
 		}
-		return nil
+		return boltSessionSettings(tx, &out, userID, chatID)
 	})
 	return out, err
 }

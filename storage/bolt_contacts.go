@@ -345,6 +345,9 @@ func (s *Bolt) ForgetUser(ctx context.Context, userID int64, username string, at
 		slices.SortFunc(cs, func(a, b Contact) int { return cmp.Compare(a.ID, b.ID) })
 		out.Member = tx.Bucket(bMembers).Get([]byte(id(userID))) != nil
 		out.AccessRequest = tx.Bucket(bRequests).Get([]byte(id(userID))) != nil
+		if b := tx.Bucket(recordBucket(kindUserSettings)); b != nil {
+			out.Settings = b.Get([]byte(id(userID))) != nil
+		}
 		var conv Conversation
 		out.Conversation, _ = s.getExpiring(tx, bConv, id(userID), &conv)
 		var entries []AuditEntry
@@ -378,6 +381,9 @@ func (s *Bolt) ForgetUser(ctx context.Context, userID int64, username string, at
 			if err := tx.Bucket(b).Delete([]byte(id(userID))); err != nil {
 				return err
 			}
+		}
+		if err := boltApplyRecords(tx, forgetSettingsOps(userID)); err != nil {
+			return err
 		}
 		if out.Member {
 			entries = append(entries, AuditEntry{At: at, By: userID, Action: AuditMemberForgotten, Member: userID})

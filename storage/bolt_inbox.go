@@ -133,8 +133,13 @@ func (s *Bolt) ClaimUpdate(ctx context.Context, updateID int64, token string, tt
 }
 
 // FinishUpdate releases a claim and drops a handled update from the inbox.
-func (s *Bolt) FinishUpdate(ctx context.Context, updateID int64, token string) error {
+func (s *Bolt) FinishUpdate(ctx context.Context, updateID int64, token string, handled bool) error {
 	return s.update(ctx, "finish update "+id(updateID), func(tx *bolt.Tx) error {
+		if handled {
+			if err := putInt(tx, bHandled, id(updateID), s.now().UnixMilli()); err != nil {
+				return err
+			}
+		}
 		var c boltClaim
 		if found, _ := getJSON(tx, bClaims, id(updateID), &c); found && c.Token == token {
 			if err := tx.Bucket(bClaims).Delete([]byte(id(updateID))); err != nil {

@@ -363,9 +363,11 @@ type Forgotten struct {
 	// Unlinked are approved contacts the user nominated, which stay (they are
 	// about someone else) but no longer name the user as their nominator.
 	Unlinked []int64
+	// Settings: the language or time zone the user chose (issue 13).
+	Settings bool
 }
 
 // Empty reports whether nothing was held.
 func (f Forgotten) Empty() bool {
-	return !f.Member && !f.Conversation && !f.AccessRequest && len(f.Contacts) == 0 && len(f.Nominations) == 0 && len(f.Unlinked) == 0
+	return !f.Member && !f.Settings && !f.Conversation && !f.AccessRequest && len(f.Contacts) == 0 && len(f.Nominations) == 0 && len(f.Unlinked) == 0
 }

@@ -75,6 +75,16 @@ func fill(t *testing.T, s storage.Store) {
 		func() error { _, err := s.SyncCalendarEvents(ctx, map[int64]string{1: "a", 2: "b"}, at); return err }(),
 		s.PutBoard(ctx, storage.Board{ChatID: -100, ThreadID: 7, MessageID: 42, Shown: "x", By: 1}),
 		s.PutDigest(ctx, storage.Digest{UserID: 2, Party: storage.Turkiye, Weekday: time.Monday, Hour: 9, Last: at}),
+		// Settings (issue 13).
+		func() error {
+			_, err := s.UpdateUserSettings(ctx, 2, func(st *storage.Settings) { st.Language = "tr"; st.TimeZone = "Europe/Istanbul" })
+			return err
+		}(),
+		func() error {
+			_, err := s.UpdateChatSettings(ctx, -100, func(st *storage.Settings) { st.Language = "ru" })
+			return err
+		}(),
+		s.SetTelegramLanguage(ctx, 3, "uz"),
 	}
 	for i, err := range steps {
 		if err != nil {
@@ -105,7 +115,8 @@ func TestMigrateBoltRedisBolt(t *testing.T) {
 		t.Errorf("snapshot misses records: %s, %d sent, %d marks", snap.Counts(), len(snap.AlertsSent), len(snap.Handled))
 	}
 	// The copy works as a store: sessions, conversations, alerts.
-	if sess, err := rdb.Session(ctx, 500, 2, -100); err != nil || !sess.Seen || sess.Member == nil || !sess.GroupEnabled {
+	if sess, err := rdb.Session(ctx, 500, 2, -100); err != nil || !sess.Seen || sess.Member == nil || !sess.GroupEnabled ||
+		sess.User.Language != "tr" || sess.Chat.Language != "ru" {
 		t.Errorf("session on the copy: %+v, %v", sess, err)
 	}
 	if c, err := rdb.Conversation(ctx, 2); err != nil || c.Step != "email" {

@@ -24,7 +24,8 @@ const (
 )
 
 // recordKinds lists every kind, for export and import.
-var recordKinds = []string{kindCalToken, kindCalOwner, kindCalEvent, kindBoard, kindDigest, kindDigestClaim}
+var recordKinds = []string{kindCalToken, kindCalOwner, kindCalEvent, kindBoard, kindDigest, kindDigestClaim,
+	kindUserSettings, kindChatSettings, kindTelegramLang} // settings.go
 
 // recordOp is one write of an atomic batch: a put, or a delete when del.
 type recordOp struct {

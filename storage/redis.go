@@ -137,15 +137,29 @@ func (r *Redis) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 	seen := pipe.Exists(ctx, r.keys.handled(updateID))
 	member := pipe.HGet(ctx, r.keys.members(), id(userID))
 	ver := pipe.Get(ctx, r.keys.tasksVer())
+	user := pipe.HGet(ctx, r.keys.record(kindUserSettings), id(userID))
+	tgLang := pipe.HGet(ctx, r.keys.record(kindTelegramLang), id(userID))
+	var conv *redis.StringCmd
+	if userID != 0 {
+		conv = pipe.Get(ctx, r.keys.conv(userID))
+	}
 	var group *redis.BoolCmd
+	var chat *redis.StringCmd
 	if chatID < 0 {
 		group = pipe.SIsMember(ctx, r.keys.groups(), id(chatID))
+		chat = pipe.HGet(ctx, r.keys.record(kindChatSettings), id(chatID))
 	}
 	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
 		return s, fail("session", err)
 	}
 	s.Seen = seen.Val() == 1
 	s.TasksVersion = ver.Val()
+	if conv != nil {
+		s.conv = &convMemo{userID: userID}
+		if b, err := conv.Bytes(); err == nil {
+			s.conv.raw = b
+		}
+	}
 	if b, err := member.Bytes(); err == nil {
 		var m Member
 		if err := json.Unmarshal(b, &m); err != nil {
@@ -156,6 +170,16 @@ func (r *Redis) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 	if group != nil {
 		s.GroupEnabled = group.Val()
 	}
+	var err error
+	if s.User, err = decodeSettings([]byte(user.Val()), user.Err() == nil, "user settings"); err != nil {
+		return s, err
+	}
+	if chat != nil {
+		if s.Chat, err = decodeSettings([]byte(chat.Val()), chat.Err() == nil, "chat settings"); err != nil {
+			return s, err
+		}
+	}
+	s.TelegramLanguage = tgLang.Val()
 	return s, nil
 }
 

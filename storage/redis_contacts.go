@@ -21,7 +21,15 @@ const convTTL = ConversationIdle + time.Hour
 // Conversation returns a user's conversation.
 func (r *Redis) Conversation(ctx context.Context, userID int64) (Conversation, error) {
 	var c Conversation
-	b, err := r.rdb.Get(ctx, r.keys.conv(userID)).Bytes()
+	var b []byte
+	var err error
+	if raw, found, ok := r.memoConversation(ctx, userID); ok {
+		if b = raw; !found {
+			err = redis.Nil
+		}
+	} else {
+		b, err = r.rdb.Get(ctx, r.keys.conv(userID)).Bytes()
+	}
 	if err != nil {
 		return c, fail("get conversation "+id(userID), err)
 	}
@@ -29,6 +37,16 @@ func (r *Redis) Conversation(ctx context.Context, userID int64) (Conversation, e
 		return c, fmt.Errorf("storage: decode conversation %d: %w", userID, err)
 	}
 	return c, nil
+}
+
+// memoConversation is the state the update's Session read, when it can answer.
+func (r *Redis) memoConversation(ctx context.Context, userID int64) (raw []byte, found, ok bool) {
+	m := memoFor(ctx, userID)
+	if m == nil {
+		return nil, false, false
+	}
+	raw, found, ok = m.get()
+	return raw, found, ok
 }
 
 // PutConversation stores a conversation and its last activity in one transaction.
@@ -43,8 +61,10 @@ func (r *Redis) PutConversation(ctx context.Context, c Conversation) error {
 		return nil
 	})
 	if err != nil {
+		remember(ctx, c.UserID, nil, err)
 		return fail("put conversation "+id(c.UserID), err)
 	}
+	remember(ctx, c.UserID, b, nil)
 	return nil
 }
 
@@ -57,8 +77,10 @@ func (r *Redis) EndConversation(ctx context.Context, userID int64) (bool, error)
 		return nil
 	})
 	if err != nil {
+		remember(ctx, userID, nil, err)
 		return false, fail("end conversation "+id(userID), err)
 	}
+	remember(ctx, userID, nil, nil)
 	return del.Val() == 1, nil
 }
 
@@ -354,7 +376,11 @@ func (r *Redis) ForgetUser(ctx context.Context, userID int64, username string, a
 		if err != nil {
 			return err
 		}
-		out.Member, out.AccessRequest, out.Conversation = member, request, conv == 1
+		settings, err := tx.HExists(ctx, k.record(kindUserSettings), id(userID)).Result()
+		if err != nil {
+			return err
+		}
+		out.Member, out.AccessRequest, out.Conversation, out.Settings = member, request, conv == 1, settings
 		var entries []any
 		audit := func(e AuditEntry) {
 			b, _ := json.Marshal(e)
@@ -384,6 +410,9 @@ func (r *Redis) ForgetUser(ctx context.Context, userID int64, username string, a
 			p.HDel(ctx, k.requests(), id(userID))
 			p.Del(ctx, k.conv(userID))
 			p.ZRem(ctx, k.convIdle(), id(userID))
+			for _, o := range forgetSettingsOps(userID) {
+				p.HDel(ctx, k.record(o.kind), o.key)
+			}
 			for _, w := range writes {
 				if w.remove {
 					p.HDel(ctx, k.contacts(), id(w.c.ID))
@@ -416,6 +445,7 @@ func (r *Redis) ForgetUser(ctx context.Context, userID int64, username string, a
 		if errors.Is(err, redis.TxFailedErr) {
 			continue
 		}
+		remember(ctx, userID, nil, err)
 		if err != nil {
 			return out, fail("forget user "+id(userID), err)
 		}

@@ -94,10 +94,14 @@ func (r *Redis) ClaimUpdate(ctx context.Context, updateID int64, token string, t
 	return n == 1, nil
 }
 
-// finishUpdate releases a claim and drops a handled update from the inbox.
+// finishUpdate marks an update handled when asked, releases its claim and
+// drops a handled update from the inbox. Safe to run twice: each step only
+// brings the keys to the same end state.
 // KEYS[1] claim, KEYS[2] handled mark, KEYS[3] inbox, KEYS[4] queue, KEYS[5] born.
-// ARGV[1] update id, ARGV[2] token.
+// ARGV[1] update id, ARGV[2] token, ARGV[3] "1" to mark it handled, ARGV[4]
+// the mark's lifetime (ms). Returns 1.
 var finishUpdate = redis.NewScript(`
+if ARGV[3] == '1' then redis.call('SET', KEYS[2], 1, 'PX', ARGV[4]) end
 if redis.call('GET', KEYS[1]) == ARGV[2] then redis.call('DEL', KEYS[1]) end
 if redis.call('EXISTS', KEYS[2]) == 1 then
   redis.call('HDEL', KEYS[3], ARGV[1]) redis.call('ZREM', KEYS[4], ARGV[1]) redis.call('ZREM', KEYS[5], ARGV[1])
@@ -106,10 +110,14 @@ return 1
 `)
 
 // FinishUpdate ends the handling of an update.
-func (r *Redis) FinishUpdate(ctx context.Context, updateID int64, token string) error {
+func (r *Redis) FinishUpdate(ctx context.Context, updateID int64, token string, handled bool) error {
 	k := r.keys
+	mark := "0"
+	if handled {
+		mark = "1"
+	}
 	err := finishUpdate.Run(ctx, r.rdb, []string{k.claim(updateID), k.handled(updateID), k.inbox(), k.inboxQueue(), k.inboxBorn()},
-		updateID, token).Err()
+		updateID, token, mark, handledTTL.Milliseconds()).Err()
 	if err != nil {
 		return fail("finish update "+id(updateID), err)
 	}

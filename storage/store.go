@@ -32,6 +32,14 @@ type Session struct {
 	// Passing it on with WithTasksVersion lets the store answer Tasks from
 	// memory, without a round trip, while nothing changed.
 	TasksVersion string
+	// User and Chat are the settings of the sender and of the group (issue
+	// 13); zero when none was chosen (Chat always, in a private chat).
+	User, Chat Settings
+	// TelegramLanguage is the language_code last recorded for the sender.
+	TelegramLanguage string
+	// conv is the sender's conversation state, when the store read it with
+	// the rest (WithSession hands it on).
+	conv *convMemo
 }
 
 type tasksVersionKey struct{}
@@ -70,6 +78,7 @@ type Store interface {
 	DigestStore
 	DigestClaims
 	NoticeStore
+	SettingsStore // settings.go (issue 13)
 
 	// Ping checks that the backend answers.
 	Ping(ctx context.Context) error
@@ -79,7 +88,8 @@ type Store interface {
 	LoadSeed(ctx context.Context, seed Seed) (bool, error)
 
 	// Session returns, in one round trip, whether updateID was handled, the
-	// member userID (if any) and whether chatID is an enabled group.
+	// member userID (if any), whether chatID is an enabled group, and the
+	// settings of both.
 	Session(ctx context.Context, updateID, userID, chatID int64) (Session, error)
 	// MarkHandled records that updateID was handled, so a redelivery is dropped.
 	MarkHandled(ctx context.Context, updateID int64) error

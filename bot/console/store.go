@@ -40,11 +40,27 @@ type watchedInbox struct {
 // MarkHandled records the mark, then tells the console.
 func (w watched) MarkHandled(ctx context.Context, updateID int64) error {
 	err := w.Store.MarkHandled(ctx, updateID)
-	w.h.mu.Lock()
-	w.h.done[updateID] = true
-	close(w.h.changed)
-	w.h.changed = make(chan struct{})
-	w.h.mu.Unlock()
+	w.h.markDone(updateID)
+	return err
+}
+
+// markDone records that updateID was handled and wakes the waiters.
+func (h *Handled) markDone(updateID int64) {
+	h.mu.Lock()
+	h.done[updateID] = true
+	close(h.changed)
+	h.changed = make(chan struct{})
+	h.mu.Unlock()
+}
+
+// FinishUpdate finishes the update in the store, then tells the console
+// when it was handled: the bot marks an update of its inbox handled in the
+// same step.
+func (w watchedInbox) FinishUpdate(ctx context.Context, updateID int64, token string, handled bool) error {
+	err := w.Inbox.FinishUpdate(ctx, updateID, token, handled)
+	if handled {
+		w.h.markDone(updateID)
+	}
 	return err
 }
 

@@ -20,6 +20,10 @@ var handlers = map[string]handlerFunc{
 	"getWebhookInfo":         getWebhookInfo,
 	"setMyCommands":          setMyCommands,
 	"getMyCommands":          getMyCommands,
+	"setMyDescription":       setMyDescription,
+	"getMyDescription":       getMyDescription,
+	"setMyShortDescription":  setMyShortDescription,
+	"getMyShortDescription":  getMyShortDescription,
 	"deleteMyCommands":       deleteMyCommands,
 	"sendMessage":            sendMessage,
 	"sendDocument":           sendDocument,
@@ -92,14 +96,54 @@ func getMyCommands(s *Server, r *request) (any, *apiError) {
 	return cmds, nil
 }
 
-// scopeKey names a command scope by its JSON, the same for set and get.
+// scopeKey names a command scope by its JSON and language_code, the same
+// for set and get: "" is the default scope for every language.
 func scopeKey(r *request) string {
 	var scope map[string]any
 	if json.Unmarshal([]byte(r.str("scope")), &scope) != nil || scope["type"] == "default" {
-		return ""
+		scope = nil
 	}
-	b, _ := json.Marshal(scope) // map keys sorted: one spelling per scope
-	return string(b)
+	key := ""
+	if scope != nil {
+		b, _ := json.Marshal(scope) // map keys sorted: one spelling per scope
+		key = string(b)
+	}
+	if code := r.str("language_code"); code != "" {
+		key += "@" + code
+	}
+	return key
+}
+
+// setMyDescription keeps the description of a language_code ("" for all);
+// Telegram allows 0-512 characters.
+func setMyDescription(s *Server, r *request) (any, *apiError) {
+	return s.setProfileText(r, "description", 512)
+}
+
+func getMyDescription(s *Server, r *request) (any, *apiError) {
+	return models.BotDescription{Description: s.profile["description@"+r.str("language_code")]}, nil
+}
+
+// setMyShortDescription is setMyDescription for the short one (0-120).
+func setMyShortDescription(s *Server, r *request) (any, *apiError) {
+	return s.setProfileText(r, "short_description", 120)
+}
+
+func getMyShortDescription(s *Server, r *request) (any, *apiError) {
+	return models.BotShortDescription{ShortDescription: s.profile["short_description@"+r.str("language_code")]}, nil
+}
+
+func (s *Server) setProfileText(r *request, field string, limit int) (any, *apiError) {
+	text := r.str(field)
+	if utf16Len(text) > limit {
+		return nil, badRequest(strings.ToUpper(field) + "_INVALID")
+	}
+	if s.profile == nil {
+		s.profile = map[string]string{}
+	}
+	s.profile[field+"@"+r.str("language_code")] = text
+	s.record(s.newSent(r))
+	return true, nil
 }
 
 func deleteMyCommands(s *Server, r *request) (any, *apiError) {
@@ -265,12 +309,16 @@ func getChat(s *Server, r *request) (any, *apiError) {
 	return models.ChatFullInfo{ID: c.ID, Type: c.Type, Title: c.Title, FirstName: c.FirstName}, nil
 }
 
-func getChatMember(_ *Server, r *request) (any, *apiError) {
+func getChatMember(s *Server, r *request) (any, *apiError) {
 	uid := r.num("user_id")
 	if uid == 0 {
 		return nil, badRequest("PARTICIPANT_ID_INVALID")
 	}
-	return map[string]any{"status": "member", "user": models.User{ID: uid, IsBot: uid == botID, FirstName: "User"}}, nil
+	status := "member"
+	if st, ok := s.memberStatus[[2]int64{r.chatID, uid}]; ok {
+		status = st
+	}
+	return map[string]any{"status": status, "user": models.User{ID: uid, IsBot: uid == botID, FirstName: "User"}}, nil
 }
 
 func leaveChat(s *Server, r *request) (any, *apiError) {

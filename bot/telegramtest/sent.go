@@ -186,6 +186,37 @@ func (s *Server) Commands() []models.BotCommand {
 	return slices.Clone(s.commands)
 }
 
+// SetMemberStatus makes getChatMember say status ("administrator",
+// "creator", "member"...) of user in chat.
+func (s *Server) SetMemberStatus(chatID, userID int64, status string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.memberStatus == nil {
+		s.memberStatus = map[[2]int64]string{}
+	}
+	s.memberStatus[[2]int64{chatID, userID}] = status
+}
+
+// ScopedCommands returns the commands set for a scope (its JSON as Telegram
+// gets it with sorted keys, "" for the default) and language_code ("" for all).
+func (s *Server) ScopedCommands(scope, languageCode string) []models.BotCommand {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key := scope
+	if languageCode != "" {
+		key += "@" + languageCode
+	}
+	return slices.Clone(s.scoped[key])
+}
+
+// ProfileText returns the description or short_description last set for a
+// language_code ("" for all).
+func (s *Server) ProfileText(field, languageCode string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.profile[field+"@"+languageCode]
+}
+
 // Callbacks returns the answerCallbackQuery calls; text and show_alert are
 // in Text and Raw.
 func (s *Server) Callbacks() []Sent {

@@ -115,10 +115,14 @@ type Server struct {
 	calls    map[string]int
 	commands []models.BotCommand
 	scoped   map[string][]models.BotCommand // by scope (scopeKey), for getMyCommands
-	failures []*failure
-	tooMany  int
-	webhook  string
-	rate     rateState
+	profile  map[string]string              // "description@ru", "short_description@" ...
+	// memberStatus is what getChatMember says of a user in a chat
+	// ("administrator", "creator"); "member" when not set.
+	memberStatus map[[2]int64]string
+	failures     []*failure
+	tooMany      int
+	webhook      string
+	rate         rateState
 }
 
 // New starts a fake Bot API server; it is closed by t.Cleanup.

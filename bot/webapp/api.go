@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -95,7 +96,7 @@ func page(script string) []byte {
 	if err != nil {
 		panic(err) // embedded at build time
 	}
-	texts, _ := json.Marshal(handlers.AppTexts)
+	texts, _ := json.Marshal(handlers.AppTexts(i18n.English)) // until the view brings the user's
 	s := strings.Replace(string(raw), "{{SCRIPT}}", html.EscapeString(script), 1)
 	// JSON inside <script type="application/json">: only "</" could end it.
 	s = strings.Replace(s, "{{TEXTS}}", strings.ReplaceAll(string(texts), "</", `<\/`), 1)
@@ -142,19 +143,19 @@ func (a *app) authed(fn apiFunc) http.HandlerFunc {
 			}
 			// Never the data itself: it holds the user's name.
 			a.cfg.Logger.Info("webapp: initData refused", "why", err.Error(), "remote", r.RemoteAddr)
-			writeError(w, http.StatusUnauthorized, key, handlers.AppTexts[key])
+			writeError(w, http.StatusUnauthorized, key, handlers.AppTexts(i18n.English)[key]) // not knowing who asks
 			return
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 		defer cancel()
 		name := strings.TrimSpace(d.User.FirstName + " " + d.User.LastName)
-		req, err := a.cfg.Bot.AppRequest(ctx, handlers.User{ID: d.User.ID, Name: name, Username: d.User.Username})
+		req, err := a.cfg.Bot.AppRequest(ctx, handlers.User{ID: d.User.ID, Name: name, Username: d.User.Username, LanguageCode: d.User.LanguageCode})
 		if err != nil {
-			a.fail(w, r, d.User.ID, err, 0, "", "")
+			a.fail(w, r, i18n.English, d.User.ID, err, 0, "", "")
 			return
 		}
 		if req.Role == handlers.Stranger {
-			writeError(w, http.StatusForbidden, "stranger", handlers.AppTexts["stranger"])
+			writeError(w, http.StatusForbidden, "stranger", handlers.AppTexts(req.Lang)["stranger"])
 			return
 		}
 		fn(ctx, w, r, req)
@@ -163,8 +164,8 @@ func (a *app) authed(fn apiFunc) http.HandlerFunc {
 
 // fail answers an error: a refusal the user can read (409/403/404), or a
 // failure logged and told in general words.
-func (a *app) fail(w http.ResponseWriter, r *http.Request, user int64, err error, id int64, p storage.Party, to storage.State) {
-	if text, ok := handlers.Refusal(err, id, p, to); ok {
+func (a *app) fail(w http.ResponseWriter, r *http.Request, l i18n.Lang, user int64, err error, id int64, p storage.Party, to storage.State) {
+	if text, ok := handlers.Refusal(l, err, id, p, to); ok {
 		code := http.StatusConflict
 		switch {
 		case errors.Is(err, handlers.ErrNotAllowed):
@@ -183,7 +184,7 @@ func (a *app) fail(w http.ResponseWriter, r *http.Request, user int64, err error
 		return
 	}
 	a.cfg.Logger.Error("webapp: request failed", "path", r.URL.Path, "user", user, "err", err)
-	writeError(w, http.StatusInternalServerError, "failed", handlers.AppTexts["failed"])
+	writeError(w, http.StatusInternalServerError, "failed", handlers.AppTexts(i18n.English)["failed"])
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
@@ -204,7 +205,7 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 		err = json.Unmarshal(body, v)
 	}
 	if err != nil {
-		writeError(w, http.StatusBadRequest, "bad", handlers.AppTexts["failed"])
+		writeError(w, http.StatusBadRequest, "bad", handlers.AppTexts(i18n.English)["failed"])
 		return false
 	}
 	return true
@@ -213,7 +214,7 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 func taskID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		writeError(w, http.StatusNotFound, "refused", handlers.AppTexts["failed"])
+		writeError(w, http.StatusNotFound, "refused", handlers.AppTexts(i18n.English)["failed"])
 		return 0, false
 	}
 	return id, true
@@ -222,7 +223,7 @@ func taskID(w http.ResponseWriter, r *http.Request) (int64, bool) {
 func (a *app) view(ctx context.Context, w http.ResponseWriter, r *http.Request, req *handlers.Request) {
 	v, err := a.cfg.Bot.AppView(ctx, req)
 	if err != nil {
-		a.fail(w, r, req.User.ID, err, 0, "", "")
+		a.fail(w, r, req.Lang, req.User.ID, err, 0, "", "")
 		return
 	}
 	writeJSON(w, http.StatusOK, v)
@@ -235,7 +236,7 @@ func (a *app) task(ctx context.Context, w http.ResponseWriter, r *http.Request, 
 	}
 	t, err := a.cfg.Bot.AppTaskView(ctx, req, id)
 	if err != nil {
-		a.fail(w, r, req.User.ID, err, id, "", "")
+		a.fail(w, r, req.Lang, req.User.ID, err, id, "", "")
 		return
 	}
 	writeJSON(w, http.StatusOK, t)
@@ -257,7 +258,7 @@ func (a *app) status(ctx context.Context, w http.ResponseWriter, r *http.Request
 	to, ok := handlers.ParseState(body.State)
 	p := storage.Party(body.Party)
 	if !ok || !p.Valid() {
-		writeError(w, http.StatusBadRequest, "bad", handlers.AppTexts["failed"])
+		writeError(w, http.StatusBadRequest, "bad", handlers.AppTexts(i18n.English)["failed"])
 		return
 	}
 	ref := ""
@@ -265,7 +266,7 @@ func (a *app) status(ctx context.Context, w http.ResponseWriter, r *http.Request
 		ref = handlers.AppRef(body.Ref)
 	}
 	if _, err := a.cfg.Bot.AppChangeStatus(ctx, req, id, p, to, ref); err != nil {
-		a.fail(w, r, req.User.ID, err, id, p, to)
+		a.fail(w, r, req.Lang, req.User.ID, err, id, p, to)
 		return
 	}
 	a.cfg.Logger.Info("webapp: status changed", "task", id, "party", p, "to", to, "by", req.User.ID)
@@ -282,7 +283,7 @@ func (a *app) edit(ctx context.Context, w http.ResponseWriter, r *http.Request, 
 		return
 	}
 	if _, err := a.cfg.Bot.AppEditTask(ctx, req, id, e); err != nil {
-		a.fail(w, r, req.User.ID, err, id, "", "")
+		a.fail(w, r, req.Lang, req.User.ID, err, id, "", "")
 		return
 	}
 	a.cfg.Logger.Info("webapp: task edited", "task", id, "by", req.User.ID)
@@ -296,7 +297,7 @@ func (a *app) bulk(ctx context.Context, w http.ResponseWriter, r *http.Request, 
 	}
 	n, err := a.cfg.Bot.AppBulkChange(ctx, req, b)
 	if err != nil {
-		a.fail(w, r, req.User.ID, err, 0, "", "")
+		a.fail(w, r, req.Lang, req.User.ID, err, 0, "", "")
 		return
 	}
 	a.cfg.Logger.Info("webapp: bulk change", "action", b.Action, "tasks", len(b.Tasks), "changed", n, "by", req.User.ID)
@@ -319,11 +320,11 @@ func (a *app) report(ctx context.Context, w http.ResponseWriter, r *http.Request
 	}
 	name, data, err := a.cfg.Bot.AppReport(ctx, req, meeting, format)
 	if errors.Is(err, handlers.ErrNotAllowed) {
-		writeError(w, http.StatusForbidden, "refused", handlers.TxtAppReportAdminOnly)
+		writeError(w, http.StatusForbidden, "refused", req.Lang.T(handlers.TxtAppReportAdminOnly))
 		return
 	}
 	if err != nil {
-		a.fail(w, r, req.User.ID, err, 0, "", "")
+		a.fail(w, r, req.Lang, req.User.ID, err, 0, "", "")
 		return
 	}
 	a.cfg.Logger.Info("webapp: report", "format", format, "meeting", meeting, "by", req.User.ID)

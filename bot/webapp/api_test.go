@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/handlers/report"
 	"github.com/ots-customs/wgbot/storage"
 	"github.com/ots-customs/wgbot/storage/seed"
@@ -142,7 +143,7 @@ func TestInitDataRefused(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			code, out := call(t, srv, c.auth, "GET", "view", "")
-			if code != http.StatusUnauthorized || out["error"] != c.want || out["message"] != handlers.AppTexts[c.want] {
+			if code != http.StatusUnauthorized || out["error"] != c.want || out["message"] != handlers.AppTexts(i18n.English)[c.want] {
 				t.Fatalf("got %d %v, want 401 %s", code, out, c.want)
 			}
 		})
@@ -198,7 +199,7 @@ func TestStrangerRefused(t *testing.T) {
 	srv, store := newApp(t)
 	auth := initData(strangerID, "Guest", testNow, testToken)
 	code, out := call(t, srv, auth, "GET", "view", "")
-	if code != http.StatusForbidden || out["message"] != handlers.AppTexts["stranger"] {
+	if code != http.StatusForbidden || out["message"] != handlers.AppTexts(i18n.English)["stranger"] {
 		t.Fatalf("stranger view: %d %v", code, out)
 	}
 	id := firstTaskOf(t, store, storage.Turkiye)
@@ -421,7 +422,7 @@ func TestReportDownload(t *testing.T) {
 	// A member is refused, with the reason and what to do instead.
 	tr := initData(trID, "Ayşe", testNow, testToken)
 	code, out := call(t, srv, tr, "GET", "report?format=xlsx", "")
-	if code != http.StatusForbidden || out["message"] != handlers.TxtAppReportAdminOnly {
+	if code != http.StatusForbidden || out["message"] != i18n.English.T(handlers.TxtAppReportAdminOnly) {
 		t.Fatalf("member: %d %v", code, out)
 	}
 	// A format the bot does not write: refused in words.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -225,5 +226,33 @@ func TestBrowserMemberAndAdmin(t *testing.T) {
 	}
 	if task, _ := store.Task(context.Background(), id); task.StatusOf(storage.Turkiye).State != storage.StateConfirmed {
 		t.Fatalf("store: %+v", task.StatusOf(storage.Turkiye))
+	}
+}
+
+// TestBrowserInTheUsersLanguage: a member whose Telegram is in Russian sees
+// the page in Russian once the view arrived: tabs, title, who they are,
+// the Parties' names (issue 13).
+func TestBrowserInTheUsersLanguage(t *testing.T) {
+	st := &stub{}
+	srv, store := newAppWith(t, "/stub/telegram-web-app.js", func(m *http.ServeMux) { m.Handle("GET /stub/telegram-web-app.js", st) })
+	ctx := browser(t)
+	row := fmt.Sprintf(`tr.row[data-task="%d"]`, firstTaskOf(t, store, storage.Turkiye))
+	st.set(SignUser(WebAppUser{ID: trID, FirstName: "Зейнеп", LanguageCode: "ru"}, testNow, testToken, nil), false)
+	var tab, title, who, lang string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/app/"),
+		chromedp.WaitVisible(row),
+		chromedp.Text("#tab-matrix", &tab),
+		chromedp.Title(&title),
+		chromedp.Text("#who", &who),
+		chromedp.Evaluate(`document.documentElement.lang`, &lang),
+		shot(t, ctx, screens(t), "matrix-ru"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	ru := i18n.Russian
+	if tab != ru.T("app.matrix") || title != ru.T("app.title") || lang != "ru" ||
+		!strings.Contains(who, ru.PartyName("TR")) || !strings.Contains(who, ru.Date(testNow)) {
+		t.Fatalf("tab %q, title %q, lang %q, who %q; want Russian (%q, %q)", tab, title, lang, who, ru.T("app.matrix"), ru.T("app.title"))
 	}
 }

@@ -35,8 +35,10 @@ const clockSkew = time.Minute
 type WebAppUser struct {
 	ID        int64  `json:"id"`
 	FirstName string `json:"first_name"`
-	LastName  string `json:"last_name,omitempty"`
-	Username  string `json:"username,omitempty"`
+	// LanguageCode is the language of the user's Telegram, the first guess of theirs.
+	LanguageCode string `json:"language_code,omitempty"`
+	LastName     string `json:"last_name,omitempty"`
+	Username     string `json:"username,omitempty"`
 }
 
 // InitData is validated initData.

@@ -64,7 +64,7 @@ func TestConsoleSession(t *testing.T) {
 	minutes := filepath.Join("..", "..", "testdata", "minutes", "tashkent-2023-12-11.txt")
 	dir := t.TempDir()
 	screen := consoleSession(t, map[string]string{"DATA_DIR": dir},
-		"/as Erlan kk",
+		"/as Erlan en",
 		"/start",
 		"1", // Request access
 		"2", // Kazakhstan
@@ -90,7 +90,7 @@ func TestConsoleSession(t *testing.T) {
 	)
 
 	wantIn(t, "start", screen, "Loaded the Agreed Minutes of Tashkent", "You are Admin, a made-up administrator")
-	wantIn(t, "/as", after(t, screen, "/as Erlan kk"), "You are now Erlan, someone new", "language kk")
+	wantIn(t, "/as", after(t, screen, "/as Erlan en"), "You are now Erlan, someone new", "language en")
 	wantIn(t, "a stranger's /start", after(t, screen, "/start"), "request access", "[1] Request access")
 	wantIn(t, "the Party question", after(t, screen, "1"), "bot (edits an earlier message): Which Party", "[2] 🇰🇿 Kazakhstan")
 	wantIn(t, "the request", after(t, screen, "2"), "-- to Admin (private) --", "Erlan", "[1] ")

@@ -13,11 +13,12 @@ import (
 	"time"
 
 	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/handlers/report"
 	"github.com/ots-customs/wgbot/storage"
 )
 
-const reportUsage = "usage: wgbot report [--format docx|xlsx|pdf|all] [--meeting M] [--lang en] [--as-of YYYY-MM-DD] -o FILE"
+const reportUsage = "usage: wgbot report [--format docx|xlsx|pdf|all] [--meeting M] [--lang en|ru|tr|az|kk|ky|uz|uz-Cyrl|hu] [--as-of YYYY-MM-DD] -o FILE"
 
 // reportCmd is `wgbot report`: the implementation report written from the
 // configured store (REDIS_URL, or DATA_DIR's embedded store), without
@@ -40,8 +41,8 @@ func reportCmd(ctx context.Context, args []string, getenv func(string) string, s
 	} else if _, ok := handlers.ReportFiles[formats[0]]; !ok {
 		return &configError{"report", fmt.Sprintf("--format %q: choose docx, xlsx, pdf or all", *format)}
 	}
-	if l := strings.ToLower(*lang); l != "en" {
-		return &configError{"report", fmt.Sprintf("--lang %q: reports are written in English (en) only for now; the other languages will come with the bot's translations", *lang)}
+	if _, ok := i18n.Parse(*lang); !ok {
+		return &configError{"report", fmt.Sprintf("--lang %q: choose a language of the bot: en, ru, tr, az, kk, ky, uz, uz-Cyrl or hu", *lang)}
 	}
 	get := func(k, def string) string {
 		if v := strings.TrimSpace(getenv(k)); v != "" {

@@ -70,7 +70,7 @@ func TestReportCommand(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"report", "--lang", "tr", "-o", base}, "English (en) only"},
+		{[]string{"report", "--lang", "de", "-o", base}, "choose a language of the bot"},
 		{[]string{"report", "--format", "odt", "-o", base}, "choose docx, xlsx, pdf or all"},
 		{[]string{"report", "--as-of", "May 2024", "-o", base}, "give a date as 2024-05-01"},
 		{[]string{"report"}, "usage: wgbot report"},

@@ -12,6 +12,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -33,13 +34,14 @@ func Summary(t storage.Task) string {
 	return "#" + strconv.FormatInt(t.ID, 10) + " " + t.Title + " (" + codes(t.Outstanding()) + ")"
 }
 
-// Description is the event's text: the deadline as the minutes wrote it and
-// each Party's status.
-func Description(t storage.Task) string {
-	lines := []string{"Deadline: " + t.Deadline.Text + " (" + t.Deadline.Due.Long() + ")"}
+// Description is the event's text in l: the deadline as the minutes wrote
+// it (in their language) with its date, and each Party's status.
+func Description(l i18n.Lang, t storage.Task) string {
+	d := t.Deadline.Due
+	date := l.Date(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC))
+	lines := []string{l.T("app.deadline") + ": " + t.Deadline.Text + " (" + date + ")"}
 	for _, p := range t.Parties {
-		info, _ := p.Info()
-		lines = append(lines, info.Name+" ("+string(p)+"): "+string(t.StatusOf(p).State))
+		lines = append(lines, l.PartyName(string(p))+" ("+string(p)+"): "+l.T(i18n.ID("app."+string(t.StatusOf(p).State))))
 	}
 	if t.Source != "" {
 		lines = append(lines, t.Source)
@@ -50,7 +52,9 @@ func Description(t storage.Task) string {
 // Fingerprint is a digest of everything an event shows: when it changes, the
 // event's SEQUENCE must rise.
 func Fingerprint(t storage.Task) string {
-	h := sha256.Sum256([]byte(Summary(t) + "\x00" + Description(t) + "\x00" + t.Deadline.Due.String()))
+	// In English whatever the reader's language: the event changes when the
+	// task does, not when another subscriber with another language fetches.
+	h := sha256.Sum256([]byte(Summary(t) + "\x00" + Description(i18n.English, t) + "\x00" + t.Deadline.Due.String()))
 	return hex.EncodeToString(h[:12])
 }
 
@@ -66,7 +70,7 @@ func codes(ps []storage.Party) string {
 // on its deadline (VALUE=DATE, DTEND the next day, as RFC 5545 makes DTEND
 // exclusive): a month or a year deadline falls on its last day, as the store
 // keeps it. Dates need no time zone, so there is no VTIMEZONE. Lines end in CRLF.
-func ICS(name string, events []Event) []byte {
+func ICS(l i18n.Lang, name string, events []Event) []byte {
 	cal := ics.NewCalendarFor("OTS Customs WG//wgbot")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName(name)
@@ -85,7 +89,7 @@ func ICS(name string, events []Event) []byte {
 		ev.SetAllDayStartAt(day)
 		ev.SetAllDayEndAt(day.AddDate(0, 0, 1))
 		ev.SetSummary(Summary(t))
-		ev.SetDescription(Description(t))
+		ev.SetDescription(Description(l, t))
 		ev.SetTimeTransparency(ics.TransparencyTransparent)
 	}
 	return []byte(cal.Serialize(ics.WithNewLineWindows))

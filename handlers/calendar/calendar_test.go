@@ -11,6 +11,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/handlers/tooltest"
 	"github.com/ots-customs/wgbot/storage"
 	"github.com/ots-customs/wgbot/storage/seed"
@@ -42,7 +43,7 @@ func sample(t *testing.T) ([]Event, []byte) {
 		}
 		evs = append(evs, Event{Task: task, Version: v})
 	}
-	return evs, ICS("OTS Customs WG: deadlines of Türkiye; test, \"quoted\"", evs)
+	return evs, ICS(i18n.English, "OTS Customs WG: deadlines of Türkiye; test, \"quoted\"", evs)
 }
 
 func TestICSParsesBack(t *testing.T) {

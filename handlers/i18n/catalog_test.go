@@ -142,6 +142,44 @@ func TestEnglishCatalogIsValid(t *testing.T) {
 	}
 }
 
+// awaitingTranslation are messages English gained after the eight
+// translations landed (branch i18n-core: texts that were English in Go, the
+// report's and the exports' words, /language's help). Until a language has
+// one it is said in English, and the test names them instead of failing;
+// TestAwaitingTranslationIsCurrent makes the list shrink as they arrive.
+var awaitingTranslation = map[string]bool{
+	"Progress": true, "ForgotSettings": true, "help.language": true,
+	"report.Title": true, "report.CountsStatus": true, "report.CountsParty": true, "report.PartI": true,
+	"report.PartII": true, "report.Annex": true, "report.NoneYet": true, "report.Decision": true,
+	"report.Party": true, "report.Total": true, "report.When": true, "report.Change": true,
+	"report.Reference": true, "report.Legend": true, "report.LogSheet": true, "report.DropError": true,
+	"export.ID": true, "export.PartyName": true, "export.FullName": true, "export.Telegram": true,
+	"export.Sheet": true, "export.VCardNote": true,
+}
+
+// TestAwaitingTranslationIsCurrent: an id awaiting translation is an English
+// message, and leaves the list once every language has it.
+func TestAwaitingTranslationIsCurrent(t *testing.T) {
+	en, _ := readRaw(t, English)
+	for id := range awaitingTranslation {
+		if _, ok := en[id]; !ok {
+			t.Errorf("%s awaits translation but is not an English message", id)
+			continue
+		}
+		everywhere := true
+		for _, l := range Supported[1:] {
+			if tr, ok := readRaw(t, l); ok {
+				if _, has := tr[id]; !has {
+					everywhere = false
+				}
+			}
+		}
+		if everywhere {
+			t.Errorf("%s is translated in every language: take it off awaitingTranslation", id)
+		}
+	}
+}
+
 // TestTranslationsMatchEnglish checks each translation against the source:
 // every id present, no id English lacks, the same placeholders and tags,
 // valid Telegram HTML and the plural forms the language needs.
@@ -151,17 +189,25 @@ func TestTranslationsMatchEnglish(t *testing.T) {
 		t.Run(string(l), func(t *testing.T) {
 			tr, ok := readRaw(t, l)
 			if !ok {
-				t.Skipf("SKIP: locales/%s.toml does not exist yet: everything is in English", l)
+				t.Fatalf("locales/%s.toml is missing: the bot would speak English to those who chose %s", l, l.Name())
 			}
-			var missing []string
+			var missing, pending []string
 			for id := range en {
 				if _, ok := tr[id]; !ok {
-					missing = append(missing, id)
+					if awaitingTranslation[id] {
+						pending = append(pending, id)
+					} else {
+						missing = append(missing, id)
+					}
 				}
 			}
 			sort.Strings(missing)
+			sort.Strings(pending)
 			if len(missing) > 0 {
 				t.Errorf("%d messages are missing: %s", len(missing), strings.Join(missing, ", "))
+			}
+			if len(pending) > 0 {
+				t.Logf("AWAITING TRANSLATION (%d, said in English meanwhile): %s", len(pending), strings.Join(pending, ", "))
 			}
 			for id, m := range tr {
 				src, ok := en[id]
@@ -195,9 +241,6 @@ func TestTranslationsMatchEnglish(t *testing.T) {
 }
 
 func TestRussianPlurals(t *testing.T) {
-	if _, ok := readRaw(t, Russian); !ok {
-		t.Skip("SKIP: locales/ru.toml does not exist yet")
-	}
 	for n, want := range map[int]string{1: "1 день", 2: "2 дня", 5: "5 дней", 21: "21 день", 11: "11 дней", 22: "22 дня"} {
 		if got := Russian.N("unit.Day", n); got != want {
 			t.Errorf("Russian.N(unit.Day, %d) = %q, want %q", n, got, want)

@@ -140,6 +140,10 @@ func parseFS(fsys fs.FS) (*catalog, error) {
 	return c, nil
 }
 
+// ID names a message of the catalog. It is a type of its own so that an id
+// cannot be sent to a user as if it were a text: it becomes one through T or N.
+type ID string
+
 // identity keeps messages as they are written: they are fmt formats, not
 // templates.
 var identity = template.IdentityParser{}
@@ -147,30 +151,68 @@ var identity = template.IdentityParser{}
 // T is message id in l, filled with args as by fmt.Sprintf. An id that no
 // language has comes back as the id itself, so a missing text shows rather
 // than vanishes (the catalog tests keep that from shipping).
-func (l Lang) T(id string, args ...any) string {
+func (l Lang) T(id ID, args ...any) string {
 	return l.format(id, nil, args)
 }
 
 // N is T for a message whose form depends on n (CLDR plural rules: Russian
 // has one, few and many). n is the first argument of the format; args follow.
-func (l Lang) N(id string, n int, args ...any) string {
+func (l Lang) N(id ID, n int, args ...any) string {
 	return l.format(id, n, append([]any{n}, args...))
 }
 
-func (l Lang) format(id string, count any, args []any) string {
-	c := load()
-	s, err := c.localizers[l.orEnglish()].Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateParser: identity})
-	if err != nil && s == "" {
-		return id
-	}
+func (l Lang) format(id ID, count any, args []any) string {
+	s := l.resolve(id, count)
 	if len(args) == 0 {
 		return s
 	}
 	return fmt.Sprintf(s, args...)
 }
 
+// formatKey names a resolved message: a language, an id and, for a
+// count-dependent one, the count.
+type formatKey struct {
+	l      Lang
+	id     ID
+	n      int
+	plural bool
+}
+
+// resolved keeps the messages already looked up: the catalog does not
+// change while the bot runs, and a look-up through go-i18n costs about a
+// microsecond and a half, dozens of times per reply.
+var resolved sync.Map // formatKey -> string
+
+// resolve is message id in l (its form for count, when count is an int).
+func (l Lang) resolve(id ID, count any) string {
+	l = l.orEnglish()
+	key := formatKey{l: l, id: id}
+	n, plural := count.(int)
+	if plural {
+		key.n, key.plural = n, true
+	}
+	cacheable := !plural || (n >= -1000 && n <= 1000) // counts beyond are rare: not kept
+	if cacheable {
+		if s, ok := resolved.Load(key); ok {
+			return s.(string)
+		}
+	}
+	s, err := load().localizers[l].Localize(&i18n.LocalizeConfig{MessageID: string(id), PluralCount: count, TemplateParser: identity})
+	if err != nil && s == "" {
+		s = string(id)
+	}
+	if cacheable {
+		resolved.Store(key, s)
+	}
+	return s
+}
+
+// Translated reports whether l has a message file of its own (English
+// always has): a language whose file has not landed yet speaks English.
+func (l Lang) Translated() bool { return load().ids[l] != nil }
+
 // Has reports whether l itself (not its English fallback) has message id.
-func (l Lang) Has(id string) bool { return load().ids[l][id] }
+func (l Lang) Has(id ID) bool { return load().ids[l][string(id)] }
 
 // IDs lists the message ids that l's own file holds.
 func (l Lang) IDs() []string {
@@ -207,7 +249,7 @@ func (l Lang) Weekday(d time.Weekday) string {
 	return names[i]
 }
 
-func (l Lang) month(id string, m time.Month) string {
+func (l Lang) month(id ID, m time.Month) string {
 	names := strings.Split(l.T(id), "|")
 	if len(names) != 12 || m < time.January || m > time.December {
 		return m.String()
@@ -216,7 +258,20 @@ func (l Lang) month(id string, m time.Month) string {
 }
 
 // PartyName is the name of the Party with code ("TR") in l: "Türkiye", "Турция".
-func (l Lang) PartyName(code string) string { return l.T("party." + code + ".name") }
+func (l Lang) PartyName(code string) string { return l.T(ID("party." + code + ".name")) }
 
 // PartySide is how minutes in l speak of the Party: "Turkish side", "Турецкая сторона".
-func (l Lang) PartySide(code string) string { return l.T("party." + code + ".side") }
+func (l Lang) PartySide(code string) string { return l.T(ID("party." + code + ".side")) }
+
+// Prefixed returns every message whose id starts with prefix, in l (English
+// where l lacks one), keyed by the rest of the id: the words of the Mini
+// App's page. A count-dependent message is given in its "other" form.
+func (l Lang) Prefixed(prefix string) map[string]string {
+	out := map[string]string{}
+	for id := range load().ids[English] {
+		if key, ok := strings.CutPrefix(id, prefix); ok {
+			out[key] = l.format(ID(id), 2, nil)
+		}
+	}
+	return out
+}

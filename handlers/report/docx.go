@@ -64,7 +64,7 @@ func docxDocument(r Report) string {
 	byParty := r.ByParty()
 	rows = [][]string{{w.Party, w.Status[Open], w.Status[Overdue], w.Status[Submitted], w.Status[Confirmed], w.Total}}
 	for _, p := range r.Parties {
-		row := []string{PartyName(p)}
+		row := []string{r.PartyName(p)}
 		t := 0
 		for _, s := range Statuses {
 			row = append(row, strconv.Itoa(byParty[p][s]))
@@ -116,8 +116,8 @@ func docxDocument(r Report) string {
 	} else {
 		rows = [][]string{{w.When, w.Decision, w.Party, w.Change, w.Reference}}
 		for _, e := range r.Log {
-			rows = append(rows, []string{storage.DateOf(e.At).Long(), "#" + strconv.FormatInt(e.TaskID, 10),
-				PartyName(e.Party), w.State[e.From] + " → " + w.State[e.To], e.Ref})
+			rows = append(rows, []string{r.Date(storage.DateOf(e.At)), "#" + strconv.FormatInt(e.TaskID, 10),
+				r.PartyName(e.Party), w.State[e.From] + " → " + w.State[e.To], e.Ref})
 		}
 		table(&b, rows)
 	}
@@ -138,7 +138,7 @@ func decision(b *strings.Builder, r Report, row Row) {
 	}
 	para(b, "", w.Deadline+": "+r.DeadlineText(row.Task))
 	for _, p := range row.Task.Parties {
-		para(b, "", PartyName(p)+": "+r.CellText(row.Cells[p]))
+		para(b, "", r.PartyName(p)+": "+r.CellText(row.Cells[p]))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -152,7 +153,7 @@ func (p *pdfWriter) shortCell(c Cell) string {
 	}
 	s := p.r.Words.Status[c.Status]
 	if !c.Date.IsZero() {
-		s += "\n" + c.Date.Long()
+		s += "\n" + p.r.Date(c.Date)
 	}
 	if c.Ref != "" {
 		s += "\n" + c.Ref
@@ -163,7 +164,7 @@ func (p *pdfWriter) shortCell(c Cell) string {
 func (p *pdfWriter) header() {
 	head := []string{p.r.Words.Decision, p.r.Words.Deadline}
 	for _, party := range p.r.Parties {
-		head = append(head, partyHead(party))
+		head = append(head, partyHead(p.r.Lang, party))
 	}
 	fills := make([]Status, len(head))
 	p.row(head, fills, true)
@@ -255,9 +256,9 @@ func (p *pdfWriter) wrap(s string, width float64) []string {
 }
 
 // partyHead is "TR" over "Türkiye": flags are not in the font.
-func partyHead(p storage.Party) string {
-	if info, ok := p.Info(); ok {
-		return string(p) + "\n" + info.Name
+func partyHead(l i18n.Lang, p storage.Party) string {
+	if p.Valid() {
+		return string(p) + "\n" + l.PartyName(string(p))
 	}
 	return string(p)
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -40,7 +41,7 @@ type Input struct {
 	History map[int64][]storage.StatusChange
 	AsOf    storage.Date   // the report's date: later changes are not counted
 	Zone    *time.Location // where AsOf is a day; nil is UTC
-	Lang    string         // "" or "en"
+	Lang    string         // a language of the bot ("" is English)
 }
 
 // Cell is one Party's status on one decision.
@@ -86,31 +87,33 @@ type LogEntry struct {
 // Report is the model all three formats are written from.
 type Report struct {
 	Words    Words
-	Title    string // "Implementation of the decisions of ..., as of 1 December 2026"
-	Subject  string // the meetings named, without the date
+	Lang     i18n.Lang // of Words, the dates and the Parties' names
+	Title    string    // "Implementation of the decisions of ..., as of 1 December 2026"
+	Subject  string    // the meetings named, without the date
 	AsOf     storage.Date
 	Parties  []storage.Party // the columns: every Party, in the minutes' order
 	Sections []Section
 	Log      []LogEntry // oldest first
 }
 
-// ErrLanguage is returned for a language the report is not written in yet.
-var ErrLanguage = fmt.Errorf("report: only English is available")
+// ErrLanguage is returned for a language the bot does not speak.
+var ErrLanguage = fmt.Errorf("report: not a language of the bot (en, ru, tr, az, kk, ky, uz, uz-Cyrl, hu)")
 
 // Build works out every cell of the report. It returns ErrLanguage for a
-// language other than English.
+// language the bot does not speak.
 func Build(in Input) (Report, error) {
-	w, ok := words[strings.ToLower(cmp.Or(in.Lang, "en"))]
+	l, ok := i18n.Parse(cmp.Or(in.Lang, "en"))
 	if !ok {
 		return Report{}, ErrLanguage
 	}
+	w := wordsIn(l)
 	zone := in.Zone
 	if zone == nil {
 		zone = time.UTC
 	}
 	// Changes made on the report's date count; later ones do not.
 	cutoff := in.AsOf.In(zone).AddDate(0, 0, 1)
-	rep := Report{Words: w, AsOf: in.AsOf}
+	rep := Report{Words: w, Lang: l, AsOf: in.AsOf}
 	for _, p := range storage.Parties() {
 		rep.Parties = append(rep.Parties, p.Code)
 	}
@@ -139,9 +142,9 @@ func Build(in Input) (Report, error) {
 	rep.Subject = joinNames(names, w.And)
 	if len(in.Meetings) > 0 {
 		m := in.Meetings[0]
-		rep.Subject += ", " + m.Place + ", " + m.Date.Long()
+		rep.Subject += ", " + m.Place + ", " + rep.Date(m.Date)
 	}
-	rep.Title = fmt.Sprintf(w.Title, rep.Subject, in.AsOf.Long())
+	rep.Title = fmt.Sprintf(w.Title, rep.Subject, rep.Date(in.AsOf))
 	return rep, nil
 }
 
@@ -269,7 +272,7 @@ func (r Report) CellText(c Cell) string {
 	}
 	s := r.Words.Status[c.Status]
 	if !c.Date.IsZero() {
-		s += " " + c.Date.Long()
+		s += " " + r.Date(c.Date)
 	}
 	if c.Ref != "" {
 		s += ", " + c.Ref
@@ -283,15 +286,23 @@ func (r Report) DeadlineText(t storage.Task) string {
 		return r.Words.NoDeadline
 	}
 	if t.Deadline.Text != "" {
-		return t.Deadline.Text + " (" + t.Deadline.Due.Long() + ")"
+		return t.Deadline.Text + " (" + r.Date(t.Deadline.Due) + ")" // as written, in the minutes' language
 	}
-	return t.Deadline.Due.Long()
+	return r.Date(t.Deadline.Due)
 }
 
-// PartyName is "Türkiye (TR)".
-func PartyName(p storage.Party) string {
+// PartyName is "Türkiye (TR)" in the report's language.
+func (r Report) PartyName(p storage.Party) string {
 	if info, ok := p.Info(); ok {
-		return info.Name + " (" + string(p) + ")"
+		return r.Lang.PartyName(string(info.Code)) + " (" + string(p) + ")"
 	}
 	return string(p)
+}
+
+// Date is d as the report's language writes it: "1 March 2024".
+func (r Report) Date(d storage.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return r.Lang.Date(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC))
 }

@@ -50,8 +50,8 @@ func TestBuildCells(t *testing.T) {
 
 func TestBuildRefusesOtherLanguages(t *testing.T) {
 	in := fixture(t)
-	in.Lang = "tr"
+	in.Lang = "de"
 	if _, err := Build(in); !errors.Is(err, ErrLanguage) {
-		t.Fatalf("Build in Turkish: %v, want ErrLanguage", err)
+		t.Fatalf("Build in German: %v, want ErrLanguage", err)
 	}
 }

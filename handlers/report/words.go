@@ -1,10 +1,13 @@
 package report
 
-import "github.com/ots-customs/wgbot/storage"
+import (
+	"github.com/ots-customs/wgbot/handlers/i18n"
+	"github.com/ots-customs/wgbot/storage"
+)
 
-// Words are the words of a report in one language. The report is a document
-// of the Secretariat, not a chat message, so its words live with it; a
-// translation is one more entry in words.
+// Words are the words of a report in one language, from the catalog
+// (report.* in i18n/locales), so that a translation of the bot is one of
+// its reports too.
 type Words struct {
 	Title        string // %s the meetings, %s the date
 	And          string
@@ -32,35 +35,24 @@ type Words struct {
 	DropError    string
 }
 
-var words = map[string]Words{
-	"en": {
-		Title:        "Implementation of the decisions of %s, as of %s",
-		And:          " and ",
-		CountsStatus: "Summary by status",
-		CountsParty:  "Summary by Party",
-		PartI:        "Part I. Decisions outstanding",
-		PartII:       "Part II. Decisions implemented",
-		Matrix:       "Decisions and Parties",
-		Annex:        "Annex. Log of submissions",
-		NoneYet:      "None.",
-		Decision:     "Decision",
-		Deadline:     "Deadline",
-		Party:        "Party",
-		Total:        "Total",
-		When:         "Date",
-		Change:       "Change",
-		Reference:    "Reference",
-		NoDeadline:   "no deadline set",
-		NotConcerned: "–",
-		Legend:       "Each cell: the Party's status, the date and the reference it gave. “–”: the decision does not concern the Party.",
-		LogSheet:     "Log",
+// wordsIn reads the report's words in l from the catalog (report.* messages).
+func wordsIn(l i18n.Lang) Words {
+	t := func(id string) string { return l.T(i18n.ID("report." + id)) }
+	// Words the Mini App and the chat already have are theirs, so that the
+	// report and the app say the same.
+	a := func(id i18n.ID) string { return l.T(id) }
+	return Words{
+		Title: t("Title"), And: a("And"), CountsStatus: t("CountsStatus"), CountsParty: t("CountsParty"),
+		PartI: t("PartI"), PartII: t("PartII"), Matrix: a("app.title"), Annex: t("Annex"), NoneYet: t("NoneYet"),
+		Decision: t("Decision"), Deadline: a("app.deadline"), Party: t("Party"), Total: t("Total"), When: t("When"),
+		Change: t("Change"), Reference: t("Reference"), NoDeadline: a("app.noDeadline"), NotConcerned: "–",
+		Legend: t("Legend"), LogSheet: t("LogSheet"),
 		Status: map[Status]string{
-			Open: "open", Overdue: "overdue", Submitted: "submitted", Confirmed: "confirmed",
+			Open: a("app.open"), Overdue: a("app.overdue"), Submitted: a("app.submitted"), Confirmed: a("app.confirmed"),
 		},
 		State: map[storage.State]string{
-			storage.StateOpen: "open", storage.StateSubmitted: "submitted", storage.StateConfirmed: "confirmed",
+			storage.StateOpen: a("app.open"), storage.StateSubmitted: a("app.submitted"), storage.StateConfirmed: a("app.confirmed"),
 		},
-		DropTitle: "Status",
-		DropError: "Choose open, overdue, submitted or confirmed.",
-	},
+		DropTitle: a("app.status"), DropError: t("DropError"),
+	}
 }

@@ -223,7 +223,7 @@ func (x *xlsxWriter) log(sheet string) {
 		x.try(x.f.SetCellStyle(sheet, cell, cell, dateTime))
 		x.set(sheet, 2, n, e.TaskID)
 		x.set(sheet, 3, n, titles[e.TaskID])
-		x.set(sheet, 4, n, PartyName(e.Party))
+		x.set(sheet, 4, n, r.PartyName(e.Party))
 		x.set(sheet, 5, n, r.Words.State[e.From]+" → "+r.Words.State[e.To])
 		x.set(sheet, 6, n, e.Ref)
 	}

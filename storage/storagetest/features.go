@@ -496,12 +496,12 @@ func testInbox(t *testing.T, s storage.Store) {
 		t.Errorf("both offered later, oldest first: %+v", later)
 	}
 	// Finishing without the handled mark keeps the update; with it, drops it.
-	ok(t, in.FinishUpdate(c, 12, "tok"))
+	ok(t, in.FinishUpdate(c, 12, "tok", false))
 	if n := must(in.InboxLen(c))(t); n != 2 {
 		t.Errorf("unhandled update dropped: %d left", n)
 	}
 	ok(t, s.MarkHandled(c, 12))
-	ok(t, in.FinishUpdate(c, 12, "tok"))
+	ok(t, in.FinishUpdate(c, 12, "tok", false))
 	if n := must(in.InboxLen(c))(t); n != 1 {
 		t.Errorf("handled update kept: %d left", n)
 	}
@@ -511,6 +511,18 @@ func testInbox(t *testing.T, s storage.Store) {
 	}
 	if n := must(in.InboxLen(c))(t); n != 0 {
 		t.Errorf("expired update kept: %d", n)
+	}
+	// Finishing as handled marks the update in the same step and drops it;
+	// a second run (a retry whose first reply was lost) changes nothing.
+	must(in.InboxPut(c, 13, []byte(`{"update_id":13}`), now, now))(t)
+	for range 2 {
+		ok(t, in.FinishUpdate(c, 13, "tok", true))
+		if n := must(in.InboxLen(c))(t); n != 0 {
+			t.Errorf("update finished as handled kept: %d left", n)
+		}
+		if sess := must(s.Session(c, 13, 0, 0))(t); !sess.Seen {
+			t.Error("update finished as handled is not marked handled")
+		}
 	}
 }
 
@@ -539,11 +551,11 @@ func testInboxClaimOnce(t *testing.T, s storage.Store) {
 	if !first || !again {
 		t.Error("the holder's own claim again must succeed (a retried SET NX)")
 	}
-	ok(t, in.FinishUpdate(c, 21, "b")) // not b's: stays
+	ok(t, in.FinishUpdate(c, 21, "b", false)) // not b's: stays
 	if must(in.ClaimUpdate(c, 21, "c", time.Minute))(t) {
 		t.Error("a claim released by another token")
 	}
-	ok(t, in.FinishUpdate(c, 21, "a"))
+	ok(t, in.FinishUpdate(c, 21, "a", false))
 	if !must(in.ClaimUpdate(c, 21, "c", time.Minute))(t) {
 		t.Error("a released claim could not be taken")
 	}

@@ -52,8 +52,9 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"TextRoundTrip", testTextRoundTrip},
 		{"ResultsAreCopies", testResultsAreCopies},
 	}
-	tests = append(tests, featureTests()...) // features.go
-	tests = append(tests, recordTests()...)  // records.go (issue 15)
+	tests = append(tests, featureTests()...)  // features.go
+	tests = append(tests, recordTests()...)   // records.go (issue 15)
+	tests = append(tests, settingsTests()...) // settings.go (issue 13)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

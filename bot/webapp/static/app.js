@@ -296,6 +296,8 @@
 
   async function load() {
     view = await api("view");
+    // The page came with English; the view brings the user's language.
+    if (view.texts && view.lang !== shown) { Object.assign(T, view.texts); shown = view.lang; labels(); }
     for (const id of [...selected]) if (!view.tasks.some((t) => t.id === id)) selected.delete(id);
     const who = view.role === "admin" ? T.youAdmin : fmt("you", view.party ? partyInfo(view.party).flag + " " + partyInfo(view.party).name : "—");
     $("who").textContent = fmt("today", view.today) + " · " + who;
@@ -304,25 +306,32 @@
     if (current === "calendar") renderCalendar(); else renderMatrix();
   }
 
-  function start() {
+  let shown = "en"; // the language of T
+  // labels puts the words of the page's fixed parts in place.
+  function labels() {
     document.title = T.title;
-    applyTheme();
+    document.documentElement.lang = shown;
     $("tab-matrix").textContent = T.matrix;
     $("tab-calendar").textContent = T.calendar;
-    $("tab-matrix").addEventListener("click", () => show("matrix"));
-    $("tab-calendar").addEventListener("click", () => show("calendar"));
     $("f-overdue-label").textContent = T.overdueOnly;
     $("bulk-confirm").textContent = T.confirmAll;
     $("bulk-deadline").textContent = T.setDeadline;
-    $("bulk-confirm").addEventListener("click", () => bulk("confirm"));
-    $("bulk-deadline").addEventListener("click", () => bulk("deadline"));
     $("cal-prev").textContent = T.prev;
     $("cal-next").textContent = T.next;
+    $("report").textContent = T.report;
+    for (const f of ["docx", "xlsx", "pdf"]) $("report-" + f).textContent = T["report" + f[0].toUpperCase() + f.slice(1)];
+  }
+
+  function start() {
+    applyTheme();
+    labels();
+    $("tab-matrix").addEventListener("click", () => show("matrix"));
+    $("tab-calendar").addEventListener("click", () => show("calendar"));
+    $("bulk-confirm").addEventListener("click", () => bulk("confirm"));
+    $("bulk-deadline").addEventListener("click", () => bulk("deadline"));
     $("cal-prev").addEventListener("click", () => shiftMonth(-1));
     $("cal-next").addEventListener("click", () => shiftMonth(1));
-    $("report").textContent = T.report;
     for (const f of ["docx", "xlsx", "pdf"]) {
-      $("report-" + f).textContent = T["report" + f[0].toUpperCase() + f.slice(1)];
       $("report-" + f).addEventListener("click", () => download(f));
     }
     for (const id of ["f-meeting", "f-party", "f-status", "f-overdue"]) {
