@@ -39,7 +39,7 @@ func ParseDeadline(words []string) (storage.Deadline, int, DateProblem) {
 	}
 	w := make([]string, 0, 4)
 	for _, x := range words[:min(4, len(words))] {
-		w = append(w, strings.ToLower(strings.Trim(x, ",.")))
+		w = append(w, storage.Fold(strings.Trim(x, ",.")))
 	}
 	if len(w) >= 3 && w[0] == "end" && w[1] == "of" {
 		if y, ok := number(w[2]); ok {
@@ -175,7 +175,7 @@ func number(s string) (int, bool) {
 
 func month(s string) (time.Month, bool) {
 	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
+		name := storage.Fold(m.String())
 		if s == name || (len(s) >= 3 && strings.HasPrefix(name, s) && len(s) <= len(name)) {
 			return m, true
 		}

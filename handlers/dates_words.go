@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
@@ -74,19 +73,8 @@ var dateFillers = map[string]bool{
 }
 
 // foldDateWord lowers s, treating the Turkish I's alike (İ, I, ı and i),
-// so "EKİM", "Ekim" and "EKIM" compare equal.
-func foldDateWord(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case 'İ', 'I', 'ı':
-			return 'i'
-		case '\u0307': // the dot that ToLower leaves over a lowered İ
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, s)
-	return s
-}
+// so "EKİM", "Ekim" and "EKIM" compare equal: storage.Fold.
+func foldDateWord(s string) string { return storage.Fold(s) }
 
 var (
 	monthFormsOnce sync.Once

@@ -92,15 +92,27 @@ func actionItem(s, prev string, dates []dateMatch) (Item, bool) {
 }
 
 // tableHeader remembers the columns of an action table:
-// "| Action | Owner | Due |".
+// "| Action | Owner | Due |", "| Aksiyon | Sorumlu | Termin | Durum |",
+// "| Мероприятие | Ответственный | Срок |". status is -1 without one.
 type tableHeader struct {
-	task, owner, due int
+	task, owner, due, status int
 }
 
+// The column names of action tables in English, Turkish and Russian. A
+// plain "Date" is a due date only next to a task column: in a log of
+// meetings ("Date | Status | Agenda | Owner | Decisions") it is the
+// meeting's.
 var (
-	ownerColRe = regexp.MustCompile(`(?i)^(?:owners?|responsible(?:\s+part(?:y|ies))?|action\s+by|lead|who|assigned\s+to|by\s+whom)$`)
-	dueColRe   = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|when|target\s+date|timeline|date)$`)
-	taskColRe  = regexp.MustCompile(`(?i)^(?:actions?|tasks?|action\s+items?|items?|decisions?|descriptions?|what|follow-up)$`)
+	ownerColRe    = regexp.MustCompile(`(?i)^(?:owners?|responsible(?:\s+(?:part(?:y|ies)|team|unit|body))?|action\s+by|lead|who|assigned\s+to|by\s+whom|` + foldI("sorumlu", "sorumlusu", "sorumlular", "sorumlu ekip", "sorumlu birim", "sorumlu kurum", "ilgili", "yetkili") + `|ответственн\p{L}*(?:\s+исполнител\p{L}*)?|исполнител\p{L}*|кто)$`)
+	dueColRe      = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|target\s+date|timeline|` + foldI("termin", "son tarih", "bitiş tarihi", "süre") + `|срок\p{L}*(?:\s+(?:исполнения|выполнения))?)$`)
+	plainDateRe   = regexp.MustCompile(`(?i)^(?:date|when|` + foldI("tarih", "zaman") + `|дата)$`)
+	taskColRe     = regexp.MustCompile(`(?i)^(?:actions?|tasks?|action\s+items?|items?|decisions?|descriptions?|what|follow-up|` + foldI("aksiyon", "aksiyonlar", "görev", "görevler", "eylem", "iş", "yapılacak", "karar") + `|мероприяти\p{L}*|задач\p{L}*|поручени\p{L}*|действи\p{L}*|что)$`)
+	decisionColRe = regexp.MustCompile(`(?i)^(?:decisions?|` + foldI("karar") + `)$`)
+	agendaColRe   = regexp.MustCompile(`(?i)^(?:agenda(?:\s+items?)?|topics?|subjects?|` + foldI("gündem", "gündem başlıkları", "konu", "konular") + `|повестка(?:\s+дня)?|вопросы?)$`)
+	statusColRe   = regexp.MustCompile(`(?i)^(?:status|state|` + foldI("durum", "durumu") + `|статус|состояние)$`)
+	// doneRe is a status cell saying the action is already done: the row
+	// reports it, it is nobody's commitment any more.
+	doneRe = regexp.MustCompile(`(?i)^(?:done|completed?|closed|finished|resolved|` + foldI("tamamlandı", "yapıldı", "kapandı", "kapatıldı") + `|выполнено|исполнено|закрыто|сделано)\.?$`)
 )
 
 func tableCells(s string) []string {
@@ -113,7 +125,8 @@ func tableCells(s string) []string {
 
 // parseHeader recognises a header row with an owner and a due column.
 func parseHeader(s string) (*tableHeader, bool) {
-	h := tableHeader{task: -1, owner: -1, due: -1}
+	h := tableHeader{task: -1, owner: -1, due: -1, status: -1}
+	plain, action, agenda := -1, false, false
 	for i, c := range tableCells(s) {
 		c = strings.Trim(c, "*: ")
 		switch {
@@ -121,39 +134,136 @@ func parseHeader(s string) (*tableHeader, bool) {
 			h.owner = i
 		case dueColRe.MatchString(c):
 			h.due = i
+		case plainDateRe.MatchString(c) && plain < 0:
+			plain = i
 		case taskColRe.MatchString(c) && h.task < 0:
 			h.task = i
+			action = !decisionColRe.MatchString(c)
+		case statusColRe.MatchString(c):
+			h.status = i
+		case agendaColRe.MatchString(c):
+			agenda = true
 		}
 	}
-	return &h, h.owner >= 0 && h.due >= 0
+	if h.due < 0 && action && !agenda {
+		h.due = plain
+	}
+	// A table with an owner column but no due date may still hold dated
+	// decisions in its cells ("... 15 Temmuz'a kadar takip edilecek").
+	return &h, h.owner >= 0
 }
 
 // tableRowItem reads one data row of an action table with a known header.
-func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, bool) {
+// A row it rules out for a reason of its own (done, due before the
+// meeting) returns that reason; other rows return "" and are read as prose.
+func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, string, bool) {
 	cells := tableCells(s)
-	if h.owner >= len(cells) || h.due >= len(cells) {
-		return Item{}, false
+	if h.due < 0 || h.owner >= len(cells) || h.due >= len(cells) {
+		return Item{}, "", false
 	}
 	due := cells[h.due]
 	ds := findDates(due, ctx)
 	if len(ds) == 0 || !ds[0].ok {
-		return Item{}, false
+		return Item{}, "", false
 	}
 	d := ds[0]
-	owner := strings.Trim(cells[h.owner], " .")
-	if owner == "" || strings.HasPrefix(owner, "---") {
-		return Item{}, false
+	if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) {
+		return Item{}, whyPast, false // the row reports an earlier action
+	}
+	if h.status >= 0 && h.status < len(cells) && doneRe.MatchString(cells[h.status]) {
+		return Item{}, whyDone, false
+	}
+	owners := splitOwners(cells[h.owner])
+	if len(owners) == 0 {
+		return Item{}, "", false
 	}
 	task := ""
 	if h.task >= 0 && h.task < len(cells) {
 		task = cells[h.task]
 	}
 	return Item{
-		Parties:      []string{owner},
+		Parties:      owners,
 		Deadline:     isoDate(d.date),
 		Precision:    d.prec,
 		DeadlineText: normSpace(due[d.pstart:d.end]),
 		Text:         task,
 		Quote:        normSpace(s),
-	}, true
+	}, whyTaken, true
+}
+
+// tableCellItem reads a row whose own cell states a dated commitment with
+// no party in it ("Model 1.2 approved; the rules will be revised by 15
+// July"): the row's owner must act. The quote is that cell.
+func tableCellItem(s string, h *tableHeader, ctx dateContext) (Item, bool) {
+	cells := tableCells(s)
+	if h.owner >= len(cells) {
+		return Item{}, false
+	}
+	owners := splitOwners(cells[h.owner])
+	if len(owners) == 0 {
+		return Item{}, false
+	}
+	for i, c := range cells {
+		if i == h.owner || i == h.due || !strings.ContainsAny(c, "0123456789") || !strings.Contains(s, c) {
+			continue
+		}
+		lang := language(c)
+		ds := allDates(c, ctx, lang)
+		if lang == "en" {
+			ds = append(ds, weekdayDates(c, ctx)...)
+		}
+		for _, d := range ds {
+			if !d.ok || d.kind != prepStrong || (!ctx.meeting.IsZero() && d.date.Before(ctx.meeting)) {
+				continue
+			}
+			before := c[:d.pstart]
+			switch lang {
+			case "tr":
+				if !trCommitRe.MatchString(c) {
+					continue
+				}
+			case "ru":
+				if vm := ruVerbRe.FindStringSubmatchIndex(c); vm == nil || vm[6] >= 0 {
+					continue
+				}
+			default:
+				if pastRe.MatchString(c) || reportedDone(before) {
+					continue
+				}
+			}
+			return Item{
+				Parties:      owners,
+				Deadline:     isoDate(d.date),
+				Precision:    d.prec,
+				DeadlineText: d.deadlineText(c),
+				Text:         strings.TrimRight(normSpace(before), " ,;:"),
+				Quote:        normSpace(c),
+			}, true
+		}
+	}
+	return Item{}, false
+}
+
+// splitOwners splits an owner cell naming several ("AI Takımı, KVKK
+// Ekibi", "Shikar, Anirudha") into its parties.
+func splitOwners(cell string) []string {
+	var out []string
+	for _, o := range strings.Split(cell, ",") {
+		if o = strings.Trim(normSpace(o), " ."); o != "" && !strings.HasPrefix(o, "---") && o != "-" {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// futureRe marks an English cell as a task to be done: "will", "to", "is
+// to", "must", "due".
+var futureRe = regexp.MustCompile(`(?i)\b(?:will|shall|must|should|to|needs?|expected|requested|due)\b`)
+
+// reportedDone tells a cell that reports a thing done by a date ("Report
+// submitted by 15 May"): a participle just before the date, and nothing
+// saying it is still to be done.
+func reportedDone(before string) bool {
+	f := strings.Fields(before)
+	return len(f) > 0 && strings.HasSuffix(strings.ToLower(f[len(f)-1]), "ed") && !futureRe.MatchString(before)
 }

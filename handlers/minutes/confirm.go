@@ -48,7 +48,7 @@ func confirmOne(norm string, ctx dateContext, p Proposal) (Item, bool) {
 	}
 	var d dateMatch
 	found := false
-	for _, c := range allDates(q, ctx) {
+	for _, c := range allDates(q, ctx, language(q)) {
 		if c.ok && isoDate(c.date) == strings.TrimSpace(p.Deadline) && (ctx.meeting.IsZero() || !c.date.Before(ctx.meeting)) {
 			d, found = c, true
 			break

@@ -64,8 +64,8 @@ func (l labelEntry) matches(it Item) bool {
 // elsewhere still fails, and a known miss that starts to pass fails too
 // until it is taken off this list.
 var knownMisses = map[string]string{
-	"en-ogf-tsc-2006-08-31":       "weekday deadlines ('by EOB Tuesday') against an MM-DD-YY meeting date, and pronoun parties ('I', 'me')",
-	"en-intersect-tsc-2024-10-30": "'in mid november' with no agent before the verb ('Joint sessions with Product Committee to be established')",
+	"en-intersect-tsc-2024-10-30":       "'in mid november' with no agent before the verb ('Joint sessions with Product Committee to be established')",
+	"en-ucd260-team-meeting-2025-01-16": "no party named ('Target is to submit final draft by Saturday'): the team of the notes is who must act, and its name is not in the excerpt",
 }
 
 type score struct{ labels, found, items, correct int }
@@ -89,8 +89,12 @@ func (s score) precision() float64 {
 // items that are labelled commitments. Goals: recall >= 0.95 and precision
 // >= 0.90 overall, and every Tashkent commitment found with nothing extra.
 func TestCorpus(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
-	if err != nil || len(files) < 15 {
+	dir := corpusDir
+	if d := os.Getenv("WGBOT_MINUTES_CORPUS"); d != "" {
+		dir = d // a held-out set, scored once before it joins the corpus
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || (dir == corpusDir && len(files) < 15) {
 		t.Fatalf("corpus: %d documents, want at least 15 (%v)", len(files), err)
 	}
 	var total, gated score

@@ -40,6 +40,7 @@ var (
 		`|` + dayMonthAlt +
 		`|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b` +
 		`|(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})` +
+		`|(?P<sd>\d{1,2})[./-](?P<sm>\d{1,2})[./-](?P<sy>\d{2})` +
 		`|(?P<yr>(?:19|20)\d{2})` +
 		`)\b`)
 )
@@ -147,6 +148,7 @@ func (d dateMatch) deadlineText(s string) string {
 type dateContext struct {
 	meeting time.Time // zero when unknown
 	year    int       // meeting year, 0 when unknown
+	after   time.Time // a weekday falls after this day too: the last one of the current list
 }
 
 // findDates returns the date phrases of s, resolved against ctx.
@@ -440,6 +442,21 @@ func resolveDate(get func(string) string, ctx dateContext) (time.Time, Precision
 		mo, _ := strconv.Atoi(get("nm"))
 		d, _ := strconv.Atoi(get("nd"))
 		return dayDate(get("ny"), mo, d, ctx)
+	case get("sd") != "":
+		// "31-08-06", "08-31-06": a two-digit year. The day comes first, as
+		// for four-digit years, unless only the other order is a date.
+		a, _ := strconv.Atoi(get("sd"))
+		b, _ := strconv.Atoi(get("sm"))
+		y, _ := strconv.Atoi(get("sy"))
+		y += 2000
+		if y > time.Now().Year()+50 {
+			y -= 100
+		}
+		d, mo := a, b
+		if mo > 12 && d <= 12 {
+			d, mo = b, a
+		}
+		return dayDate(strconv.Itoa(y), mo, d, ctx)
 	case get("yr") != "":
 		y, ok := year(get("yr"))
 		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok

@@ -26,7 +26,7 @@ var consultRe = regexp.MustCompile(`^\s*,?\s*(?i:(?:in\s+(?:close\s+)?(?:consult
 var (
 	preModal  = map[string]bool{"also": true, "further": true, "kindly": true, "hereby": true, "each": true, "jointly": true}
 	postModal = map[string]bool{"also": true, "further": true, "jointly": true, "then": true, "kindly": true, "promptly": true, "collectively": true}
-	modals    = map[string]bool{"will": true, "shall": true, "would": true, "must": true, "should": true}
+	modals    = map[string]bool{"will": true, "shall": true, "would": true, "must": true, "should": true, "'ll": true}
 	beWords   = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 	askedTo   = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "encouraged": true, "urged": true, "asked": true, "tasked": true, "mandated": true, "required": true}
 	bareTo    = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "asked": true, "tasked": true}
@@ -53,6 +53,12 @@ func tokens(in string, out []token) []token {
 		case c == ',':
 			out = append(out, token{i, i + 1, ","})
 			i++
+		case c == '\'' && strings.HasPrefix(in[i:], "'ll"):
+			out = append(out, token{i, i + 3, "'ll"}) // "I'll": the modal will
+			i += 3
+		case strings.HasPrefix(in[i:], "’ll"):
+			out = append(out, token{i, i + len("’ll"), "'ll"})
+			i += len("’ll")
 		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80:
 			j := i
 			for j < len(in) {
@@ -207,6 +213,49 @@ func commitAfter(in string) (vs, ve int, qual, conj string, ok bool) {
 	return 0, 0, "", "", false
 }
 
+// reportThatRe is a party's own report of what it will do: "Kyrgyz side
+// informed that it will finalize ...", "stated that they would send ...".
+// The pronoun is the party; its modal and verb are read as a commitment.
+var reportThatRe = regexp.MustCompile(`^\s*,?\s+(?:has\s+|have\s+)?(?:informed|stated|confirmed|indicated|announced|reported|declared|assured|explained|mentioned|said|advised|noted|underlined|emphasi[sz]ed)(?:\s+(?:the\s+)?(?:Parties|meeting|participants|Working\s+Group|Secretariat|Committee))?\s+that\s+(?:it|they|he|she|we)\s+`)
+
+// reportedCommitment reads reportThatRe and the modal and verb after it.
+func reportedCommitment(in string) (vs, ve int, ok bool) {
+	m := reportThatRe.FindStringIndex(in)
+	if m == nil {
+		return 0, 0, false
+	}
+	var buf [8]token
+	ts := tokens(in[m[1]:], buf[:0:8])
+	if len(ts) == 0 || !modals[ts[0].lower()] && ts[0].lower() != "'ll" {
+		return 0, 0, false // "informed that it had ..." reports a past act
+	}
+	v, ok := modalAt(in[m[1]:], ts, 0)
+	if !ok {
+		return 0, 0, false
+	}
+	return m[1] + v.start, m[1] + v.end, true
+}
+
+// agreedThatRe ends the text before a party that a decision's "that"
+// introduces: "It was agreed that", "The meeting decided that".
+var agreedThatRe = regexp.MustCompile(`(?i)\b(?:agreed|decided|requested|recommended|proposed|suggested|urged|resolved|concluded)\s+that\s+$`)
+
+// bareVerb reads the verb a decision's subjunctive gives its party: "that
+// the Parties submit their comments by ...".
+func bareVerb(in string) (vs, ve int, ok bool) {
+	var buf [2]token
+	ts := tokens(in, buf[:0:2])
+	if len(ts) == 0 {
+		return 0, 0, false
+	}
+	t := ts[0]
+	w := in[t.start:t.end]
+	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' || nonVerbs[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return 0, 0, false
+	}
+	return t.start, t.end, true
+}
+
 // maxCommitGap bounds how far after its party the verb is looked for.
 const maxCommitGap = 240
 
@@ -248,7 +297,14 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 		if objectWords[precedingWord(s, p.start)] {
 			continue
 		}
-		vs, ve, qual, conj, ok := commitAfter(s[p.end:min(len(s), p.end+maxCommitGap)])
+		after := s[p.end:min(len(s), p.end+maxCommitGap)]
+		vs, ve, qual, conj, ok := commitAfter(after)
+		if !ok {
+			vs, ve, ok = reportedCommitment(after)
+		}
+		if !ok && agreedThatRe.MatchString(s[:p.start]) {
+			vs, ve, ok = bareVerb(after) // "It was agreed that the Parties submit ..."
+		}
 		if !ok {
 			continue
 		}
@@ -321,6 +377,7 @@ const (
 	whyEvent      = "the date is of an event (hosted, held, the next meeting)"
 	whyYear       = "a bare year after 'in' describes, it sets no deadline"
 	whyPastTense  = "a past action, not a commitment"
+	whyDone       = "the action is marked done"
 	whyTaken      = "taken"
 )
 
@@ -353,20 +410,36 @@ var inviteRe = regexp.MustCompile(`(?i)\b(?:invites?|invited|requests?|requested
 // sentence gave nothing.
 func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) ([]Item, string) {
 	s := sn.text
-	if lang := language(s); lang != "en" {
+	lang := language(s)
+	if lang != "en" {
 		if its := mlCommitments(sn, ctx.dateContext, lang == "ru"); len(its) > 0 {
 			return its, whyTaken
 		}
 		if lang == "ru" {
-			return nil, mlReason(s, ctx.dateContext)
+			return nil, mlReason(s, ctx.dateContext, true)
 		}
 	}
+	items, why := enCommitments(sn, prev, ctx, lead)
+	if lang == "tr" && len(items) == 0 && why == whyNoDate {
+		why = mlReason(s, ctx.dateContext, false) // the English reading knows no Turkish dates
+	}
+	return items, why
+}
+
+// enCommitments reads a sentence by the English rules (also the fallback
+// for a Turkish guess, which may be wrong).
+func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) ([]Item, string) {
+	s := sn.text
 	// English sentences hold no Russian or Turkish written dates.
-	dates := append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...)
+	dates := append(append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...), weekdayDates(s, ctx.dateContext)...)
 	if len(dates) == 0 {
 		return nil, whyNoDate
 	}
-	if it, ok := actionItem(s, prev, dates); ok {
+	taskBefore := prev
+	if sn.bullet {
+		taskBefore = "" // a list item's task is its own: the item before is another one
+	}
+	if it, ok := actionItem(s, taskBefore, dates); ok {
 		return []Item{it}, whyTaken
 	}
 	if loc := actionMarkRe.FindStringIndex(s); loc != nil {
@@ -423,6 +496,10 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 				items = append(items, it)
 				continue
 			}
+			if it, ok := nominalItem(sn, d); ok {
+				items = append(items, it)
+				continue
+			}
 			why = whyNoParty
 			continue
 		}
@@ -458,8 +535,12 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 }
 
 // mlReason says why a Russian or Turkish sentence gave nothing.
-func mlReason(s string, ctx dateContext) string {
-	ds := append(append(findDates(s, ctx), mlDates(s, ctx)...), relDates(s, ctx)...)
+func mlReason(s string, ctx dateContext, ru bool) string {
+	lang := "tr"
+	if ru {
+		lang = "ru"
+	}
+	ds := allDates(s, ctx, lang)
 	if len(ds) == 0 {
 		return whyNoDate
 	}
@@ -504,6 +585,58 @@ func hostedItem(s string, dates []dateMatch, ctx docContext) (Item, bool) {
 		}, true
 	}
 	return Item{}, false
+}
+
+// Action lists often name the task as a noun and its owner in passing:
+// "Final version (by me) by EOB-Japan Friday", "Deadline for input from
+// assignees EOB-US Friday". agentParenRe and deadlineFromRe find that owner.
+var (
+	agentParenRe   = regexp.MustCompile(`\((?i:by)\s+(?P<who>[^()]{1,40}?)\s*\)`)
+	deadlineFromRe = regexp.MustCompile(`^(?i:(?:the\s+)?deadline\s+for\s+)(?P<task>.+?)\s+(?i:from)\s+(?P<who>(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,2})\s*[,:]?\s*$`)
+)
+
+// nominalItem reads a list item that names a task and its owner without a
+// verb. Only short list items are read so: in prose, "(by X)" is as often
+// an author or a reference.
+func nominalItem(sn sentence, d dateMatch) (Item, bool) {
+	s := sn.text
+	if d.kind != prepStrong || !d.ok || len(strings.Fields(s)) > 25 {
+		return Item{}, false
+	}
+	before := s[:d.pstart]
+	var who, task string
+	if ps := findParties(before); len(ps) == 1 && ps[0].start == 0 && strings.Trim(before[ps[0].end:], " -–—:,") == "" && strings.Trim(s[d.end:], " .;") == "" {
+		// "Turkish side – by 1 March 2024": an entry of a list of who
+		// does the task of its heading by when.
+		return Item{
+			Parties:      append([]string(nil), ps[0].names...),
+			Deadline:     isoDate(d.date),
+			Precision:    d.prec,
+			DeadlineText: d.deadlineText(s),
+			Text:         strings.TrimSpace(s),
+			Quote:        strings.TrimSpace(s),
+		}, true
+	}
+	if !sn.bullet {
+		return Item{}, false
+	}
+	if m := deadlineFromRe.FindStringSubmatch(before); m != nil {
+		task, who = m[1], m[2]
+	} else if m := agentParenRe.FindStringSubmatchIndex(before); m != nil {
+		who = before[m[2]:m[3]]
+		task = strings.TrimSpace(before[:m[0]] + before[m[1]:])
+	}
+	if who == "" {
+		return Item{}, false
+	}
+	return Item{
+		Parties:      []string{normSpace(who)},
+		Deadline:     isoDate(d.date),
+		Precision:    d.prec,
+		DeadlineText: d.deadlineText(s),
+		Text:         strings.TrimRight(normSpace(task), " ,;:"),
+		Quote:        strings.TrimSpace(s),
+	}, true
 }
 
 // passiveItem reads a passive deadline with no agent: the party invited in

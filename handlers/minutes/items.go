@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -59,8 +60,14 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 				header = h
 				why = "a table header"
 			} else if header != nil {
-				if it, ok := tableRowItem(sn.text, header, ctx.dateContext); ok {
-					got, why = []Item{it}, whyTaken
+				var it Item
+				var ok bool
+				if it, why, ok = tableRowItem(sn.text, header, ctx.dateContext); ok {
+					got = []Item{it}
+				} else if why == "" {
+					if it, ok = tableCellItem(sn.text, header, ctx.dateContext); ok {
+						got, why = []Item{it}, whyTaken
+					}
 				}
 			}
 		} else {
@@ -69,8 +76,19 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 		if why == "" {
 			if !sn.bullet {
 				lead = nil
+				ctx.after = time.Time{}
 			}
 			got, why = commitmentsIn(sn, prev, ctx, lead)
+			if sn.bullet {
+				// A list of weekday deadlines is a schedule: "input by
+				// Friday; changes by Tuesday; final version by Friday"
+				// means the Friday after that Tuesday.
+				for _, d := range weekdayDates(sn.text, ctx.dateContext) {
+					if d.ok && d.date.After(ctx.after) {
+						ctx.after = d.date
+					}
+				}
+			}
 			if sn.colon && !sn.bullet {
 				lead = leadIn(sn.text, ctx.acronyms)
 			}

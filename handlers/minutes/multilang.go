@@ -57,8 +57,8 @@ var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 	`|конц[аеу]\s+(?P<rme>` + ruMonthGen + `)(?:\s+(?P<rmey>\d{4})\s*(?:года|г\.)?)?` +
 	`|конц[аеу]\s+(?P<rey>\d{4})\s*(?:года|г\.)?` +
 	`|(?P<reyn>конц[аеу]\s+(?:текущего|этого)\s+года)` +
-	`|(?P<rq>IV|I{1,3}|первого|второго|третьего|четв[её]ртого|[1-4])[-\s]*(?:го\s+)?квартал\p{L}*\s+(?P<rqy>\d{4})` +
-	`|(?P<rh>первого|второго|[12])[-\s]*(?:го\s+)?полугоди\p{L}*\s+(?P<rhy>\d{4})` +
+	`|(?P<rq>IV|I{1,3}|первого|второго|третьего|четв[её]ртого|первом|втором|третьем|четв[её]ртом|[1-4])[-\s]*(?:го\s+|м\s+)?квартал\p{L}*\s+(?P<rqy>\d{4})` +
+	`|(?P<rh>первого|второго|первом|втором|[12])[-\s]*(?:го\s+|м\s+)?полугоди\p{L}*\s+(?P<rhy>\d{4})` +
 	`|(?P<rmp>` + ruMonthPrep + `)\s+(?P<rmpy>\d{4})` +
 	`|(?P<td>\d{1,2})\s+(?P<tm>` + trMonths + `)(?:\s+(?P<ty>\d{4}))?` +
 	`|(?P<tyy>\d{4})\s+` + foldI("yılı") + `(?:n[ıi]n)?\s+sonu` +
@@ -70,7 +70,7 @@ var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 var mlGroup = groupIndex(mlDateRe)
 
 // ruPrepRe is the Russian preposition before a date, anchored at its end.
-var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+позднее|не\s+позже|в\s+срок\s+до|до|к|в\s+течение|в|во|с|со|от|на|по)\s*$`)
+var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+позднее|не\s+позже|в\s+срок\s+до|до\s+конца|к\s+концу|до|к|в\s+течение|в|во|с|со|от|на|по)\s*$`)
 
 // trAfterRe is the Turkish postposition after a date: "1 Mart 2024
 // tarihine kadar", "2023 yılı sonuna kadar", "Şubat 2024'te".
@@ -78,6 +78,10 @@ var trAfterRe = regexp.MustCompile(`(?i)^(?:['’]?\p{L}{0,6})?\s*(?:(?P<strong>
 
 // trBeforeRe is "en geç" (at the latest) in front of a Turkish date.
 var trBeforeRe = regexp.MustCompile(`(?i)\b` + foldI("en geç") + `\s*$`)
+
+// trLocativeRe sees a date phrase whose last word carries the locative,
+// "2024 yılının ilk çeyreğinde" (in the first quarter of 2024).
+var trLocativeRe = regexp.MustCompile(`\p{L}(?:nde|nda)$`)
 
 // trSuffixInRe recognises "Şubat 2024'te" (in February 2024).
 var trSuffixInRe = regexp.MustCompile(`^['’](?:da|de|ta|te|nda|nde)\b`)
@@ -150,24 +154,51 @@ func mlDates(s string, ctx dateContext) []dateMatch {
 		if turkish {
 			trKind(s, &dm)
 		} else {
-			lo := max(0, dm.start-40)
-			for lo > 0 && !isRuneStart(s[lo]) {
-				lo--
-			}
-			if pm := ruPrepRe.FindStringSubmatchIndex(s[lo:dm.start]); pm != nil {
-				dm.prep = strings.TrimSpace(s[lo+pm[2] : lo+pm[3]])
-				dm.pstart = lo + pm[2]
-				switch strings.ToLower(strings.Join(strings.Fields(dm.prep), " ")) {
-				case "не позднее", "не позже", "в срок до", "до", "к":
-					dm.kind = prepStrong
-				case "в течение", "в", "во":
-					dm.kind = prepWeak
-				}
-			}
+			ruKind(s, &dm)
 		}
 		out = append(out, dm)
 	}
 	return out
+}
+
+// ruKind reads the Russian preposition before a date: "до", "не позднее",
+// "в срок до" make it a deadline, "в", "в течение" a weak one.
+func ruKind(s string, dm *dateMatch) {
+	lo := max(0, dm.start-40)
+	for lo > 0 && !isRuneStart(s[lo]) {
+		lo--
+	}
+	if pm := ruPrepRe.FindStringSubmatchIndex(s[lo:dm.start]); pm != nil {
+		dm.prep = strings.TrimSpace(s[lo+pm[2] : lo+pm[3]])
+		dm.pstart = lo + pm[2]
+		switch strings.ToLower(strings.Join(strings.Fields(dm.prep), " ")) {
+		case "не позднее", "не позже", "в срок до", "до", "к", "до конца", "к концу":
+			dm.kind = prepStrong
+		case "в течение", "в", "во":
+			dm.kind = prepWeak
+		}
+	}
+}
+
+// mlNumericDates returns the numeric dates of a Russian or Turkish
+// sentence ("до 30.04.2024", "15.03.2024 tarihine kadar"), their kind
+// read from the preposition or postposition of that language: the English
+// reading knows neither "до" nor "kadar".
+func mlNumericDates(s string, ctx dateContext, ru bool) []dateMatch {
+	ds := findDates(s, ctx)
+	for i := range ds {
+		d := &ds[i]
+		if d.kind != prepNone || d.prep != "" || d.prec == PrecisionYear {
+			continue // an English preposition was read ("on 15 May") or a bare year
+		}
+		d.pstart = d.start
+		if ru {
+			ruKind(s, d)
+		} else {
+			trKind(s, d)
+		}
+	}
+	return ds
 }
 
 // mlFirst tells a word that may begin a Russian or Turkish date: a number,
@@ -206,8 +237,8 @@ func trKind(s string, dm *dateMatch) {
 			dm.kind = prepWeak
 			dm.end += pm[5]
 		}
-	} else if trSuffixInRe.MatchString(rest) {
-		dm.kind = prepWeak
+	} else if trSuffixInRe.MatchString(rest) || trLocativeRe.MatchString(s[dm.start:dm.end]) {
+		dm.kind = prepWeak // "Şubat 2024'te", "2024 yılının ilk çeyreğinde"
 	}
 	lo := max(0, dm.start-12)
 	for lo > 0 && !isRuneStart(s[lo]) {
@@ -240,11 +271,12 @@ func resolveML(get func(string) string, ctx dateContext) (time.Time, Precision, 
 		return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
 	case get("rq") != "":
 		y, ok := year(get("rqy"))
-		q := map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "первого": 1, "второго": 2, "третьего": 3, "четвертого": 4, "четвёртого": 4, "1": 1, "2": 2, "3": 3, "4": 4}[strings.ToLower(get("rq"))]
+		q := map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "первого": 1, "второго": 2, "третьего": 3, "четвертого": 4, "четвёртого": 4,
+			"первом": 1, "втором": 2, "третьем": 3, "четвертом": 4, "четвёртом": 4, "1": 1, "2": 2, "3": 3, "4": 4}[strings.ToLower(get("rq"))]
 		return lastOfMonth(y, q*3), PrecisionQuarter, ok && q > 0
 	case get("rh") != "":
 		y, ok := year(get("rhy"))
-		h := map[string]int{"первого": 1, "второго": 2, "1": 1, "2": 2}[strings.ToLower(get("rh"))]
+		h := map[string]int{"первого": 1, "второго": 2, "первом": 1, "втором": 2, "1": 1, "2": 2}[strings.ToLower(get("rh"))]
 		return lastOfMonth(y, h*6), PrecisionHalf, ok && h > 0
 	case get("rmp") != "":
 		y, ok := year(get("rmpy"))
@@ -374,8 +406,8 @@ var ruPartyRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` +
 	`)(?:[^\p{L}]|$)`)
 
 var trPartyRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` +
-	`(?P<side>(?P<adj>` + foldI("azerbaycan", "azeri", "kazakistan", "kazak", "kırgızistan", "kırgız", "türkiye", "türk", "özbekistan", "özbek", "macaristan", "macar") + `)\s+` + foldI("tarafı") + `)` +
-	`|(?P<parties>` + foldI("taraflar") + `)` +
+	`(?P<side>(?P<adj>` + foldI("azerbaycan", "azeri", "kazakistan", "kazak", "kırgızistan", "kırgız", "türkiye", "türk", "özbekistan", "özbek", "macaristan", "macar") + `)\s+(?:` + foldI("tarafı", "tarafının") + `))` +
+	`|(?P<parties>` + foldI("tarafların", "taraflar") + `)` +
 	`|(?P<ms>` + foldI("üye devletler") + `)` +
 	`|(?P<sec>` + foldI("genel sekreterlik", "sekretarya", "sekreterya", "sekreterlik") + `)` +
 	`|(?P<body>` + foldI("çalışma grubu", "komisyon", "kurul") + `)` +
@@ -426,11 +458,87 @@ func mlActor(s string, ru bool) ([]string, int, bool) {
 			case "sec":
 				return []string{"the Secretariat"}, end, true
 			default:
+				if ru {
+					name, e := ruBodyName(s, start, end)
+					return []string{name}, e, true
+				}
 				return []string{normSpace(raw)}, end, true
 			}
 		}
 	}
 	return nil, 0, false
+}
+
+// ruBodyName reads a Russian body named as the actor from its head noun
+// at s[start:end] on: the head and the genitive words that name whose body
+// it is ("Коллегии Евразийской экономической комиссии провести ..."), up
+// to the task's infinitive, a preposition or punctuation. The head is put
+// in the nominative as a secretary lists it; the rest stays as written.
+func ruBodyName(s string, start, end int) (string, int) {
+	words := strings.Fields(s[start:end])
+	head := words[len(words)-1]
+	if nom := ruNominativeSingular(head); nom != head {
+		words[len(words)-1] = nom
+		for i, a := range words[:len(words)-1] { // "рабочей группе" -> "рабочая группа"
+			if strings.HasSuffix(a, "ой") || strings.HasSuffix(a, "ей") {
+				words[i] = a[:len(a)-len("ой")] + "ая"
+			}
+		}
+	}
+	for i := 0; i < 6; i++ {
+		rest := s[end:]
+		t := strings.TrimLeft(rest, " ")
+		if len(t) == len(rest) && len(rest) > 0 {
+			break // punctuation, not a space, follows
+		}
+		w := t
+		if j := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }); j >= 0 {
+			w = t[:j]
+		}
+		lw := strings.ToLower(w)
+		if w == "" || ruAssignStop[lw] || ruObjectPreps[lw] || ruModal[lw] || ruInfinitive(lw) || !ruGenitiveLike(lw) {
+			break
+		}
+		words = append(words, w)
+		end += len(rest) - len(t) + len(w)
+	}
+	return strings.Join(words, " "), end
+}
+
+// ruModal are the words of obligation and future that follow an actor:
+// they end its name ("Экспертная группа должна ...").
+var ruModal = map[string]bool{"должен": true, "должна": true, "должно": true, "должны": true, "может": true, "могут": true, "будет": true, "будут": true, "обязан": true, "обязана": true, "обязаны": true, "вправе": true, "совместно": true, "также": true}
+
+// ruGenitiveLike tells a word that can continue a body's name: an
+// adjective or noun in the genitive ("Евразийской", "экономической",
+// "комиссии", "дел", "государств").
+func ruGenitiveLike(w string) bool {
+	for _, e := range []string{"ой", "ей", "ого", "его", "ых", "их", "ии", "и", "ы", "а", "я", "ов", "ев", "дел", "ств"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruNominativeSingular turns a singular head noun from the dative into the
+// nominative: "Коллегии" -> "Коллегия", "Министерству" -> "Министерство",
+// "Секретариату" -> "Секретариат", "группе" -> "группа"; a word already
+// in the nominative ("Комиссия") stays.
+func ruNominativeSingular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ии"):
+		return strings.TrimSuffix(w, "и") + "я"
+	case strings.HasSuffix(w, "ству"):
+		return strings.TrimSuffix(w, "у") + "о"
+	case strings.HasSuffix(w, "ию"):
+		return strings.TrimSuffix(w, "ю") + "е"
+	case strings.HasSuffix(w, "пе"):
+		return strings.TrimSuffix(w, "е") + "а"
+	case strings.HasSuffix(w, "у"):
+		return strings.TrimSuffix(w, "у")
+	}
+	return w
 }
 
 var (
@@ -439,23 +547,63 @@ var (
 	ruVerbRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])\p{L}{3,}?(?:(?P<inf>ть|ти|чь|ться|тись)|(?P<fut>ят|ут|ют|ат|ит|ет|ются|ятся|утся|атся|ится|ется)|(?P<past>ли|ла|ло|лись|лось|лась))(?:[^\p{L}]|$)`)
 	// trCommitRe finds a future, necessitative or decided action: "sunacaktır",
 	// "bildirmelidir", "gönderilmesine karar verildi".
-	trCommitRe = regexp.MustCompile(`(?i)\p{L}(?:acak|ecek)(?:t[ıi]r|lar|ler|lard[ıi]r|lerdir)?(?:[^\p{L}]|$)|\p{L}(?:mal[ıi]|meli)(?:d[ıi]r)?(?:[^\p{L}]|$)|\p{L}(?:mas[ıi]|mesi)(?:n[ae]|n[ıi])?\s+(?:` + foldI("karar veril", "kararlaştırıl", "istenm", "istendi", "talep edil", "rica edil", "uygun görül", "öngörül") + `)`)
+	trCommitRe = regexp.MustCompile(`(?i)\p{L}(?:acak|ecek)(?:t[ıi]r|lar|ler|lard[ıi]r|lerdir)?(?:[^\p{L}]|$)|\p{L}(?:mal[ıi]|meli)(?:d[ıi]r)?(?:[^\p{L}]|$)|\p{L}(?:mas[ıi]|mesi)(?:n[ae]|n[ıi])?\s+(?:` + foldI("karar veril", "kararlaştırıl", "istenm", "istendi", "talep edil", "rica edil", "uygun görül", "öngörül") + `)` +
+		// "iletmeyi kabul etmişlerdir", "tamamlamayı taahhüt etti": agreed, undertook to
+		`|\p{L}(?:may[ıi]|meyi)\s+(?:` + foldI("kabul et", "taahhüt et", "üstlen", "kararlaştır") + `)` +
+		// "tamamlayacağını bildirmiştir": reports its own future act
+		`|\p{L}(?:acağ[ıi]n[ıi]|eceğini|acakların[ıi]|eceklerini)\s+(?:` + foldI("bildir", "belirt", "ifade et", "teyit et", "taahhüt et", "açıkla") + `)`)
 )
 
 // allDates is findDates plus the written Russian and Turkish dates and the
 // relative deadlines of any of the three languages.
-func allDates(s string, ctx dateContext) []dateMatch {
-	return append(append(findDates(s, ctx), mlDates(s, ctx)...), relDates(s, ctx)...)
+// lang is the sentence's language (see language): only Russian and
+// Turkish numeric dates are read with those languages' prepositions.
+func allDates(s string, ctx dateContext, lang string) []dateMatch {
+	ds := findDates(s, ctx)
+	if lang == "ru" || lang == "tr" {
+		ds = mlNumericDates(s, ctx, lang == "ru")
+	}
+	ds = append(append(ds, mlDates(s, ctx)...), relDates(s, ctx)...)
+	if lang == "ru" || lang == "tr" {
+		ds = append(ds, mlWeekdayDates(s, ctx)...)
+	}
+	return ds
 }
+
+// ruAgreedRe is a party agreeing or undertaking to act, in the past tense
+// of the minutes, followed by the infinitive of what it will do:
+// "Стороны договорились обменяться", "Азербайджанская сторона обязалась
+// представить".
+var ruAgreedRe = regexp.MustCompile(`(?i)^[^.;]{0,40}?(?:договорил\p{L}*|согласил\p{L}*|обязал\p{L}*|условил\p{L}*|решил\p{L}*|взял\p{L}*\s+на\s+себя\s+обязательство|приняли\s+решение)\s+(?:[^.;\s]+\s+){0,3}?\p{L}+(?:ть|ти|чь|ться|тись)(?:[^\p{L}]|$)`)
+
+// mlMeetingRe finds a meeting or session in a Russian or Turkish sentence:
+// a month after "в" or before "'te" there is the meeting's date.
+var mlMeetingRe = regexp.MustCompile(`(?i)заседани|встреч|саммит|сесси|совещани|` + foldI("toplantı", "zirve", "oturum") + `|` + foldI("ev sahipliği"))
 
 // mlCommitments reads one Russian or Turkish sentence.
 func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 	s := sn.text
 	var dates []dateMatch
-	for _, d := range allDates(s, ctx) {
-		if d.ok && d.kind == prepStrong {
+	lang := "tr"
+	if ru {
+		lang = "ru"
+	}
+	var weak []dateMatch
+	for _, d := range allDates(s, ctx, lang) {
+		switch {
+		case !d.ok:
+		case d.kind == prepStrong:
 			dates = append(dates, d)
+		case d.kind == prepWeak && d.prec != PrecisionYear:
+			weak = append(weak, d)
 		}
+	}
+	if len(dates) == 0 && len(weak) > 0 && !mlMeetingRe.MatchString(s) {
+		// "Узбекская сторона проведет семинар в феврале 2024 года", "Özbek
+		// tarafı Şubat 2024'te bir çalıştay düzenleyecektir": the activity
+		// is the party's commitment, with its month, as in English; a
+		// meeting's date is not, nor a bare year ("в 2024 году").
+		dates = weak
 	}
 	if len(dates) == 0 {
 		return nil
@@ -472,8 +620,16 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 		// "Поручить X подготовить", "X tarafından ... tamamlanması": the
 		// form itself says the party must act.
 	} else if ru {
-		vm := ruVerbRe.FindStringSubmatchIndex(s[pend:])
-		if vm == nil || vm[6] >= 0 {
+		// Date words ("квартала", "года") look like verbs to the
+		// pattern; they are blanked out before the verb is looked for.
+		masked := []byte(s)
+		for _, d := range dates {
+			for i := d.pstart; i < d.end && i < len(masked); i++ {
+				masked[i] = ' '
+			}
+		}
+		vm := ruVerbRe.FindSubmatchIndex(masked[pend:])
+		if vm == nil || vm[6] >= 0 && !ruAgreedRe.Match(masked[pend:]) {
 			return nil // no verb, or a past event
 		}
 	} else if !trCommitRe.MatchString(s) {

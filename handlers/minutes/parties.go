@@ -12,7 +12,7 @@ import (
 var partyRe = regexp.MustCompile(`\b(?:` +
 	`(?P<hosting>(?i:the\s+)?(?i:parties)\s+(?i:hosting|organi[sz]ing)\s+(?i:the\s+)?(?i:following\s+)?(?i:activities|events))` +
 	`|(?P<custadm>(?i:the\s+)?(?i:customs\s+administrations)\s+(?i:of\s+(?:the\s+)?member\s+states))` +
-	`|(?P<sides>(?:(?i:the)\s+)?\p{Lu}\p{L}+(?:\s*,\s*(?:(?i:the)\s+)?\p{Lu}\p{L}+)*(?:\s+(?i:and)\s+(?:(?i:the)\s+)?\p{Lu}\p{L}+)?\s+(?i:sides?))` +
+	`|(?P<sides>(?:(?i:the)\s+)?\p{Lu}\p{L}+(?:\s*,\s*(?:(?i:the)\s+)?\p{Lu}\p{L}+)*(?:\s+(?i:and)\s+(?:(?i:the)\s+)?\p{Lu}\p{L}+)?\s+(?i:sides?|delegations?))` +
 	`|(?P<allparties>(?i:all\s+(?:the\s+)?parties))` +
 	`|(?P<each>(?i:each\s+(?:party|member\s+state|member|delegation)))` +
 	`|(?P<parties>(?i:the\s+)?(?i:contracting\s+)?(?i:parties))` +
@@ -29,6 +29,7 @@ var partyRe2 = regexp.MustCompile(`\b(?:` +
 	`|(?P<delegations>(?i:the\s+|all\s+)?(?i:delegations))` +
 	`|(?P<observers>(?i:the\s+|all\s+)?(?i:observers|observer\s+states))` +
 	`|(?P<person>(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2})` +
+	`|(?P<self>I)` + // the note-taker: "I'll do my changes by EOB Tuesday"
 	`)\b`)
 
 // partyMatch is one party phrase found in a sentence.
@@ -55,6 +56,9 @@ func findParties(s string) []partyMatch {
 				if m[2*g] < 0 {
 					continue
 				}
+				if groups[g] == "self" && romanI(s, p) {
+					break // "Annex I will be updated", "Phase I shall end"
+				}
 				if names := canonicalParty(groups[g], in[m[2*g]:m[2*g+1]]); len(names) > 0 {
 					out = append(out, partyMatch{start: p + m[0], end: p + m[1], names: names})
 				}
@@ -67,6 +71,14 @@ func findParties(s string) []partyMatch {
 	return out
 }
 
+// romanI tells an "I" at p that numbers what precedes it ("Annex I",
+// "Part I"): the word before it is capitalised and not a sentence's end.
+func romanI(s string, p int) bool {
+	before := strings.TrimRight(s[:p], " ")
+	w := before[strings.LastIndexAny(before, " (")+1:]
+	return w != "" && unicode.IsUpper(firstRune(w)) && !strings.ContainsAny(w, ".:;!?")
+}
+
 // partyStarts are the lower-case words a party phrase can begin with,
 // besides a capitalised word before "side(s)".
 var partyStarts = map[string]bool{
@@ -74,7 +86,7 @@ var partyStarts = map[string]bool{
 	"secretariat": true, "ots": true, "wto": true, "wco": true, "technical": true, "member": true, "members": true,
 	"working": true, "committee": true, "sub-committee": true, "subcommittee": true, "task": true, "bureau": true,
 	"chair": true, "chairman": true, "chairperson": true, "delegations": true, "observers": true, "observer": true,
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "h": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "h": true, "i": true,
 }
 
 // partyFirst tells a word that may begin a party phrase: one of
@@ -101,7 +113,7 @@ func partyFirst(s string, p int) bool {
 	near := s[p:min(len(s), p+maxPhrase)]
 	for _, t := range tokens(near, buf[:0])[1:] {
 		switch w := t.lower(); {
-		case w == "side" || w == "sides":
+		case w == "side" || w == "sides" || w == "delegation" || w == "delegations":
 			return true
 		case w == "," || w == "and" || w == "the" || unicode.IsUpper(firstRune(t.word)):
 		default:
@@ -113,7 +125,10 @@ func partyFirst(s string, p int) bool {
 
 // notSide lists capitalised words that can precede "side" without naming
 // a delegation ("The other side", "One side").
-var notSide = map[string]bool{"the": true, "other": true, "one": true, "each": true, "either": true, "both": true, "this": true, "that": true, "same": true}
+var notSide = map[string]bool{"the": true, "other": true, "one": true, "each": true, "either": true, "both": true, "this": true, "that": true, "same": true, "all": true}
+
+// A delegation named by its country is that country's side: "Hungarian
+// delegation" is reported as "Hungarian side".
 
 // canonicalParty gives the party names as they should be reported. The
 // spelling is normalised so that "The Uzbek side" and "Uzbek side", or "the
@@ -141,7 +156,7 @@ func canonicalParty(group, raw string) []string {
 		return []string{"the delegations"}
 	case "observers":
 		return []string{"observers"}
-	case "person":
+	case "person", "self":
 		return []string{normSpace(raw)}
 	case "body":
 		f := strings.Fields(raw)
@@ -153,10 +168,13 @@ func canonicalParty(group, raw string) []string {
 		var names []string
 		for _, w := range strings.FieldsFunc(raw, func(r rune) bool { return r == ' ' || r == ',' }) {
 			lw := strings.ToLower(w)
-			if lw == "and" || lw == "the" || lw == "side" || lw == "sides" {
+			if lw == "and" || lw == "the" || lw == "side" || lw == "sides" || lw == "delegation" || lw == "delegations" {
 				continue
 			}
 			if notSide[lw] {
+				if strings.HasSuffix(strings.ToLower(raw), "delegations") {
+					return canonicalParty("delegations", raw) // "All delegations"
+				}
 				return nil
 			}
 			names = append(names, w+" side")

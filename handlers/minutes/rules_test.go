@@ -40,6 +40,34 @@ func TestIssueSentences(t *testing.T) {
 		{"ru nominative dateline", "10:00 10 Октябрь 2023\n\nЭкспертная группа должна до 1 марта представить доклад.", "Экспертная группа", "2024-03-01", PrecisionDay},
 		{"tr agent of a requirement", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nRaporların fakülteler tarafından en geç 15 Kasım 2023 tarihine kadar gönderilmesi gerekmektedir.", "fakülteler", "2023-11-15", PrecisionDay},
 		{"tracker action", held + "<trackbot> ACTION-12 -- Jane Doe to review the test suite -- due 2023-11-01 -- OPEN", "Jane Doe", "2023-11-01", PrecisionDay},
+		{"ru body in the dative", "Заседание состоялось 10 октября 2023 года.\n\n2. Коллегии Евразийской экономической комиссии провести до 1 декабря 2023 г. консультации.", "Коллегия Евразийской экономической комиссии", "2023-12-01", PrecisionDay},
+		{"ru numeric", "Заседание состоялось 10 октября 2023 года.\n\nРабочая группа рассмотрит предложения до 30.04.2024.", "Рабочая группа", "2024-04-30", PrecisionDay},
+		{"ru end of quarter", "Заседание состоялось 10 октября 2023 года.\n\nКазахстанской стороне до конца первого квартала 2024 года представить информацию.", "Kazakh side", "2024-03-31", PrecisionQuarter},
+		{"tr numeric at the latest", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı görüşlerini en geç 15.03.2024 tarihine kadar bildirecektir.", "Azerbaijani side", "2024-03-15", PrecisionDay},
+		{"tr genitive actor", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nKazak tarafının 2024 yılının ilk çeyreği sonuna kadar bilgi sunması kararlaştırıldı.", "Kazakh side", "2024-03-31", PrecisionQuarter},
+		{"delegation", held + "Hungarian delegation expected to confirm participation by 9th November.", "Hungarian side", "2023-11-09", PrecisionDay},
+		{"tr action table", "- **Tarih:** 2023-10-10\n\n| Aksiyon | Sorumlu | Termin | Durum |\n|---|---|---|---|\n| Raporun hazırlanması | Kazak tarafı | 2023-10-01 | Beklemede |\n| Taslağın gönderilmesi | Sekretarya | 2023-11-20 | Tamamlandı |\n| Listenin paylaşılması | Özbek tarafı | 2023-11-30 | Beklemede |", "Özbek tarafı", "2023-11-30", PrecisionDay},
+		{"ru action table", "Заседание состоялось 10 октября 2023 года.\n\n| Мероприятие | Ответственный | Срок |\n|---|---|---|\n| Подготовить доклад | Секретариат | 01.12.2023 |", "Секретариат", "2023-12-01", PrecisionDay},
+		{"weekday", held + "John Smith's note was discussed.\n\nThe Secretariat to circulate the paper by Friday.", "the Secretariat", "2023-10-13", PrecisionDay},
+		{"end of business weekday", held + "I'll send my changes by EOB Tuesday.", "I", "2023-10-17", PrecisionDay},
+		{"weekday schedule", held + "Process:\n- Input from the Parties by Friday.\n- Final version (by the Secretariat) by Friday.", "the Secretariat", "2023-10-20", PrecisionDay},
+		{"inline dash list", held + "Process: - Deadline for input from assignees EOB-US Friday. - The call closes on Monday.", "assignees", "2023-10-13", PrecisionDay},
+		{"two-digit year", "TSC 08-31-06 minutes\n\nThe Secretariat will report by 15-09-06.", "the Secretariat", "2006-09-15", PrecisionDay},
+		{"ru activity in a month", "Заседание состоялось 10 октября 2023 года.\n\nУзбекская сторона проведет семинар в феврале 2024 года.", "Uzbek side", "2024-02-29", PrecisionMonth},
+		{"tr activity in a month", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nÖzbek tarafı Şubat 2024'te bir çalıştay düzenleyecektir.", "Uzbek side", "2024-02-29", PrecisionMonth},
+		{"action bullet", held + "- The Chair opened the meeting.\n- Action: Uzbek side - due 15 February 2024", "Uzbek side", "2024-02-15", PrecisionDay},
+		{"decision in a table cell", "| Date | Status | Agenda | Responsible team | Decisions |\n|---|---|---|---|---|\n| 2024-07-05 | Held | Model update | AI team, Legal team | Model 1.2 approved; the rules will be revised by 15 July. |", "AI team + Legal team", "2024-07-15", PrecisionDay},
+		{"reported own commitment", held + "Kyrgyz side informed that it will finalize internal procedures by the end of 2024.", "Kyrgyz side", "2024-12-31", PrecisionYear},
+		{"agreed that, subjunctive", held + "It was agreed that the Parties submit their comments by 15 January 2024.", "the Parties", "2024-01-15", PrecisionDay},
+		{"party dash date", held + "The following sides will submit their proposals:\n\nTurkish side – by 1 March 2024", "Turkish side", "2024-03-01", PrecisionDay},
+		{"ru agreed to", "Заседание состоялось 10 октября 2023 года.\n\nСтороны договорились обменяться информацией до 1 марта 2024 года.", "the Parties", "2024-03-01", PrecisionDay},
+		{"ru undertook to", "Заседание состоялось 10 октября 2023 года.\n\nАзербайджанская сторона обязалась представить предложения к 1 февраля 2024 года.", "Azerbaijani side", "2024-02-01", PrecisionDay},
+		{"ru quarter prepositional", "Заседание состоялось 10 октября 2023 года.\n\nКазахстанская сторона организует семинар во втором квартале 2024 года.", "Kazakh side", "2024-06-30", PrecisionQuarter},
+		{"tr agreed to", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTaraflar, görüşlerini 15 Ocak 2024 tarihine kadar Sekretaryaya iletmeyi kabul etmişlerdir.", "the Parties", "2024-01-15", PrecisionDay},
+		{"tr reported future", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nKırgız tarafı iç prosedürleri 2024 yılı sonuna kadar tamamlayacağını bildirmiştir.", "Kyrgyz side", "2024-12-31", PrecisionYear},
+		{"ru weekday", "Заседание состоялось 10 октября 2023 года.\n\nСекретариат направит проект до пятницы.", "the Secretariat", "2023-10-13", PrecisionDay},
+		{"tr weekday", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTürk tarafı listeyi Pazartesiye kadar gönderecektir.", "Turkish side", "2023-10-16", PrecisionDay},
+		{"tr weekday saturday", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nSekretarya taslağı Cumartesi gününe kadar iletecektir.", "the Secretariat", "2023-10-14", PrecisionDay},
 		{"tr relative", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı programı iki ay içinde sunacaktır.", "Azerbaijani side", "2023-12-10", PrecisionDay},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -54,7 +82,7 @@ func TestIssueSentences(t *testing.T) {
 			if p := strings.Join(it.Parties, " + "); p != tc.parties || it.Deadline != tc.deadline || it.Precision != tc.prec {
 				t.Errorf("got %s | %s | %s (%q), want %s | %s | %s", p, it.Deadline, it.Precision, it.DeadlineText, tc.parties, tc.deadline, tc.prec)
 			}
-			if !strings.Contains(NormalizeText(tc.text), it.Quote) || strings.Contains(it.Quote, "meeting was held") {
+			if !strings.Contains(NormalizeText(tc.text), it.Quote) || strings.Contains(it.Quote, "meeting was held") || strings.Contains(it.Quote, "opened the meeting") {
 				t.Errorf("quote %q is not one sentence of the text", it.Quote)
 			}
 		})
@@ -79,6 +107,22 @@ func TestNotDeadlines(t *testing.T) {
 		"At its fifth session the Committee invited Parties to submit views by 1 March 2024. The secretariat has received three such submissions.",
 		"Поручение Сторонам было выполнено до 1 апреля 2016 года.",
 		"Raporlar komisyon tarafından 8 Haziran 2015 tarihine kadar incelenmiştir.",
+		"The meeting was held on 10 October 2023.\n\nThe Working Group will meet on Friday.",
+		"The meeting was held on 10 October 2023.\n\nPart I will cover the tariffs by 1 March 2024.",
+		"| Date | Agenda | Owner | Notes |\n|---|---|---|---|\n| 2024-07-05 | Report | Secretariat | Report submitted by 15 July 2024. |",
+		"The meeting was held on 10 October 2023.\n\nKyrgyz side informed that it had finalized the procedures by 1 November 2023.",
+		"The meeting was held on 10 October 2023.\n\nHungarian side expressed readiness to share its experience in the first quarter of 2024.",
+		"Заседание состоялось 10 октября 2023 года.\n\nСтороны обменялись информацией до 1 ноября 2023 года.",
+		"Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nMacar tarafı deneyimlerini 2024 yılının ilk çeyreğinde paylaşmaya hazır olduğunu ifade etmiştir.",
+		"| Date | Status | Agenda | Owner |\n|---|---|---|---|\n| 2024-07-05 | Held | Model update | AI team |\n| 2024-08-09 | Planned | Alarm analysis | Security team |",
+		"Заседание состоялось 10 октября 2023 года.\n\nСтороны проведут следующее заседание в марте 2024 года.",
+		"Заседание состоялось 10 октября 2023 года.\n\nУзбекская сторона продолжит работу в 2024 году.",
+		"Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTaraflar bir sonraki toplantıyı Mart 2024'te yapacaktır.",
+		"The meeting was held on 10 October 2023.\n\nThe Secretariat reported on Friday's call.",
+		"The Secretariat will circulate the paper by Friday.", // no meeting date to count from
+		"The meeting was held on 10 October 2023.\n\nThe Chair thanked the Parties.\n\nA paper (by the Secretariat) was presented on 12 October 2023.",
+		"The meeting was held on 10 October 2023.\n\n| Action | Owner | Due | Status |\n|---|---|---|---|\n| Send the list | Secretariat | 2023-11-01 | Done |\n| Draft the note | Kazakh side | 2023-09-30 | Open |",
+		"Заседание состоялось 10 октября 2023 года.\n\n| Мероприятие | Ответственный | Срок | Статус |\n|---|---|---|---|\n| Подготовить доклад | Секретариат | 01.12.2023 | Выполнено |",
 	} {
 		if got := Extract(text, Options{}); len(got) != 0 {
 			t.Errorf("%q: got %+v, want nothing", text, got)

@@ -205,6 +205,14 @@ func cutSentences(s string) []piece {
 				continue
 			}
 		}
+		if strings.IndexByte(".:;!?", c) >= 0 && i+3 < len(s) && s[i+1] == ' ' && inlineDash(s[i+2:]) {
+			// "Process: - Deadline for input Friday. - I'll do my changes
+			// by Tuesday.": a dash list whose line breaks were lost.
+			add(strings.TrimSpace(s[start : i+1]))
+			start, item = i+2, true
+			i++
+			continue
+		}
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
@@ -237,6 +245,18 @@ func cutSentences(s string) []piece {
 		add(rest)
 	}
 	return out
+}
+
+// inlineDash tells a dash or bullet list item run into the text: the
+// marker, a space and a capital letter or digit.
+func inlineDash(s string) bool {
+	for _, m := range []string{"- ", "– ", "— ", "• "} {
+		if strings.HasPrefix(s, m) {
+			r := firstRune(s[len(m):])
+			return unicode.IsUpper(r) || unicode.IsDigit(r)
+		}
+	}
+	return false
 }
 
 func firstRune(s string) rune {
