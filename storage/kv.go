@@ -17,6 +17,12 @@ import (
 // each backend implements in its own file (kv_redis.go, kv_bolt.go). What
 // needs a backend's own structures (the alert queue, the update inbox) is
 // behind a second interface (queues.go).
+//
+// A new kind of record is one file: its bucket (newBucket), its type, its
+// interface (embedded in Store) and its rules, as methods of *store over
+// s.kv; and its conformance tests in storagetest. Export, import, migration
+// and both backends carry every bucket without knowing it (settings.go is
+// an example).
 
 // bucket is one kind of record. Its name is the bbolt bucket; redis says
 // how Redis keeps it.
