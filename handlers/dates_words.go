@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -57,7 +56,7 @@ func writtenDate(words []string) (storage.Deadline, int, DateProblem, bool) {
 	case !storage.PlausibleYear(year):
 		return storage.Deadline{}, 0, DateOutOfRange, true
 	}
-	return monthDeadline(year, mon, i18n.English.T(txtInMonth, mon.String()+" "+strconv.Itoa(year))), taken, DateOK, true // stored as written in the minutes' language
+	return monthDeadline(year, mon), taken, DateOK, true
 }
 
 // dateFillers are the words that go with a date's parts in the bot's

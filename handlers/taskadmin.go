@@ -102,7 +102,7 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 		if used == 0 || used != len(value) {
 			return b.reply(ctx, r, dateRefusal(r.Lang, problem))
 		}
-		change, what = func(t *storage.Task) error { t.Deadline = dl; return nil }, r.Lang.T(txtChangedDeadline, esc(dl.Text))
+		change, what = func(t *storage.Task) error { t.Deadline = dl; return nil }, r.Lang.T(txtChangedDeadline, esc(deadlineText(r.Lang, dl)))
 	case "title", "text":
 		text := strings.Join(value, " ")
 		change, what = func(t *storage.Task) error {
