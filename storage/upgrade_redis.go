@@ -28,6 +28,17 @@ func (r *Redis) Upgrade(ctx context.Context) error {
 			if cur == layout {
 				return nil
 			}
+			// A store of layout 1 has one of these (its histories and notices
+			// go with tasks and requests); a new one has none and needs no
+			// SCAN of a Redis that may hold many other keys.
+			var keys1 []string
+			for _, k := range []string{"seed", "tasks", "members", "requests", "groups", "audit", "conv:idle", "offset"} {
+				keys1 = append(keys1, p+k)
+			}
+			n, err := tx.Exists(ctx, keys1...).Result()
+			if err != nil {
+				return err
+			}
 			var writes []func(redis.Pipeliner)
 			var old []string
 			if typ, _ := tx.Type(ctx, p+"groups").Result(); typ == "set" {
@@ -40,9 +51,14 @@ func (r *Redis) Upgrade(ctx context.Context) error {
 				}
 				old = append(old, p+"groups")
 			}
-			hist, err := scanKeys(ctx, tx, p+"task:", ":history")
-			if err != nil {
-				return err
+			var hist, notices []string
+			if n > 0 {
+				if hist, err = scanKeys(ctx, tx, p+"task:", ":history"); err != nil {
+					return err
+				}
+				if notices, err = scanKeys(ctx, tx, p+"notice:", ""); err != nil {
+					return err
+				}
 			}
 			for _, k := range hist {
 				raw, err := tx.LRange(ctx, k, 0, -1).Result()
@@ -77,10 +93,6 @@ func (r *Redis) Upgrade(ctx context.Context) error {
 					writes = append(writes, func(q redis.Pipeliner) { q.HSet(ctx, p+bConvIdle.redis, m, ms) })
 				}
 				old = append(old, p+"conv:idle")
-			}
-			notices, err := scanKeys(ctx, tx, p+"notice:", "")
-			if err != nil {
-				return err
 			}
 			for _, k := range notices {
 				raw, err := tx.LRange(ctx, k, 0, -1).Result()
