@@ -331,7 +331,10 @@ func (t *redisTx) scan(b *bucket, prefix string) ([]kvPair, error) {
 		if pairs, err = t.kv.scanStrings(t.ctx, b, prefix); err != nil {
 			return nil, backendErr(err)
 		}
-		for _, p := range pairs { // watched after reading: a change in between is caught by EXEC only if it follows
+		// Watched after reading: a change between the read and the WATCH is
+		// not caught. No rule scans a strings bucket in an update (only
+		// migrations read them, with the bot stopped).
+		for _, p := range pairs {
 			if err := t.watch(t.kv.prefix + b.redis + p.key); err != nil {
 				return nil, err
 			}
