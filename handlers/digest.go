@@ -143,7 +143,7 @@ func (b *Bot) setDigest(ctx context.Context, l i18n.Lang, userID int64, m *stora
 	if err != nil {
 		return "", err
 	}
-	return b.digestSentence(l, d, loc) + "\n" + l.T(txtDigestFirst, weekdayDateTime(l, b.nextDigest(d, b.Now(), loc).In(loc))), nil
+	return b.digestSentence(l, d, loc) + "\n" + l.T(txtDigestFirst, l.WeekdayDateTime(b.nextDigest(d, b.Now(), loc).In(loc))), nil
 }
 
 // digestZone is the zone of d's day and time: its member's (see personZone),
@@ -213,7 +213,16 @@ func (b *Bot) digestView(ctx context.Context, r *Request, d storage.Digest, on b
 // "0930" too) or says what is wrong.
 func parseDigestTime(l i18n.Lang, words []string) (time.Weekday, int, int, string) {
 	day, hour, minute := time.Weekday(-1), -1, 0
-	for _, w := range words {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		// Some languages name a day in two words, the first of which may be
+		// a day itself: Azerbaijani "bazar ertəsi" is Monday, "bazar" Sunday.
+		if i+1 < len(words) && day < 0 {
+			if wd, ok := weekdayOf(w + " " + words[i+1]); ok {
+				day, i = wd, i+1
+				continue
+			}
+		}
 		if wd, ok := weekdayOf(w); ok && day < 0 {
 			day = wd
 			continue
