@@ -43,3 +43,22 @@ func TestViewSpeaksTheUsersLanguage(t *testing.T) {
 		t.Log("SKIP (in part): locales/tr.toml has not landed: the Turkish words are English for now")
 	}
 }
+
+// TestRefusalsSpeakTheUsersLanguage: an answer the page shows as it is
+// (a task that is not there, a request it cannot read) is in the user's
+// language, not English.
+func TestRefusalsSpeakTheUsersLanguage(t *testing.T) {
+	srv, _ := newApp(t)
+	auth := SignUser(WebAppUser{ID: trID, FirstName: "Zeynep", LanguageCode: "ru"}, testNow, testToken, nil)
+	want := i18n.Russian.T("app.failed")
+	for _, c := range []struct{ method, path, body string }{
+		{"GET", "task/0", ""},
+		{"POST", "task/1/status", "{not json"},
+		{"POST", "task/1/status", `{"party":"TR","state":"nonsense"}`},
+	} {
+		status, out := call(t, srv, auth, c.method, c.path, c.body)
+		if status < 400 || out["message"] != want {
+			t.Errorf("%s %s %s: %d %q, want the Russian %q", c.method, c.path, c.body, status, out["message"], want)
+		}
+	}
+}
