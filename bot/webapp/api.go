@@ -151,7 +151,8 @@ func (a *app) authed(fn apiFunc) http.HandlerFunc {
 		name := strings.TrimSpace(d.User.FirstName + " " + d.User.LastName)
 		req, err := a.cfg.Bot.AppRequest(ctx, handlers.User{ID: d.User.ID, Name: name, Username: d.User.Username, LanguageCode: d.User.LanguageCode})
 		if err != nil {
-			a.fail(w, r, i18n.English, d.User.ID, err, 0, "", "")
+			l, _ := i18n.Parse(d.User.LanguageCode) // the choice is in the store that failed: their Telegram's, else English
+			a.fail(w, r, l, d.User.ID, err, 0, "", "")
 			return
 		}
 		if req.Role == handlers.Stranger {

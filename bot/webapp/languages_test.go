@@ -2,6 +2,7 @@ package webapp
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/ots-customs/wgbot/handlers/i18n"
@@ -60,5 +61,19 @@ func TestRefusalsSpeakTheUsersLanguage(t *testing.T) {
 		if status < 400 || out["message"] != want {
 			t.Errorf("%s %s %s: %d %q, want the Russian %q", c.method, c.path, c.body, status, out["message"], want)
 		}
+	}
+}
+
+// TestStoreFailureSpeaksTheUsersTelegramLanguage: when the store fails
+// before the user's choice is read, the page is told in the language of
+// their Telegram, not English.
+func TestStoreFailureSpeaksTheUsersTelegramLanguage(t *testing.T) {
+	srv, store := newApp(t)
+	store.(interface{ Close() error }).Close() // every read fails from now on
+	auth := SignUser(WebAppUser{ID: trID, FirstName: "Zeynep", LanguageCode: "ru"}, testNow, testToken, nil)
+	status, out := call(t, srv, auth, "GET", "view", "")
+	msg, _ := out["message"].(string)
+	if status < 400 || !strings.ContainsAny(msg, "абвгдежзиклмнопрстуфхцчшщыьэюя") {
+		t.Errorf("view with the store closed: %d %q, want it in Russian", status, msg)
 	}
 }
