@@ -287,3 +287,19 @@ func TestAddedTaskSourceInTheReadersLanguage(t *testing.T) {
 	mustContain(t, view, plain(i18n.English.T("TaskSource", i18n.English.T("AddedByAdmin"))))
 	mustContain(t, h.ask(adminChat, admin, "/task "+id).PlainText(), plain(i18n.Russian.T("TaskSource", i18n.Russian.T("AddedByAdmin"))))
 }
+
+// TestFileSubmissionNoticeInTheAdministratorsLanguage: a Turkish member
+// sends a file with /done; the English administrator's notice names it
+// "file: ...", not "dosya: ...".
+func TestFileSubmissionNoticeInTheAdministratorsLanguage(t *testing.T) {
+	needLanguage(t, i18n.Turkish)
+	t.Parallel()
+	h := newHarness(t)
+	user := memberTR
+	user.LanguageCode = "tr"
+	chat := telegramtest.Private(user)
+	h.tg.SendDocument(chat, user, "TR-note.txt", "text/plain", []byte("views"), "/done 1")
+	mustContain(t, messageWith(t, h, chat.ID, "dosya: TR-note.txt").PlainText(), i18n.Turkish.T("SubmitRef", "dosya: TR-note.txt"))
+	notice := messageWith(t, h, admin.ID, "submitted its part of task 1").PlainText()
+	mustContain(t, notice, "Reference: file: TR-note.txt")
+}
