@@ -116,11 +116,16 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 	idText, ref, _ := strings.Cut(r.Args, " ")
 	// An administrator records any Party's part by naming it
 	// ("/done 4 KZ Note 12"), recorded as theirs (issue 9).
+	// A member may name their own Party, in any language ("/done 3 Türkiye").
 	named, hasNamed := storage.Party(""), false
-	if r.Role == Admin {
-		word, rest, _ := strings.Cut(strings.TrimSpace(ref), " ")
-		if p, ok := storage.ParseParty(word); ok {
+	if p, rest, ok := cutParty(ref); ok {
+		switch {
+		case r.Role == Admin:
 			named, hasNamed, ref = p, true, rest
+		case r.Member != nil && r.Member.Party == p:
+			ref = rest
+		default:
+			return b.reply(ctx, r, r.Lang.T(txtNotYourParty, partyLabel(r.Lang, p)))
 		}
 	}
 	if !hasNamed && (r.Member == nil || !r.Member.Party.Valid()) {
