@@ -143,7 +143,7 @@ func (b *Bot) setDigest(ctx context.Context, l i18n.Lang, userID int64, m *stora
 	if err != nil {
 		return "", err
 	}
-	return b.digestSentence(l, d, loc) + "\n" + l.T(txtDigestFirst, weekdayDateTime(l, b.nextDigest(d, b.Now(), loc).In(loc))), nil
+	return b.digestSentence(l, d, loc) + "\n" + l.T(txtDigestFirst, l.WeekdayDateTime(b.nextDigest(d, b.Now(), loc).In(loc))), nil
 }
 
 // digestZone is the zone of d's day and time: its member's (see personZone),

@@ -142,8 +142,3 @@ func echo(s string) string {
 
 // stateWord is a Party's state in l: "open", "submitted", "confirmed".
 func stateWord(l i18n.Lang, s storage.State) string { return l.T(i18n.ID("app." + string(s))) }
-
-// weekdayDateTime is "Monday 1 March 2024, 09:00" in l.
-func weekdayDateTime(l i18n.Lang, t time.Time) string {
-	return l.Weekday(t.Weekday()) + " " + l.DateTime(t)
-}

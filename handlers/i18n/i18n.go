@@ -253,6 +253,13 @@ func (l Lang) DateTime(t time.Time) string {
 	return l.T("date.withTime", l.Date(t), t.Format("15:04"))
 }
 
+// WeekdayDateTime is the weekday, the date and the time of day "15:04" of t,
+// in the order l writes them: "Monday 1 March 2024, 09:00", "понедельник,
+// 1 марта 2024 г., 09:00", "2024. március 4., hétfő 09:00".
+func (l Lang) WeekdayDateTime(t time.Time) string {
+	return l.T("date.withTime", l.T("date.weekdayDate", l.Weekday(t.Weekday()), l.Date(t)), t.Format("15:04"))
+}
+
 // Weekday is the name of d in l.
 func (l Lang) Weekday(d time.Weekday) string {
 	names := strings.Split(l.T("date.weekdays"), "|")
