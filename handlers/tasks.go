@@ -63,7 +63,7 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 		lines = append(lines, "", "<i>"+esc(t.Text)+"</i>")
 	}
 	if t.Source != "" {
-		lines = append(lines, r.Lang.T(txtTaskSource, esc(sourceText(r.Lang, t.Source))))
+		lines = append(lines, r.Lang.T(txtTaskSource, esc(r.Lang.Source(t.Source))))
 	}
 	lines = append(lines, "", r.Lang.T(txtTaskStatus))
 	var buttons [][]Button
@@ -288,16 +288,4 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(rs[:n-1]) + "…"
-}
-
-// sourceText is a task's source for a reader of l: the words of /addtask
-// are stored once (in English; before, in the adding administrator's
-// language) and shown in the reader's; any other source is data, as written.
-func sourceText(l i18n.Lang, source string) string {
-	for _, in := range i18n.Supported {
-		if source == in.T(txtAddedByAdmin) {
-			return l.T(txtAddedByAdmin)
-		}
-	}
-	return source
 }

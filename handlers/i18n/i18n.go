@@ -296,3 +296,17 @@ func (l Lang) Prefixed(prefix string) map[string]string {
 	}
 	return out
 }
+
+// Source is a task's stored source for a reader of l. The words /addtask
+// stores ("added by an administrator") are kept in English (before, in the
+// adding administrator's language) and shown in the reader's; any other
+// source (a meeting's minutes, an import) is data, shown as written. It is
+// here, not in handlers, so that the calendar feed words it the same way.
+func (l Lang) Source(source string) string {
+	for _, in := range Supported {
+		if source == in.T("AddedByAdmin") {
+			return l.T("AddedByAdmin")
+		}
+	}
+	return source
+}
