@@ -193,6 +193,24 @@ func TestGroupInRussianMemberInTurkish(t *testing.T) {
 	mustContain(t, h.ask(wgGroup, memberTR, "/help").PlainText(), plain(i18n.Russian.T("HelpHeader")))
 }
 
+// TestGroupLanguageMenuSpeaksOfTheGroup: /language in a group asks for the
+// language of the group, not "to you", in the group's language.
+func TestGroupLanguageMenuSpeaksOfTheGroup(t *testing.T) {
+	needLanguage(t, i18n.Russian)
+	t.Parallel()
+	h := newHarness(t)
+	mustContain(t, h.ask(wgGroup, admin, "/enable").PlainText(), "enabled")
+	menu := h.ask(wgGroup, admin, "/language")
+	mustContain(t, menu.PlainText(), "Choose the language in which I write in this group:")
+	if strings.Contains(menu.PlainText(), "to you") {
+		t.Errorf("the group's menu speaks of the asker: %q", menu.PlainText())
+	}
+	h.press(wgGroup, admin, menu, "lang:ru")
+	mustContain(t, h.ask(wgGroup, admin, "/language").PlainText(), i18n.Russian.T("LanguageAskGroup"))
+	// In a private chat it is still the reader's own language.
+	mustContain(t, h.ask(telegramtest.Private(admin), admin, "/language").PlainText(), "Choose the language in which I write to you:")
+}
+
 // TestTelegramSurfacesPerLanguage: the command menus of every scope, the
 // description and the short description are set in every language the bot
 // speaks, within Telegram's limits; a restart with nothing changed sets
