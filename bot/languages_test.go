@@ -2,6 +2,7 @@ package bot
 
 import (
 	"html"
+	"path"
 	"regexp"
 	"strings"
 	"testing"
@@ -209,6 +210,46 @@ func TestGroupLanguageMenuSpeaksOfTheGroup(t *testing.T) {
 	mustContain(t, h.ask(wgGroup, admin, "/language").PlainText(), i18n.Russian.T("LanguageAskGroup"))
 	// In a private chat it is still the reader's own language.
 	mustContain(t, h.ask(telegramtest.Private(admin), admin, "/language").PlainText(), "Choose the language in which I write to you:")
+}
+
+// TestExportHelpNamesEveryFile: /help says, in every language, each kind of
+// file /export sends (Excel, CSV and vCard), not only some of them.
+func TestExportHelpNamesEveryFile(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	approveViaBot(t, h, memberKZ, "Ерлан Әбілов; Inspector; erlan@kgd.gov.kz; +7 7172 71 80 00")
+	chat := telegramtest.Private(admin)
+	before := len(h.tg.Messages(chat.ID))
+	h.tg.SendText(chat, admin, "/export")
+	kinds := map[string]string{".xlsx": "Excel", ".csv": "CSV", ".vcf": "vCard"}
+	var words []string
+	for _, m := range h.tg.WaitMessages(t, chat.ID, before+3)[before:] {
+		word, ok := kinds[path.Ext(m.DocumentName)]
+		if !ok {
+			t.Fatalf("/export sent %q (%q), a kind this test does not know", m.DocumentName, m.PlainText())
+		}
+		words = append(words, word)
+	}
+	for _, l := range i18n.Supported {
+		if l != i18n.English && !l.Translated() {
+			continue
+		}
+		choose(t, h, chat, admin, l)
+		var line string
+		for _, ln := range strings.Split(h.ask(chat, admin, "/help").PlainText(), "\n") {
+			if strings.HasPrefix(ln, "/export") {
+				line = ln
+			}
+		}
+		if line == "" {
+			t.Fatalf("%s: /help has no /export line", l)
+		}
+		for _, w := range words {
+			if !strings.Contains(line, w) {
+				t.Errorf("%s: %q does not name the %s file /export sends", l, line, w)
+			}
+		}
+	}
 }
 
 // TestTelegramSurfacesPerLanguage: the command menus of every scope, the
