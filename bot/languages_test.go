@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"html"
 	"path"
 	"regexp"
@@ -250,6 +251,47 @@ func TestExportHelpNamesEveryFile(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFileReferenceInEachReadersLanguage: the reference of a file sent
+// alone with /done is stored without words and named in each reader's
+// language in /task (English "file:", Russian "файл:"), not in the
+// submitter's (Turkish "dosya:"); one stored before in a submitter's words
+// is read the same way.
+func TestFileReferenceInEachReadersLanguage(t *testing.T) {
+	needLanguage(t, i18n.Turkish, i18n.Russian)
+	t.Parallel()
+	h := newHarness(t)
+	user := memberTR
+	user.LanguageCode = "tr"
+	chat := telegramtest.Private(user)
+	h.tg.SendDocument(chat, user, "TR-note.txt", "text/plain", []byte("views"), "/done 1")
+	mustContain(t, messageWith(t, h, chat.ID, "TR-note.txt").PlainText(), i18n.Turkish.T("SubmitRef", "dosya: TR-note.txt"))
+	messageWith(t, h, admin.ID, "submitted its part of task 1")
+
+	kz := telegramtest.Private(memberKZ)
+	choose(t, h, kz, memberKZ, i18n.Russian)
+	views := map[string]string{
+		"file: TR-note.txt":  h.ask(telegramtest.Private(admin), admin, "/task 1").PlainText(),
+		"файл: TR-note.txt":  h.ask(kz, memberKZ, "/task 1").PlainText(),
+		"dosya: TR-note.txt": h.ask(chat, user, "/task 1").PlainText(),
+	}
+	for want, view := range views {
+		mustContain(t, view, "("+want+")")
+	}
+	if v := views["file: TR-note.txt"]; strings.Contains(v, "dosya") {
+		t.Errorf("the submitter's words shown to an English reader:\n%s", v)
+	}
+
+	// Stored before this change, in the submitter's words.
+	if _, err := h.store.UpdateTask(context.Background(), 1, func(task *storage.Task) error {
+		task.Status[storage.Turkiye] = storage.PartyStatus{State: storage.StateSubmitted, Ref: "dosya: old-note.pdf", By: memberTR.ID, At: h.clock.Now()}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, h.ask(telegramtest.Private(admin), admin, "/task 1").PlainText(), "(file: old-note.pdf)")
+	mustContain(t, h.ask(kz, memberKZ, "/task 1").PlainText(), "(файл: old-note.pdf)")
 }
 
 // TestTelegramSurfacesPerLanguage: the command menus of every scope, the

@@ -71,7 +71,7 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 		st := t.StatusOf(p)
 		ref := ""
 		if st.Ref != "" {
-			ref = " (" + esc(st.Ref) + ")"
+			ref = " (" + esc(r.Lang.Ref(st.Ref)) + ")"
 		}
 		on := ""
 		if !st.At.IsZero() {
@@ -155,7 +155,7 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 	}
 	ref = strings.TrimSpace(ref)
 	if ref == "" && r.Document != nil {
-		ref = r.Lang.T(txtFileRef, r.Document.Name)
+		ref = i18n.FileRef(r.Document.Name) // worded in each reader's language when shown
 	}
 	if p := storage.CheckText(ref, false); p != "" {
 		return b.reply(ctx, r, invalidReply(r.Lang, &storage.FieldError{Field: storage.FieldRef, Problem: p}))
