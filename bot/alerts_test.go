@@ -227,10 +227,47 @@ func TestCatchUpSendsOnlyTheLatestMissedAlert(t *testing.T) {
 	if len(got) != 1 {
 		t.Fatalf("want one catch-up alert, got %q", got)
 	}
-	mustContain(t, got[0], "Deadline in 7 days")
+	mustContain(t, got[0], "Deadline in 6 days") // the 7-day alert, sent a day late
 	h.at(2024, 2, 29, 9, 0)
 	h.deliver()
 	mustContain(t, alertsIn(h, wgGroup.ID)[1], "Deadline tomorrow")
+}
+
+// TestLateAlertIsWordedByTheDaysLeft: an alert sent late (the bot was down,
+// or its clock jumped) says the days actually left, in its heading as in
+// the line below, not the lead time it was scheduled for; each still goes
+// out once.
+func TestLateAlertIsWordedByTheDaysLeft(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, alertSeed(silkRoad)) // due Friday 1 March 2024
+	h.start()
+	subscribeGroup(t, h)
+	late := func(y int, m time.Month, d, hh int, want, wrong string) {
+		t.Helper()
+		h.shutdown()
+		h.at(y, m, d, hh, 0)
+		before := len(alertsIn(h, wgGroup.ID))
+		h.start() // its first round sends the catch-up alert
+		h.deliver()
+		got := alertsIn(h, wgGroup.ID)
+		if len(got) != before+1 {
+			t.Fatalf("%d %s %d: want one late alert, got %q", d, m, y, got[before:])
+		}
+		mustContain(t, got[before], want)
+		if strings.Contains(got[before], wrong) {
+			t.Errorf("a late alert is worded by its lead time (%q):\n%s", wrong, got[before])
+		}
+	}
+	// The 14-day alert (16 February, 09:00) sent on 18 February.
+	late(2024, 2, 18, 12, "Deadline in 12 days\nSubmit the renewed Silk Road concept\n📅 by 1 March 2024 (in 12 days)", "14 days")
+	// The 1-day alert (29 February) sent on the deadline day before its own alert.
+	late(2024, 3, 1, 8, "Deadline today\nSubmit the renewed Silk Road concept\n📅 by 1 March 2024 (due today)", "tomorrow")
+	// The alert of the day after (2 March) sent on 4 March.
+	late(2024, 3, 4, 12, "Deadline missed\n", "yesterday")
+	h.at(2024, 3, 20, 9, 0)
+	if n := h.deliver(); n != 0 {
+		t.Errorf("%d more alerts after the last one", n)
+	}
 }
 
 func TestCrashedInstanceAlertIsSentOnceAfterItsLease(t *testing.T) {

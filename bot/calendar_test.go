@@ -15,6 +15,7 @@ import (
 
 	"github.com/ots-customs/wgbot/bot/telegramtest"
 	"github.com/ots-customs/wgbot/handlers"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 )
 
 var linkRE = regexp.MustCompile(`https://wg\.example\.org/calendar/[A-Za-z0-9_-]{22}\.ics`)
@@ -157,5 +158,37 @@ func TestCalendarWithoutPublicURL(t *testing.T) {
 	}
 	if got := h.ask(chat, admin, "/calendar reset").PlainText(); !strings.Contains(got, "PUBLIC_URL") {
 		t.Errorf("reset without a feed: %q", got)
+	}
+}
+
+// TestCalendarSourceInTheReadersLanguage: a task added by an (English)
+// administrator is "added by an administrator" in the event's description
+// of a member who reads Russian, in their words, as /task shows it.
+func TestCalendarSourceInTheReadersLanguage(t *testing.T) {
+	needLanguage(t, i18n.Russian)
+	t.Parallel()
+	h := newHarness(t)
+	chat := telegramtest.Private(memberTR)
+	choose(t, h, chat, memberTR, i18n.Russian)
+	added := h.ask(telegramtest.Private(admin), admin, "/addtask TR 2024-05-01 Send the list of posts").PlainText()
+	id := regexp.MustCompile(`\d+`).FindString(added)
+	h.waitHandled(t, h.tg.SendText(chat, memberTR, "/calendar"))
+	file := documentTo(t, h, chat.ID) // the .ics
+	cal, err := ics.ParseCalendar(bytes.NewReader(file.Document))
+	if err != nil {
+		t.Fatalf("%v (%q)", err, file.PlainText())
+	}
+	var desc string
+	for _, e := range cal.Events() {
+		if e.Id() == "task-"+id+"@wgbot.ots-customs" {
+			desc = e.GetProperty(ics.ComponentPropertyDescription).Value
+		}
+	}
+	if desc == "" {
+		t.Fatalf("no event of task %s in the file", id)
+	}
+	mustContain(t, desc, i18n.Russian.T("AddedByAdmin"))
+	if strings.Contains(desc, i18n.English.T("AddedByAdmin")) {
+		t.Errorf("the source is in English in a Russian feed: %q", desc)
 	}
 }

@@ -197,3 +197,28 @@ func TestDigestStopsForRemovedMemberAndStaleSlots(t *testing.T) {
 		t.Errorf("the removed member's digest is still stored: %v", err)
 	}
 }
+
+// TestLateDigestIsHeadedWithTheDayItIsSent: a digest sent late (the bot was
+// down at its slot) is headed with the day it goes out, in the member's
+// time zone, and counts the days left from that day.
+func TestLateDigestIsHeadedWithTheDayItIsSent(t *testing.T) {
+	t.Parallel()
+	h := prepare(t, digestSeed())
+	h.start()
+	kz := telegramtest.Private(memberKZ)
+	mustContain(t, h.ask(kz, memberKZ, "/digest monday 09:00").PlainText(), "Every Monday at 09:00 (Asia/Almaty)")
+	h.shutdown()
+	// Monday 22 January, 23:30 in Istanbul: already Tuesday 01:30 in Almaty.
+	h.at(2024, 1, 22, 23, 30)
+	h.start() // its first round sends the missed digest
+	h.deliverDigests()
+	got := digestsIn(h, memberKZ.ID)
+	if len(got) != 1 {
+		t.Fatalf("want the missed digest once, got %d", len(got))
+	}
+	text := got[0].PlainText()
+	mustContain(t, text, "Weekly digest, 23 January 2024", "by 5 February 2024 (in 13 days)")
+	if strings.Contains(text, "22 January") {
+		t.Errorf("a late digest is headed with its slot's day:\n%s", text)
+	}
+}

@@ -1,7 +1,9 @@
 package bot
 
 import (
+	"context"
 	"html"
+	"path"
 	"regexp"
 	"strings"
 	"testing"
@@ -191,6 +193,105 @@ func TestGroupInRussianMemberInTurkish(t *testing.T) {
 	mustContain(t, last(memberTR.ID), plain(i18n.Turkish.N("AlertInDays", 14)))
 	// The group's replies are in Russian for everyone in it.
 	mustContain(t, h.ask(wgGroup, memberTR, "/help").PlainText(), plain(i18n.Russian.T("HelpHeader")))
+}
+
+// TestGroupLanguageMenuSpeaksOfTheGroup: /language in a group asks for the
+// language of the group, not "to you", in the group's language.
+func TestGroupLanguageMenuSpeaksOfTheGroup(t *testing.T) {
+	needLanguage(t, i18n.Russian)
+	t.Parallel()
+	h := newHarness(t)
+	mustContain(t, h.ask(wgGroup, admin, "/enable").PlainText(), "enabled")
+	menu := h.ask(wgGroup, admin, "/language")
+	mustContain(t, menu.PlainText(), "Choose the language in which I write in this group:")
+	if strings.Contains(menu.PlainText(), "to you") {
+		t.Errorf("the group's menu speaks of the asker: %q", menu.PlainText())
+	}
+	h.press(wgGroup, admin, menu, "lang:ru")
+	mustContain(t, h.ask(wgGroup, admin, "/language").PlainText(), i18n.Russian.T("LanguageAskGroup"))
+	// In a private chat it is still the reader's own language.
+	mustContain(t, h.ask(telegramtest.Private(admin), admin, "/language").PlainText(), "Choose the language in which I write to you:")
+}
+
+// TestExportHelpNamesEveryFile: /help says, in every language, each kind of
+// file /export sends (Excel, CSV and vCard), not only some of them.
+func TestExportHelpNamesEveryFile(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	approveViaBot(t, h, memberKZ, "Ерлан Әбілов; Inspector; erlan@kgd.gov.kz; +7 7172 71 80 00")
+	chat := telegramtest.Private(admin)
+	before := len(h.tg.Messages(chat.ID))
+	h.tg.SendText(chat, admin, "/export")
+	kinds := map[string]string{".xlsx": "Excel", ".csv": "CSV", ".vcf": "vCard"}
+	var words []string
+	for _, m := range h.tg.WaitMessages(t, chat.ID, before+3)[before:] {
+		word, ok := kinds[path.Ext(m.DocumentName)]
+		if !ok {
+			t.Fatalf("/export sent %q (%q), a kind this test does not know", m.DocumentName, m.PlainText())
+		}
+		words = append(words, word)
+	}
+	for _, l := range i18n.Supported {
+		if l != i18n.English && !l.Translated() {
+			continue
+		}
+		choose(t, h, chat, admin, l)
+		var line string
+		for _, ln := range strings.Split(h.ask(chat, admin, "/help").PlainText(), "\n") {
+			if strings.HasPrefix(ln, "/export") {
+				line = ln
+			}
+		}
+		if line == "" {
+			t.Fatalf("%s: /help has no /export line", l)
+		}
+		for _, w := range words {
+			if !strings.Contains(line, w) {
+				t.Errorf("%s: %q does not name the %s file /export sends", l, line, w)
+			}
+		}
+	}
+}
+
+// TestFileReferenceInEachReadersLanguage: the reference of a file sent
+// alone with /done is stored without words and named in each reader's
+// language in /task (English "file:", Russian "файл:"), not in the
+// submitter's (Turkish "dosya:"); one stored before in a submitter's words
+// is read the same way.
+func TestFileReferenceInEachReadersLanguage(t *testing.T) {
+	needLanguage(t, i18n.Turkish, i18n.Russian)
+	t.Parallel()
+	h := newHarness(t)
+	user := memberTR
+	user.LanguageCode = "tr"
+	chat := telegramtest.Private(user)
+	h.tg.SendDocument(chat, user, "TR-note.txt", "text/plain", []byte("views"), "/done 1")
+	mustContain(t, messageWith(t, h, chat.ID, "TR-note.txt").PlainText(), i18n.Turkish.T("SubmitRef", "dosya: TR-note.txt"))
+	messageWith(t, h, admin.ID, "submitted its part of task 1")
+
+	kz := telegramtest.Private(memberKZ)
+	choose(t, h, kz, memberKZ, i18n.Russian)
+	views := map[string]string{
+		"file: TR-note.txt":  h.ask(telegramtest.Private(admin), admin, "/task 1").PlainText(),
+		"файл: TR-note.txt":  h.ask(kz, memberKZ, "/task 1").PlainText(),
+		"dosya: TR-note.txt": h.ask(chat, user, "/task 1").PlainText(),
+	}
+	for want, view := range views {
+		mustContain(t, view, "("+want+")")
+	}
+	if v := views["file: TR-note.txt"]; strings.Contains(v, "dosya") {
+		t.Errorf("the submitter's words shown to an English reader:\n%s", v)
+	}
+
+	// Stored before this change, in the submitter's words.
+	if _, err := h.store.UpdateTask(context.Background(), 1, func(task *storage.Task) error {
+		task.Status[storage.Turkiye] = storage.PartyStatus{State: storage.StateSubmitted, Ref: "dosya: old-note.pdf", By: memberTR.ID, At: h.clock.Now()}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, h.ask(telegramtest.Private(admin), admin, "/task 1").PlainText(), "(file: old-note.pdf)")
+	mustContain(t, h.ask(kz, memberKZ, "/task 1").PlainText(), "(файл: old-note.pdf)")
 }
 
 // TestTelegramSurfacesPerLanguage: the command menus of every scope, the

@@ -29,6 +29,22 @@ func messageWith(t *testing.T, h *harness, chatID int64, want string) telegramte
 	return found
 }
 
+// documentTo waits for the first file sent to a chat.
+func documentTo(t *testing.T, h *harness, chatID int64) telegramtest.Sent {
+	t.Helper()
+	var file telegramtest.Sent
+	waitFor(t, h, func() bool {
+		for _, m := range h.tg.Messages(chatID) {
+			if m.Method == "sendDocument" {
+				file = m
+				return true
+			}
+		}
+		return false
+	})
+	return file
+}
+
 func partState(t *testing.T, h *harness, id int64, p storage.Party) storage.PartyStatus {
 	t.Helper()
 	task, err := h.store.Task(context.Background(), id)
@@ -152,16 +168,7 @@ func TestSecretariatGetsTheFileAndConfirmsFromTheNotice(t *testing.T) {
 	h.tg.SendDocument(chat, memberTR, "TR-note-2024-117.txt", "text/plain", content, "/done 1")
 	mustContain(t, messageWith(t, h, chat.ID, "Noted").PlainText(), "Reference: file: TR-note-2024-117.txt")
 
-	var file telegramtest.Sent
-	waitFor(t, h, func() bool {
-		for _, m := range h.tg.Messages(admin.ID) {
-			if m.Method == "sendDocument" {
-				file = m
-				return true
-			}
-		}
-		return false
-	})
+	file := documentTo(t, h, admin.ID)
 	if file.DocumentName != "TR-note-2024-117.txt" || string(file.Document) != string(content) {
 		t.Fatalf("the Secretariat got %q (%q)", file.DocumentName, file.Document)
 	}

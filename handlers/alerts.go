@@ -205,7 +205,7 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 		perChat[a.ChatID]++
 		out = append(out, pending{alert: a, lead: f.Lead, skipped: skipped, task: t, loc: loc})
 		l := langs.of(a.ChatID)
-		msgs = append(msgs, Message{ChatID: a.ChatID, ThreadID: s.ThreadID, Text: alertText(l, t, f.Lead, storage.DateOf(now.In(loc))),
+		msgs = append(msgs, Message{ChatID: a.ChatID, ThreadID: s.ThreadID, Text: alertText(l, t, storage.DateOf(now.In(loc))),
 			Buttons: [][]Button{{b.openTaskButton(l, a.ChatID, t.ID)}}})
 	}
 	sent, failed := 0, 0
@@ -382,18 +382,23 @@ func (b *Bot) moveSubscription(ctx context.Context, a storage.DueAlert, newID in
 	return b.Store.ScheduleAlert(ctx, a.TaskID, newID, b.Now())
 }
 
-// alertText says which task, which Parties, which deadline and how long is left.
-func alertText(l i18n.Lang, t *storage.Task, lead int, today storage.Date) string {
+// alertText says which task, which Parties, which deadline and how long is
+// left. The heading counts the days left today, not the lead time the alert
+// was scheduled for: an alert sent late (the bot was down, or its clock
+// jumped) must not say "in 14 days" above "in 12 days".
+func alertText(l i18n.Lang, t *storage.Task, today storage.Date) string {
 	var head string
-	switch {
-	case lead == OverdueLead:
+	switch days := today.DaysUntil(t.Deadline.Due); {
+	case days < -1:
+		head = l.T("AlertMissedDaysAgo")
+	case days == -1:
 		head = l.T(txtAlertMissed)
-	case lead == 0:
+	case days == 0:
 		head = l.T(txtAlertToday)
-	case lead == 1:
+	case days == 1:
 		head = l.T(txtAlertTomorrow)
 	default:
-		head = l.N(txtAlertInDays, lead)
+		head = l.N(txtAlertInDays, days)
 	}
 	lines := []string{
 		head,

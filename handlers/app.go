@@ -351,7 +351,7 @@ func cellActions(r *Request, p storage.Party, st storage.State) []string {
 // appTask is the row of t for r.
 func (b *Bot) appTask(r *Request, t *storage.Task, today storage.Date) AppTask {
 	past := !t.Deadline.IsZero() && today.DaysUntil(t.Deadline.Due) < 0
-	row := AppTask{ID: t.ID, Meeting: t.MeetingID, Title: t.Title, Source: sourceText(r.Lang, t.Source), Editable: mayEditTasks(r),
+	row := AppTask{ID: t.ID, Meeting: t.MeetingID, Title: t.Title, Source: r.Lang.Source(t.Source), Editable: mayEditTasks(r),
 		Overdue: past && !t.Done()}
 	if t.Text != t.Title {
 		row.Text = t.Text
@@ -361,7 +361,7 @@ func (b *Bot) appTask(r *Request, t *storage.Task, today storage.Date) AppTask {
 	}
 	for _, p := range t.Parties {
 		st := t.StatusOf(p)
-		c := AppCell{Party: string(p), State: string(st.State), Ref: st.Ref, Overdue: past && st.State == storage.StateOpen,
+		c := AppCell{Party: string(p), State: string(st.State), Ref: r.Lang.Ref(st.Ref), Overdue: past && st.State == storage.StateOpen,
 			Can: cellActions(r, p, st.State)}
 		if !st.At.IsZero() {
 			c.On = longDate(r.Lang, storage.DateOf(st.At.In(b.Location)))
@@ -421,7 +421,7 @@ func (b *Bot) AppTaskView(ctx context.Context, r *Request, id int64) (AppTask, e
 	row := b.appTask(r, &t, b.today())
 	for _, h := range hist {
 		row.History = append(row.History, AppStep{At: r.Lang.DateTime(h.At.In(b.Location)), Party: string(h.Party),
-			From: string(h.From), To: string(h.To), Ref: h.Ref})
+			From: string(h.From), To: string(h.To), Ref: r.Lang.Ref(h.Ref)})
 	}
 	return row, nil
 }

@@ -371,7 +371,9 @@ func (b *Bot) DeliverDueDigests(ctx context.Context) (int, error) {
 				return sent, err
 			}
 		}
-		text, rows := b.digestText(b.langOf(ctx, d.UserID), tasks, party, storage.DateOf(slot))
+		// Headed with the day it goes out in the member's zone: a digest sent
+		// late (the bot was down at its slot) is not dated the day before.
+		text, rows := b.digestText(b.langOf(ctx, d.UserID), tasks, party, storage.DateOf(now.In(zones.ofDigest(d))))
 		// A stop must not cut a send in half: a send cancelled after Telegram
 		// took the message would release the week, and the digest would go out
 		// again at the next start. The send and its bookkeeping finish on a

@@ -28,6 +28,8 @@ func (b *Bot) languageCmd(ctx context.Context, r *Request) error {
 		if !ok {
 			return b.reply(ctx, r, r.Lang.T(txtLanguageGroupAdminOnly))
 		}
+		// The group's language, not the asker's: "to you" would mislead.
+		return b.reply(ctx, r, r.Lang.T("LanguageAskGroup"), languageButtons(r.Lang)...)
 	}
 	return b.reply(ctx, r, r.Lang.T(txtLanguageAsk), languageButtons(r.Lang)...)
 }

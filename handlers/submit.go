@@ -164,7 +164,7 @@ func (b *Bot) submit(ctx context.Context, r *Request, s submission) error {
 		extra = "\n" + pr
 	}
 	if s.ref != "" {
-		extra = "\n" + r.Lang.T(txtSubmitRef, esc(s.ref)) + extra
+		extra = "\n" + r.Lang.T(txtSubmitRef, esc(r.Lang.Ref(s.ref))) + extra
 	}
 	out.Text = r.Lang.T(txtDoneOK, partyLabel(r.Lang, s.party), s.task, esc(t.Title), extra) + "\n" + r.Lang.N(txtSubmitUndoHint, int(undoWindow.Minutes()))
 	out.Buttons = [][]Button{{{Text: r.Lang.T(txtBtnUndo), Data: "sub:u:" + strconv.FormatInt(s.task, 10) + ":" + strconv.Itoa(s.list) + ":" + string(s.party)}}}
@@ -201,11 +201,8 @@ func (b *Bot) tellSecretariat(ctx context.Context, r *Request, t storage.Task, s
 		}
 		l := b.langOf(ctx, id)
 		text := l.T(txtSubmitNotice, partyLabel(l, s.party), t.ID, esc(t.Title), userLabel(l, r.User.Name, r.User.Username))
-		if ref := s.ref; ref != "" {
-			if s.doc != nil && ref == shorten(r.Lang.T(txtFileRef, s.doc.Name), 200) {
-				ref = l.T(txtFileRef, s.doc.Name) // the words are ours: the reader's, not the sender's
-			}
-			text += "\n" + l.T(txtSubmitRef, esc(ref))
+		if s.ref != "" {
+			text += "\n" + l.T(txtSubmitRef, esc(l.Ref(s.ref))) // a file's in the reader's words, not the sender's
 		}
 		buttons := []Button{{Text: l.T(txtBtnConfirm, string(s.party)), Data: "st:c:" + data},
 			{Text: l.T(txtBtnReopen, string(s.party)), Data: "st:o:" + data}}

@@ -63,7 +63,7 @@ func (b *Bot) addTask(ctx context.Context, r *Request) error {
 		return b.reply(ctx, r, r.Lang.T(txtAddNoText))
 	}
 	t, err := b.Store.AddTask(ctx, storage.Task{Title: shorten(text, storage.MaxTitleLen), Text: text,
-		Parties: parties, Deadline: dl, Source: i18n.English.T(txtAddedByAdmin), Created: b.Now()}) // the source stored once, shown by sourceText
+		Parties: parties, Deadline: dl, Source: i18n.English.T(txtAddedByAdmin), Created: b.Now()}) // the source stored once, shown by i18n.Lang.Source
 	if errors.Is(err, storage.ErrInvalid) {
 		return b.reply(ctx, r, invalidReply(r.Lang, err))
 	}

@@ -63,7 +63,7 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 		lines = append(lines, "", "<i>"+esc(t.Text)+"</i>")
 	}
 	if t.Source != "" {
-		lines = append(lines, r.Lang.T(txtTaskSource, esc(sourceText(r.Lang, t.Source))))
+		lines = append(lines, r.Lang.T(txtTaskSource, esc(r.Lang.Source(t.Source))))
 	}
 	lines = append(lines, "", r.Lang.T(txtTaskStatus))
 	var buttons [][]Button
@@ -71,7 +71,7 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 		st := t.StatusOf(p)
 		ref := ""
 		if st.Ref != "" {
-			ref = " (" + esc(st.Ref) + ")"
+			ref = " (" + esc(r.Lang.Ref(st.Ref)) + ")"
 		}
 		on := ""
 		if !st.At.IsZero() {
@@ -155,7 +155,7 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 	}
 	ref = strings.TrimSpace(ref)
 	if ref == "" && r.Document != nil {
-		ref = r.Lang.T(txtFileRef, r.Document.Name)
+		ref = i18n.FileRef(r.Document.Name) // worded in each reader's language when shown
 	}
 	if p := storage.CheckText(ref, false); p != "" {
 		return b.reply(ctx, r, invalidReply(r.Lang, &storage.FieldError{Field: storage.FieldRef, Problem: p}))
@@ -288,16 +288,4 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(rs[:n-1]) + "…"
-}
-
-// sourceText is a task's source for a reader of l: the words of /addtask
-// are stored once (in English; before, in the adding administrator's
-// language) and shown in the reader's; any other source is data, as written.
-func sourceText(l i18n.Lang, source string) string {
-	for _, in := range i18n.Supported {
-		if source == in.T(txtAddedByAdmin) {
-			return l.T(txtAddedByAdmin)
-		}
-	}
-	return source
 }

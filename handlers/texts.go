@@ -364,7 +364,6 @@ const (
 	txtInMonth         i18n.ID = "InMonth"
 	txtLeadsMany       i18n.ID = "LeadsMany"
 	txtAnd             i18n.ID = "And"
-	txtFileRef         i18n.ID = "FileRef"
 	txtAddedByAdmin    i18n.ID = "AddedByAdmin"
 	txtChangedDeadline i18n.ID = "ChangedDeadline"
 	txtChangedTitle    i18n.ID = "ChangedTitle"

@@ -77,3 +77,50 @@ func TestStoreFailureSpeaksTheUsersTelegramLanguage(t *testing.T) {
 		t.Errorf("view with the store closed: %d %q, want it in Russian", status, msg)
 	}
 }
+
+// TestFileReferenceInTheUsersLanguage: a file sent alone as a submission's
+// reference is named in the user's language in a task's cell and history,
+// also when stored before in the submitter's words ("dosya: ...").
+func TestFileReferenceInTheUsersLanguage(t *testing.T) {
+	srv, store := newApp(t)
+	ctx := context.Background()
+	id := firstTaskOf(t, store, storage.Turkiye)
+	if _, err := store.UpdateTask(ctx, id, func(task *storage.Task) error {
+		if task.Status == nil {
+			task.Status = map[storage.Party]storage.PartyStatus{}
+		}
+		task.Status[storage.Turkiye] = storage.PartyStatus{State: storage.StateSubmitted, Ref: i18n.FileRef("TR-note.pdf"), By: trID, At: testNow}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.RecordStatus(ctx, id, storage.StatusChange{Party: storage.Turkiye, From: storage.StateOpen, To: storage.StateSubmitted,
+		Ref: "dosya: TR-old.pdf", By: trID, At: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	auth := SignUser(WebAppUser{ID: kzID, FirstName: "Ерлан", LanguageCode: "ru"}, testNow, testToken, nil)
+	status, out := call(t, srv, auth, "GET", "task/"+itoa(id), "")
+	if status != 200 {
+		t.Fatalf("task: %d %v", status, out)
+	}
+	task, _ := out["task"].(map[string]any)
+	if task == nil {
+		task = out
+	}
+	var cellRef, stepRef any
+	cells, _ := task["cells"].([]any)
+	for _, c := range cells {
+		if c, _ := c.(map[string]any); c["party"] == "TR" {
+			cellRef = c["ref"]
+		}
+	}
+	if steps, _ := task["history"].([]any); len(steps) > 0 {
+		stepRef = steps[0].(map[string]any)["ref"]
+	}
+	if want := i18n.Russian.T("FileRef", "TR-note.pdf"); cellRef != want {
+		t.Errorf("the cell's reference %v, want %q", cellRef, want)
+	}
+	if want := i18n.Russian.T("FileRef", "TR-old.pdf"); stepRef != want {
+		t.Errorf("the history's reference %v, want %q", stepRef, want)
+	}
+}

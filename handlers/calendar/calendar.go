@@ -48,7 +48,7 @@ func Description(l i18n.Lang, t storage.Task) string {
 		lines = append(lines, l.PartyName(string(p))+" ("+string(p)+"): "+l.T(i18n.ID("app."+string(t.StatusOf(p).State))))
 	}
 	if t.Source != "" {
-		lines = append(lines, t.Source)
+		lines = append(lines, l.Source(t.Source)) // "added by an administrator" in l
 	}
 	return strings.Join(lines, "\n")
 }

@@ -296,3 +296,46 @@ func (l Lang) Prefixed(prefix string) map[string]string {
 	}
 	return out
 }
+
+// Source is a task's stored source for a reader of l. The words /addtask
+// stores ("added by an administrator") are kept in English (before, in the
+// adding administrator's language) and shown in the reader's; any other
+// source (a meeting's minutes, an import) is data, shown as written. It is
+// here, not in handlers, so that the calendar feed words it the same way.
+func (l Lang) Source(source string) string {
+	for _, in := range Supported {
+		if source == in.T("AddedByAdmin") {
+			return l.T("AddedByAdmin")
+		}
+	}
+	return source
+}
+
+// fileMark starts a stored reference that is only the name of the file sent
+// with a submission: stored without words, it is worded in each reader's
+// language (FileRef) where it is shown.
+const fileMark = "📎 "
+
+// FileRef is the stored reference of a submission that is a file alone.
+func FileRef(name string) string { return fileMark + name }
+
+// Ref is a stored submission reference for a reader of l: a file alone
+// (FileRef, or the words "file: x.pdf" stored before in the submitter's
+// language) is "file: x.pdf" in l; a reference the member typed is data,
+// shown as written.
+func (l Lang) Ref(ref string) string {
+	if name, ok := strings.CutPrefix(ref, fileMark); ok && name != "" {
+		return l.T("FileRef", name)
+	}
+	for _, in := range Supported {
+		// The message's words around its %s, in each language.
+		pre, suf, ok := strings.Cut(in.T("FileRef", "\x00"), "\x00")
+		if !ok || pre == "" || len(ref) <= len(pre)+len(suf) {
+			continue
+		}
+		if name, ok := strings.CutPrefix(ref, pre); ok && strings.HasSuffix(name, suf) {
+			return l.T("FileRef", strings.TrimSuffix(name, suf))
+		}
+	}
+	return ref
+}

@@ -125,10 +125,15 @@ func Build(in Input) (Report, error) {
 				continue
 			}
 			hist := in.History[t.ID]
-			sec.Rows = append(sec.Rows, Row{Task: t, Cells: cells(t, hist, in.AsOf, cutoff, zone)})
+			row := Row{Task: t, Cells: cells(t, hist, in.AsOf, cutoff, zone)}
+			for p, c := range row.Cells { // a file's reference in the report's words
+				c.Ref = l.Ref(c.Ref)
+				row.Cells[p] = c
+			}
+			sec.Rows = append(sec.Rows, row)
 			for _, c := range hist {
 				if c.At.Before(cutoff) {
-					rep.Log = append(rep.Log, LogEntry{At: c.At, TaskID: t.ID, Meeting: m.ID, Party: c.Party, From: c.From, To: c.To, Ref: c.Ref})
+					rep.Log = append(rep.Log, LogEntry{At: c.At, TaskID: t.ID, Meeting: m.ID, Party: c.Party, From: c.From, To: c.To, Ref: l.Ref(c.Ref)})
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -53,5 +54,40 @@ func TestBuildRefusesOtherLanguages(t *testing.T) {
 	in.Lang = "de"
 	if _, err := Build(in); !errors.Is(err, ErrLanguage) {
 		t.Fatalf("Build in German: %v, want ErrLanguage", err)
+	}
+}
+
+// TestFileReferenceInTheReportsLanguage: a file sent alone as a submission's
+// reference is named in the report's language, in its cell and its log,
+// also when stored before in the submitter's words ("dosya: ...").
+func TestFileReferenceInTheReportsLanguage(t *testing.T) {
+	for _, stored := range []string{i18n.FileRef("UZ-note.pdf"), "dosya: UZ-note.pdf"} {
+		in := fixture(t)
+		in.Lang = "ru"
+		for i := range in.Tasks {
+			if task := &in.Tasks[i]; task.ID == 3 {
+				st := task.Status[storage.Uzbekistan]
+				st.Ref = stored
+				task.Status[storage.Uzbekistan] = st
+			}
+		}
+		for i := range in.History[3] {
+			in.History[3][i].Ref = stored
+		}
+		r, err := Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := i18n.Russian.T("FileRef", "UZ-note.pdf")
+		for _, row := range r.Rows() {
+			if c := row.Cells[storage.Uzbekistan]; row.Task.ID == 3 && c.Ref != want {
+				t.Errorf("stored %q: the cell says %q, want %q", stored, c.Ref, want)
+			}
+		}
+		for _, e := range r.Log {
+			if e.TaskID == 3 && e.Ref != want {
+				t.Errorf("stored %q: the log says %q, want %q", stored, e.Ref, want)
+			}
+		}
 	}
 }
