@@ -293,7 +293,13 @@ type commitment struct {
 // acr holds the initials the document defines ("Technical Committee (TC)").
 func findCommitments(s string, acr map[string]bool) []commitment {
 	var out []commitment
-	for _, p := range append(findParties(s), findAcronyms(s, acr)...) {
+	found := append(findParties(s), findAcronyms(s, acr)...)
+	for _, pp := range findPeople(s) {
+		if !slices.ContainsFunc(found, func(q partyMatch) bool { return q.start < pp.end && pp.start < q.end }) {
+			found = append(found, pp) // a Party's name is read as the Party, not as a person
+		}
+	}
+	for _, p := range found {
 		if objectWords[precedingWord(s, p.start)] {
 			continue
 		}

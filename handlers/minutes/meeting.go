@@ -3,6 +3,7 @@ package minutes
 import (
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -17,7 +18,7 @@ var heldRe = regexp.MustCompile(`(?i)\b(?:held|took\s+place|convened|met|hosted|
 
 // headerDateRe finds a dated heading: "(11 December 2023, Tashkent)" or
 // "Date: 14 March 2024".
-var headerDateRe = regexp.MustCompile(`(?im)^\s*(?:\(\s*|\*+\s*|(?:meeting\s+)?date\s*:\s*)`)
+var headerDateRe = regexp.MustCompile(`(?im)^\s*(?:#+\s*(?:[^\p{L}\p{N}\s(]+\s*)?)?(?:\(\s*|\*+\s*|(?:meeting\s+)?date\s*:\s*)`)
 
 // titleRe finds "12th Meeting of the Working Group on Customs Cooperation".
 var titleRe = regexp.MustCompile(`(?i)\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[IVXLC]{1,6})\s+(?:meeting|session)\s+of\s+(?:the\s+)?[\p{L}-]+(?:\s+(?:on|of|for|and|[\p{Lu}][\p{L}-]*))*`)
@@ -98,6 +99,7 @@ func meetingContext(text string, opts Options) dateContext {
 	if len(head) > headSpan {
 		head = head[:headSpan]
 	}
+	ctx.monthFirst = writesMonthFirst(head)
 	best := -1
 	var bestDate time.Time
 	try := func(locs [][]int) {
@@ -163,4 +165,37 @@ func fileNameDate(name string) (dateContext, bool) {
 		return dateContext{year: t.Year()}, true
 	}
 	return dateContext{}, false
+}
+
+var (
+	slashDateRe = regexp.MustCompile(`(?:^|[^0-9/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?:[^0-9/]|$)`)
+	ymdDateRe   = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[^0-9]|$)`)
+)
+
+// writesMonthFirst tells a document that writes slash dates month first,
+// as American minutes do: one of them is a date only that way ("09/20/2024"),
+// or one is, read that way, a day the document also writes year first
+// ("(06/07/2024) Meeting Minutes" and "Recording 2024/06/07"). Otherwise the
+// day comes first, as in the minutes of European and Central Asian bodies.
+func writesMonthFirst(head string) bool {
+	slashes := slashDateRe.FindAllStringSubmatch(head, 50)
+	if len(slashes) == 0 {
+		return false
+	}
+	ymd := map[[3]int]bool{}
+	for _, m := range ymdDateRe.FindAllStringSubmatch(head, 50) {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		ymd[[3]int{y, mo, d}] = true
+	}
+	for _, m := range slashes {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		y, _ := strconv.Atoi(m[3])
+		if (b > 12 && a <= 12) || (a != b && ymd[[3]int{y, a, b}] && !ymd[[3]int{y, b, a}]) {
+			return true
+		}
+	}
+	return false
 }
