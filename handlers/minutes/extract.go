@@ -295,9 +295,15 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 	var out []commitment
 	found := append(findParties(s), findAcronyms(s, acr)...)
 	for _, pp := range findPeople(s) {
-		if !slices.ContainsFunc(found, func(q partyMatch) bool { return q.start < pp.end && pp.start < q.end }) {
-			found = append(found, pp) // a Party's name is read as the Party, not as a person
+		overlaps := func(q partyMatch) bool { return q.start < pp.end && pp.start < q.end }
+		inside := func(q partyMatch) bool { return pp.start <= q.start && q.end <= pp.end && q.end-q.start < pp.end-pp.start }
+		if groupRe.MatchString(s[pp.start:pp.end]) && slices.ContainsFunc(found, inside) {
+			// "Committee members" are the members, not "the Committee".
+			found = slices.DeleteFunc(found, inside)
+		} else if slices.ContainsFunc(found, overlaps) {
+			continue // a Party's name is read as the Party, not as a person
 		}
+		found = append(found, pp)
 	}
 	for _, p := range found {
 		if objectWords[precedingWord(s, p.start)] {
