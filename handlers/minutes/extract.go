@@ -296,7 +296,9 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 	found := append(findParties(s), findAcronyms(s, acr)...)
 	for _, pp := range findPeople(s) {
 		overlaps := func(q partyMatch) bool { return q.start < pp.end && pp.start < q.end }
-		inside := func(q partyMatch) bool { return pp.start <= q.start && q.end <= pp.end && q.end-q.start < pp.end-pp.start }
+		inside := func(q partyMatch) bool {
+			return pp.start <= q.start && q.end <= pp.end && q.end-q.start < pp.end-pp.start
+		}
 		if groupRe.MatchString(s[pp.start:pp.end]) && slices.ContainsFunc(found, inside) {
 			// "Committee members" are the members, not "the Committee".
 			found = slices.DeleteFunc(found, inside)
@@ -444,6 +446,8 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	s := sn.text
 	// English sentences hold no Russian or Turkish written dates.
 	dates := append(append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...), weekdayDates(s, ctx.dateContext)...)
+	deadlineNamed(s, dates)
+	dates = withoutOverlaps(dates, periodDates(s, ctx.dateContext))
 	if len(dates) == 0 {
 		return nil, whyNoDate
 	}
@@ -503,6 +507,9 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 			}
 		}
 		c, ok := governing(cms, d, lead, sn.bullet)
+		if !ok {
+			c, ok = imperativeOwner(s)
+		}
 		if !ok {
 			if it, ok := passiveItem(s, prev, d, ctx); ok {
 				items = append(items, it)

@@ -333,7 +333,7 @@ func overlap(a, b map[string]bool) float64 {
 
 // cellSepRe cuts a table row into its cells and the list items and
 // paragraphs written inside them ("<p>- ...</p>", "\\* ...", "<br>").
-var cellSepRe = regexp.MustCompile(`\s*(?:\||</?p>|<br\s*/?>|</?li>|</?[ou]l[^>]*>|\\\*|(?:^|\s)[-•]\s)\s*`)
+var cellSepRe = regexp.MustCompile(`\s*(?:\|(?:\s*[-•]\s)?|</?p>(?:\s*[-•]\s)?|<br\s*/?>|</?li>|</?[ou]l[^>]*>|\\\*|(?:^|\s)[-•]\s)\s*`)
 
 // cellCommitments reads each cell of a table row as a list item.
 func cellCommitments(row, prev string, ctx docContext) ([]Item, string) {

@@ -169,6 +169,8 @@ func fileNameDate(name string) (dateContext, bool) {
 
 var (
 	slashDateRe = regexp.MustCompile(`(?:^|[^0-9/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?:[^0-9/]|$)`)
+	monthDayRe  = regexp.MustCompile(`\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?\b`)
+	dayMonthRe  = regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPat)
 	ymdDateRe   = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[^0-9]|$)`)
 )
 
@@ -181,6 +183,9 @@ func writesMonthFirst(head string) bool {
 	slashes := slashDateRe.FindAllStringSubmatch(head, 50)
 	if len(slashes) == 0 {
 		return false
+	}
+	if len(monthDayRe.FindAllStringIndex(head, 50)) > len(dayMonthRe.FindAllStringIndex(head, 50)) {
+		return true // "by June 21", "September 27th": written the American way throughout
 	}
 	ymd := map[[3]int]bool{}
 	for _, m := range ymdDateRe.FindAllStringSubmatch(head, 50) {

@@ -16,7 +16,10 @@ import (
 
 // personName is one to three capitalised words ("Terence", "Christian
 // Taylor", "Terence ‘Tex’ McCutcheon" is not read: nicknames are rare).
-const personName = `\p{Lu}[\p{Ll}’'-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}’'-]+)){0,2}`
+const personName = nameWord + `(?:\s+(?:\p{Lu}\.|` + nameWord + `)){0,2}`
+
+// nameWord is a capitalised word, "McCutcheon" and "DiSarro" too.
+const nameWord = `\p{Lu}[\p{Ll}’'-]+(?:\p{Lu}\p{Ll}+)?`
 
 // memberGroup is a group of the meeting's own members.
 const memberGroup = `(?:[Aa]ll\s+)?(?:(?:[Cc]ommittee|[Bb]oard|[Tt]eam|[Ww]orking\s+[Gg]roup|[Cc]ouncil|TSC|OSC)\s+)?(?:[Mm]embers|[Aa]ttendees|[Pp]articipants)`
@@ -42,8 +45,14 @@ var notPeople = map[string]bool{
 	"Thursday": true, "Friday": true, "Saturday": true, "Sunday": true, "January": true, "February": true,
 	"March": true, "April": true, "May": true, "June": true, "July": true, "August": true,
 	"September": true, "October": true, "November": true, "December": true, "Parties": true, "Party": true,
-	"Secretariat": true, "Members": false, "Agreed": true, "Decided": true, "Terms": true, "Term": true,
+	"Secretariat": true, "Consensus": true, "Proposal": true, "Motion": true, "Request": true,
+	"Need": true, "Intent": true, "Aim": true, "Objective": true, "Priority": true, "Deadline": true,
+	"Option": true, "Recommendation": true, "Suggestion": true, "Invitation": true, "Agreed": true, "Decided": true, "Terms": true, "Term": true,
 }
+
+// nounRe tells a capitalised common noun from a name by its ending:
+// "Agreement to hold ...", "Consolidation to follow".
+var nounRe = regexp.MustCompile(`(?:ment|tion|sion|ness|ity|ship|ism|ing|ure|ance|ency)$`)
 
 var (
 	groupRe   = regexp.MustCompile(`^` + memberGroup + `$`)
@@ -65,7 +74,7 @@ func findPeople(s string) []partyMatch {
 		if part == "" {
 			continue
 		}
-		if first := strings.Fields(part)[0]; notPeople[first] || strings.ToUpper(first) == first {
+		if first := strings.Fields(part)[0]; notPeople[first] || strings.ToUpper(first) == first || nounRe.MatchString(first) {
 			return nil // "This will ...", "The TC ..." (initials are read elsewhere)
 		}
 		names = append(names, part)
@@ -75,3 +84,59 @@ func findPeople(s string) []partyMatch {
 	}
 	return []partyMatch{{start: m[2], end: m[3], names: names}}
 }
+
+// imperativeVerbs begin action items written as orders, whose owner is
+// named in a label before them ("**Committee Members:** Reach out to ...")
+// or in brackets after them ("Publish the report by the end of the day
+// (Terence McCutcheon).").
+var imperativeVerbs = map[string]bool{
+	"Reach": true, "Coordinate": true, "Complete": true, "Publish": true, "Distribute": true,
+	"Submit": true, "Send": true, "Prepare": true, "Review": true, "Provide": true, "Share": true,
+	"Draft": true, "Update": true, "Schedule": true, "Follow": true, "Finalize": true, "Finalise": true,
+	"Circulate": true, "Present": true, "Confirm": true, "Organize": true, "Organise": true,
+	"Compile": true, "Contact": true, "Write": true, "Create": true, "Ensure": true, "Inform": true,
+	"Arrange": true, "Collect": true, "Identify": true, "Propose": true, "Develop": true, "Check": true,
+	"Deliver": true, "Upload": true, "Post": true, "Notify": true, "Invite": true, "Approve": true,
+	"Evaluate": true, "Draw": true, "Produce": true, "Translate": true, "Nominate": true, "Book": true,
+}
+
+var (
+	ownerLabelRe   = regexp.MustCompile(`^(?:\*\*)?([^:*]{1,80}?)(?:\*\*)?:\s*(?:\*\*)?\s*(\p{Lu}\p{Ll}+)\b`)
+	ownerBracketRe = regexp.MustCompile(`^(\p{Lu}\p{Ll}+)\b.*\(([^()]{2,120})\)\s*[.;]?\s*$`)
+)
+
+// imperativeOwner reads an order and the people a label or brackets name
+// as its owners. Every name must be a person's or a member group's.
+func imperativeOwner(s string) (commitment, bool) {
+	if m := ownerLabelRe.FindStringSubmatchIndex(s); m != nil && imperativeVerbs[s[m[4]:m[5]]] {
+		if names, ok := ownerNames(s[m[2]:m[3]]); ok {
+			return commitment{parties: names, pstart: m[2], verbStart: m[4], verb: strings.ToLower(s[m[4]:m[5]])}, true
+		}
+	}
+	if m := ownerBracketRe.FindStringSubmatchIndex(s); m != nil && imperativeVerbs[s[m[2]:m[3]]] {
+		if names, ok := ownerNames(s[m[4]:m[5]]); ok {
+			return commitment{parties: names, pstart: m[4], verbStart: m[2], verb: strings.ToLower(s[m[2]:m[3]])}, true
+		}
+	}
+	return commitment{}, false
+}
+
+// ownerNames splits "Adam Dean, Christian Taylor" into names, or fails
+// when a piece is not a name: "(see Annex 2)", "(M2.2, M2.3)".
+func ownerNames(label string) ([]string, bool) {
+	label = strings.TrimSpace(label)
+	if groupRe.MatchString(label) {
+		return []string{label}, true
+	}
+	var names []string
+	for _, part := range nameSepRe.Split(label, -1) {
+		part = strings.TrimSpace(part)
+		if !personRe.MatchString(part) || notPeople[strings.Fields(part)[0]] {
+			return nil, false
+		}
+		names = append(names, part)
+	}
+	return names, len(names) > 0
+}
+
+var personRe = regexp.MustCompile(`^` + personName + `$`)
