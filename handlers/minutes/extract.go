@@ -29,7 +29,7 @@ var (
 	modals    = map[string]bool{"will": true, "shall": true, "would": true, "must": true, "should": true, "'ll": true}
 	beWords   = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 	askedTo   = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "encouraged": true, "urged": true, "asked": true, "tasked": true, "mandated": true, "required": true}
-	bareTo    = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "asked": true, "tasked": true}
+	bareTo    = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "asked": true, "tasked": true, "need": true, "needs": true}
 	agreedTo  = map[string]bool{"agreed": true, "agree": true, "agrees": true, "undertook": true, "undertakes": true, "undertake": true, "committed": true, "commits": true, "decided": true, "decides": true, "resolved": true, "promised": true, "pledged": true, "offered": true, "volunteered": true}
 )
 
@@ -137,7 +137,7 @@ func modalAt(in string, ts []token, k int) (token, bool) {
 	default:
 		return token{}, false
 	}
-	if postModal[at(k)] {
+	if postModal[at(k)] || lyAdverb(at(k)) {
 		k++
 	}
 	if k >= len(ts) {
@@ -549,6 +549,11 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	}
 	if len(items) > 0 {
 		why = whyTaken
+		if owners, ok := labelOwners(s); ok {
+			for i := range items {
+				items[i].Parties = append([]string(nil), owners...) // the label names who acts; the text restates it
+			}
+		}
 	}
 	return items, why
 }
@@ -734,4 +739,13 @@ func clauseText(s string, c commitment, d dateMatch) string {
 	}
 	t := strings.TrimRight(strings.TrimSpace(s[start:end]), " ,;:.—–-")
 	return normSpace(strings.TrimPrefix(t, "to "))
+}
+
+// lyVerbs end in "-ly" but are verbs: "will apply", "to reply".
+var lyVerbs = map[string]bool{"apply": true, "reply": true, "supply": true, "rely": true, "comply": true, "multiply": true, "ally": true, "rally": true, "tally": true, "fly": true}
+
+// lyAdverb tells an adverb between a modal and its verb: "needs to
+// actively drive", "will formally submit".
+func lyAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyVerbs[w]
 }

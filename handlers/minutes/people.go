@@ -140,3 +140,17 @@ func ownerNames(label string) ([]string, bool) {
 }
 
 var personRe = regexp.MustCompile(`^` + personName + `$`)
+
+// labelOwnerRe is an action item's label naming its owners in brackets:
+// "**Review Tooling Sustainability Applications (All Members):** The
+// committee needs to ...".
+var labelOwnerRe = regexp.MustCompile(`^(?:\*\*)?[^:()*]{1,80}\(([^()]{2,80})\)(?:\*\*)?:`)
+
+// labelOwners returns the owners such a label names.
+func labelOwners(s string) ([]string, bool) {
+	m := labelOwnerRe.FindStringSubmatch(s)
+	if m == nil {
+		return nil, false
+	}
+	return ownerNames(m[1])
+}
