@@ -272,7 +272,7 @@ var nonVerbs = map[string]bool{
 // the event's date, not a deadline ("Hungarian side will host the
 // Conference in 2024"). Convening and organising remain commitments.
 var eventVerbs = map[string]bool{
-	"host": true, "co-host": true, "hold": true, "meet": true, "visit": true, "attend": true,
+	"hold": true, "meet": true, "visit": true, "attend": true,
 	"participate": true, "welcome": true, "reconvene": true, "travel": true,
 }
 
@@ -393,6 +393,7 @@ const (
 	whyPastTense  = "a past action, not a commitment"
 	whyDone       = "the action is marked done"
 	whyTaken      = "taken"
+	whyUndated    = "an undated time (early next week, in mid November, by the next meeting): no deadline can be given"
 )
 
 // actionMarkRe strips an action-line marker: "ACTION:", "ACTION –", "AP 3:",
@@ -449,6 +450,9 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	deadlineNamed(s, dates)
 	dates = withoutOverlaps(dates, periodDates(s, ctx.dateContext))
 	if len(dates) == 0 {
+		if undatedRe.MatchString(s) {
+			return nil, whyUndated
+		}
 		return nil, whyNoDate
 	}
 	taskBefore := prev
@@ -701,6 +705,11 @@ func passiveItem(s, prev string, d dateMatch, ctx docContext) (Item, bool) {
 		Quote:        strings.TrimSpace(s),
 	}, true
 }
+
+// undatedRe finds times that name no day a reminder could be set for:
+// "early next week", "in mid november", "by the next meeting", "soon".
+// --explain names them, so that a reader sees why such a task is not listed.
+var undatedRe = regexp.MustCompile(`(?i)\b(?:(?:early|late|later)\s+(?:next|this|the\s+following)\s+week|next\s+week|the\s+following\s+week|in\s+(?:the\s+)?(?:mid|early|late)[-\s]+` + monthPat + `|(?:by|before|at|until)\s+(?:the\s+)?(?:next|following|upcoming)\s+(?:meeting|session|call)|in\s+the\s+coming\s+(?:weeks|months|days)|as\s+soon\s+as\s+possible|asap)`)
 
 // governing picks the commitment a date belongs to: the nearest one whose
 // verb comes before the date, else one following a fronted date ("By 1 May
