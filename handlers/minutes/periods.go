@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -18,8 +19,35 @@ var periodRe = regexp.MustCompile(`(?i)\b(?:` +
 	`(?P<ep>by|before|until|till)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<eu>day|month)` +
 	`|(?P<lt>later\s+(?:that|this)\s+day|later\s+today|by\s+(?:the\s+end\s+of\s+)?today)` +
 	`|(?P<np>over|within|during|in)\s+the\s+(?:next|coming|following)\s+(?P<nn>\d{1,2}|[a-z]+)\s+(?P<nu>days|weeks|months)` +
-	`|(?P<mp>by|before|until|till|prior\s+to)\s+(?:the\s+)?(?P<mid>mid[-\s]?|middle\s+of\s+)?(?P<mm>` + monthPat + `)(?:\s*,?\s*(?P<my>(?:19|20)\d{2}))?` +
 	`)`)
+
+// monthPeriodRe reads, right after a preposition periodPrepRe found, a
+// month without a day: "mid-August", "September", "August 2026".
+var monthPeriodRe = regexp.MustCompile(`^(?:the\s+)?(?P<mid>(?i:mid[-\s]?|middle\s+of\s+))?(?P<mm>` + monthPat + `)(?:\s*,?\s*(?P<my>(?:19|20)\d{2}))?`)
+
+// periodPreps introduce a month deadline; prepSpans finds them by plain
+// search, which is many times faster than a case-blind pattern.
+var periodPreps = []string{"by ", "before ", "until ", "till ", "prior to "}
+
+// prepSpans returns the spans of periodPreps that start a word in l (the
+// sentence lower-cased by asciiLower, so that offsets are the sentence's).
+func prepSpans(l string) [][2]int {	var out [][2]int
+	for _, p := range periodPreps {
+		for at := 0; ; {
+			i := strings.Index(l[at:], p)
+			if i < 0 {
+				break
+			}
+			i += at
+			if i == 0 || !isDigitOrLetter(l[i-1]) {
+				out = append(out, [2]int{i, i + len(p)})
+			}
+			at = i + len(p)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}
 
 var (
 	periodGroup = groupIndex(periodRe)
@@ -35,7 +63,11 @@ func periodDates(s string, ctx dateContext) []dateMatch {
 	if ctx.meeting.IsZero() {
 		return nil // a period is counted from the meeting
 	}
-	var out []dateMatch
+	l := asciiLower(s)
+	out := monthPeriods(s, l, ctx)
+	if !periodHint(l) {
+		return out
+	}
 	for _, m := range periodRe.FindAllStringSubmatchIndex(s, -1) {
 		get := func(n string) string {
 			i := periodGroup[n]
@@ -76,25 +108,6 @@ func periodDates(s string, ctx dateContext) []dateMatch {
 			default:
 				dm.date = meet.AddDate(0, n, 0)
 			}
-		case get("mm") != "":
-			rest := s[m[1]:]
-			if r := strings.TrimLeft(rest, " "); len(r) > 0 && r[0] >= '0' && r[0] <= '9' {
-				continue // "by June 21" is a day, read by findDates
-			}
-			mo := monthNum(get("mm"))
-			if mo == 0 || (strings.EqualFold(get("mm"), "may") && get("my") == "" && get("mid") == "") {
-				continue // "by May" is too often the verb's "may"; it needs a year
-			}
-			dm.prep = get("mp")
-			y, ok := yearOf(get("my"), ctx)
-			if !ok {
-				continue
-			}
-			t := lastOfMonth(y, mo)
-			if p := strings.ToLower(dm.prep); (p == "before" || strings.HasPrefix(p, "prior")) && get("mid") == "" {
-				t = time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1) // the month before
-			}
-			dm.date, dm.prec = rollYear(t, get("my") == "", ctx), PrecisionMonth
 		default:
 			continue
 		}
@@ -134,4 +147,67 @@ func withoutOverlaps(dates, periods []dateMatch) []dateMatch {
 		}
 	}
 	return dates
+}
+
+// monthPeriods reads "by August", "by mid-August", "before September": a
+// month as a deadline, the month before for "before". A month followed by
+// a day ("by June 21") is a day, read by findDates.
+func monthPeriods(s, l string, ctx dateContext) []dateMatch {
+	var out []dateMatch
+	for _, p := range prepSpans(l) {
+		w := s[p[1]:min(len(s), p[1]+40)]
+		m := monthPeriodRe.FindStringSubmatchIndex(w)
+		if m == nil {
+			continue
+		}
+		get := func(n string) string {
+			i := monthPeriodGroup[n]
+			if m[2*i] < 0 {
+				return ""
+			}
+			return w[m[2*i]:m[2*i+1]]
+		}
+		if r := strings.TrimLeft(w[m[1]:], " "); len(r) > 0 && r[0] >= '0' && r[0] <= '9' {
+			continue // "by June 21"
+		}
+		mo := monthNum(get("mm"))
+		if mo == 0 || (strings.EqualFold(get("mm"), "may") && get("my") == "" && get("mid") == "") {
+			continue // "by May" is too often the verb's "may"; it needs a year
+		}
+		y, ok := yearOf(get("my"), ctx)
+		if !ok {
+			continue
+		}
+		prep := normSpace(s[p[0]:p[1]])
+		t := lastOfMonth(y, mo)
+		if lp := strings.ToLower(prep); (lp == "before" || strings.HasPrefix(lp, "prior")) && get("mid") == "" {
+			t = time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1) // the month before
+		}
+		out = append(out, dateMatch{start: p[0], end: p[1] + m[1], pstart: p[0], prep: prep, kind: prepStrong, ok: true,
+			date: rollYear(t, get("my") == "", ctx), prec: PrecisionMonth})
+	}
+	return out
+}
+
+var monthPeriodGroup = groupIndex(monthPeriodRe)
+
+// periodHint (on the asciiLower'd sentence) is a cheap test that spares most sentences periodRe, which
+// is slow for its many alternatives: a period names one of these words.
+func periodHint(l string) bool {	for _, w := range []string{"end of", "later", "today", "next", "coming", "following"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lower-cases A-Z only, so that offsets into it are offsets into s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
