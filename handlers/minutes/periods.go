@@ -31,7 +31,8 @@ var periodPreps = []string{"by ", "before ", "until ", "till ", "prior to "}
 
 // prepSpans returns the spans of periodPreps that start a word in l (the
 // sentence lower-cased by asciiLower, so that offsets are the sentence's).
-func prepSpans(l string) [][2]int {	var out [][2]int
+func prepSpans(l string) [][2]int {
+	var out [][2]int
 	for _, p := range periodPreps {
 		for at := 0; ; {
 			i := strings.Index(l[at:], p)
@@ -193,7 +194,8 @@ var monthPeriodGroup = groupIndex(monthPeriodRe)
 
 // periodHint (on the asciiLower'd sentence) is a cheap test that spares most sentences periodRe, which
 // is slow for its many alternatives: a period names one of these words.
-func periodHint(l string) bool {	for _, w := range []string{"end of", "later", "today", "next", "coming", "following"} {
+func periodHint(l string) bool {
+	for _, w := range []string{"end of", "later", "today", "next", "coming", "following"} {
 		if strings.Contains(l, w) {
 			return true
 		}
