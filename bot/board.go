@@ -41,6 +41,14 @@ func (w boardWatch) DeleteTask(ctx context.Context, id int64) (bool, error) {
 	return ok, err
 }
 
+// UpdateChatSettings wakes the loop too: a group's new language redraws its
+// board (issue 13).
+func (w boardWatch) UpdateChatSettings(ctx context.Context, chatID int64, change func(*storage.Settings)) (storage.Settings, error) {
+	s, err := w.Store.UpdateChatSettings(ctx, chatID, change)
+	w.kick()
+	return s, err
+}
+
 // kickBoards asks the board loop for a refresh; kicks while one is pending
 // are one kick.
 func (b *Bot) kickBoards() {

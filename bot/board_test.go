@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ots-customs/wgbot/bot/telegramtest"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -254,4 +255,31 @@ func TestBoardInForumTopic(t *testing.T) {
 		t.Errorf("re-posted board: %s to topic %q, want sendMessage to 77", again.Method, again.Raw["message_thread_id"])
 	}
 	mustContain(t, again.PlainText(), "Submit note 3\nTR📨")
+}
+
+// TestBoardFollowsTheGroupsLanguage: when an administrator sets the group's
+// language, the pinned board is redrawn in it, without waiting for a task
+// to change.
+func TestBoardFollowsTheGroupsLanguage(t *testing.T) {
+	needLanguage(t, i18n.Russian)
+	t.Parallel()
+	h := prepare(t, boardSeed())
+	enableGroup(t, h)
+	bt := newBoardTimer()
+	h.start(bt.option)
+	board := postBoard(t, h, wgGroup, 0)
+	mustContain(t, board.PlainText(), "📋 Open tasks")
+
+	menu := h.ask(wgGroup, admin, "/language")
+	h.press(wgGroup, admin, menu, "lang:ru")
+	bt.flush(t)
+	want := plain(i18n.Russian.T("BoardTitle", i18n.Russian.Date(time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC))))
+	waitFor(t, h, func() bool {
+		for _, e := range edits(h, wgGroup.ID) {
+			if e.MessageID == board.MessageID && strings.Contains(e.PlainText(), want) {
+				return true
+			}
+		}
+		return false
+	})
 }

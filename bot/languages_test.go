@@ -270,3 +270,36 @@ func TestNoticesInTheRecipientsLanguage(t *testing.T) {
 		return strings.Contains(lastMessage(h, chat.ID).PlainText(), plain(i18n.Turkish.T("YouApproved", "🇺🇿 "+i18n.Turkish.PartyName("UZ"))))
 	})
 }
+
+// TestAddedTaskSourceInTheReadersLanguage: a task an administrator who
+// writes Russian added says where it came from in each reader's language,
+// not in the administrator's.
+func TestAddedTaskSourceInTheReadersLanguage(t *testing.T) {
+	needLanguage(t, i18n.Russian)
+	t.Parallel()
+	h := newHarness(t)
+	adminChat := telegramtest.Private(admin)
+	choose(t, h, adminChat, admin, i18n.Russian)
+	added := h.ask(adminChat, admin, "/addtask TR 2024-05-01 Send the list of posts").PlainText()
+	id := regexp.MustCompile(`\d+`).FindString(added)
+	h.tg.WaitMessages(t, memberTR.ID, 1) // the news of the task comes first
+	view := h.ask(telegramtest.Private(memberTR), memberTR, "/task "+id).PlainText()
+	mustContain(t, view, plain(i18n.English.T("TaskSource", i18n.English.T("AddedByAdmin"))))
+	mustContain(t, h.ask(adminChat, admin, "/task "+id).PlainText(), plain(i18n.Russian.T("TaskSource", i18n.Russian.T("AddedByAdmin"))))
+}
+
+// TestFileSubmissionNoticeInTheAdministratorsLanguage: a Turkish member
+// sends a file with /done; the English administrator's notice names it
+// "file: ...", not "dosya: ...".
+func TestFileSubmissionNoticeInTheAdministratorsLanguage(t *testing.T) {
+	needLanguage(t, i18n.Turkish)
+	t.Parallel()
+	h := newHarness(t)
+	user := memberTR
+	user.LanguageCode = "tr"
+	chat := telegramtest.Private(user)
+	h.tg.SendDocument(chat, user, "TR-note.txt", "text/plain", []byte("views"), "/done 1")
+	mustContain(t, messageWith(t, h, chat.ID, "dosya: TR-note.txt").PlainText(), i18n.Turkish.T("SubmitRef", "dosya: TR-note.txt"))
+	notice := messageWith(t, h, admin.ID, "submitted its part of task 1").PlainText()
+	mustContain(t, notice, "Reference: file: TR-note.txt")
+}

@@ -182,6 +182,9 @@ func (b *Bot) withSession(next handlerFunc) handlerFunc {
 	return func(ctx context.Context, r *handlers.Request) error {
 		s, err := b.store.Session(ctx, r.UpdateID, r.User.ID, r.Chat.ID)
 		if err != nil {
+			// The choice is in the store that did not answer: the failure is
+			// told in the language of the user's Telegram at least.
+			r.Lang = handlers.RequestLang(r, storage.Settings{}, storage.Settings{})
 			return &sessionError{err}
 		}
 		if s.Seen {

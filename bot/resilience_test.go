@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ots-customs/wgbot/bot/telegramtest"
+	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
 )
 
@@ -237,4 +238,21 @@ func TestInboxDownWhilePollingTellsOnceThenAnswers(t *testing.T) {
 	f.inboxDown.Store(false)
 	msgs = h.tg.WaitMessages(t, chat.ID, before+2)
 	mustContain(t, msgs[before+1].PlainText(), "Open deadlines")
+}
+
+// TestStoreDownToldInTheUsersTelegramLanguage: when the store does not
+// answer, the user's choice cannot be read, but the language of their
+// Telegram is in the update: a Russian user is told in Russian, not English.
+func TestStoreDownToldInTheUsersTelegramLanguage(t *testing.T) {
+	needLanguage(t, i18n.Russian)
+	t.Parallel()
+	h := prepare(t, nil)
+	f := newFaultyStore(t, h.store)
+	h.botStore = f
+	h.start()
+	user := memberTR
+	user.LanguageCode = "ru"
+	chat := telegramtest.Private(user)
+	f.down.Store(true)
+	mustContain(t, h.ask(chat, user, "/deadlines").PlainText(), plain(i18n.Russian.T("StorageDown")))
 }

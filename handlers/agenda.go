@@ -26,7 +26,7 @@ func findMeeting(ms []storage.Meeting, arg string) (storage.Meeting, bool) {
 		}
 		return ms[0], true
 	}
-	key := strings.ToLower(strings.Join(strings.Fields(arg), ""))
+	key := storage.Fold(strings.Join(strings.Fields(arg), ""))
 	for _, m := range ms {
 		if m.ID == key {
 			return m, true

@@ -28,7 +28,11 @@ func (b *Bot) ScheduleTask(ctx context.Context, t storage.Task) error {
 		return err
 	}
 	for _, s := range subs {
-		if err := b.scheduleOne(ctx, &t, s); err != nil {
+		loc, err := b.subscriptionZone(ctx, s)
+		if err != nil {
+			return err
+		}
+		if err := b.scheduleOne(ctx, &t, s, loc); err != nil {
 			return err
 		}
 	}
@@ -41,8 +45,12 @@ func (b *Bot) ScheduleChat(ctx context.Context, s storage.Subscription) error {
 	if err != nil {
 		return err
 	}
+	loc, err := b.subscriptionZone(ctx, s)
+	if err != nil {
+		return err
+	}
 	for i := range tasks {
-		if err := b.scheduleOne(ctx, &tasks[i], s); err != nil {
+		if err := b.scheduleOne(ctx, &tasks[i], s, loc); err != nil {
 			return err
 		}
 	}
@@ -71,7 +79,8 @@ func needsAlerts(t *storage.Task, s storage.Subscription) bool {
 	return s.Party == "" || t.StatusOf(s.Party).State == storage.StateOpen
 }
 
-func (b *Bot) scheduleOne(ctx context.Context, t *storage.Task, s storage.Subscription) error {
+// scheduleOne schedules t's next alert in s's chat, timed in loc (the chat's zone).
+func (b *Bot) scheduleOne(ctx context.Context, t *storage.Task, s storage.Subscription, loc *time.Location) error {
 	if !needsAlerts(t, s) {
 		return b.Store.UnscheduleAlert(ctx, t.ID, s.ChatID)
 	}
@@ -85,7 +94,7 @@ func (b *Bot) scheduleOne(ctx context.Context, t *storage.Task, s storage.Subscr
 	}
 	// Only alerts still ahead are scheduled: a task created after its deadline
 	// (or after some lead times) sends no stale reminders.
-	f, ok := b.Alerts.nextFire(t.Deadline, b.Location, b.Now(), sent)
+	f, ok := b.Alerts.nextFire(t.Deadline, loc, b.Now(), sent)
 	if lookupErr != nil {
 		return lookupErr
 	}
@@ -116,6 +125,10 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 	for i := range tasks {
 		byID[tasks[i].ID] = &tasks[i]
 	}
+	zones, err := b.allZones(ctx)
+	if err != nil {
+		return 0, err
+	}
 	subOf := map[int64]storage.Subscription{}
 	for _, s := range subs {
 		subOf[s.ChatID] = s
@@ -126,6 +139,7 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 		lead    int
 		skipped []int
 		task    *storage.Task
+		loc     *time.Location
 	}
 	var out []pending
 	var msgs []Message
@@ -164,13 +178,14 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 			}
 			continue
 		}
-		f, skipped, ok := b.Alerts.dueFires(t.Deadline, b.Location, a.At.Add(-time.Second), now, nil)
+		loc := zones.of(s)
+		f, skipped, ok := b.Alerts.dueFires(t.Deadline, loc, a.At.Add(-time.Second), now, nil)
 		if !ok {
 			// An alert given back after a failed send, or moved to a migrated
 			// chat, is queued after its fire time: look back for the fires not
 			// yet delivered before concluding that the deadline moved.
 			var lookupErr error
-			f, skipped, ok = b.Alerts.dueFires(t.Deadline, b.Location, time.Time{}, now, func(lead int) bool {
+			f, skipped, ok = b.Alerts.dueFires(t.Deadline, loc, time.Time{}, now, func(lead int) bool {
 				sent, err := b.Store.AlertSent(ctx, t.ID, a.ChatID, fireKey(lead, t.Deadline))
 				if err != nil {
 					lookupErr = err
@@ -182,15 +197,15 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 			}
 		}
 		if !ok { // the deadline moved: schedule afresh
-			if err := b.completeAndReschedule(ctx, a, t, nil); err != nil {
+			if err := b.completeAndReschedule(ctx, a, t, nil, loc); err != nil {
 				return 0, err
 			}
 			continue
 		}
 		perChat[a.ChatID]++
-		out = append(out, pending{alert: a, lead: f.Lead, skipped: skipped, task: t})
+		out = append(out, pending{alert: a, lead: f.Lead, skipped: skipped, task: t, loc: loc})
 		l := langs.of(a.ChatID)
-		msgs = append(msgs, Message{ChatID: a.ChatID, ThreadID: s.ThreadID, Text: alertText(l, t, f.Lead, b.today()),
+		msgs = append(msgs, Message{ChatID: a.ChatID, ThreadID: s.ThreadID, Text: alertText(l, t, f.Lead, storage.DateOf(now.In(loc))),
 			Buttons: [][]Button{{b.openTaskButton(l, a.ChatID, t.ID)}}})
 	}
 	sent, failed := 0, 0
@@ -202,7 +217,7 @@ func (b *Bot) DeliverDueAlerts(ctx context.Context) (int, error) {
 		p := out[i]
 		bctx, cancel := context.WithTimeout(keep, bookkeepingTimeout)
 		defer cancel()
-		if err := b.afterSend(bctx, p.alert, p.task, append(p.skipped, p.lead), sendErr); err != nil && firstErr == nil {
+		if err := b.afterSend(bctx, p.alert, p.task, append(p.skipped, p.lead), p.loc, sendErr); err != nil && firstErr == nil {
 			firstErr = fmt.Errorf("alert bookkeeping for task %d: %w", p.task.ID, err)
 		}
 		var migrated *ChatMigratedError
@@ -259,11 +274,11 @@ func (b *Bot) mayReceive(ctx context.Context, s storage.Subscription) (bool, err
 // afterSend records the outcome of one alert: delivered (mark its lead and the
 // skipped ones, schedule the next), chat gone (end the subscription and tell
 // the administrators), or a failure to retry later.
-func (b *Bot) afterSend(ctx context.Context, a storage.DueAlert, t *storage.Task, leads []int, sendErr error) error {
+func (b *Bot) afterSend(ctx context.Context, a storage.DueAlert, t *storage.Task, leads []int, loc *time.Location, sendErr error) error {
 	var migrated *ChatMigratedError
 	switch {
 	case sendErr == nil:
-		return b.completeAndReschedule(ctx, a, t, leads)
+		return b.completeAndReschedule(ctx, a, t, leads, loc)
 	case errors.As(sendErr, &migrated):
 		return b.moveSubscription(ctx, a, migrated.NewChatID)
 	case errors.Is(sendErr, ErrChatGone):
@@ -275,13 +290,13 @@ func (b *Bot) afterSend(ctx context.Context, a storage.DueAlert, t *storage.Task
 	return b.Store.ReleaseAlert(ctx, a, b.Now().Add(alertRetry))
 }
 
-func (b *Bot) completeAndReschedule(ctx context.Context, a storage.DueAlert, t *storage.Task, leads []int) error {
+func (b *Bot) completeAndReschedule(ctx context.Context, a storage.DueAlert, t *storage.Task, leads []int, loc *time.Location) error {
 	done := map[int]bool{}
 	for _, l := range leads {
 		done[l] = true
 	}
 	var lookupErr error
-	f, ok := b.Alerts.nextFire(t.Deadline, b.Location, b.Now(), func(lead int) bool {
+	f, ok := b.Alerts.nextFire(t.Deadline, loc, b.Now(), func(lead int) bool {
 		if done[lead] {
 			return true
 		}

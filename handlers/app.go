@@ -351,7 +351,7 @@ func cellActions(r *Request, p storage.Party, st storage.State) []string {
 // appTask is the row of t for r.
 func (b *Bot) appTask(r *Request, t *storage.Task, today storage.Date) AppTask {
 	past := !t.Deadline.IsZero() && today.DaysUntil(t.Deadline.Due) < 0
-	row := AppTask{ID: t.ID, Meeting: t.MeetingID, Title: t.Title, Source: t.Source, Editable: mayEditTasks(r),
+	row := AppTask{ID: t.ID, Meeting: t.MeetingID, Title: t.Title, Source: sourceText(r.Lang, t.Source), Editable: mayEditTasks(r),
 		Overdue: past && !t.Done()}
 	if t.Text != t.Title {
 		row.Text = t.Text

@@ -85,6 +85,7 @@ type ButtonRoute struct {
 //	file:<id>:<Party>           the file sent with it           that Party or administrators
 //	cmd:<command>               run the command meant (a typo)  as the command
 //	dg:d:<weekday>|t:<hour>|off set or stop the weekly digest   members
+//	tz:<IANA zone>|-            set the chat's time zone        members in private, administrators in groups
 //	lang:<tag>                  choose one's (or a group's) language anyone (a group: its administrators)
 func (b *Bot) buttonTable() []ButtonRoute {
 	return []ButtonRoute{
@@ -114,6 +115,7 @@ func (b *Bot) buttonTable() []ButtonRoute {
 		{Prefix: "file:", Access: Members, Subject: PartySubject, Press: b.filePress},
 		{Prefix: "cmd:", Access: Anyone, Press: b.commandButton},
 		{Prefix: "dg:", Access: Members, Press: b.digestButton},
+		{Prefix: "tz:", Access: PrivateOrAdminGroup, Press: b.timezoneButton},
 		{Prefix: "lang:", Access: Anyone, Press: b.languageButton},
 	}
 }

@@ -61,7 +61,7 @@ func (b *Bot) calendarCmd(ctx context.Context, r *Request) error {
 	if !r.Chat.Private {
 		return b.reply(ctx, r, r.Lang.T(txtCalendarPrivate))
 	}
-	arg := strings.ToLower(strings.TrimSpace(r.Args))
+	arg := storage.Fold(strings.TrimSpace(r.Args))
 	if arg != "" && arg != "reset" {
 		return b.reply(ctx, r, r.Lang.T(txtCalendarArgs))
 	}

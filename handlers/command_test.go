@@ -3,6 +3,8 @@ package handlers
 import (
 	"strings"
 	"testing"
+
+	"github.com/ots-customs/wgbot/handlers/i18n"
 )
 
 func TestParseCommand(t *testing.T) {
@@ -52,8 +54,8 @@ func TestParseDeadline(t *testing.T) {
 		{"1 March 2024 rest", "2024-03-01", "day", "by 1 March 2024", 3, DateOK},
 		{"March 1, 2024", "2024-03-01", "day", "by 1 March 2024", 3, DateOK},
 		{"29 Feb 2024", "2024-02-29", "day", "by 29 February 2024", 3, DateOK},
-		{"March 2024", "2024-03-31", "month", "in March 2024", 2, DateOK},
-		{"february 2024", "2024-02-29", "month", "in February 2024", 2, DateOK},
+		{"March 2024", "2024-03-31", "month", "by the end of March 2024", 2, DateOK},
+		{"february 2024", "2024-02-29", "month", "by the end of February 2024", 2, DateOK},
 		{"end of 2024", "2024-12-31", "year", "by the end of 2024", 3, DateOK},
 		{"end of March 2025", "2025-03-31", "month", "by the end of March 2025", 4, DateOK},
 		{"2100-12-31", "2100-12-31", "day", "by 31 December 2100", 1, DateOK},
@@ -76,9 +78,13 @@ func TestParseDeadline(t *testing.T) {
 	}
 	for _, c := range cases {
 		d, used, p := ParseDeadline(strings.Fields(c.in))
-		if used != c.used || p != c.problem || d.Due.String() != c.due || string(d.Precision) != c.precision || d.Text != c.text {
-			t.Errorf("ParseDeadline(%q) = %s %s %q (%d words, problem %d); want %s %s %q (%d, %d)",
-				c.in, d.Due, d.Precision, d.Text, used, p, c.due, c.precision, c.text, c.used, c.problem)
+		said := ""
+		if !d.IsZero() {
+			said = deadlineText(i18n.English, d)
+		}
+		if used != c.used || p != c.problem || d.Due.String() != c.due || string(d.Precision) != c.precision || said != c.text || d.Text != "" {
+			t.Errorf("ParseDeadline(%q) = %s %s %q, kept %q (%d words, problem %d); want %s %s %q, nothing kept (%d, %d)",
+				c.in, d.Due, d.Precision, said, d.Text, used, p, c.due, c.precision, c.text, c.used, c.problem)
 		}
 	}
 }

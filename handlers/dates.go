@@ -27,9 +27,8 @@ const (
 // (storage.MinYear to storage.MaxYear). It returns the deadline and how many
 // words it used, or 0 words and why it refused them.
 func ParseDeadline(words []string) (storage.Deadline, int, DateProblem) {
-	// The words it keeps (Deadline.Text) are data in the minutes' language,
-	// English: they stay as written whatever language shows them.
-	l := i18n.English
+	// A typed deadline keeps no words (Deadline.Text): each reader is shown
+	// it in their own language (deadlineText); only minutes' words are kept.
 	if len(words) == 0 {
 		return storage.Deadline{}, 0, DateUnreadable
 	}
@@ -39,22 +38,21 @@ func ParseDeadline(words []string) (storage.Deadline, int, DateProblem) {
 	}
 	w := make([]string, 0, 4)
 	for _, x := range words[:min(4, len(words))] {
-		w = append(w, strings.ToLower(strings.Trim(x, ",.")))
+		w = append(w, storage.Fold(strings.Trim(x, ",.")))
 	}
 	if len(w) >= 3 && w[0] == "end" && w[1] == "of" {
 		if y, ok := number(w[2]); ok {
 			if !storage.PlausibleYear(y) {
 				return storage.Deadline{}, 0, DateOutOfRange
 			}
-			return storage.Deadline{Due: storage.Date{Year: y, Month: 12, Day: 31}, Precision: storage.PrecisionYear,
-				Text: l.T(txtByEndOf, w[2])}, 3, DateOK
+			return storage.Deadline{Due: storage.Date{Year: y, Month: 12, Day: 31}, Precision: storage.PrecisionYear}, 3, DateOK
 		}
 		if m, ok := month(w[2]); ok && len(w) >= 4 {
 			if y, ok := number(w[3]); ok {
 				if !storage.PlausibleYear(y) {
 					return storage.Deadline{}, 0, DateOutOfRange
 				}
-				return monthDeadline(y, m, l.T(txtByEndOf, m.String()+" "+w[3])), 4, DateOK
+				return monthDeadline(y, m), 4, DateOK
 			}
 		}
 	}
@@ -82,7 +80,7 @@ func ParseDeadline(words []string) (storage.Deadline, int, DateProblem) {
 				if !storage.PlausibleYear(y) {
 					return storage.Deadline{}, 0, DateOutOfRange
 				}
-				return monthDeadline(y, m, l.T(txtInMonth, m.String()+" "+w[1])), 2, DateOK
+				return monthDeadline(y, m), 2, DateOK
 			}
 		}
 	}
@@ -124,7 +122,6 @@ func numericDate(s string) (y int, m time.Month, d int, ok bool) {
 
 // dayDeadline checks a calendar day and makes it a deadline.
 func dayDeadline(y int, m time.Month, d int) (storage.Deadline, DateProblem) {
-	l := i18n.English // as ParseDeadline
 	switch {
 	case !storage.PlausibleYear(y):
 		return storage.Deadline{}, DateOutOfRange
@@ -132,7 +129,7 @@ func dayDeadline(y int, m time.Month, d int) (storage.Deadline, DateProblem) {
 		return storage.Deadline{}, DateNoSuchDay
 	}
 	date := storage.Date{Year: y, Month: m, Day: d}
-	return storage.Deadline{Due: date, Precision: storage.PrecisionDay, Text: l.T(txtByDate, longDate(l, date))}, DateOK
+	return storage.Deadline{Due: date, Precision: storage.PrecisionDay}, DateOK
 }
 
 func used(p DateProblem, n int) int {
@@ -153,8 +150,8 @@ func dateRefusal(l i18n.Lang, p DateProblem) string {
 	return l.T(txtAddBadDate)
 }
 
-func monthDeadline(y int, m time.Month, text string) storage.Deadline {
-	return storage.Deadline{Due: storage.Date{Year: y, Month: m, Day: daysIn(y, m)}, Precision: storage.PrecisionMonth, Text: text}
+func monthDeadline(y int, m time.Month) storage.Deadline {
+	return storage.Deadline{Due: storage.Date{Year: y, Month: m, Day: daysIn(y, m)}, Precision: storage.PrecisionMonth}
 }
 
 func daysIn(y int, m time.Month) int { return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() }
@@ -175,7 +172,7 @@ func number(s string) (int, bool) {
 
 func month(s string) (time.Month, bool) {
 	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
+		name := storage.Fold(m.String())
 		if s == name || (len(s) >= 3 && strings.HasPrefix(name, s) && len(s) <= len(name)) {
 			return m, true
 		}

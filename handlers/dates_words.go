@@ -1,11 +1,9 @@
 package handlers
 
 import (
-	"strconv"
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/ots-customs/wgbot/handlers/i18n"
 	"github.com/ots-customs/wgbot/storage"
@@ -58,7 +56,7 @@ func writtenDate(words []string) (storage.Deadline, int, DateProblem, bool) {
 	case !storage.PlausibleYear(year):
 		return storage.Deadline{}, 0, DateOutOfRange, true
 	}
-	return monthDeadline(year, mon, i18n.English.T(txtInMonth, mon.String()+" "+strconv.Itoa(year))), taken, DateOK, true // stored as written in the minutes' language
+	return monthDeadline(year, mon), taken, DateOK, true
 }
 
 // dateFillers are the words that go with a date's parts in the bot's
@@ -74,19 +72,8 @@ var dateFillers = map[string]bool{
 }
 
 // foldDateWord lowers s, treating the Turkish I's alike (İ, I, ı and i),
-// so "EKİM", "Ekim" and "EKIM" compare equal.
-func foldDateWord(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case 'İ', 'I', 'ı':
-			return 'i'
-		case '\u0307': // the dot that ToLower leaves over a lowered İ
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, s)
-	return s
-}
+// so "EKİM", "Ekim" and "EKIM" compare equal: storage.Fold.
+func foldDateWord(s string) string { return storage.Fold(s) }
 
 var (
 	monthFormsOnce sync.Once

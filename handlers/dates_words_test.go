@@ -3,6 +3,9 @@ package handlers
 import (
 	"strings"
 	"testing"
+
+	"github.com/ots-customs/wgbot/handlers/i18n"
+	"github.com/ots-customs/wgbot/storage"
 )
 
 // Deadlines typed as people write dates in each of the bot's languages
@@ -59,6 +62,30 @@ func TestParseDeadlineInEveryLanguage(t *testing.T) {
 	for _, c := range refused {
 		if d, used, p := ParseDeadline(strings.Fields(c.in)); p != c.problem || used != 0 {
 			t.Errorf("ParseDeadline(%q) = %s, %d words, problem %d; want refused with %d", c.in, d.Due, used, p, c.problem)
+		}
+	}
+}
+
+// A typed deadline keeps no words of the language it was typed in: each
+// reader sees it in their own (the minutes' words are kept as written).
+func TestTypedDeadlineIsShownInTheReadersLanguage(t *testing.T) {
+	t.Parallel()
+	day, _, _ := ParseDeadline(strings.Fields("1 марта 2024 г."))
+	month, _, _ := ParseDeadline(strings.Fields("Mart 2024"))
+	cases := []struct {
+		lang i18n.Lang
+		d    storage.Deadline
+		want string
+	}{
+		{i18n.English, day, "by 1 March 2024"},
+		{i18n.Russian, day, "до 1 марта 2024 г."},
+		{i18n.Turkish, day, "1 Mart 2024 tarihine kadar"},
+		{i18n.English, month, "by the end of March 2024"},
+		{i18n.Russian, month, "до конца марта 2024 г."},
+	}
+	for _, c := range cases {
+		if got := deadlineText(c.lang, c.d); got != c.want {
+			t.Errorf("%s: %q, want %q", c.lang, got, c.want)
 		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 const longOverdueDays = 90
 
 func (b *Bot) deadlines(ctx context.Context, r *Request) error {
-	args := strings.ToLower(r.Args)
+	args := storage.Fold(r.Args)
 	if args != "" && args != "all" {
 		return b.reply(ctx, r, r.Lang.T(txtDeadlinesArgs))
 	}

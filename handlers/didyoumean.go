@@ -3,6 +3,8 @@ package handlers
 import (
 	"context"
 	"strings"
+
+	"github.com/ots-customs/wgbot/handlers/intent"
 )
 
 // nearestCommand is the command r's sender most likely meant by a mistyped
@@ -10,13 +12,17 @@ import (
 // here within two edits of it, or that it begins. ok is false when none or
 // several are that close.
 func (b *Bot) nearestCommand(r *Request) (string, bool) {
-	typed := r.Command
+	return b.nearestName(r, r.Command)
+}
+
+// nearestName is nearestCommand for a name typed; an exact name is nearest.
+func (b *Bot) nearestName(r *Request, typed string) (string, bool) {
 	best, bestD, ties := "", 3, 0
 	for _, route := range b.routes {
 		if ok, _ := allowed(route.Access, r); !ok {
 			continue
 		}
-		d := editDistance(typed, route.Name)
+		d := intent.Distance(typed, route.Name)
 		if len(typed) >= 3 && strings.HasPrefix(route.Name, typed) {
 			d = min(d, 1)
 		}
@@ -28,28 +34,6 @@ func (b *Bot) nearestCommand(r *Request) (string, bool) {
 		}
 	}
 	return best, best != "" && ties == 0
-}
-
-// editDistance is the Levenshtein distance between a and b, by runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // commandButton runs the command a "Did you mean" button offers, as if typed

@@ -38,7 +38,7 @@ func (b *Bot) digestCmd(ctx context.Context, r *Request) error {
 	if r.Role != Admin && (r.Member == nil || !r.Member.Party.Valid()) {
 		return b.reply(ctx, r, r.Lang.T(txtNeedParty), partyButtons(r.Lang, "iam:")...)
 	}
-	arg := strings.ToLower(strings.TrimSpace(r.Args))
+	arg := storage.Fold(strings.TrimSpace(r.Args))
 	userID := r.User.ID
 	switch arg {
 	case "":
@@ -46,7 +46,10 @@ func (b *Bot) digestCmd(ctx context.Context, r *Request) error {
 		if err != nil && !errors.Is(err, storage.ErrNotFound) {
 			return err
 		}
-		text, rows := b.digestView(r.Lang, d, err == nil)
+		text, rows, err := b.digestView(ctx, r, d, err == nil)
+		if err != nil {
+			return err
+		}
 		return b.reply(ctx, r, text, rows...)
 	case "off", "stop", "none":
 		return b.reply(ctx, r, b.digestOff(ctx, r.Lang, userID))
@@ -109,7 +112,10 @@ func (b *Bot) digestButton(ctx context.Context, r *Request) (Answer, error) {
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return Answer{}, err
 	}
-	view, rows := b.digestView(r.Lang, now, err == nil)
+	view, rows, err := b.digestView(ctx, r, now, err == nil)
+	if err != nil {
+		return Answer{}, err
+	}
 	return Answer{Text: r.Lang.T(txtDigestSaved), Edit: &Message{Text: text + "\n\n" + view, Buttons: rows}}, nil
 }
 
@@ -133,25 +139,48 @@ func (b *Bot) setDigest(ctx context.Context, l i18n.Lang, userID int64, m *stora
 	if err := b.Store.PutDigest(ctx, d); err != nil {
 		return "", err
 	}
-	return b.digestSentence(l, d) + "\n" + l.T(txtDigestFirst, weekdayDateTime(l, b.nextDigest(d, b.Now()).In(b.Location))), nil
+	loc, err := b.digestZone(ctx, d)
+	if err != nil {
+		return "", err
+	}
+	return b.digestSentence(l, d, loc) + "\n" + l.T(txtDigestFirst, l.WeekdayDateTime(b.nextDigest(d, b.Now(), loc).In(loc))), nil
+}
+
+// digestZone is the zone of d's day and time: its member's (see personZone),
+// so that a member's digest moves with their /timezone.
+func (b *Bot) digestZone(ctx context.Context, d storage.Digest) (*time.Location, error) {
+	st, err := b.Store.UserSettings(ctx, d.UserID)
+	if err != nil {
+		return nil, err
+	}
+	return b.personZone(st, d.Party), nil
 }
 
 // digestSentence is "Every Monday at 09:00 (Europe/Istanbul) you will get ...".
-func (b *Bot) digestSentence(l i18n.Lang, d storage.Digest) string {
+func (b *Bot) digestSentence(l i18n.Lang, d storage.Digest, loc *time.Location) string {
 	what := l.T(txtDigestAll)
 	if d.Party != "" {
 		what = l.T(txtDigestParty, partyLabel(l, d.Party))
 	}
-	return l.T(txtDigestEvery, l.Weekday(d.Weekday), fmt.Sprintf("%02d:%02d", d.Hour, d.Minute), esc(b.Location.String()), what)
+	return l.T(txtDigestEvery, l.Weekday(d.Weekday), fmt.Sprintf("%02d:%02d", d.Hour, d.Minute), esc(loc.String()), what)
 }
 
 // digestView shows the current setting and the buttons that change it.
-func (b *Bot) digestView(l i18n.Lang, d storage.Digest, on bool) (string, [][]Button) {
+func (b *Bot) digestView(ctx context.Context, r *Request, d storage.Digest, on bool) (string, [][]Button, error) {
+	l := r.Lang
+	d.UserID = r.User.ID
+	if !on && r.Member != nil { // the zone a digest set now would have
+		d.Party = r.Member.Party
+	}
+	loc, err := b.digestZone(ctx, d)
+	if err != nil {
+		return "", nil, err
+	}
 	text := l.T(txtDigestNone)
 	if on {
-		text = b.digestSentence(l, d)
+		text = b.digestSentence(l, d, loc)
 	}
-	text += "\n" + l.T(txtDigestPick) + "\n" + l.T(txtDigestZone, esc(b.Location.String()))
+	text += "\n" + l.T(txtDigestPick) + "\n" + l.T(txtDigestZoneOwn, esc(loc.String()))
 	var days1, days2, times []Button
 	for i := range 7 {
 		wd := time.Weekday((i + 1) % 7) // Monday first
@@ -177,14 +206,23 @@ func (b *Bot) digestView(l i18n.Lang, d storage.Digest, on bool) (string, [][]Bu
 	if on {
 		rows = append(rows, []Button{{Text: l.T(txtBtnDigestOff), Data: "dg:off"}})
 	}
-	return text, rows
+	return text, rows, nil
 }
 
 // parseDigestTime reads "monday 09:00" (either order; "mon", "9", "9:30",
 // "0930" too) or says what is wrong.
 func parseDigestTime(l i18n.Lang, words []string) (time.Weekday, int, int, string) {
 	day, hour, minute := time.Weekday(-1), -1, 0
-	for _, w := range words {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		// Some languages name a day in two words, the first of which may be
+		// a day itself: Azerbaijani "bazar ertəsi" is Monday, "bazar" Sunday.
+		if i+1 < len(words) && day < 0 {
+			if wd, ok := weekdayOf(w + " " + words[i+1]); ok {
+				day, i = wd, i+1
+				continue
+			}
+		}
 		if wd, ok := weekdayOf(w); ok && day < 0 {
 			day = wd
 			continue
@@ -207,19 +245,19 @@ func parseDigestTime(l i18n.Lang, words []string) (time.Weekday, int, int, strin
 // weekdayOf reads a day of the week in English ("mon", "Mondays") or by its
 // name in any language of the bot ("понедельник", "Pazartesi").
 func weekdayOf(w string) (time.Weekday, bool) {
-	w = strings.TrimSuffix(strings.ToLower(w), ",")
+	w = strings.TrimSuffix(storage.Fold(w), ",")
 	if len([]rune(w)) < 3 {
 		return 0, false
 	}
 	for d := time.Sunday; d <= time.Saturday; d++ {
-		name := strings.ToLower(d.String())
+		name := storage.Fold(d.String())
 		if strings.HasPrefix(name, w) || w == name+"s" {
 			return d, true
 		}
 	}
 	for _, l := range i18n.Supported {
 		for d := time.Sunday; d <= time.Saturday; d++ {
-			if w == strings.ToLower(l.Weekday(d)) {
+			if w == storage.Fold(l.Weekday(d)) {
 				return d, true
 			}
 		}
@@ -246,11 +284,11 @@ func clockOf(w string) (int, int, bool) {
 }
 
 // lastDigest is d's latest slot at or before now; nextDigest the first after now.
-func (b *Bot) lastDigest(d storage.Digest, now time.Time) time.Time {
-	local := now.In(b.Location)
+func (b *Bot) lastDigest(d storage.Digest, now time.Time, loc *time.Location) time.Time {
+	local := now.In(loc)
 	for i := 0; i < 8; i++ {
 		day := local.AddDate(0, 0, -i)
-		slot := time.Date(day.Year(), day.Month(), day.Day(), d.Hour, d.Minute, 0, 0, b.Location)
+		slot := time.Date(day.Year(), day.Month(), day.Day(), d.Hour, d.Minute, 0, 0, loc)
 		if slot.Weekday() == d.Weekday && !slot.After(now) {
 			return slot
 		}
@@ -258,9 +296,9 @@ func (b *Bot) lastDigest(d storage.Digest, now time.Time) time.Time {
 	return time.Time{}
 }
 
-func (b *Bot) nextDigest(d storage.Digest, now time.Time) time.Time {
-	last := b.lastDigest(d, now)
-	return time.Date(last.Year(), last.Month(), last.Day()+7, d.Hour, d.Minute, 0, 0, b.Location)
+func (b *Bot) nextDigest(d storage.Digest, now time.Time, loc *time.Location) time.Time {
+	last := b.lastDigest(d, now, loc)
+	return time.Date(last.Year(), last.Month(), last.Day()+7, d.Hour, d.Minute, 0, 0, loc)
 }
 
 // NextDigest is when the next digest of anyone falls due (zero: none set).
@@ -269,10 +307,14 @@ func (b *Bot) NextDigest(ctx context.Context) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, err
 	}
+	zones, err := b.allZones(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
 	var next time.Time
 	now := b.Now()
 	for _, d := range ds {
-		if n := b.nextDigest(d, now); next.IsZero() || n.Before(next) {
+		if n := b.nextDigest(d, now, zones.ofDigest(d)); next.IsZero() || n.Before(next) {
 			next = n
 		}
 	}
@@ -287,13 +329,17 @@ func (b *Bot) DeliverDueDigests(ctx context.Context) (int, error) {
 	if err != nil || len(ds) == 0 {
 		return 0, err
 	}
+	zones, err := b.allZones(ctx)
+	if err != nil {
+		return 0, err
+	}
 	now := b.Now()
 	var tasks []storage.Task
 	token := newDigestToken()
 	sent := 0
 	var firstErr error
 	for _, d := range ds {
-		slot := b.lastDigest(d, now)
+		slot := b.lastDigest(d, now, zones.ofDigest(d))
 		if slot.IsZero() || now.Sub(slot) > digestStale || slot.Before(d.Since) {
 			continue
 		}

@@ -119,12 +119,13 @@ func progress(l i18n.Lang, t *storage.Task) string {
 	return l.T("Progress", len(t.Parties)-len(out), len(t.Parties), strings.Join(codes, ", "))
 }
 
-// deadlineText is the deadline as the minutes wrote it, or its date.
+// deadlineText is the deadline as the minutes wrote it, or, for one typed
+// in the bot, in l ("by 1 March 2024", "by the end of March 2024").
 func deadlineText(l i18n.Lang, d storage.Deadline) string {
 	if d.Text != "" {
 		return d.Text
 	}
-	return l.T(txtByDate, longDate(l, d.Due))
+	return l.Deadline(d.Due.In(time.UTC), string(d.Precision))
 }
 
 // maxEcho bounds how much of a user's own text a reply repeats back.
@@ -141,8 +142,3 @@ func echo(s string) string {
 
 // stateWord is a Party's state in l: "open", "submitted", "confirmed".
 func stateWord(l i18n.Lang, s storage.State) string { return l.T(i18n.ID("app." + string(s))) }
-
-// weekdayDateTime is "Monday 1 March 2024, 09:00" in l.
-func weekdayDateTime(l i18n.Lang, t time.Time) string {
-	return l.Weekday(t.Weekday()) + " " + l.DateTime(t)
-}

@@ -73,10 +73,13 @@ func (b *Bot) leaveForm(ctx context.Context, r *Request) error {
 }
 
 // isCancelWord reports whether a message typed in a form means "cancel":
-// the word itself or the label of the keyboard's Cancel button.
+// the word itself or the label of the keyboard's Cancel button, in any case,
+// folded the Turkish way (storage.Fold: "iptal", "IPTAL", "İPTAL" and, typed
+// on a Turkish keyboard, "ıptal" alike).
 func isCancelWord(l i18n.Lang, text string) bool {
-	t := strings.ToLower(strings.TrimSpace(text))
-	return t == "cancel" || t == strings.ToLower(l.T(txtBtnNomCancel)) || t == strings.ToLower(strings.TrimSpace(strings.TrimPrefix(l.T(txtBtnNomCancel), "✖️")))
+	t := storage.Fold(strings.TrimSpace(text))
+	label := l.T(txtBtnNomCancel)
+	return t == "cancel" || t == storage.Fold(label) || t == storage.Fold(strings.TrimSpace(strings.TrimPrefix(label, "✖️")))
 }
 
 // sharedPhone is a contact card's number in international form: Telegram

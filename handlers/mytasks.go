@@ -10,14 +10,32 @@ import (
 )
 
 func (b *Bot) mytasks(ctx context.Context, r *Request) error {
-	if r.Member == nil || !r.Member.Party.Valid() {
+	party, ok := storage.Party(""), false
+	if r.Member != nil && r.Member.Party.Valid() {
+		party, ok = r.Member.Party, true
+	}
+	if r.Args != "" {
+		// "/mytasks Özbekistan": an administrator looks at any Party's list; a
+		// member may name only their own, the one their buttons act for.
+		p, known := storage.ParseParty(r.Args)
+		switch {
+		case !known:
+			return b.reply(ctx, r, r.Lang.T(txtMyTasksUnknownParty, echo(r.Args)))
+		case r.Role != Admin && !ok:
+			return b.reply(ctx, r, r.Lang.T(txtWhichParty), partyButtons(r.Lang, "iam:")...)
+		case r.Role != Admin && p != party:
+			return b.reply(ctx, r, r.Lang.T(txtMyTasksOtherParty, partyLabel(r.Lang, party), partyLabel(r.Lang, p)))
+		}
+		party, ok = p, true
+	}
+	if !ok {
 		return b.reply(ctx, r, r.Lang.T(txtWhichParty), partyButtons(r.Lang, "iam:")...)
 	}
 	tasks, err := b.Store.Tasks(ctx)
 	if err != nil {
 		return err
 	}
-	text, rows := b.myTasksPage(r.Lang, tasks, r.Member.Party, 0)
+	text, rows := b.myTasksPage(r.Lang, tasks, party, 0)
 	return b.reply(ctx, r, text, append(rows, b.appButtons(r)...)...)
 }
 

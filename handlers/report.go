@@ -75,13 +75,13 @@ func BuildReport(ctx context.Context, store storage.Store, meeting string, asOf 
 // as the store lists them, except that meetings held the same day keep the
 // minutes' order (the Working Group before the Heads of Customs).
 func chooseMeetings(all []storage.Meeting, arg string) []storage.Meeting {
-	arg = strings.ToLower(strings.TrimSpace(arg))
+	arg = storage.Fold(strings.TrimSpace(arg))
 	var out []storage.Meeting
 	for _, m := range all {
 		switch {
 		case arg == "" && len(all) > 0 && m.Date == all[0].Date,
 			arg == "all",
-			arg != "" && (strings.ToLower(m.ID) == arg || strings.Contains(strings.ToLower(m.Place+" "+m.Title+" "+m.Short), arg)):
+			arg != "" && (storage.Fold(m.ID) == arg || strings.Contains(storage.Fold(m.Place+" "+m.Title+" "+m.Short), arg)):
 			out = append(out, m)
 		}
 	}

@@ -2,8 +2,9 @@ package handlers
 
 import (
 	"context"
-	"github.com/ots-customs/wgbot/handlers/i18n"
 	"strings"
+
+	"github.com/ots-customs/wgbot/handlers/i18n"
 )
 
 // Access says who may use a command or button, and where.
@@ -84,6 +85,8 @@ func (b *Bot) routeTable() []Route {
 		{Name: "cancel", Access: Anyone, Handle: b.cancelCmd},
 		// Languages (issue 13).
 		{Name: "language", Access: Anyone, Handle: b.languageCmd},
+		// Local time (issue 13).
+		{Name: "timezone", Args: "[zone]", Access: PrivateOrAdminGroup, Handle: b.timezoneCmd},
 	}
 	return routes
 }
@@ -176,7 +179,7 @@ func (b *Bot) Handle(ctx context.Context, r *Request) error {
 		if r.SharedPhone != "" {
 			return b.reply(ctx, r, r.Lang.T(txtContactNoForm))
 		}
-		return b.reply(ctx, r, r.Lang.T(txtPlainText))
+		return b.plainText(ctx, r)
 	}
 	return nil // ordinary chatter in a group is not for the bot
 }

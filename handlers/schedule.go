@@ -48,6 +48,16 @@ func (p AlertPolicy) fires(d storage.Deadline, loc *time.Location) []fire {
 	return append(out, fire{Lead: OverdueLead, At: at(1)})
 }
 
+// fireOf is the alert of lead of a deadline, timed in loc.
+func (p AlertPolicy) fireOf(d storage.Deadline, loc *time.Location, lead int) fire {
+	for _, f := range p.fires(d, loc) {
+		if f.Lead == lead {
+			return f
+		}
+	}
+	return fire{}
+}
+
 // nextFire is the first alert strictly after now that is not in done.
 func (p AlertPolicy) nextFire(d storage.Deadline, loc *time.Location, now time.Time, done func(lead int) bool) (fire, bool) {
 	for _, f := range p.fires(d, loc) {

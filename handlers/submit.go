@@ -201,8 +201,11 @@ func (b *Bot) tellSecretariat(ctx context.Context, r *Request, t storage.Task, s
 		}
 		l := b.langOf(ctx, id)
 		text := l.T(txtSubmitNotice, partyLabel(l, s.party), t.ID, esc(t.Title), userLabel(l, r.User.Name, r.User.Username))
-		if s.ref != "" {
-			text += "\n" + l.T(txtSubmitRef, esc(s.ref))
+		if ref := s.ref; ref != "" {
+			if s.doc != nil && ref == shorten(r.Lang.T(txtFileRef, s.doc.Name), 200) {
+				ref = l.T(txtFileRef, s.doc.Name) // the words are ours: the reader's, not the sender's
+			}
+			text += "\n" + l.T(txtSubmitRef, esc(ref))
 		}
 		buttons := []Button{{Text: l.T(txtBtnConfirm, string(s.party)), Data: "st:c:" + data},
 			{Text: l.T(txtBtnReopen, string(s.party)), Data: "st:o:" + data}}

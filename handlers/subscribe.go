@@ -35,7 +35,11 @@ func (b *Bot) subscribe(ctx context.Context, r *Request) error {
 		return err
 	}
 	when := b.leadsText(r.Lang)
-	zone := b.Location.String()
+	loc, err := b.subscriptionZone(ctx, s)
+	if err != nil {
+		return err
+	}
+	zone := loc.String()
 	if already {
 		return b.reply(ctx, r, r.Lang.T(txtAlreadySubscribed, when, b.Alerts.Hour, b.Alerts.Minute, zone))
 	}

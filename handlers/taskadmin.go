@@ -13,7 +13,7 @@ import (
 
 // parseParties reads "TR", "TR,UZ" or "ALL" ("the Parties": the six states).
 func parseParties(s string) ([]storage.Party, string, bool) {
-	if strings.EqualFold(s, "all") {
+	if storage.Fold(s) == "all" {
 		return append([]storage.Party(nil), storage.StateParties...), "", true
 	}
 	var out []storage.Party
@@ -63,7 +63,7 @@ func (b *Bot) addTask(ctx context.Context, r *Request) error {
 		return b.reply(ctx, r, r.Lang.T(txtAddNoText))
 	}
 	t, err := b.Store.AddTask(ctx, storage.Task{Title: shorten(text, storage.MaxTitleLen), Text: text,
-		Parties: parties, Deadline: dl, Source: r.Lang.T(txtAddedByAdmin), Created: b.Now()})
+		Parties: parties, Deadline: dl, Source: i18n.English.T(txtAddedByAdmin), Created: b.Now()}) // the source stored once, shown by sourceText
 	if errors.Is(err, storage.ErrInvalid) {
 		return b.reply(ctx, r, invalidReply(r.Lang, err))
 	}
@@ -88,12 +88,12 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 	if !ok {
 		return b.reply(ctx, r, r.Lang.T(txtEditUsage))
 	}
-	field, value := strings.ToLower(words[1]), words[2:]
+	field, value := storage.Fold(words[1]), words[2:]
 	var change func(*storage.Task) error
 	var what string
 	switch field {
 	case "date", "deadline":
-		if len(value) == 1 && strings.EqualFold(value[0], "none") {
+		if len(value) == 1 && storage.Fold(value[0]) == "none" {
 			// The one way to make a dated task undated: asked for in words.
 			change, what = func(t *storage.Task) error { t.Deadline = storage.Deadline{}; return nil }, r.Lang.T(txtChangedNoDeadline)
 			break
@@ -102,7 +102,7 @@ func (b *Bot) editTask(ctx context.Context, r *Request) error {
 		if used == 0 || used != len(value) {
 			return b.reply(ctx, r, dateRefusal(r.Lang, problem))
 		}
-		change, what = func(t *storage.Task) error { t.Deadline = dl; return nil }, r.Lang.T(txtChangedDeadline, esc(dl.Text))
+		change, what = func(t *storage.Task) error { t.Deadline = dl; return nil }, r.Lang.T(txtChangedDeadline, esc(deadlineText(r.Lang, dl)))
 	case "title", "text":
 		text := strings.Join(value, " ")
 		change, what = func(t *storage.Task) error {

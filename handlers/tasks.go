@@ -63,7 +63,7 @@ func (b *Bot) showTask(ctx context.Context, r *Request, id int64, edit int) erro
 		lines = append(lines, "", "<i>"+esc(t.Text)+"</i>")
 	}
 	if t.Source != "" {
-		lines = append(lines, r.Lang.T(txtTaskSource, esc(t.Source)))
+		lines = append(lines, r.Lang.T(txtTaskSource, esc(sourceText(r.Lang, t.Source))))
 	}
 	lines = append(lines, "", r.Lang.T(txtTaskStatus))
 	var buttons [][]Button
@@ -116,11 +116,16 @@ func (b *Bot) done(ctx context.Context, r *Request) error {
 	idText, ref, _ := strings.Cut(r.Args, " ")
 	// An administrator records any Party's part by naming it
 	// ("/done 4 KZ Note 12"), recorded as theirs (issue 9).
+	// A member may name their own Party, in any language ("/done 3 Türkiye").
 	named, hasNamed := storage.Party(""), false
-	if r.Role == Admin {
-		word, rest, _ := strings.Cut(strings.TrimSpace(ref), " ")
-		if p, ok := storage.ParseParty(word); ok {
+	if p, rest, ok := cutParty(ref); ok {
+		switch {
+		case r.Role == Admin:
 			named, hasNamed, ref = p, true, rest
+		case r.Member != nil && r.Member.Party == p:
+			ref = rest
+		default:
+			return b.reply(ctx, r, r.Lang.T(txtNotYourParty, partyLabel(r.Lang, p)))
 		}
 	}
 	if !hasNamed && (r.Member == nil || !r.Member.Party.Valid()) {
@@ -283,4 +288,16 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(rs[:n-1]) + "…"
+}
+
+// sourceText is a task's source for a reader of l: the words of /addtask
+// are stored once (in English; before, in the adding administrator's
+// language) and shown in the reader's; any other source is data, as written.
+func sourceText(l i18n.Lang, source string) string {
+	for _, in := range i18n.Supported {
+		if source == in.T(txtAddedByAdmin) {
+			return l.T(txtAddedByAdmin)
+		}
+	}
+	return source
 }

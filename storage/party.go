@@ -2,6 +2,7 @@ package storage
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -87,49 +88,83 @@ func (p Party) Short() string {
 	return string(p)
 }
 
-// ParseParty reads what a user types for a Party: a code ("TR"), a name
-// ("Türkiye", "Turkey"), an adjective or the minutes' "Turkish side", in any case.
+// ParseParty reads what a user types for a Party, in any of the bot's
+// languages and any case (folded the Turkish way, see Fold): a code ("TR"), a
+// name ("Türkiye", "Turkey", "Турция", "Törökország"), an adjective or the
+// minutes' "Turkish side" ("Türk tarafı", "Турецкая сторона", "a török fél").
 // ok is false when nothing matches.
 func ParseParty(s string) (Party, bool) {
 	key := partyKey(s)
 	if key == "" {
 		return "", false
 	}
-	for _, info := range parties {
-		if key == partyKey(string(info.Code)) || key == partyKey(info.Name) || key == partyKey(info.Side) {
-			return info.Code, true
-		}
-		for _, a := range info.aliases {
-			if key == partyKey(a) {
-				return info.Code, true
-			}
-		}
-	}
-	return "", false
+	p, ok := partyIndex()[key]
+	return p, ok
 }
 
-// partyKey folds case and strips "the", "side" and punctuation so that
-// "the Turkish side", "turkish" and "TURKISH SIDE" compare equal.
+// partyKey folds case and accents (FoldLoose) and strips punctuation, the
+// articles and the words for "side" and "republic" of every language, so
+// that "the Turkish side", "turkish", "TURKISH SIDE" and "Türk tarafı"
+// reduce to one adjective.
 func partyKey(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Mn, r) {
-			// Drop combining marks: "TÜRKİYE" lowers to "türki\u0307ye" and a
-			// decomposed "Türkiye" carries U+0308; neither should split the word.
-			return -1
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || r == '\'' || r == 'ʻ' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' {
 			return r
 		}
 		return ' '
-	}, s)
+	}, FoldLoose(strings.TrimSpace(s)))
 	fields := strings.Fields(s)
 	out := fields[:0]
 	for i, f := range fields {
-		if (f == "the" && i == 0) || (f == "side" && i == len(fields)-1) || (f == "republic" && i == 0) || (f == "of" && i == 1) {
+		if partyFiller[f] || (i == 0 && len(fields) > 1 && leadingArticle[f]) {
 			continue
 		}
 		out = append(out, f)
 	}
 	return strings.Join(out, " ")
+}
+
+// leadingArticle are words dropped only before another word: Hungarian
+// "a"/"az" ("a török fél"), since "AZ" alone is Azerbaijan's code.
+var leadingArticle = map[string]bool{"a": true, "az": true}
+
+// partyFiller are the words around a Party's name that do not tell which
+// Party it is, already folded: "the", "side", "republic of" in English and
+// their like in Russian, Turkish, Azerbaijani, Kazakh, Kyrgyz, Uzbek (both
+// scripts) and Hungarian.
+var partyFiller = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		"the", "of", "side", "republic", // English
+		"сторона", "стороны", "республика", // Russian
+		"tarafı", "taraf", "cumhuriyeti", // Turkish
+		"tərəfi", "tərəf", "respublikası", // Azerbaijani
+		"тарапы", "тарап", "республикасы", // Kazakh
+		"тарабы",                                                             // Kyrgyz (республикасы as Kazakh)
+		"tomoni", "tomon", "respublikasi", "томони", "томон", "республикаси", // Uzbek
+		"fél", "köztársaság", // Hungarian
+	} {
+		m[FoldLoose(w)] = true
+	}
+	return m
+}()
+
+var (
+	indexOnce sync.Once
+	index     map[string]Party
+)
+
+// partyIndex maps every folded name, adjective and code to its Party.
+func partyIndex() map[string]Party {
+	indexOnce.Do(func() {
+		index = map[string]Party{}
+		for _, info := range parties {
+			for _, n := range append([]string{string(info.Code), info.Name, info.Side}, append(info.aliases, partyNames[info.Code]...)...) {
+				if k := partyKey(n); k != "" {
+					index[k] = info.Code
+				}
+			}
+		}
+	})
+	return index
 }

@@ -151,7 +151,8 @@ func (a *app) authed(fn apiFunc) http.HandlerFunc {
 		name := strings.TrimSpace(d.User.FirstName + " " + d.User.LastName)
 		req, err := a.cfg.Bot.AppRequest(ctx, handlers.User{ID: d.User.ID, Name: name, Username: d.User.Username, LanguageCode: d.User.LanguageCode})
 		if err != nil {
-			a.fail(w, r, i18n.English, d.User.ID, err, 0, "", "")
+			l, _ := i18n.Parse(d.User.LanguageCode) // the choice is in the store that failed: their Telegram's, else English
+			a.fail(w, r, l, d.User.ID, err, 0, "", "")
 			return
 		}
 		if req.Role == handlers.Stranger {
@@ -184,7 +185,7 @@ func (a *app) fail(w http.ResponseWriter, r *http.Request, l i18n.Lang, user int
 		return
 	}
 	a.cfg.Logger.Error("webapp: request failed", "path", r.URL.Path, "user", user, "err", err)
-	writeError(w, http.StatusInternalServerError, "failed", handlers.AppTexts(i18n.English)["failed"])
+	writeError(w, http.StatusInternalServerError, "failed", handlers.AppTexts(l)["failed"])
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
@@ -199,22 +200,22 @@ func writeError(w http.ResponseWriter, code int, key, text string) {
 }
 
 // readJSON decodes a bounded body into v; false (answered) when it cannot.
-func readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+func readJSON(w http.ResponseWriter, r *http.Request, l i18n.Lang, v any) bool {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err == nil {
 		err = json.Unmarshal(body, v)
 	}
 	if err != nil {
-		writeError(w, http.StatusBadRequest, "bad", handlers.AppTexts(i18n.English)["failed"])
+		writeError(w, http.StatusBadRequest, "bad", handlers.AppTexts(l)["failed"])
 		return false
 	}
 	return true
 }
 
-func taskID(w http.ResponseWriter, r *http.Request) (int64, bool) {
+func taskID(w http.ResponseWriter, r *http.Request, l i18n.Lang) (int64, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		writeError(w, http.StatusNotFound, "refused", handlers.AppTexts(i18n.English)["failed"])
+		writeError(w, http.StatusNotFound, "refused", handlers.AppTexts(l)["failed"])
 		return 0, false
 	}
 	return id, true
@@ -230,7 +231,7 @@ func (a *app) view(ctx context.Context, w http.ResponseWriter, r *http.Request, 
 }
 
 func (a *app) task(ctx context.Context, w http.ResponseWriter, r *http.Request, req *handlers.Request) {
-	id, ok := taskID(w, r)
+	id, ok := taskID(w, r, req.Lang)
 	if !ok {
 		return
 	}
@@ -243,7 +244,7 @@ func (a *app) task(ctx context.Context, w http.ResponseWriter, r *http.Request, 
 }
 
 func (a *app) status(ctx context.Context, w http.ResponseWriter, r *http.Request, req *handlers.Request) {
-	id, ok := taskID(w, r)
+	id, ok := taskID(w, r, req.Lang)
 	if !ok {
 		return
 	}
@@ -252,13 +253,13 @@ func (a *app) status(ctx context.Context, w http.ResponseWriter, r *http.Request
 		State string `json:"state"`
 		Ref   string `json:"ref"`
 	}
-	if !readJSON(w, r, &body) {
+	if !readJSON(w, r, req.Lang, &body) {
 		return
 	}
 	to, ok := handlers.ParseState(body.State)
 	p := storage.Party(body.Party)
 	if !ok || !p.Valid() {
-		writeError(w, http.StatusBadRequest, "bad", handlers.AppTexts(i18n.English)["failed"])
+		writeError(w, http.StatusBadRequest, "bad", handlers.AppTexts(req.Lang)["failed"])
 		return
 	}
 	ref := ""
@@ -274,12 +275,12 @@ func (a *app) status(ctx context.Context, w http.ResponseWriter, r *http.Request
 }
 
 func (a *app) edit(ctx context.Context, w http.ResponseWriter, r *http.Request, req *handlers.Request) {
-	id, ok := taskID(w, r)
+	id, ok := taskID(w, r, req.Lang)
 	if !ok {
 		return
 	}
 	var e handlers.AppEdit
-	if !readJSON(w, r, &e) {
+	if !readJSON(w, r, req.Lang, &e) {
 		return
 	}
 	if _, err := a.cfg.Bot.AppEditTask(ctx, req, id, e); err != nil {
@@ -292,7 +293,7 @@ func (a *app) edit(ctx context.Context, w http.ResponseWriter, r *http.Request, 
 
 func (a *app) bulk(ctx context.Context, w http.ResponseWriter, r *http.Request, req *handlers.Request) {
 	var b handlers.AppBulk
-	if !readJSON(w, r, &b) {
+	if !readJSON(w, r, req.Lang, &b) {
 		return
 	}
 	n, err := a.cfg.Bot.AppBulkChange(ctx, req, b)

@@ -293,7 +293,7 @@ func TestAdminDesk(t *testing.T) {
 		t.Fatalf("edit: %d %v", code, out)
 	}
 	task, _ = store.Task(ctx, a)
-	if task.Deadline.Due.String() != "2024-06-30" || task.Deadline.Text != "by 30 June 2024" || len(task.Parties) != 2 || task.Title != "Submit the renewed concept" {
+	if task.Deadline.Due.String() != "2024-06-30" || task.Deadline.Text != "" || task.Deadline.Precision != storage.PrecisionDay || len(task.Parties) != 2 || task.Title != "Submit the renewed concept" {
 		t.Fatalf("edited %+v", task)
 	}
 	code, out = call(t, srv, admin, "POST", "task/"+itoa(a)+"/edit", `{"deadline":"soon"}`)

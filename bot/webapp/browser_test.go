@@ -255,4 +255,18 @@ func TestBrowserInTheUsersLanguage(t *testing.T) {
 		!strings.Contains(who, ru.PartyName("TR")) || !strings.Contains(who, ru.Date(testNow)) {
 		t.Fatalf("tab %q, title %q, lang %q, who %q; want Russian (%q, %q)", tab, title, lang, who, ru.T("app.matrix"), ru.T("app.title"))
 	}
+	// The calendar's month and weekdays are Russian too, not "March 2024", "Mon".
+	var month, head string
+	if err := chromedp.Run(ctx,
+		chromedp.Click("#tab-calendar"),
+		chromedp.WaitVisible("#cal-grid .day"),
+		chromedp.Text("#cal-title", &month),
+		chromedp.Evaluate(`document.querySelector("#cal-grid .hint").textContent`, &head),
+		shot(t, ctx, screens(t), "calendar-ru"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.ContainsAny(month, "абвгдежзиклмнопрстуфхцчшщыьэюя") || !strings.ContainsAny(head, "абвгдежзиклмнопрстуфхцчшщыьэюяП") {
+		t.Errorf("calendar title %q, first weekday %q: want Russian", month, head)
+	}
 }

@@ -39,7 +39,11 @@ func Summary(t storage.Task) string {
 func Description(l i18n.Lang, t storage.Task) string {
 	d := t.Deadline.Due
 	date := l.Date(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC))
-	lines := []string{l.T("app.deadline") + ": " + t.Deadline.Text + " (" + date + ")"}
+	said := t.Deadline.Text // as the minutes wrote it, in their language
+	if said == "" {
+		said = l.Deadline(d.In(time.UTC), string(t.Deadline.Precision)) // typed in the bot
+	}
+	lines := []string{l.T("app.deadline") + ": " + said + " (" + date + ")"}
 	for _, p := range t.Parties {
 		lines = append(lines, l.PartyName(string(p))+" ("+string(p)+"): "+l.T(i18n.ID("app."+string(t.StatusOf(p).State))))
 	}

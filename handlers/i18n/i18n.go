@@ -234,9 +234,30 @@ func (l Lang) MonthYear(m time.Month, year int) string {
 	return l.T("date.monthYear", l.month("date.monthsAlone", m), year)
 }
 
+// Deadline is a deadline typed by a user, said in l from its last day and
+// how exactly it was given ("day", "month", "quarter", "year"): "by 1 March
+// 2024", "by the end of March 2024", "by the end of 2024". A deadline quoted
+// from minutes keeps the minutes' words instead.
+func (l Lang) Deadline(t time.Time, precision string) string {
+	switch precision {
+	case "month":
+		return l.T("ByEndOfMonth", l.month("date.monthsInDate", t.Month()), t.Year())
+	case "year":
+		return l.T("ByEndOfYear", t.Year())
+	}
+	return l.T("ByDate", l.Date(t))
+}
+
 // DateTime is the date and the time of day "15:04" of t.
 func (l Lang) DateTime(t time.Time) string {
 	return l.T("date.withTime", l.Date(t), t.Format("15:04"))
+}
+
+// WeekdayDateTime is the weekday, the date and the time of day "15:04" of t,
+// in the order l writes them: "Monday 1 March 2024, 09:00", "понедельник,
+// 1 марта 2024 г., 09:00", "2024. március 4., hétfő 09:00".
+func (l Lang) WeekdayDateTime(t time.Time) string {
+	return l.T("date.withTime", l.T("date.weekdayDate", l.Weekday(t.Weekday()), l.Date(t)), t.Format("15:04"))
 }
 
 // Weekday is the name of d in l.

@@ -39,3 +39,17 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// The weekday goes where each language puts it, not always in front.
+func TestWeekdayDateTimeOrder(t *testing.T) {
+	at := time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC) // a Monday
+	for l, want := range map[Lang]string{
+		English:   "Monday 4 March 2024, 09:00",
+		Russian:   "понедельник, 4 марта 2024 г., 09:00",
+		Hungarian: "2024. március 4., hétfő 09:00",
+	} {
+		if got := l.WeekdayDateTime(at); got != want {
+			t.Errorf("%s: %q, want %q", l, got, want)
+		}
+	}
+}

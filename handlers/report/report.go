@@ -288,7 +288,7 @@ func (r Report) DeadlineText(t storage.Task) string {
 	if t.Deadline.Text != "" {
 		return t.Deadline.Text + " (" + r.Date(t.Deadline.Due) + ")" // as written, in the minutes' language
 	}
-	return r.Date(t.Deadline.Due)
+	return r.Lang.Deadline(t.Deadline.Due.In(time.UTC), string(t.Deadline.Precision))
 }
 
 // PartyName is "Türkiye (TR)" in the report's language.

@@ -142,7 +142,11 @@ func (x *xlsxWriter) matrix(sheet string, s Section) {
 		if t.Deadline.IsZero() {
 			x.set(sheet, 3, n, r.Words.NoDeadline)
 		} else {
-			x.set(sheet, 3, n, t.Deadline.Text)
+			said := t.Deadline.Text // as the minutes wrote it
+			if said == "" {
+				said = r.Lang.Deadline(t.Deadline.Due.In(time.UTC), string(t.Deadline.Precision))
+			}
+			x.set(sheet, 3, n, said)
 			x.set(sheet, 4, n, excelDate(t.Deadline.Due))
 			cell, _ := excelize.CoordinatesToCellName(4, n)
 			x.try(x.f.SetCellStyle(sheet, cell, cell, dateStyle))

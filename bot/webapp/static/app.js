@@ -144,11 +144,14 @@
     }
     const { y, m } = month;
     const first = new Date(Date.UTC(y, m - 1, 1));
-    $("cal-title").textContent = first.toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+    // The month and weekdays in the user's language (the browser knows them all), not always English.
+    const locale = shown === "en" ? "en-GB" : shown;
+    $("cal-title").textContent = first.toLocaleDateString(locale, { month: "long", year: "numeric", timeZone: "UTC" });
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
     const lead = (first.getUTCDay() + 6) % 7; // weeks start on Monday
     const cells = [];
-    for (const d of ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) cells.push(el("div", { class: "hint", text: d }));
+    const weekday = new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" });
+    for (let i = 0; i < 7; i++) cells.push(el("div", { class: "hint", text: weekday.format(new Date(Date.UTC(2024, 0, 1 + i))) })); // 1 January 2024 was a Monday
     for (let i = 0; i < lead; i++) cells.push(el("div", { class: "day empty" }));
     const meeting = $("f-meeting").value, party = $("f-party").value;
     for (let d = 1; d <= days; d++) {
