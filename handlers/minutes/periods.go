@@ -2,7 +2,6 @@ package minutes
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -29,24 +28,26 @@ var monthPeriodRe = regexp.MustCompile(`^(?:the\s+)?(?P<mid>(?i:mid[-\s]?|middle
 // search, which is many times faster than a case-blind pattern.
 var periodPreps = []string{"by ", "before ", "until ", "till ", "prior to "}
 
-// prepSpans returns the spans of periodPreps that start a word in l (the
-// sentence lower-cased by asciiLower, so that offsets are the sentence's).
-func prepSpans(l string) [][2]int {
+// prepSpans returns the spans of periodPreps that start a word in s, in
+// order, found case-blind by plain comparison (no copy of the sentence).
+func prepSpans(s string) [][2]int {
 	var out [][2]int
-	for _, p := range periodPreps {
-		for at := 0; ; {
-			i := strings.Index(l[at:], p)
-			if i < 0 {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isDigitOrLetter(s[i-1]) {
+			continue
+		}
+		switch s[i] | 0x20 {
+		case 'b', 'u', 't', 'p':
+		default:
+			continue
+		}
+		for _, p := range periodPreps {
+			if len(s)-i >= len(p) && strings.EqualFold(s[i:i+len(p)], p) {
+				out = append(out, [2]int{i, i + len(p)})
 				break
 			}
-			i += at
-			if i == 0 || !isDigitOrLetter(l[i-1]) {
-				out = append(out, [2]int{i, i + len(p)})
-			}
-			at = i + len(p)
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
 	return out
 }
 
@@ -64,9 +65,8 @@ func periodDates(s string, ctx dateContext) []dateMatch {
 	if ctx.meeting.IsZero() {
 		return nil // a period is counted from the meeting
 	}
-	l := asciiLower(s)
-	out := monthPeriods(s, l, ctx)
-	if !periodHint(l) {
+	out := monthPeriods(s, ctx)
+	if !periodHint(s) {
 		return out
 	}
 	for _, m := range periodRe.FindAllStringSubmatchIndex(s, -1) {
@@ -153,9 +153,9 @@ func withoutOverlaps(dates, periods []dateMatch) []dateMatch {
 // monthPeriods reads "by August", "by mid-August", "before September": a
 // month as a deadline, the month before for "before". A month followed by
 // a day ("by June 21") is a day, read by findDates.
-func monthPeriods(s, l string, ctx dateContext) []dateMatch {
+func monthPeriods(s string, ctx dateContext) []dateMatch {
 	var out []dateMatch
-	for _, p := range prepSpans(l) {
+	for _, p := range prepSpans(s) {
 		w := s[p[1]:min(len(s), p[1]+40)]
 		m := monthPeriodRe.FindStringSubmatchIndex(w)
 		if m == nil {
@@ -192,24 +192,23 @@ func monthPeriods(s, l string, ctx dateContext) []dateMatch {
 
 var monthPeriodGroup = groupIndex(monthPeriodRe)
 
-// periodHint (on the asciiLower'd sentence) is a cheap test that spares most sentences periodRe, which
+// periodHint is a cheap test that spares most sentences periodRe, which
 // is slow for its many alternatives: a period names one of these words.
-func periodHint(l string) bool {
+func periodHint(s string) bool {
 	for _, w := range []string{"end of", "later", "today", "next", "coming", "following"} {
-		if strings.Contains(l, w) {
+		if containsFold(s, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// asciiLower lower-cases A-Z only, so that offsets into it are offsets into s.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+// containsFold is strings.Contains, blind to the case of ASCII letters.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
 		}
 	}
-	return string(b)
+	return false
 }
