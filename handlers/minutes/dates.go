@@ -38,8 +38,8 @@ var (
 	dateDigitRe = regexp.MustCompile(`\b(?:` +
 		`(?P<qqy2>\d{4})[\s-]*Q(?P<qq2>[1-4])\b` +
 		`|` + dayMonthAlt +
-		`|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b` +
-		`|(?P<nd>\d{1,2})[./](?P<nm>\d{1,2})[./](?P<ny>\d{4})` +
+		`|(?P<iy>\d{4})[-/](?P<im>\d{1,2})(?:-|/)(?P<id>\d{1,2})\b` +
+		`|(?P<nd>\d{1,2})(?P<nsep>[./])(?P<nm>\d{1,2})[./](?P<ny>\d{4})` +
 		`|(?P<sd>\d{1,2})[./-](?P<sm>\d{1,2})[./-](?P<sy>\d{2})` +
 		`|(?P<yr>(?:19|20)\d{2})` +
 		`)\b`)
@@ -149,6 +149,8 @@ type dateContext struct {
 	meeting time.Time // zero when unknown
 	year    int       // meeting year, 0 when unknown
 	after   time.Time // a weekday falls after this day too: the last one of the current list
+	// monthFirst: the document writes slash dates month first ("09/20/2024").
+	monthFirst bool
 }
 
 // findDates returns the date phrases of s, resolved against ctx.
@@ -441,6 +443,9 @@ func resolveDate(get func(string) string, ctx dateContext) (time.Time, Precision
 		// Minutes of European and Central Asian bodies write day first.
 		mo, _ := strconv.Atoi(get("nm"))
 		d, _ := strconv.Atoi(get("nd"))
+		if (ctx.monthFirst && get("nsep") == "/") || (mo > 12 && d <= 12) {
+			d, mo = mo, d // "09/20/2024": only a date month first, or the document's way
+		}
 		return dayDate(get("ny"), mo, d, ctx)
 	case get("sd") != "":
 		// "31-08-06", "08-31-06": a two-digit year. The day comes first, as

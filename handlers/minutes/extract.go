@@ -29,7 +29,7 @@ var (
 	modals    = map[string]bool{"will": true, "shall": true, "would": true, "must": true, "should": true, "'ll": true}
 	beWords   = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 	askedTo   = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "encouraged": true, "urged": true, "asked": true, "tasked": true, "mandated": true, "required": true}
-	bareTo    = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "asked": true, "tasked": true}
+	bareTo    = map[string]bool{"requested": true, "invited": true, "instructed": true, "expected": true, "asked": true, "tasked": true, "need": true, "needs": true}
 	agreedTo  = map[string]bool{"agreed": true, "agree": true, "agrees": true, "undertook": true, "undertakes": true, "undertake": true, "committed": true, "commits": true, "decided": true, "decides": true, "resolved": true, "promised": true, "pledged": true, "offered": true, "volunteered": true}
 )
 
@@ -137,7 +137,7 @@ func modalAt(in string, ts []token, k int) (token, bool) {
 	default:
 		return token{}, false
 	}
-	if postModal[at(k)] {
+	if postModal[at(k)] || lyAdverb(at(k)) {
 		k++
 	}
 	if k >= len(ts) {
@@ -272,7 +272,7 @@ var nonVerbs = map[string]bool{
 // the event's date, not a deadline ("Hungarian side will host the
 // Conference in 2024"). Convening and organising remain commitments.
 var eventVerbs = map[string]bool{
-	"host": true, "co-host": true, "hold": true, "meet": true, "visit": true, "attend": true,
+	"hold": true, "meet": true, "visit": true, "attend": true,
 	"participate": true, "welcome": true, "reconvene": true, "travel": true,
 }
 
@@ -293,7 +293,21 @@ type commitment struct {
 // acr holds the initials the document defines ("Technical Committee (TC)").
 func findCommitments(s string, acr map[string]bool) []commitment {
 	var out []commitment
-	for _, p := range append(findParties(s), findAcronyms(s, acr)...) {
+	found := append(findParties(s), findAcronyms(s, acr)...)
+	for _, pp := range findPeople(s) {
+		overlaps := func(q partyMatch) bool { return q.start < pp.end && pp.start < q.end }
+		inside := func(q partyMatch) bool {
+			return pp.start <= q.start && q.end <= pp.end && q.end-q.start < pp.end-pp.start
+		}
+		if groupRe.MatchString(s[pp.start:pp.end]) && slices.ContainsFunc(found, inside) {
+			// "Committee members" are the members, not "the Committee".
+			found = slices.DeleteFunc(found, inside)
+		} else if slices.ContainsFunc(found, overlaps) {
+			continue // a Party's name is read as the Party, not as a person
+		}
+		found = append(found, pp)
+	}
+	for _, p := range found {
 		if objectWords[precedingWord(s, p.start)] {
 			continue
 		}
@@ -379,6 +393,7 @@ const (
 	whyPastTense  = "a past action, not a commitment"
 	whyDone       = "the action is marked done"
 	whyTaken      = "taken"
+	whyUndated    = "an undated time (early next week, in mid November, by the next meeting): no deadline can be given"
 )
 
 // actionMarkRe strips an action-line marker: "ACTION:", "ACTION –", "AP 3:",
@@ -432,7 +447,12 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	s := sn.text
 	// English sentences hold no Russian or Turkish written dates.
 	dates := append(append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...), weekdayDates(s, ctx.dateContext)...)
+	deadlineNamed(s, dates)
+	dates = withoutOverlaps(dates, periodDates(s, ctx.dateContext))
 	if len(dates) == 0 {
+		if undatedRe.MatchString(s) {
+			return nil, whyUndated
+		}
 		return nil, whyNoDate
 	}
 	taskBefore := prev
@@ -492,6 +512,9 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 		}
 		c, ok := governing(cms, d, lead, sn.bullet)
 		if !ok {
+			c, ok = imperativeOwner(s)
+		}
+		if !ok {
 			if it, ok := passiveItem(s, prev, d, ctx); ok {
 				items = append(items, it)
 				continue
@@ -530,6 +553,11 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	}
 	if len(items) > 0 {
 		why = whyTaken
+		if owners, ok := labelOwners(s); ok {
+			for i := range items {
+				items[i].Parties = append([]string(nil), owners...) // the label names who acts; the text restates it
+			}
+		}
 	}
 	return items, why
 }
@@ -678,6 +706,11 @@ func passiveItem(s, prev string, d dateMatch, ctx docContext) (Item, bool) {
 	}, true
 }
 
+// undatedRe finds times that name no day a reminder could be set for:
+// "early next week", "in mid november", "by the next meeting", "soon".
+// --explain names them, so that a reader sees why such a task is not listed.
+var undatedRe = regexp.MustCompile(`(?i)\b(?:(?:early|late|later)\s+(?:next|this|the\s+following)\s+week|next\s+week|the\s+following\s+week|in\s+(?:the\s+)?(?:mid|early|late)[-\s]+` + monthPat + `|(?:by|before|at|until)\s+(?:the\s+)?(?:next|following|upcoming)\s+(?:meeting|session|call)|in\s+the\s+coming\s+(?:weeks|months|days)|as\s+soon\s+as\s+possible|asap)`)
+
 // governing picks the commitment a date belongs to: the nearest one whose
 // verb comes before the date, else one following a fronted date ("By 1 May
 // 2024, the Parties will ..."), else the list's lead-in for a bullet.
@@ -715,4 +748,13 @@ func clauseText(s string, c commitment, d dateMatch) string {
 	}
 	t := strings.TrimRight(strings.TrimSpace(s[start:end]), " ,;:.—–-")
 	return normSpace(strings.TrimPrefix(t, "to "))
+}
+
+// lyVerbs end in "-ly" but are verbs: "will apply", "to reply".
+var lyVerbs = map[string]bool{"apply": true, "reply": true, "supply": true, "rely": true, "comply": true, "multiply": true, "ally": true, "rally": true, "tally": true, "fly": true}
+
+// lyAdverb tells an adverb between a modal and its verb: "needs to
+// actively drive", "will formally submit".
+func lyAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !lyVerbs[w]
 }

@@ -73,6 +73,13 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 		} else {
 			header = nil
 		}
+		if why == "" && sn.table {
+			// A row of a table without an action column ("Discussion |
+			// Notes | Actions") holds one statement per cell: each cell,
+			// and each list item in it, is read on its own, so that the
+			// quote is that cell and one cell's name is not another's party.
+			got, why = cellCommitments(sn.text, prev, ctx)
+		}
 		if why == "" {
 			if !sn.bullet {
 				lead = nil
@@ -322,4 +329,45 @@ func overlap(a, b map[string]bool) float64 {
 		m = len(b)
 	}
 	return float64(n) / float64(m)
+}
+
+// cellSepRe cuts a table row into its cells and the list items and
+// paragraphs written inside them ("<p>- ...</p>", "\\* ...", "<br>").
+var cellSepRe = regexp.MustCompile(`\s*(?:\|(?:\s*[-•]\s)?|</?p>(?:\s*[-•]\s)?|<br\s*/?>|</?li>|</?[ou]l[^>]*>|\\\*|(?:^|\s)[-•]\s)\s*`)
+
+// cellCommitments reads each cell of a table row as a list item.
+func cellCommitments(row, prev string, ctx docContext) ([]Item, string) {
+	var items []Item
+	why := whyNoDate
+	for _, loc := range cellSpans(row) {
+		cell := row[loc[0]:loc[1]]
+		got, w := commitmentsIn(sentence{text: cell, bullet: true}, prev, ctx, nil)
+		items = append(items, got...)
+		if w != whyNoDate && why != whyTaken {
+			why = w
+		}
+	}
+	if len(items) > 0 {
+		why = whyTaken
+	}
+	return items, why
+}
+
+// cellSpans returns the spans of the non-empty pieces between separators.
+func cellSpans(row string) [][2]int {
+	var out [][2]int
+	at := 0
+	add := func(end int) {
+		piece := strings.TrimSpace(row[at:end])
+		if piece != "" {
+			start := at + strings.Index(row[at:end], piece)
+			out = append(out, [2]int{start, start + len(piece)})
+		}
+	}
+	for _, m := range cellSepRe.FindAllStringIndex(row, -1) {
+		add(m[0])
+		at = m[1]
+	}
+	add(len(row))
+	return out
 }

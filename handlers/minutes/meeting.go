@@ -3,6 +3,7 @@ package minutes
 import (
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -17,7 +18,7 @@ var heldRe = regexp.MustCompile(`(?i)\b(?:held|took\s+place|convened|met|hosted|
 
 // headerDateRe finds a dated heading: "(11 December 2023, Tashkent)" or
 // "Date: 14 March 2024".
-var headerDateRe = regexp.MustCompile(`(?im)^\s*(?:\(\s*|\*+\s*|(?:meeting\s+)?date\s*:\s*)`)
+var headerDateRe = regexp.MustCompile(`(?im)^\s*(?:#+\s*(?:[^\p{L}\p{N}\s(]+\s*)?)?(?:\(\s*|\*+\s*|(?:meeting\s+)?date\s*:\s*)`)
 
 // titleRe finds "12th Meeting of the Working Group on Customs Cooperation".
 var titleRe = regexp.MustCompile(`(?i)\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[IVXLC]{1,6})\s+(?:meeting|session)\s+of\s+(?:the\s+)?[\p{L}-]+(?:\s+(?:on|of|for|and|[\p{Lu}][\p{L}-]*))*`)
@@ -98,6 +99,7 @@ func meetingContext(text string, opts Options) dateContext {
 	if len(head) > headSpan {
 		head = head[:headSpan]
 	}
+	ctx.monthFirst = writesMonthFirst(head)
 	best := -1
 	var bestDate time.Time
 	try := func(locs [][]int) {
@@ -163,4 +165,89 @@ func fileNameDate(name string) (dateContext, bool) {
 		return dateContext{year: t.Year()}, true
 	}
 	return dateContext{}, false
+}
+
+var (
+	// Capitalised month names only: cheaper, and how minutes write them.
+	monthDayRe = regexp.MustCompile(`\b` + capMonth + `\s+\d{1,2}(?:st|nd|rd|th)?\b`)
+	dayMonthRe = regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + capMonth)
+)
+
+const capMonth = `(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?`
+
+// writesMonthFirst tells a document that writes slash dates month first,
+// as American minutes do: one of them is a date only that way ("09/20/2024"),
+// or one is, read that way, a day the document also writes year first
+// ("(06/07/2024) Meeting Minutes" and "Recording 2024/06/07"). Otherwise the
+// day comes first, as in the minutes of European and Central Asian bodies.
+func writesMonthFirst(head string) bool {
+	var slashes [][3]int
+	ymd := map[[3]int]bool{}
+	for _, sep := range []byte{'/', '-'} {
+		for _, f := range numberTriples(head, sep) {
+			switch {
+			case f[0] >= 1900 && f[0] < 2100 && f[1] <= 12 && f[2] <= 31:
+				ymd[f] = true // "2024/06/07", "2024-06-07"
+			case sep == '/' && f[2] >= 1900 && f[2] < 2100 && f[0] <= 31 && f[1] <= 31:
+				slashes = append(slashes, f)
+			}
+		}
+	}
+	if len(slashes) == 0 {
+		return false
+	}
+	for _, sl := range slashes {
+		a, b, y := sl[0], sl[1], sl[2]
+		if (b > 12 && a <= 12) || (a != b && ymd[[3]int{y, a, b}] && !ymd[[3]int{y, b, a}]) {
+			return true
+		}
+	}
+	// Still ambiguous ("06/07/2024"): the way the document writes months
+	// in words decides, "by June 21" the American way, "21 June" not.
+	return len(monthDayRe.FindAllStringIndex(head, 50)) > len(dayMonthRe.FindAllStringIndex(head, 50))
+}
+
+// numberTriples returns the numbers of every "n<sep>n<sep>n" in s (at most
+// 100), read by hand: a pattern anchored on non-digits is slow on long text.
+func numberTriples(s string, sep byte) [][3]int {
+	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
+	num := func(i int) (int, int) { // the number of 1-4 digits at i, and its end
+		j := i
+		for isDigit(j) && j-i < 4 {
+			j++
+		}
+		if j == i || isDigit(j) {
+			return -1, j
+		}
+		n, _ := strconv.Atoi(s[i:j])
+		return n, j
+	}
+	var out [][3]int
+	for at := 0; len(out) < 100; {
+		k := strings.IndexByte(s[at:], sep)
+		if k < 0 {
+			break
+		}
+		k += at
+		at = k + 1
+		st := k
+		for isDigit(st-1) && k-st < 4 {
+			st--
+		}
+		if st == k || isDigit(st-1) || (st > 0 && s[st-1] == sep) {
+			continue
+		}
+		a, _ := num(st)
+		b, e := num(k + 1)
+		if a < 0 || b < 0 || e >= len(s) || s[e] != sep {
+			continue
+		}
+		c, e2 := num(e + 1)
+		if c < 0 || (e2 < len(s) && s[e2] == sep) {
+			continue
+		}
+		out = append(out, [3]int{a, b, c})
+		at = e2
+	}
+	return out
 }

@@ -25,7 +25,7 @@ var partyRe2 = regexp.MustCompile(`\b(?:` +
 	`(?P<secretariat>(?i:the\s+)?(?:OTS\s+|WTO\s+|WCO\s+|(?i:technical\s+))?(?i:secretariat))` +
 	`|(?P<memberstates>(?i:the\s+|all\s+)?(?i:member\s+states))` +
 	`|(?P<members>(?i:the\s+|all\s+)?Members)` +
-	`|(?P<body>(?i:the\s+)?(?:Working\s+Group|Committee|Sub-?[Cc]ommittee|Task\s+Force|Bureau|Chair(?:person|man)?))` +
+	`|(?P<body>(?i:the\s+)?(?:Working\s+Group|Committee|Sub-?[Cc]ommittee|Task\s+Force|Bureau|Chair(?:person|man)?)|(?i:the)\s+(?:committee|working\s+group))` +
 	`|(?P<delegations>(?i:the\s+|all\s+)?(?i:delegations))` +
 	`|(?P<observers>(?i:the\s+|all\s+)?(?i:observers|observer\s+states))` +
 	`|(?P<person>(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2})` +
@@ -162,6 +162,9 @@ func canonicalParty(group, raw string) []string {
 		f := strings.Fields(raw)
 		if strings.EqualFold(f[0], "the") {
 			f = f[1:]
+		}
+		for i, w := range f {
+			f[i] = strings.ToUpper(w[:1]) + w[1:] // "the committee" of the minutes is their Committee
 		}
 		return []string{"the " + strings.Join(f, " ")}
 	case "sides":

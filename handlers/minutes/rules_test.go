@@ -69,6 +69,20 @@ func TestIssueSentences(t *testing.T) {
 		{"tr weekday", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nTürk tarafı listeyi Pazartesiye kadar gönderecektir.", "Turkish side", "2023-10-16", PrecisionDay},
 		{"tr weekday saturday", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nSekretarya taslağı Cumartesi gününe kadar iletecektir.", "the Secretariat", "2023-10-14", PrecisionDay},
 		{"tr relative", "Toplantı 10 Ekim 2023 tarihinde yapılmıştır.\n\nAzerbaycan tarafı programı iki ay içinde sunacaktır.", "Azerbaijani side", "2023-12-10", PrecisionDay},
+		// Round 3: governance minutes name people and use periods.
+		{"people", held + "Terence, Olivier, and Bernard will compile the report by mid-August.", "Terence + Olivier + Bernard", "2024-08-31", PrecisionMonth},
+		{"member group", held + "Committee members to review the Charter and provide feedback by Dec 12.", "Committee members", "2023-12-12", PrecisionDay},
+		{"owner in brackets", held + "Publish the monthly report by the end of the day (Terence McCutcheon).", "Terence McCutcheon", "2023-10-10", PrecisionDay},
+		{"owner label", held + "**Committee Members:** Reach out to contacts before the October 24th deadline.", "Committee Members", "2023-10-24", PrecisionDay},
+		{"owner in a label's brackets", held + "**Review Applications (All Members):** The committee needs to actively approve applications before the September 1, 2024 contract deadline.", "All Members", "2024-09-01", PrecisionDay},
+		{"end of the month", held + "Christian to ensure the policies are reflected in the repositories by the end of the month.", "Christian", "2023-10-31", PrecisionMonth},
+		{"over the next weeks", held + "**Terence, Dominik, and Sebastian:** Coordinate interview slots over the next two weeks.", "Terence + Dominik + Sebastian", "2023-10-24", PrecisionDay},
+		{"before a month", held + "Terence will perform an audit of the budgets before September.", "Terence", "2024-08-31", PrecisionMonth},
+		{"later that day or by", held + "Terence will provide more information later that day or by Monday.", "Terence", "2023-10-16", PrecisionDay},
+		{"us heading", "# (09/20/2024) Meeting Minutes\n\nTerence to inform the members by September 27th.", "Terence", "2024-09-27", PrecisionDay},
+		{"us heading, ambiguous", "# (06/07/2024) Meeting Minutes\n\nAdam Dean will complete the pilot by June 21.", "Adam Dean", "2024-06-21", PrecisionDay},
+		{"active host", held + "Turkish side will host a workshop on risk management in February 2024.", "Turkish side", "2024-02-29", PrecisionMonth},
+		{"cell of a notes table", held + "| Topic | Notes | Actions |\n|---|---|---|\n| Elections | Three applicants are running. | Terence to encourage more applicants by September 27th. |", "Terence", "2024-09-27", PrecisionDay},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Extract(tc.text, Options{})
@@ -123,9 +137,32 @@ func TestNotDeadlines(t *testing.T) {
 		"The meeting was held on 10 October 2023.\n\nThe Chair thanked the Parties.\n\nA paper (by the Secretariat) was presented on 12 October 2023.",
 		"The meeting was held on 10 October 2023.\n\n| Action | Owner | Due | Status |\n|---|---|---|---|\n| Send the list | Secretariat | 2023-11-01 | Done |\n| Draft the note | Kazakh side | 2023-09-30 | Open |",
 		"Заседание состоялось 10 октября 2023 года.\n\n| Мероприятие | Ответственный | Срок | Статус |\n|---|---|---|---|\n| Подготовить доклад | Секретариат | 01.12.2023 | Выполнено |",
+		"The meeting was held on 10 October 2023.\n\nAgreement to hold the meeting unless all business is resolved by Dec 12.",
+		"The meeting was held on 10 October 2023.\n\nConsensus to focus on openness by the end of the month.",
+		"The meeting was held on 10 October 2023.\n\nMost projects are expected to comply with the policy by the end of October.",
+		"The meeting was held on 10 October 2023.\n\nCommittee members must review the applications by early next week.",
+		"The meeting was held on 10 October 2023.\n\nThis will be finalised by 1 March 2024.",
+		"The meeting was held on 10 October 2023.\n\nThe Chair welcomed the proposal (see Annex 2) to publish the study by 1 March 2024 (M2.2, M2.3).",
+		"The meeting was held on 10 October 2023.\n\nThe members of the Board may apply by 1 March 2024.",
 	} {
 		if got := Extract(text, Options{}); len(got) != 0 {
 			t.Errorf("%q: got %+v, want nothing", text, got)
+		}
+	}
+}
+
+// TestUndatedExplained: a task with a time no reminder can be set for is
+// left out, and --explain says why, not just "no date".
+func TestUndatedExplained(t *testing.T) {
+	for _, s := range []string{
+		"Committee members must review the applications by early next week.",
+		"Joint sessions with the Product Committee to be held in mid november.",
+		"The Secretariat will circulate the revised draft by the next meeting.",
+	} {
+		steps := Explain("The meeting was held on 10 October 2023.\n\n"+s, Options{})
+		last := steps[len(steps)-1]
+		if last.Reason != whyUndated || len(last.Items) != 0 {
+			t.Errorf("%q: %q %v, want %q and no item", s, last.Reason, last.Items, whyUndated)
 		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 // "end of day Monday").
 var weekdayRe = regexp.MustCompile(`(?i)\b(?:(?P<prep>by|before|until|till|no\s+later\s+than|not\s+later\s+than|due(?:\s+date)?\s*:?|deadline\s*:?|on)\s+)?` +
 	`(?P<eob>(?:the\s+)?(?:eob|eod|cob|close\s+of\s+business|end\s+of\s+(?:the\s+)?(?:business\s+)?day)(?:[-\s](?:us|uk|eu|cet|utc|gmt|pst|est|japan|jp))?(?:\s+on)?\s+)?` +
-	`(?:(?:next|this|coming)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	`(?:(?:the\s+)?(?:next|this|coming|following)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 
 var weekdayGroup = groupIndex(weekdayRe)
 
