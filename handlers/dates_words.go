@@ -27,7 +27,7 @@ func writtenDate(words []string) (storage.Deadline, int, DateProblem, bool) {
 		for _, p := range parts {
 			p = strings.Trim(p, ",.")
 			switch n, isNum := number(p); {
-			case p == "" || dateFillers[foldDateWord(p)]:
+			case p == "" || dateFillers[storage.Fold(p)]:
 			case isNum && len(p) == 4 && y == 0:
 				y = n
 			case isNum && len(p) <= 2 && d == 0:
@@ -71,10 +71,6 @@ var dateFillers = map[string]bool{
 	"évi": true, "év": true, "ayı": true, "айы": true, "ай": true, "of": true,
 }
 
-// foldDateWord lowers s, treating the Turkish I's alike (İ, I, ı and i),
-// so "EKİM", "Ekim" and "EKIM" compare equal: storage.Fold.
-func foldDateWord(s string) string { return storage.Fold(s) }
-
 var (
 	monthFormsOnce sync.Once
 	monthForms     map[string]time.Month // folded name -> month, from every catalog
@@ -91,13 +87,13 @@ func monthInAnyLanguage(word string) (time.Month, bool) {
 			for _, id := range []i18n.ID{"date.monthsInDate", "date.monthsAlone"} {
 				for i, name := range strings.Split(l.T(id), "|") {
 					if i < 12 && name != "" {
-						monthForms[foldDateWord(name)] = time.Month(i + 1)
+						monthForms[storage.Fold(name)] = time.Month(i + 1)
 					}
 				}
 			}
 		}
 	})
-	w := foldDateWord(strings.TrimRight(word, "'’"))
+	w := storage.Fold(strings.TrimRight(word, "'’"))
 	if m, ok := monthForms[w]; ok {
 		return m, true
 	}

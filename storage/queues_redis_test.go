@@ -8,16 +8,24 @@ import (
 	"github.com/ots-customs/wgbot/storage/redistest"
 )
 
-// A completed claim leaves its token behind (so that completeAlert is safe
-// to run twice); deleting the task removes it with the sent records.
-func TestRedisDeletedTaskLeavesNoAlertState(t *testing.T) {
-	t.Parallel()
+// openRedisWithPrefix opens a store on a test Redis, with the prefix of its
+// keys, for tests that look at the keys themselves.
+func openRedisWithPrefix(t *testing.T) (*Redis, string) {
+	t.Helper()
 	srv, prefix := redistest.Start(t)
 	s, err := OpenRedis(srv.URL(), RedisOptions{Prefix: prefix})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { _ = s.Close() })
+	return s, prefix
+}
+
+// A completed claim leaves its token behind (so that completeAlert is safe
+// to run twice); deleting the task removes it with the sent records.
+func TestRedisDeletedTaskLeavesNoAlertState(t *testing.T) {
+	t.Parallel()
+	s, prefix := openRedisWithPrefix(t)
 	ctx := t.Context()
 	task, err := s.AddTask(ctx, Task{Title: "T", Parties: []Party{Turkiye}})
 	if err != nil {
@@ -53,12 +61,7 @@ func TestRedisDeletedTaskLeavesNoAlertState(t *testing.T) {
 // version none, the end of an update one script call.
 func TestRedisHotPathRoundTrips(t *testing.T) {
 	t.Parallel()
-	srv, prefix := redistest.Start(t)
-	s, err := OpenRedis(srv.URL(), RedisOptions{Prefix: prefix})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := openRedisWithPrefix(t)
 	ctx := t.Context()
 	if _, err := s.AddTask(ctx, Task{Title: "T", Parties: []Party{Turkiye}}); err != nil {
 		t.Fatal(err)

@@ -56,21 +56,28 @@ func weekdayDates(s string, ctx dateContext) []dateMatch {
 		default:
 			continue // a bare weekday ("Friday's call") is no deadline
 		}
-		if !ctx.meeting.IsZero() {
-			want := weekdayNum(strings.ToLower(get("wd")))
-			base := ctx.meeting
-			if ctx.after.After(base) {
-				base = ctx.after
-			}
-			d := base.AddDate(0, 0, 1)
-			for d.Weekday() != want {
-				d = d.AddDate(0, 0, 1)
-			}
-			dm.date, dm.ok = d, true
-		}
+		dm.date, dm.ok = ctx.nextWeekday(weekdayNum(strings.ToLower(get("wd"))))
 		out = append(out, dm)
 	}
 	return out
+}
+
+// nextWeekday is the first day after the meeting (or after the date of the
+// item before, when later) that falls on want; false when the meeting's date
+// is unknown.
+func (ctx dateContext) nextWeekday(want time.Weekday) (time.Time, bool) {
+	if ctx.meeting.IsZero() {
+		return time.Time{}, false
+	}
+	base := ctx.meeting
+	if ctx.after.After(base) {
+		base = ctx.after
+	}
+	d := base.AddDate(0, 0, 1)
+	for d.Weekday() != want {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d, true
 }
 
 func weekdayNum(w string) time.Weekday {
@@ -115,17 +122,7 @@ func mlWeekdayDates(s string, ctx dateContext) []dateMatch {
 		}
 		ph := mlWeekdayGroup["ph"]
 		dm := dateMatch{start: m[2*ph], end: m[2*ph+1], pstart: m[2*ph], prec: PrecisionDay, kind: prepStrong}
-		if !ctx.meeting.IsZero() {
-			base := ctx.meeting
-			if ctx.after.After(base) {
-				base = ctx.after
-			}
-			d := base.AddDate(0, 0, 1)
-			for d.Weekday() != day {
-				d = d.AddDate(0, 0, 1)
-			}
-			dm.date, dm.ok = d, true
-		}
+		dm.date, dm.ok = ctx.nextWeekday(day)
 		out = append(out, dm)
 	}
 	return out
