@@ -163,6 +163,9 @@ func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, string, bool
 	}
 	due := cells[h.due]
 	ds := findDates(due, ctx)
+	if len(ds) == 0 {
+		ds = append(mlDates(due, ctx), trDates(due, ctx)...) // "1 Mart 2024", "Haziran 2024", "1 марта 2024 г."
+	}
 	if len(ds) == 0 || !ds[0].ok {
 		return Item{}, "", false
 	}

@@ -570,6 +570,9 @@ func mlReason(s string, ctx dateContext, ru bool) string {
 	}
 	ds := allDates(s, ctx, lang)
 	if len(ds) == 0 {
+		if !ru && trUndatedRe.MatchString(s) {
+			return whyUndated // "bir sonraki toplantıya kadar"
+		}
 		return whyNoDate
 	}
 	for _, d := range ds {

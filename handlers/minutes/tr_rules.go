@@ -1,0 +1,208 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// trCommitMoreRe adds to trCommitRe the forms of agreement and need that
+// name their actor in the nominative or the genitive: "bildirme hususunda
+// mutabık kalmışlardır", "sunması hususunda mutabık kalınmıştır",
+// "hazırlamak konusunda anlaşmışlardır", "bildirmeleri kararlaştırılmıştır",
+// "sunması gerekmektedir".
+var trCommitMoreRe = regexp.MustCompile(`(?i)\p{L}(?:ma|me|mak|mek|mas[ıiİ]|mes[iİ]|malar[ıiİ]|meler[iİ])(?:n[ae]|n[ıiİ])?\s+(?:` + foldI("hususunda", "konusunda") + `)\s+(?:` + foldI("mutabık kal", "mutabakata var", "mutabakat sağlan", "anlaş", "uzlaş", "karar ver", "karar alın", "kararlaştır", "görüş birliğine var") + `)` +
+	`|\p{L}(?:mas[ıiİ]|mes[iİ]|malar[ıiİ]|meler[iİ])\s+(?:` + foldI("gerek", "zorunlu", "şart") + `)` +
+	`|\p{L}(?:malar[ıiİ]|meler[iİ])(?:n[ae]|n[ıiİ])?\s+(?:` + foldI("karar veril", "kararlaştırıl", "istenm", "istendi", "talep edil", "rica edil", "uygun görül", "uygun bulun", "öngörül") + `)`)
+
+// trInForce are the words before "kal", "ol", "gir" that make a validity,
+// not an act: "yürürlükte kalacağını", "geçerli olacağını".
+var trInForce = map[string]bool{"yururlukte": true, "yururluge": true, "yururlukten": true, "gecerli": true, "gecerliligini": true, "gecersiz": true}
+
+// trCommit finds the verb that makes a Turkish sentence a commitment. It
+// returns where its word starts and whether it is a verbal noun with a
+// possessive ("paylaşması kararlaştırılmıştır"), whose actor is in the
+// genitive. A validity ("yürürlükte kalacaktır") is no commitment.
+func trCommit(s string) (start int, possessive, ok bool) {
+	best := -1
+	for _, re := range []*regexp.Regexp{trCommitRe, trCommitMoreRe} {
+		for _, m := range re.FindAllStringIndex(s, 8) {
+			ws := wordStartBefore(s, m[0])
+			if trInForce[foldTR(lastWord(s[:ws]))] {
+				continue
+			}
+			if best < 0 || ws < best {
+				best = ws
+			}
+			break
+		}
+	}
+	if best < 0 {
+		return 0, false, false
+	}
+	w := foldTR(firstWord(s[best:]))
+	for _, p := range []string{"masi", "mesi", "malari", "meleri"} {
+		if i := strings.LastIndex(w, p); i > 0 {
+			possessive = true
+		}
+	}
+	return best, possessive, true
+}
+
+// wordStartBefore returns the start of the word that holds position i.
+func wordStartBefore(s string, i int) int {
+	for i > 0 && s[i-1] != ' ' && s[i-1] != ',' && s[i-1] != '(' && s[i-1] != '\n' {
+		i--
+	}
+	return i
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ",;:")
+}
+
+func firstWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[0], ",;:.")
+}
+
+// trActor finds who must act in a Turkish commitment: the genitive
+// subject of a verbal noun ("Sekretaryanın ... dağıtması talep
+// edilmiştir"), else the agent of a passive ("Türk tarafınca ...
+// hazırlanacaktır"), else the nominative subject. A genitive that
+// qualifies a noun ("Türk tarafının teklifi üzerine") and an agent of a
+// participle ("Türk tarafınca hazırlanan taslak") do not act.
+func trActor(s string) ([]string, int, bool) {
+	vs, possessive, ok := trCommit(s)
+	if !ok {
+		return nil, 0, false
+	}
+	var gen, agent, nom []trMention
+	for _, m := range trMentions(s) {
+		if m.start >= vs || m.modifier {
+			continue
+		}
+		switch m.kase {
+		case trGenitive:
+			gen = append(gen, m)
+		case trAgent:
+			agent = append(agent, m)
+		case trNominative:
+			nom = append(nom, m)
+		}
+	}
+	order := [][]trMention{nom, agent}
+	if possessive {
+		for _, g := range gen {
+			if strings.HasPrefix(s[g.end:], ",") {
+				gen = []trMention{g} // "Sekretaryanın, ...": the comma sets off the subject
+				break
+			}
+		}
+		if len(gen) > 0 {
+			gen = gen[len(gen)-1:]
+		}
+		order = [][]trMention{gen, agent, nom}
+	}
+	for _, ms := range order {
+		if len(ms) > 0 {
+			return append([]string(nil), ms[0].names...), ms[0].end, true
+		}
+	}
+	return nil, 0, false
+}
+
+// trDateRe finds the Turkish date phrases mlDateRe does not: a month after
+// its year ("2024 yılı Mart ayı sonuna kadar"), a month without a year
+// ("Mart ayı sonuna kadar", "Kasım sonuna kadar", "Aralık ayında"), the end
+// of the current year ("bu yılın sonuna kadar", "yıl sonuna kadar") and
+// "2024 sonuna kadar".
+var trDateRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(?:` +
+	`(?P<ym>\d{4})\s+` + foldI("yılı") + `(?:n[ıiİ]n)?\s+(?P<ymm>` + trMonths + `)(?:\s+(?P<ymw>` + foldI("ayında", "ayı içinde", "ayı içerisinde") + `)|\s+` + foldI("ayı") + `(?:n[ıiİ]n)?)?` +
+	`|(?P<cy>` + foldI("bu yılın", "bu yıl", "cari yılın", "cari yıl", "yıl") + `)\s+` + foldI("sonuna") +
+	`|(?P<yb>\d{4})\s+` + foldI("sonuna") +
+	`|(?P<mo>` + trMonths + `)(?:\s+` + foldI("ayı") + `(?:n[ıiİ]n)?)?\s+` + foldI("sonuna") +
+	`|(?P<mw>` + trMonths + `)\s+(?:` + foldI("ayında", "ayı içinde", "ayı içerisinde") + `)` +
+	`)(?:[^\p{L}]|$)`)
+
+var trDateGroup = groupIndex(trDateRe)
+
+// trDates returns the dates of trDateRe, each with its kind: a phrase
+// ending in "sonuna" is a deadline when "kadar" follows, "ayında" and
+// "ayı içinde" are weak, and a bare "2024 yılı Mart ayı" takes the
+// postposition after it.
+func trDates(s string, ctx dateContext) []dateMatch {
+	if !strings.Contains(s, "onuna") && !strings.Contains(s, "ONUNA") && !strings.Contains(s, "ayı") && !strings.Contains(s, "AYI") {
+		return nil // the pattern is slow; every phrase it reads has one of these
+	}
+	var out []dateMatch
+	for _, m := range trDateRe.FindAllStringSubmatchIndex(s, 8) {
+		get := func(n string) string {
+			i := trDateGroup[n]
+			if m[2*i] < 0 {
+				return ""
+			}
+			return s[m[2*i]:m[2*i+1]]
+		}
+		start, end := m[0], m[1]
+		for start < end && !(s[start] >= '0' && s[start] <= '9' || isLetterStart(s[start:])) {
+			start++
+		}
+		for end > start && !isLetterEnd(s[:end]) {
+			end--
+		}
+		dm := dateMatch{start: start, end: end, pstart: start}
+		weak := false
+		switch {
+		case get("ymm") != "":
+			y, ok := yearOf(get("ym"), ctx)
+			mo := trMonth(get("ymm"))
+			dm.date, dm.prec, dm.ok = lastOfMonth(y, mo), PrecisionMonth, ok && mo > 0
+			weak = get("ymw") != ""
+		case get("cy") != "":
+			dm.date, dm.prec, dm.ok = time.Date(ctx.year, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ctx.year != 0
+		case get("yb") != "":
+			y, ok := yearOf(get("yb"), ctx)
+			dm.date, dm.prec, dm.ok = time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
+		case get("mo") != "" || get("mw") != "":
+			mo := trMonth(get("mo") + get("mw"))
+			dm.date = rollYear(lastOfMonth(ctx.year, mo), true, ctx)
+			dm.prec, dm.ok = PrecisionMonth, ctx.year != 0 && mo > 0
+			weak = get("mw") != ""
+		}
+		if weak {
+			dm.kind = prepWeak
+		} else {
+			trKind(s, &dm) // "sonuna kadar", "Mart ayı içinde"
+		}
+		out = append(out, dm)
+	}
+	return out
+}
+
+func isLetterStart(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= 0x80 && r != 0xa0
+	}
+	return false
+}
+
+func isLetterEnd(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// trUndatedRe finds Turkish times that name no day: "bir sonraki
+// toplantıya kadar", "önümüzdeki toplantıdan önce", "en kısa sürede".
+var trUndatedRe = regexp.MustCompile(`(?i)(?:` + foldI("bir sonraki", "sonraki", "gelecek", "önümüzdeki", "müteakip") + `)\s+(?:` + foldI("toplantı", "oturum", "dönem") + `)\p{L}*\s+(?:` + foldI("kadar", "önce", "dek") + `)|` +
+	foldI("en kısa sürede", "en kısa zamanda", "mümkün olan en kısa", "ilerleyen dönemde", "yakın gelecekte"))
