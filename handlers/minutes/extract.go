@@ -354,6 +354,7 @@ type docContext struct {
 	author    string // "the Secretariat" when a note or notification is by one, else ""
 	addressee string // "the Parties" when a notification is addressed to them, else ""
 	received  bool   // the document says the submissions asked for have come in
+	states    bool   // a Turkish record of a meeting of states (trStatesMeet)
 }
 
 // receivedRe finds a note saying that what was asked for has arrived: "The
@@ -429,6 +430,9 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 	if lang != "en" {
 		if its := mlCommitments(sn, ctx.dateContext, lang == "ru"); len(its) > 0 {
 			return its, whyTaken
+		}
+		if it, ok := trImpersonal(s, ctx.dateContext); ok && lang == "tr" && ctx.states {
+			return []Item{it}, whyTaken
 		}
 		if lang == "ru" {
 			return nil, mlReason(s, ctx.dateContext, true)

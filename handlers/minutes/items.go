@@ -47,6 +47,7 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 	ctx := docContext{dateContext: meetingContext(text, opts), acronyms: definedAcronyms(text)}
 	ctx.author, ctx.addressee = authorAddressee(text)
 	ctx.received = strings.Contains(text, "eceived") && receivedRe.MatchString(text) // the cheap test spares a 5 MB scan
+	ctx.states = trStatesMeet(text)
 	sents := splitSentences(text)
 	var at []int // sentence index of each item
 	var lead *commitment

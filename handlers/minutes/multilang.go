@@ -569,6 +569,7 @@ func allDates(s string, ctx dateContext, lang string) []dateMatch {
 	}
 	if lang == "tr" {
 		ds = append(ds, trDates(s, ctx)...)
+		trBeforeEvent(s, ds)
 	}
 	return ds
 }

@@ -235,7 +235,7 @@ func cutSentences(s string) []piece {
 				w = w[sp+1:]
 			}
 			lw := strings.ToLower(w)
-			if abbrev[lw] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(w))) {
+			if abbrev[lw] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(w))) || trOrdinal(w, s[start:min(len(s), i+40)]) {
 				continue
 			}
 		}

@@ -130,6 +130,7 @@ var trInstitutionHeads = []string{
 	"bakanlig", "mudurlug", "baskanlig", "kurum", "kurul", "komite", "komisyon", "grub", "merkez",
 	"rektorlug", "dekanlig", "universite", "fakulte", "valilig", "belediye", "oda", "birlig", "ajans",
 	"idare", "enstitu", "teskilat", "mustesarlig", "kurulus", "konsey", "heyet", "senato", "sekreterlig",
+	"ofis", "daire",
 }
 
 // trPostpositions follow a noun that they govern: "Taraflar arasında",
@@ -137,6 +138,15 @@ var trInstitutionHeads = []string{
 var trPostpositions = map[string]bool{
 	"arasinda": true, "icin": true, "ile": true, "gibi": true, "hakkinda": true, "adina": true,
 	"nezdinde": true, "disinda": true, "haricinde": true, "tarafindan": false,
+}
+
+// trUnderOf are the nouns that make the name before them a qualifier of
+// circumstance: "Kırgızistan ev sahipliğinde" (hosted by), "Türk tarafı
+// başkanlığında" (chaired by), "Sekretarya koordinasyonunda".
+var trUnderOf = map[string]bool{
+	"sahipliginde": true, "baskanliginda": true, "onderliginde": true, "koordinasyonunda": true,
+	"himayesinde": true, "onculugunde": true, "katilimiyla": true, "destegiyle": true, "isbirligiyle": true,
+	"esbaskanliginda": true, "gozetiminde": true,
 }
 
 // trGovernsGenitive are the postpositions after a genitive's head noun:
@@ -170,6 +180,8 @@ func trMentions(s string) []trMention {
 				last++
 			case trPostpositions[next.fold] && m.kase != trAgent:
 				m.kase = trOblique
+			case m.kase == trNominative && (trUnderOf[next.fold] || next.fold == "ev" && last+2 < len(ws) && trUnderOf[ws[last+2].fold]):
+				m.kase = trOblique // "Kırgızistan ev sahipliğinde", "Türk tarafı başkanlığında"
 			case m.kase == trGenitive && last+2 < len(ws) && trGovernsGenitive[ws[last+2].fold] && !strings.Contains(s[m.end:next.start], ","):
 				m.modifier = true
 			case m.kase == trGenitive && trRelativeParticiple(next.fold):
@@ -196,6 +208,9 @@ func joinTRMentions(s string, ms []trMention) []trMention {
 		}
 		if a.kase == trOblique && gap == "ile" {
 			a.kase = b.kase // "Türk tarafı ile" read as "with" before the second name
+		}
+		if a.kase == trNominative && gap == "ve" && (b.kase == trAgent || b.kase == trGenitive) {
+			a.kase = b.kase // "KEİ Ofisi ve KKTC Maliye Bakanlığınca": one case ending for both
 		}
 		if a.kase != b.kase {
 			continue
@@ -293,7 +308,10 @@ func trMentionAt(s string, ws []trWord, i int) (trMention, int, bool) {
 	case f == "sn" || f == "sayin":
 		return trPersonAt(s, ws, i)
 	}
-	return trInstitutionAt(ws, i)
+	if m, last, ok := trInstitutionAt(s, ws, i); ok {
+		return m, last, true
+	}
+	return trCountryAt(s, ws, i)
 }
 
 // trPersonAt reads "Sn. Ahmet Yılmaz", "Sayın Ahmet Yılmaz'ın": the title
@@ -312,29 +330,34 @@ func trPersonAt(s string, ws []trWord, i int) (trMention, int, bool) {
 	if last == i {
 		return trMention{}, 0, false
 	}
-	kase := trNominative
 	lw := ws[last]
-	end := lw.end
-	if k := strings.IndexAny(lw.raw, "'’"); k >= 0 {
-		end = lw.start + k
-		_, n := utf8.DecodeRuneInString(lw.raw[k:])
-		switch foldTR(lw.raw[k+n:]) {
-		case "in", "nin", "un", "nun":
-			kase = trGenitive
-		case "ca", "ce", "ca'", "nca", "nce":
-			kase = trAgent
-		default:
-			kase = trOblique
-		}
-	}
+	kase, end := trApostropheCase(lw)
 	name := normSpace(s[ws[i].start:end])
 	return trMention{start: ws[i].start, end: lw.end, names: []string{name}, kase: kase}, last, true
+}
+
+// trApostropheCase reads the case of a proper name from the suffix after
+// its apostrophe ("Yılmaz'ın", "Türkiye’nin", "Kıbrıs’a") and returns the
+// end of the name without it; a name with no apostrophe is nominative.
+func trApostropheCase(w trWord) (trCase, int) {
+	a := strings.IndexAny(w.raw, "'’")
+	if a < 0 {
+		return trNominative, w.end
+	}
+	_, n := utf8.DecodeRuneInString(w.raw[a:])
+	switch foldTR(w.raw[a+n:]) {
+	case "in", "nin", "un", "nun":
+		return trGenitive, w.start + a
+	case "ca", "ce", "nca", "nce":
+		return trAgent, w.start + a
+	}
+	return trOblique, w.start + a
 }
 
 // trInstitutionAt reads a body named with a head noun at word i or later,
 // preceded by the capitalised words of its name: "Gümrükler Genel
 // Müdürlüğü", "Ticaret Bakanlığınca". The name is given in the nominative.
-func trInstitutionAt(ws []trWord, i int) (trMention, int, bool) {
+func trInstitutionAt(s string, ws []trWord, i int) (trMention, int, bool) {
 	if !unicode.IsUpper(firstRune(ws[i].raw)) || trSentenceAdverbs[ws[i].fold] {
 		return trMention{}, 0, false
 	}
@@ -358,23 +381,69 @@ func trInstitutionAt(ws []trWord, i int) (trMention, int, bool) {
 			if k == i && n > 0 && h != "komisyon" && h != "kurul" {
 				continue // a head alone ("Bakanlığı") names no body
 			}
-			head := trNominativeOf(w.raw, utf8.RuneCountInString(h)+n)
-			name := head
-			if k > i {
-				name = strings.Join(wordsRaw(ws[i:k]), " ") + " " + head
-			}
+			name := normSpace(s[ws[i].start:w.start] + trNominativeOf(w.raw, utf8.RuneCountInString(h)+n))
 			return trMention{start: ws[i].start, end: w.end, names: []string{name}, kase: kase}, k, true
 		}
 	}
 	return trMention{}, 0, false
 }
 
-func wordsRaw(ws []trWord) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = w.raw
+// trCountries are the states a Turkish text names as actors ("Kuzey
+// Kıbrıs ... taahhüt etti", "Türkiye Cumhuriyeti Hükümeti"), folded. The
+// Working Group's Parties are reported as their sides, others as written.
+var trCountries = map[string]string{
+	"azerbaycan": "Azerbaijani side", "kazakistan": "Kazakh side", "kirgizistan": "Kyrgyz side",
+	"turkiye": "Turkish side", "ozbekistan": "Uzbek side", "macaristan": "Hungarian side",
+	"turkmenistan": "", "kktc": "", "kuzey kibris": "", "kuzey kibris turk cumhuriyeti": "",
+}
+
+// trCountryAt reads a state named at word i, with "Cumhuriyeti" and
+// "Hükümeti" after it; the case is that of its last word.
+func trCountryAt(s string, ws []trWord, i int) (trMention, int, bool) {
+	if !unicode.IsUpper(firstRune(ws[i].raw)) {
+		return trMention{}, 0, false
 	}
-	return out
+	last, key := -1, ""
+	for k, f := i, ""; k < len(ws) && k < i+4; k++ {
+		stem := ws[k].fold
+		if a := strings.IndexAny(stem, "'’"); a >= 0 {
+			stem = stem[:a]
+		}
+		if f != "" {
+			f += " "
+		}
+		f += stem
+		if _, ok := trCountries[f]; ok {
+			last, key = k, f
+		}
+		if strings.ContainsAny(ws[k].raw, "'’") {
+			break
+		}
+	}
+	if last < 0 {
+		return trMention{}, 0, false
+	}
+	for last+1 < len(ws) && last < i+5 && (strings.HasPrefix(ws[last+1].fold, "cumhuriyet") || strings.HasPrefix(ws[last+1].fold, "hukumet")) && !strings.ContainsAny(ws[last].raw, "'’") {
+		last++
+	}
+	lw := ws[last]
+	kase, end := trApostropheCase(lw)
+	if end == lw.end && (strings.HasPrefix(lw.fold, "cumhuriyet") || strings.HasPrefix(lw.fold, "hukumet")) {
+		stem := "cumhuriyet"
+		if strings.HasPrefix(lw.fold, "hukumet") {
+			stem = "hukumet"
+		}
+		var n int
+		if kase, n = trPossCase(lw.fold[len(stem):]); n == 0 {
+			kase = trOblique
+		}
+		end = lw.start + len(trNominativeOf(lw.raw, utf8.RuneCountInString(stem)+n))
+	}
+	name := trCountries[key]
+	if name == "" {
+		name = normSpace(s[ws[i].start:end])
+	}
+	return trMention{start: ws[i].start, end: lw.end, names: []string{name}, kase: kase}, last, true
 }
 
 // trNominativeOf cuts a word to its first n runes: the name without its

@@ -89,6 +89,25 @@ func TestTurkishPhrasings(t *testing.T) {
 		{"task then Sorumlu and Termin", held + "Ortak eğitim takviminin hazırlanması\nSorumlu: Türk tarafı\nTermin: 30.04.2024", []string{"Türk tarafı | 2024-04-30 | day"}},
 		{"labels on one line", held + "- Eşya takip sistemi pilot uygulamasının başlatılması. Sorumlu: Kazak tarafı. Termin: 31.05.2024", []string{"Kazak tarafı | 2024-05-31 | day"}},
 
+		// Round 4 (after the corpus documents of round 4): impersonal decisions of a meeting of
+		// states, a task due before a dated event, group inflection, states named as such, ordinals.
+		{"impersonal decision of states", held + "Taraflar arasında yapılan görüşmelerde, risk profillerinin 15 Mart 2024 tarihine kadar paylaşılması kararı alınmıştır.", []string{"the Parties | 2024-03-15 | day"}},
+		{"before a dated event", held + "Taraflar, 15 Mart 2024 tarihinde yapılacak toplantıdan önce görüşlerini Sekretaryaya iletecektir.", []string{"the Parties | 2024-03-15 | day"}},
+		{"before a dated forum, impersonal", held + "Taraflar arasında, 24 Mayıs 2024 tarihinde Bakü’de düzenlenecek Gümrük Forumu öncesinde ortak bir bildiri hazırlanması kararı alındı.", []string{"the Parties | 2024-05-24 | day"}},
+		{"attributive future participle", held + "Türk tarafı, 2024 yılında düzenlenecek Foruma ilişkin bilgileri 1 Mart 2024 tarihine kadar iletecektir.", []string{"Turkish side | 2024-03-01 | day"}},
+		{"one case ending for two", held + "Ortak rapor, Sekretarya ve Ticaret Bakanlığınca 1 Mart 2024 tarihine kadar hazırlanacaktır.", []string{"the Secretariat + Ticaret Bakanlığı | 2024-03-01 | day"}},
+		{"state named", held + "Özbekistan, ulusal eylem planını 1 Mart 2024 tarihine kadar Sekretaryaya sunacaktır.", []string{"Uzbek side | 2024-03-01 | day"}},
+		{"government named", held + "Türkiye Cumhuriyeti Hükümeti, onay sürecini 2024 yılı sonuna kadar tamamlayacaktır.", []string{"Turkish side | 2024-12-31 | year"}},
+		{"other state as written", held + "Anlaşmaya göre, Kuzey Kıbrıs Türk Cumhuriyeti ekonomik programını en geç 31 Ekim 2024 tarihine kadar hazırlamayı taahhüt etmiştir.", []string{"Kuzey Kıbrıs Türk Cumhuriyeti | 2024-10-31 | day"}},
+		{"ordinal with a dot", held + "Sekretarya, 13. Toplantının tutanağını 1 Kasım 2023 tarihine kadar Taraflara iletecektir.", []string{"the Secretariat | 2023-11-01 | day"}},
+		{"year of the heading's agreement", "Ankara’da 3 Mart’ta imzalanan 2021 Yılı İşbirliği Anlaşması\n\nKazak tarafı, raporunu bu yılın sonuna kadar sunacaktır.", []string{"Kazakh side | 2021-12-31 | year"}},
+		{"impersonal decision of a senate", "Senato Kararı\n\nToplantı Tarihi : 10 Ekim 2023\n\nDers programlarının 15 Kasım 2023 tarihine kadar Rektörlüğe gönderilmesine karar verildi.", nil},
+		{"impersonal decision for the Parties", held + "Taslağın 1 Mart 2024 tarihine kadar Taraflara iletilmesi kararlaştırılmıştır.", nil},
+		{"at a dated event", held + "Taraflar, 15 Mart 2024 tarihinde yapılacak toplantıda raporlarını sunacaklardır.", nil},
+		{"hosted by a state", held + "Taraflar, Kırgızistan ev sahipliğinde 15 Mart 2024 tarihinde yapılacak Foruma katılacaklardır.", nil},
+		{"a state's dated proposal", held + "Türkiye’nin 1 Mart 2023 tarihli önerisi görüşülmüştür.", nil},
+		{"two years in the heading", "3 Mart’ta imzalanan 2020-2021 Eylem Planı\n\nKazak tarafı, raporunu bu yılın sonuna kadar sunacaktır.", nil},
+
 		// Dates that are not deadlines.
 		{"next meeting decided", held + "Bir sonraki toplantının 15 Mart 2024 tarihinde Bakü'de yapılması kararlaştırılmıştır.", nil},
 		{"next meeting, half year", held + "Taraflar, Çalışma Grubunun bir sonraki toplantısının 2024 yılının ilk yarısında Budapeşte'de yapılmasını kararlaştırmışlardır.", nil},
