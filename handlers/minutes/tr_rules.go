@@ -102,8 +102,12 @@ func trActor(s string) ([]string, int, bool) {
 	if !ok {
 		return nil, 0, false
 	}
+	ms := trMentions(s)
+	if g, ok := trRelativeSubject(s, ms); ok {
+		return append([]string(nil), g.names...), g.end, true
+	}
 	var gen, agent, nom []trMention
-	for _, m := range trMentions(s) {
+	for _, m := range ms {
 		if m.start >= vs || m.modifier {
 			continue
 		}
@@ -135,6 +139,33 @@ func trActor(s string) ([]string, int, bool) {
 		}
 	}
 	return nil, 0, false
+}
+
+// trRelativeSubject finds a genitive party whose own future act, with its
+// deadline, qualifies a noun of the sentence: "Taraflar, Sekretaryanın 1
+// Mart 2024 tarihine kadar hazırlayacağı taslağı değerlendirecektir". The
+// dated act is the genitive party's; the main verb has no date.
+func trRelativeSubject(s string, ms []trMention) (trMention, bool) {
+	for _, g := range ms {
+		if g.kase != trGenitive {
+			continue
+		}
+		rest := s[g.end:]
+		for _, w := range strings.Fields(rest) {
+			f := foldTR(strings.Trim(w, ",;.:"))
+			if strings.HasSuffix(f, "acagi") || strings.HasSuffix(f, "ecegi") || strings.HasSuffix(f, "acaklari") || strings.HasSuffix(f, "ecekleri") {
+				between := foldTR(rest[:strings.Index(rest, w)])
+				if strings.Contains(between, "kadar") || strings.Contains(between, "icinde") || strings.Contains(between, "icerisinde") {
+					return g, true
+				}
+				break
+			}
+			if strings.ContainsAny(w, ",;") {
+				break // the clause ends
+			}
+		}
+	}
+	return trMention{}, false
 }
 
 // trDateRe finds the Turkish date phrases mlDateRe does not: a month after
