@@ -254,18 +254,18 @@ func trMentionAt(s string, ws []trWord, i int) (trMention, int, bool) {
 		return trMention{start: ws[first].start, end: ws[last].end, names: names, kase: kase}, last, true
 	}
 	// "Tarafların gümrük idareleri", "üye devletlerin gümrük idareleri".
-	owner := ""
+	owner, k := "", i+1
 	switch {
 	case f == "taraflarin":
 		owner = "the Parties"
 	case f == "uye" && (at(i+1) == "devletlerin" || at(i+1) == "ulkelerin"):
-		owner = "the Member States"
+		owner, k = "the Member States", i+2
+	case f == "iki" && (at(i+1) == "ulke" || at(i+1) == "ulkenin"):
+		owner, k = "the Parties", i+2 // "İki ülke gümrük idareleri": of a bilateral meeting, both Parties
+	case f == "her" && at(i+1) == "iki" && (at(i+2) == "ulke" || at(i+2) == "ulkenin"):
+		owner, k = "the Parties", i+3
 	}
 	if owner != "" {
-		k := i + 1
-		if owner == "the Member States" {
-			k++
-		}
 		if at(k) == "gumruk" && strings.HasPrefix(at(k+1), "idareler") {
 			kase := trEndingCase(strings.TrimPrefix(at(k+1), "idareler"), []string{"inin"}, []string{"ince"})
 			if strings.TrimPrefix(at(k+1), "idareler") == "i" {
@@ -285,6 +285,11 @@ func trMentionAt(s string, ws []trWord, i int) (trMention, int, bool) {
 			if !trSentenceAdverbs[f] && f != "karsi" && f != "her" {
 				return mk(i, i+1, kase, w.raw+" "+trNominativeOf(ws[i+1].raw, 6)) // "Türkmen tarafı"
 			}
+		}
+	}
+	if f == "her" && at(i+1) == "iki" && strings.HasPrefix(at(i+2), "ulke") {
+		if kase := trEndingCase(strings.TrimPrefix(at(i+2), "ulke"), []string{"nin"}, []string{"ce"}); kase != trOblique {
+			return mk(i, i+2, kase, "the Parties") // "Her iki ülke": both Parties
 		}
 	}
 	if f == "her" && at(i+1) == "iki" && strings.HasPrefix(at(i+2), "taraf") {

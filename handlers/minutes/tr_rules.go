@@ -179,6 +179,7 @@ var trDateRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(?:` +
 	`|(?P<yb>\d{4})\s+` + foldI("sonuna") +
 	`|(?P<mo>` + trMonths + `)(?:\s+` + foldI("ayı") + `(?:n[ıiİ]n)?)?\s+` + foldI("sonuna") +
 	`|(?P<mw>` + trMonths + `)\s+(?:` + foldI("ayında", "ayı içinde", "ayı içerisinde") + `)` +
+	`|(?P<mk>` + trMonths + `)\s+` + foldI("ayına") +
 	`)(?:[^\p{L}]|$)`)
 
 var trDateGroup = groupIndex(trDateRe)
@@ -188,7 +189,7 @@ var trDateGroup = groupIndex(trDateRe)
 // "ayı içinde" are weak, and a bare "2024 yılı Mart ayı" takes the
 // postposition after it.
 func trDates(s string, ctx dateContext) []dateMatch {
-	if !strings.Contains(s, "onuna") && !strings.Contains(s, "ONUNA") && !strings.Contains(s, "ayı") && !strings.Contains(s, "AYI") {
+	if !strings.Contains(s, "onuna") && !strings.Contains(s, "ONUNA") && !strings.Contains(s, "ayı") && !strings.Contains(s, "AYI") && !strings.Contains(s, "ayın") && !strings.Contains(s, "AYIN") {
 		return nil // the pattern is slow; every phrase it reads has one of these
 	}
 	var out []dateMatch
@@ -220,8 +221,8 @@ func trDates(s string, ctx dateContext) []dateMatch {
 		case get("yb") != "":
 			y, ok := yearOf(get("yb"), ctx)
 			dm.date, dm.prec, dm.ok = time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), PrecisionYear, ok
-		case get("mo") != "" || get("mw") != "":
-			mo := trMonth(get("mo") + get("mw"))
+		case get("mo") != "" || get("mw") != "" || get("mk") != "":
+			mo := trMonth(get("mo") + get("mw") + get("mk"))
 			dm.date = rollYear(lastOfMonth(ctx.year, mo), true, ctx)
 			dm.prec, dm.ok = PrecisionMonth, ctx.year != 0 && mo > 0
 			weak = get("mw") != ""
