@@ -25,7 +25,7 @@ func (c wholeBodies) Do(req *http.Request) (*http.Response, error) {
 	if req.Body == nil || req.Body == http.NoBody || req.ContentLength > 0 {
 		return c.next.Do(req)
 	}
-	head := make([]byte, 0, 4096)
+	head := make([]byte, 0, 8192) // a reply with its buttons fits
 	buf := bytes.NewBuffer(head)
 	n, err := buf.ReadFrom(io.LimitReader(req.Body, maxWholeBody+1))
 	if err != nil && !errors.Is(err, io.EOF) {
