@@ -50,6 +50,8 @@ func TestTurkishPhrasings(t *testing.T) {
 		{"person", held + "Sn. Ahmet Yılmaz, çalıştay programının taslağını 15 Kasım 2023 tarihine kadar Taraflara iletecektir.", []string{"Sn. Ahmet Yılmaz | 2023-11-15 | day"}},
 		{"capitals", held + "TÜRK TARAFI, GÜNCELLENMİŞ KONSEPTİ 1 MART 2024 TARİHİNE KADAR SUNACAKTIR.", []string{"Turkish side | 2024-03-01 | day"}},
 		{"capitals, country-name side", held + "ÖZBEKİSTAN TARAFI, PİLOT PROJE RAPORUNU 30 NİSAN 2024 TARİHİNE KADAR İLETECEKTİR.", []string{"Uzbek side | 2024-04-30 | day"}},
+		{"capitals, a state", held + "TÜRKİYE CUMHURİYETİ HÜKÜMETİ, ONAY SÜRECİNİ 2024 YILI SONUNA KADAR TAMAMLAYACAKTIR.", []string{"Turkish side | 2024-12-31 | year"}},
+		{"capitals, genitive decision", held + "ÖZBEKİSTAN TARAFININ RAPORUNU 15 MART 2024 TARİHİNE KADAR SUNMASI KARARLAŞTIRILMIŞTIR.", []string{"Uzbek side | 2024-03-15 | day"}},
 		{"must", held + "Kazak tarafı, ulusal uygulama planını 1 Şubat 2024 tarihine kadar Sekretaryaya sunmalıdır.", []string{"Kazakh side | 2024-02-01 | day"}},
 		{"will host in a month", held + "Türk tarafı, GPS takip cihazları konulu çalıştaya Şubat 2024'te ev sahipliği yapacaktır.", []string{"Turkish side | 2024-02-29 | month"}},
 
