@@ -70,7 +70,7 @@ var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 var mlGroup = groupIndex(mlDateRe)
 
 // ruPrepRe is the Russian preposition before a date, anchored at its end.
-var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+позднее|не\s+позже|в\s+срок\s+до|до\s+конца|к\s+концу|до|к|в\s+течение|в|во|с|со|от|на|по)\s*$`)
+var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+позднее|не\s+позже|в\s+срок\s+до|до\s+конца|к\s+концу|до|к|в\s+течение|в|во|с|со|от|на|по|срок\p{L}*(?:\s+(?:исполнения|выполнения|представления|реализации))?\s*[:–—-])\s*$`)
 
 // trAfterRe is the Turkish postposition after a date: "1 Mart 2024
 // tarihine kadar", "2023 yılı sonuna kadar", "Şubat 2024'te".
@@ -176,6 +176,10 @@ func ruKind(s string, dm *dateMatch) {
 			dm.kind = prepStrong
 		case "в течение", "в", "во":
 			dm.kind = prepWeak
+		default:
+			if strings.HasPrefix(strings.ToLower(dm.prep), "срок") {
+				dm.kind = prepStrong // "Срок исполнения – IV квартал 2024 г."
+			}
 		}
 	}
 }
@@ -310,8 +314,8 @@ func resolveML(get func(string) string, ctx dateContext) (time.Time, Precision, 
 var relRe = regexp.MustCompile(`(?i)(?:` +
 	`\bwithin\s+(?:the\s+next\s+)?(?P<en>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|thirty|sixty|ninety)\s+(?:\(\d+\)\s+)?(?P<eu>days?|weeks?|months?|years?)\b` +
 	`|\b(?P<en2>\d{1,3}|an?|one|two|three|four|six)\s+(?P<eu2>days?|weeks?|months?)\s+from\s+(?:now|today|the\s+(?:date\s+of\s+)?(?:this\s+)?meeting)\b` +
-	`|(?:^|\s)в\s+(?P<rn>одно|двух|трех|трёх|четырех|пяти|шести|семи|десяти|пятнадцати|тридцати|)(?P<ru>дневный|недельный|месячный)\s+срок` +
-	`|(?:^|\s)в\s+течение\s+(?P<rn2>\d{1,3}|одного|двух|трех|трёх|пяти|шести|десяти|)\s*(?P<ru2>дн\p{L}*|недел\p{L}*|месяц\p{L}*)` +
+	`|(?:^|\s)в\s+(?P<rn>\d{1,3}-|одно|двух|трех|трёх|четырех|пяти|шести|семи|десяти|пятнадцати|тридцати|)(?P<ru>дневный|недельный|месячный)\s+срок` +
+	`|(?:^|\s)в\s+течение\s+(?P<rn2>\d{1,3}|одного|двух|трех|трёх|пяти|шести|десяти|)\s*(?:(?P<rw>рабочих)\s+|календарных\s+)?(?P<ru2>дн\p{L}*|недел\p{L}*|месяц\p{L}*)` +
 	`|(?:^|\s)(?P<tn>\d{1,3}|` + foldI("bir", "iki", "üç", "dört", "beş", "altı", "on", "on beş", "otuz") + `)\s*(?:\(\p{L}+(?:\s\p{L}+)?\)\s*)?(?P<tu>` + foldI("gün", "hafta", "ay", "yıl") + `)\s+(?:` + foldI("içinde", "içerisinde", "zarfında") + `)` +
 	`)`)
 
@@ -358,7 +362,10 @@ func relDates(s string, ctx dateContext) []dateMatch {
 				break
 			}
 		}
-		n, err := strconv.Atoi(num)
+		if ruForeignAnchor(s[m[1]:]) {
+			continue // counted from an event that has no date yet
+		}
+		n, err := strconv.Atoi(strings.TrimSuffix(num, "-"))
 		if err != nil {
 			var ok bool
 			if n, ok = numberWords[foldTR(strings.ToLower(num))]; !ok {
@@ -373,6 +380,8 @@ func relDates(s string, ctx dateContext) []dateMatch {
 		if !ctx.meeting.IsZero() {
 			u := foldTR(strings.ToLower(unit))
 			switch {
+			case strings.HasPrefix(u, "дн") && m[2*relGroup["rw"]] >= 0:
+				dm.date = addWorkdays(ctx.meeting, n)
 			case strings.HasPrefix(u, "day") || strings.HasPrefix(u, "дн") || strings.HasPrefix(u, "gun"):
 				dm.date = ctx.meeting.AddDate(0, 0, n)
 			case strings.HasPrefix(u, "week") || strings.HasPrefix(u, "недел") || strings.HasPrefix(u, "hafta"):
@@ -400,7 +409,7 @@ var ruPartyRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` +
 	`(?P<side>(?P<adj>азербайджанск|казахстанск|казахск|кыргызск|киргизск|турецк|узбекск|венгерск)\p{L}*\s+сторон\p{L}*)` +
 	`|(?P<oside>\p{L}+ск\p{L}{2}\s+сторон(?:а|е|ы))` +
 	`|(?P<parties>Сторон(?:ы|ам))` +
-	`|(?P<ms>государств(?:а|ам)\s*-?\s*член(?:ы|ам))` +
+	`|(?P<ms>государств(?:а|ам)\s*[-–—]?\s*член(?:ы|ам))` +
 	`|(?P<sec>(?:исполнительн\p{L}+\s+)?секретариат(?:у)?)` +
 	`|(?P<body>(?:рабоч|экспертн)\p{L}+\s+групп\p{L}*|комисси[яи]|коллеги[яи]|министерств[оау]\s+\p{L}+)` +
 	`)(?:[^\p{L}]|$)`)
@@ -581,7 +590,7 @@ var ruAgreedRe = regexp.MustCompile(`(?i)^[^.;]{0,40}?(?:договорил\p{L}
 var mlMeetingRe = regexp.MustCompile(`(?i)заседани|встреч|саммит|сесси|совещани|` + foldI("toplantı", "zirve", "oturum") + `|` + foldI("ev sahipliği"))
 
 // mlCommitments reads one Russian or Turkish sentence.
-func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
+func mlCommitments(sn sentence, ctx dateContext, ru bool, lead *commitment) []Item {
 	s := sn.text
 	var dates []dateMatch
 	lang := "tr"
@@ -608,10 +617,33 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 	if len(dates) == 0 {
 		return nil
 	}
-	parties, pend, ok := assignee(s, ru)
-	assigned := ok
-	if !ok {
-		parties, pend, ok = mlActor(s, ru)
+	var parties []string
+	var pend int
+	var ok, assigned bool
+	var masked []byte
+	if ru {
+		// Date words ("квартала", "года") look like verbs to the
+		// pattern; they are blanked out before the verb is looked for.
+		masked = []byte(s)
+		for _, d := range dates {
+			for i := d.pstart; i < d.end && i < len(masked); i++ {
+				masked[i] = ' '
+			}
+		}
+		r := ruActor(s, masked)
+		if r.past {
+			return nil
+		}
+		if r.parties == nil && lead != nil && sn.bullet {
+			r = ruActorResult{parties: lead.parties, assigned: true, ok: true} // "Стороны договорились:\n- до 1 апреля обменяться ..."
+		}
+		parties, pend, ok, assigned = r.parties, r.end, r.ok, r.assigned
+	} else {
+		parties, pend, ok = assignee(s, ru)
+		assigned = ok
+		if !ok {
+			parties, pend, ok = mlActor(s, ru)
+		}
 	}
 	if !ok {
 		return nil
@@ -620,15 +652,7 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 		// "Поручить X подготовить", "X tarafından ... tamamlanması": the
 		// form itself says the party must act.
 	} else if ru {
-		// Date words ("квартала", "года") look like verbs to the
-		// pattern; they are blanked out before the verb is looked for.
-		masked := []byte(s)
-		for _, d := range dates {
-			for i := d.pstart; i < d.end && i < len(masked); i++ {
-				masked[i] = ' '
-			}
-		}
-		vm := ruVerbRe.FindSubmatchIndex(masked[pend:])
+		vm := ruFirstVerb(masked[pend:])
 		if vm == nil || vm[6] >= 0 && !ruAgreedRe.Match(masked[pend:]) {
 			return nil // no verb, or a past event
 		}
@@ -702,16 +726,12 @@ func assignee(s string, ru bool) ([]string, int, bool) {
 	}
 	// The leading adjectives and the head noun are in the dative; what
 	// follows ("иностранных дел", "государств-членов") stays as written.
-	for i, w := range np {
-		lw := strings.ToLower(w)
-		if strings.HasSuffix(lw, "ым") || strings.HasSuffix(lw, "им") {
-			np[i] = strings.TrimSuffix(w, "м") + "е"
-			continue
-		}
-		np[i] = ruNominative(w)
-		break
+	h := 0
+	for h < len(np)-1 && ruAdjective(strings.ToLower(np[h])) {
+		h++
 	}
-	return []string{strings.Join(np, " ")}, m[1], true
+	head := ruNominativePhrase(strings.Join(np[:h+1], " "), false)
+	return []string{strings.Join(append([]string{head}, np[h+1:]...), " ")}, m[1], true
 }
 
 func ruInfinitive(w string) bool {
@@ -721,20 +741,6 @@ func ruInfinitive(w string) bool {
 		}
 	}
 	return false
-}
-
-// ruNominative turns a dative plural head noun into the nominative:
-// "министрам" -> "министры", "ведомствам" -> "ведомства", "органам" -> "органы".
-func ruNominative(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ствам"):
-		return strings.TrimSuffix(w, "м")
-	case strings.HasSuffix(w, "ям"):
-		return strings.TrimSuffix(w, "ям") + "и"
-	case strings.HasSuffix(w, "ам"):
-		return strings.TrimSuffix(w, "ам") + "ы"
-	}
-	return w
 }
 
 // language guesses the language of one sentence: "ru" when it has Cyrillic

@@ -1,0 +1,58 @@
+package minutes
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Russian terms that need more than a date reader: a term that names no
+// day ("к следующему заседанию"), one counted from an event that has no
+// date yet ("с даты вступления в силу"), working days.
+
+// ruUndatedRe finds Russian terms that name no day: "к следующему
+// заседанию", "в кратчайшие сроки", "по мере необходимости".
+var ruUndatedRe = regexp.MustCompile(`(?i)(?:^|\s)(?:к|до)\s+(?:следующему|очередному|следующего|очередного|предстоящему|предстоящего)\s+(?:заседани|встреч|совещани|сесси)\p{L}*|в\s+кратчайшие\s+сроки|в\s+оперативном\s+порядке|по\s+мере\s+необходимости|в\s+ближайшее\s+время`)
+
+// ruReason says why a Russian sentence gave nothing, telling an undated
+// term from a sentence with no date at all.
+func ruReason(s string, ctx dateContext) string {
+	why := mlReason(s, ctx, true)
+	if why == whyNoDate && ruUndatedRe.MatchString(s) {
+		return whyUndated
+	}
+	return why
+}
+
+// ruForeignAnchorRe is a relative term counted from an event other than
+// the meeting or the signing of its protocol: "в течение 6 месяцев с даты
+// вступления в силу", "в течение 30 дней с даты получения запроса".
+var ruForeignAnchorRe = regexp.MustCompile(`(?i)^\s*(?:с|со|после|от)\s+(?:даты|дня|момента)\s+(\p{L}+)`)
+
+// ruForeignAnchor tells a relative term, followed by rest, whose start is
+// not the meeting's day, so that no date can be given for it. A term "с
+// даты подписания настоящего Протокола" runs from the meeting, whose
+// protocol is signed on its last day.
+func ruForeignAnchor(rest string) bool {
+	m := ruForeignAnchorRe.FindStringSubmatch(rest)
+	if m == nil {
+		return false
+	}
+	switch strings.ToLower(m[1]) {
+	case "подписания", "проведения", "заседания", "настоящего":
+		return false
+	}
+	return true
+}
+
+// addWorkdays counts n working days (Monday to Friday) after t: "в
+// течение 10 рабочих дней".
+func addWorkdays(t time.Time, n int) time.Time {
+	for n > 0 {
+		t = t.AddDate(0, 0, 1)
+		if wd := t.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n--
+		}
+	}
+	return t
+}
