@@ -96,7 +96,7 @@ func ruActorFrom(s string, masked []byte, at int) ruActorResult {
 	if ps, e, ok := ruSideList(sub); ok {
 		return shift(ruActorResult{parties: ps, end: e, ok: true})
 	}
-	if ps, e, ok := mlActor(sub, true); ok {
+	if ps, e, ok := mlActor(sub, true); ok && !ruVerbBefore(msub[:e]) {
 		return shift(ruActorResult{parties: ps, end: e, ok: true})
 	}
 	return ruActorResult{}
@@ -182,8 +182,8 @@ func ruLeadingActor(s string, masked []byte) ruActorResult {
 			head, person = k, true
 			break
 		}
-		if ruAbbrev(w.w) || ruActorHead(lw) {
-			head = k
+		if ruAbbrev(w.w) || ruActorHead(lw) && !(ruAdjective(lw) && k+1 < len(ws)) {
+			head = k // "Центральному таможенному управлению": an adjective first
 			break
 		}
 		if !ruAdjective(lw) || k >= 3 {
@@ -320,7 +320,7 @@ func ruNominativePhrase(p string, person bool) string {
 	}
 	f := strings.Fields(p)
 	h := 0
-	for h < len(f)-1 && ruAdjective(strings.ToLower(f[h])) && !ruActorHead(strings.ToLower(f[h])) {
+	for h < len(f)-1 && ruAdjective(strings.ToLower(f[h])) {
 		h++
 	}
 	head := f[h]
@@ -499,4 +499,17 @@ func ruFirstVerb(b []byte) []int {
 		off += m[1] // the slice's start is a word's edge for the next match
 	}
 	return nil
+}
+
+// ruVerbBefore tells a party, ending where masked ends, that follows the verb of its
+// sentence and so is its object: "разослать его Сторонам", "направить
+// Сторонам". The words of dates are blanked out in masked.
+func ruVerbBefore(masked []byte) bool {
+	for _, w := range strings.Fields(string(masked)) {
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if lw != "" && unicode.IsLower(firstRune(w)) && (ruInfinitive(lw) || ruFinite(lw)) {
+			return true
+		}
+	}
+	return false
 }

@@ -27,7 +27,7 @@ func ruReason(s string, ctx dateContext) string {
 // ruForeignAnchorRe is a relative term counted from an event other than
 // the meeting or the signing of its protocol: "в течение 6 месяцев с даты
 // вступления в силу", "в течение 30 дней с даты получения запроса".
-var ruForeignAnchorRe = regexp.MustCompile(`(?i)^\s*(?:с|со|после|от)\s+(?:даты|дня|момента)\s+(\p{L}+)`)
+var ruForeignAnchorRe = regexp.MustCompile(`(?i)^\s*(?:(?:с|со|от)\s+(?:даты|дня|момента)|после)\s+(\p{L}+)`)
 
 // ruForeignAnchor tells a relative term, followed by rest, whose start is
 // not the meeting's day, so that no date can be given for it. A term "с

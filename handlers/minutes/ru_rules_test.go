@@ -1,0 +1,88 @@
+package minutes
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRussianRules: each rule of ru_rules.go and ru_terms.go on sentences
+// worded otherwise than in the phrasings table, with the dates next to
+// them that are not deadlines.
+func TestRussianRules(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []ruWant
+	}{
+		{"reported own future", "Кыргызская сторона проинформировала, что завершит внутригосударственные процедуры до конца 2024 года.",
+			[]ruWant{{"Kyrgyz side", "2024-12-31", PrecisionYear}}},
+		{"reported past", "Кыргызская сторона проинформировала, что завершила внутригосударственные процедуры до 1 февраля 2024 года.", nil},
+		{"working days", "Секретариату ОТГ в течение 10 рабочих дней разослать Сторонам проект Протокола.",
+			[]ruWant{{"the Secretariat", "2024-02-28", PrecisionDay}}},
+		{"after entry into force", "Сторонам в течение 30 дней после вступления в силу Соглашения назначить уполномоченные органы.", nil},
+		{"after the meeting", "Сторонам в течение 30 дней после заседания назначить контактных лиц.",
+			[]ruWant{{"the Parties", "2024-03-15", PrecisionDay}}},
+		{"charge introducing a list", "Поручить Секретариату ОТГ:\n\n- до 1 марта 2024 г. подготовить проект доклада;\n- в месячный срок разослать его Сторонам.",
+			[]ruWant{{"the Secretariat", "2024-03-01", PrecisionDay}, {"the Secretariat", "2024-03-14", PrecisionDay}}},
+		{"noted list is no lead", "Стороны отметили:\n\n- до 1 марта 2024 г. ожидается поступление предложений.", nil},
+		{"official, past", "Председатель Рабочей группы сообщил о переносе срока до 1 мая 2024 г.", nil},
+		{"object first, parties are the addressees", "Проект Плана мероприятий направить Сторонам до 1 марта 2024 г.", nil},
+		{"charge of the EEC", "Поручить Евразийской экономической комиссии до 1 июля 2024 г. подготовить проект решения.",
+			[]ruWant{{"Евразийская экономическая комиссия", "2024-07-01", PrecisionDay}}},
+		{"national bank, masculine", "Национальному банку обеспечить информационное взаимодействие до 1 сентября 2024 г.",
+			[]ruWant{{"Национальный банк", "2024-09-01", PrecisionDay}}},
+		{"customs administration, neuter", "Центральному таможенному управлению представить предложения до 1 сентября 2024 г.",
+			[]ruWant{{"Центральное таможенное управление", "2024-09-01", PrecisionDay}}},
+		{"chair in the dative", "Председателю Рабочей группы направить приглашения до 1 апреля 2024 г.",
+			[]ruWant{{"Председатель Рабочей группы", "2024-04-01", PrecisionDay}}},
+		{"woman in the dative", "Г-же Петровой А.С. подготовить справку до 1 апреля 2024 г.",
+			[]ruWant{{"г-жа Петрова А.С.", "2024-04-01", PrecisionDay}}},
+		{"owner line after a plan item", "5. Разработать проект методических рекомендаций.\nОтветственный исполнитель – Казахстанская сторона.\nСрок – до 30 июня 2024 г.",
+			[]ruWant{{"Kazakh side", "2024-06-30", PrecisionDay}}},
+		{"term line after a past report", "Узбекская сторона провела семинар.\nСрок: 20 января 2024 г.", nil},
+		{"owners cell with two sides", "| № | Мероприятие | Срок | Ответственные |\n|---|---|---|---|\n| 1 | Обмен опытом | III квартал 2024 г. | Азербайджанская и Турецкая стороны |",
+			[]ruWant{{"Azerbaijani side + Turkish side", "2024-09-30", PrecisionQuarter}}},
+		{"owners cell, other body as written", "| № | Мероприятие | Срок | Ответственные |\n|---|---|---|---|\n| 1 | Обмен опытом | до 1 июля 2024 г. | ФТС России |",
+			[]ruWant{{"ФТС России", "2024-07-01", PrecisionDay}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text := ruHeld + tc.text
+			got := Extract(text, Options{})
+			if len(got) != len(tc.want) {
+				for _, s := range Explain(text, Options{}) {
+					t.Logf("%s: %s", s.Reason, s.Sentence)
+				}
+				t.Fatalf("got %d items %+v, want %d", len(got), got, len(tc.want))
+			}
+			for i, w := range tc.want {
+				if p := strings.Join(got[i].Parties, " + "); !strings.EqualFold(p, w.parties) || got[i].Deadline != w.deadline || got[i].Precision != w.prec {
+					t.Errorf("item %d: got %s | %s | %s, want %s | %s | %s", i, p, got[i].Deadline, got[i].Precision, w.parties, w.deadline, w.prec)
+				}
+				if !strings.Contains(NormalizeText(text), got[i].Quote) {
+					t.Errorf("quote %q is not in the text", got[i].Quote)
+				}
+			}
+		})
+	}
+}
+
+// TestRussianNominative: the actor of a decision, written in the dative,
+// is listed in the nominative; the words after its head stay as written.
+func TestRussianNominative(t *testing.T) {
+	for in, want := range map[string]string{
+		"Евразийской экономической комиссии":     "Евразийская экономическая комиссия",
+		"Таможенным службам Сторон":              "Таможенные службы Сторон",
+		"Министерству финансов":                  "Министерство финансов",
+		"Государственному таможенному комитету":  "Государственный таможенный комитет",
+		"Департаменту таможенной инфраструктуры": "Департамент таможенной инфраструктуры",
+		"уполномоченным органам":                 "уполномоченные органы",
+		"ФТС России": "ФТС России",
+		"международным организациям":               "международные организации",
+		"участникам":                               "участники",
+		"Комитету государственных доходов":         "Комитет государственных доходов",
+		"Главному управлению таможенного контроля": "Главное управление таможенного контроля",
+	} {
+		if got := ruNominativePhrase(in, false); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
