@@ -163,7 +163,7 @@ func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, string, bool
 	}
 	due := cells[h.due]
 	ds := findDates(due, ctx)
-	if language(due) == "ru" {
+	if hasCyrillic(due) {
 		ds = allDates(due, ctx, "ru") // "II квартал 2024 г.", "до 1 июня 2024 г."
 	}
 	if len(ds) == 0 || !ds[0].ok {

@@ -57,8 +57,8 @@ var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 	`|конц[аеу]\s+(?P<rme>` + ruMonthGen + `)(?:\s+(?P<rmey>\d{4})\s*(?:года|г\.)?)?` +
 	`|конц[аеу]\s+(?P<rey>\d{4})\s*(?:года|г\.)?` +
 	`|(?P<reyn>конц[аеу]\s+(?:текущего|этого)\s+года)` +
-	`|(?P<rq>IV|I{1,3}|первого|второго|третьего|четв[её]ртого|первом|втором|третьем|четв[её]ртом|[1-4])[-\s]*(?:го\s+|м\s+)?квартал\p{L}*\s+(?P<rqy>\d{4})` +
-	`|(?P<rh>первого|второго|первом|втором|[12])[-\s]*(?:го\s+|м\s+)?полугоди\p{L}*\s+(?P<rhy>\d{4})` +
+	`|(?P<rq>IV|I{1,3}|первого|второго|третьего|четв[её]ртого|первом|втором|третьем|четв[её]ртом|[1-4])[-\s]*(?:го\s+|м\s+)?(?:квартал\p{L}*|кв\.)\s*(?P<rqy>\d{4})` +
+	`|(?P<rh>II|I|первого|второго|первом|втором|[12])[-\s]*(?:го\s+|м\s+)?полугоди\p{L}*\s+(?P<rhy>\d{4})` +
 	`|(?P<rmp>` + ruMonthPrep + `)\s+(?P<rmpy>\d{4})` +
 	`|(?P<td>\d{1,2})\s+(?P<tm>` + trMonths + `)(?:\s+(?P<ty>\d{4}))?` +
 	`|(?P<tyy>\d{4})\s+` + foldI("yılı") + `(?:n[ıi]n)?\s+sonu` +
@@ -280,7 +280,7 @@ func resolveML(get func(string) string, ctx dateContext) (time.Time, Precision, 
 		return lastOfMonth(y, q*3), PrecisionQuarter, ok && q > 0
 	case get("rh") != "":
 		y, ok := year(get("rhy"))
-		h := map[string]int{"первого": 1, "второго": 2, "первом": 1, "втором": 2, "1": 1, "2": 2}[strings.ToLower(get("rh"))]
+		h := map[string]int{"первого": 1, "второго": 2, "первом": 1, "втором": 2, "1": 1, "2": 2, "i": 1, "ii": 2}[strings.ToLower(get("rh"))]
 		return lastOfMonth(y, h*6), PrecisionHalf, ok && h > 0
 	case get("rmp") != "":
 		y, ok := year(get("rmpy"))
@@ -315,7 +315,7 @@ var relRe = regexp.MustCompile(`(?i)(?:` +
 	`\bwithin\s+(?:the\s+next\s+)?(?P<en>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|thirty|sixty|ninety)\s+(?:\(\d+\)\s+)?(?P<eu>days?|weeks?|months?|years?)\b` +
 	`|\b(?P<en2>\d{1,3}|an?|one|two|three|four|six)\s+(?P<eu2>days?|weeks?|months?)\s+from\s+(?:now|today|the\s+(?:date\s+of\s+)?(?:this\s+)?meeting)\b` +
 	`|(?:^|\s)в\s+(?P<rn>\d{1,3}-|одно|двух|трех|трёх|четырех|пяти|шести|семи|десяти|пятнадцати|тридцати|)(?P<ru>дневный|недельный|месячный)\s+срок` +
-	`|(?:^|\s)в\s+течение\s+(?P<rn2>\d{1,3}|одного|двух|трех|трёх|пяти|шести|десяти|)\s*(?:(?P<rw>рабочих)\s+|календарных\s+)?(?P<ru2>дн\p{L}*|недел\p{L}*|месяц\p{L}*)` +
+	`|(?:^|\s)в\s+течение\s+(?P<rn2>\d{1,3}|одного|двух|трех|трёх|пяти|шести|десяти|)\s*(?:(?P<rw>рабочих)\s+|календарных\s+)?(?P<ru2>дн\p{L}*|недел\p{L}*|месяц\p{L}*|года|год|лет)` +
 	`|(?:^|\s)(?P<tn>\d{1,3}|` + foldI("bir", "iki", "üç", "dört", "beş", "altı", "on", "on beş", "otuz") + `)\s*(?:\(\p{L}+(?:\s\p{L}+)?\)\s*)?(?P<tu>` + foldI("gün", "hafta", "ay", "yıl") + `)\s+(?:` + foldI("içinde", "içerisinde", "zarfında") + `)` +
 	`)`)
 
@@ -388,7 +388,7 @@ func relDates(s string, ctx dateContext) []dateMatch {
 				dm.date = ctx.meeting.AddDate(0, 0, 7*n)
 			case strings.HasPrefix(u, "month") || strings.HasPrefix(u, "месяч") || strings.HasPrefix(u, "месяц") || u == "ay":
 				dm.date = ctx.meeting.AddDate(0, n, 0)
-			case strings.HasPrefix(u, "year") || u == "yil":
+			case strings.HasPrefix(u, "year") || u == "yil" || strings.HasPrefix(u, "год") || u == "лет":
 				dm.date = ctx.meeting.AddDate(n, 0, 0)
 			default:
 				continue
@@ -573,6 +573,9 @@ func allDates(s string, ctx dateContext, lang string) []dateMatch {
 		ds = mlNumericDates(s, ctx, lang == "ru")
 	}
 	ds = append(append(ds, mlDates(s, ctx)...), relDates(s, ctx)...)
+	if lang == "ru" {
+		ds = append(ds, ruYearTerms(s, ctx)...)
+	}
 	if lang == "ru" || lang == "tr" {
 		ds = append(ds, mlWeekdayDates(s, ctx)...)
 	}

@@ -97,9 +97,46 @@ func ruActorFrom(s string, masked []byte, at int) ruActorResult {
 		return shift(ruActorResult{parties: ps, end: e, ok: true})
 	}
 	if ps, e, ok := mlActor(sub, true); ok && !ruVerbBefore(msub[:e]) {
+		for i, p := range ps {
+			if m := ruOneSideRe.FindStringSubmatch(p); m != nil {
+				ps[i] = ruSideName(m[1]) // "Российской стороне" -> "Российская сторона"
+			}
+		}
+		ps, e = ruMoreParties(sub, ps, e)
 		return shift(ruActorResult{parties: ps, end: e, ok: true})
 	}
 	return ruActorResult{}
+}
+
+// ruAndRe joins a further party to the one before: "Секретариату ОТГ и
+// Турецкой стороне", "Секретариат ОТГ, Кыргызская сторона".
+var ruAndRe = regexp.MustCompile(`^(?:\s+\p{Lu}{2,6})?\s*(?:,|\s+и)\s+`)
+
+// ruMoreParties adds the parties joined to the actor that ends at end.
+func ruMoreParties(s string, ps []string, end int) ([]string, int) {
+	for len(ps) < 6 {
+		m := ruAndRe.FindStringIndex(s[end:])
+		if m == nil {
+			break
+		}
+		at := end + m[1]
+		pm := ruPartyRe.FindStringIndex(s[at:])
+		if pm == nil || strings.TrimSpace(s[at:at+pm[0]]) != "" {
+			break
+		}
+		more, e, ok := mlActor(s[at:], true)
+		if !ok {
+			break
+		}
+		for _, p := range more {
+			if m := ruOneSideRe.FindStringSubmatch(p); m != nil {
+				p = ruSideName(m[1])
+			}
+			ps = append(ps, p)
+		}
+		end = at + e
+	}
+	return ps, end
 }
 
 // ruFutureFirst tells a clause that starts with a finite future verb:
@@ -109,13 +146,19 @@ func ruFutureFirst(b []byte) bool {
 	return len(f) > 0 && ruFinite(strings.ToLower(f[0]))
 }
 
-var ruSideAdj = `(?:азербайджанск|казахстанск|казахск|кыргызск|киргизск|турецк|узбекск|венгерск)\p{L}*`
+// ruSideAdj is the adjective of a state's side: the Working Group's
+// ("Азербайджанской", "Турецкая") or any other ("Российской").
+var ruSideAdj = `(?:(?:азербайджанск|казахстанск|казахск|кыргызск|киргизск|турецк|узбекск|венгерск)\p{L}*|\p{L}+ск(?:ая|ой|ую|ие|их|ими|им))`
 
 // ruSideListRe is two or more sides named together: "Азербайджанской и
 // Казахстанской сторонам", "Казахстанская, Кыргызская и Узбекская стороны".
 var ruSideListRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(` + ruSideAdj + `(?:\s*,\s*` + ruSideAdj + `)*\s+и\s+` + ruSideAdj + `\s+сторон\p{L}*)`)
 
 var ruSideAdjRe = regexp.MustCompile(`(?i)` + ruSideAdj)
+
+// ruOneSideRe is one other state's side: "Российской стороне", "Белорусская
+// сторона".
+var ruOneSideRe = regexp.MustCompile(`(?i)^(` + ruSideAdj + `)\s+сторон(?:а|е|ой)$`)
 
 // ruSideList reads a list of sides that acts, when it is the sentence's
 // first party and no preposition governs it.
@@ -126,16 +169,26 @@ func ruSideList(s string) ([]string, int, bool) {
 	}
 	var names []string
 	for _, a := range ruSideAdjRe.FindAllString(s[m[2]:m[3]], -1) {
-		lo := strings.ToLower(a)
-		for stem, n := range sideNames {
-			if strings.HasPrefix(lo, stem) {
-				names = append(names, n+" side")
-				break
-			}
-		}
+		names = append(names, ruSideName(a))
 	}
 	return names, m[3], len(names) > 1
 }
+
+// ruSideName names the side of a state from its adjective in any case:
+// one of the Working Group's in English ("Турецкой" -> "Turkish side"),
+// another in the Russian nominative ("Российской" -> "Российская сторона").
+func ruSideName(adj string) string {
+	lo := strings.ToLower(adj)
+	for stem, n := range sideNames {
+		if strings.HasPrefix(lo, stem) {
+			return n + " side"
+		}
+	}
+	return ruReplaceEnding(adj, ruSideAdjEndings) + " сторона"
+}
+
+// ruSideAdjEndings give a side's adjective in the nominative singular.
+var ruSideAdjEndings = []ruEnding{{"ой", "ая"}, {"ую", "ая"}, {"ими", "ая"}, {"ие", "ая"}, {"их", "ая"}, {"им", "ая"}}
 
 // ruActorHeads are the stems of nouns that name who can act: bodies,
 // services, sides, officials. A decision's object ("Проект Плана ...

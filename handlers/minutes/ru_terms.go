@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Russian terms that need more than a date reader: a term that names no
@@ -55,4 +56,29 @@ func addWorkdays(t time.Time, n int) time.Time {
 		}
 	}
 	return t
+}
+
+// ruYearTermRe is a whole year given as the term: "в течение 2024 года",
+// "в течение 2024 г.". Unlike "в 2024 году", which may only say when
+// something happens, it bounds the task.
+var ruYearTermRe = regexp.MustCompile(`(?i)(?:^|\s)(в\s+течение\s+)(\d{4})\s*(?:года|г\.)`)
+
+// ruYearTerms returns the year terms of s as deadlines at the year's end.
+func ruYearTerms(s string, ctx dateContext) []dateMatch {
+	if !strings.Contains(s, "течение") {
+		return nil
+	}
+	var out []dateMatch
+	for _, m := range ruYearTermRe.FindAllStringSubmatchIndex(s, -1) {
+		y, ok := yearOf(s[m[4]:m[5]], ctx)
+		out = append(out, dateMatch{start: m[4], end: m[1], pstart: m[2], prep: "в течение", kind: prepStrong,
+			date: time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), prec: PrecisionYear, ok: ok})
+	}
+	return out
+}
+
+// hasCyrillic tells a short text written in Russian, such as a table's
+// term cell ("II кв. 2024 г."), too short for language to judge.
+func hasCyrillic(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
 }
