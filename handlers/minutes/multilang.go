@@ -595,6 +595,11 @@ var mlMeetingRe = regexp.MustCompile(`(?i)заседани|встреч|самм
 // mlCommitments reads one Russian or Turkish sentence.
 func mlCommitments(sn sentence, ctx dateContext, ru bool, lead *commitment) []Item {
 	s := sn.text
+	if ru {
+		if its := ruClauses(sn, ctx, lead); its != nil {
+			return its // "Сторонам до 1 марта ..., а Секретариату до 1 апреля ..."
+		}
+	}
 	var dates []dateMatch
 	lang := "tr"
 	if ru {

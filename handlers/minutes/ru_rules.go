@@ -90,7 +90,16 @@ func ruActorFrom(s string, masked []byte, at int) ruActorResult {
 	if ps, e, ok := assignee(sub, true); ok {
 		return shift(ruActorResult{parties: ps, end: e, assigned: true, ok: true})
 	}
-	if r := ruLeadingActor(sub, msub); r.ok || r.stopped {
+	if m := ruAskRe.FindStringIndex(sub); m != nil {
+		// "Просить Правительство Республики Казахстан ... рассмотреть":
+		// the party asked is the accusative object.
+		if r := ruLeadingActor(sub[m[1]:], msub[m[1]:], true); r.ok {
+			r.end += m[1]
+			r.assigned = true
+			return shift(r)
+		}
+	}
+	if r := ruLeadingActor(sub, msub, false); r.ok || r.stopped {
 		return shift(r)
 	}
 	if ps, e, ok := ruSideList(sub); ok {
@@ -198,7 +207,7 @@ var ruActorHeads = []string{
 	"агентств", "администраци", "секретариат", "групп", "совет", "центр", "бюро", "инспекци", "организаци",
 	"делегаци", "участник", "член", "эксперт", "председател", "руководител", "банк", "палат", "институт",
 	"дирекци", "аппарат", "правительств", "таможн", "штаб", "отдел", "академи", "представител", "координатор",
-	"оператор", "платформ", "союз", "суд", "прокуратур", "казначейств", "фонд",
+	"оператор", "платформ", "союз", "суд", "прокуратур", "казначейств", "фонд", "коллеги",
 }
 
 // ruTitles are a person's titles: "г-н Иванов И.И.", "г-же Петровой".
@@ -209,7 +218,7 @@ var ruTitles = map[string]string{"г-н": "г-н", "г-ну": "г-н", "г-жа"
 // words and names that say whose it is), then the verb. With an
 // infinitive the phrase is a dative and is given in the nominative; with
 // a future verb it is already one. A past verb means a report.
-func ruLeadingActor(s string, masked []byte) ruActorResult {
+func ruLeadingActor(s string, masked []byte, acc bool) ruActorResult {
 	type word struct {
 		w          string
 		start, end int
@@ -264,8 +273,8 @@ func ruLeadingActor(s string, masked []byte) ruActorResult {
 			}
 			break
 		}
-		if lw == "и" && k+1 < len(ws) && ruGenitiveLike(strings.ToLower(ws[k+1].w)) && !ruInfinitive(strings.ToLower(ws[k+1].w)) {
-			continue // "законодательства и правоприменительной практики"
+		if (lw == "и" || lw == "–" || lw == "-" || lw == "—") && k+1 < len(ws) && ruGenitiveLike(strings.ToLower(ws[k+1].w)) && !ruInfinitive(strings.ToLower(ws[k+1].w)) {
+			continue // "законодательства и правоприменительной практики", "государств – членов"
 		}
 		if unicode.IsUpper(firstRune(w)) || ruAbbrev(w) || (ruGenitiveLike(lw) && !ruInfinitive(lw) && !ruModal[lw]) {
 			last = k
@@ -275,7 +284,7 @@ func ruLeadingActor(s string, masked []byte) ruActorResult {
 	}
 	end := ws[last].end
 	phrase := s[ws[0].start:end]
-	if m := ruPartyRe.FindStringSubmatchIndex(phrase); m != nil && m[0] == 0 {
+	if m := ruPartyRe.FindStringSubmatchIndex(phrase); m != nil && m[0] == 0 && m[2*ruPartyRe.SubexpIndex("body")] < 0 {
 		return ruActorResult{} // a side, the Parties, the Secretariat: mlActor names them
 	}
 	// The verb: after the phrase and any date phrase, or after a partner
@@ -284,6 +293,8 @@ func ruLeadingActor(s string, masked []byte) ruActorResult {
 	for k := 0; k < len(rest) && k < 6; k++ {
 		lw := strings.ToLower(strings.Trim(rest[k], ",;:"))
 		switch {
+		case ruInfinitive(lw) && acc:
+			return ruActorResult{parties: []string{ruAccusativePhrase(s[ws[0].start:end])}, end: end, ok: true}
 		case ruInfinitive(lw):
 			return ruActorResult{parties: []string{ruNominativePhrase(s[ws[0].start:end], person)}, end: end, ok: true}
 		case ruModal[lw] || ruFinite(lw):
@@ -327,7 +338,7 @@ func ruActorHead(lw string) bool {
 // ruAdjective tells a word with an adjective's ending, in the nominative
 // or the dative: "Евразийской", "Таможенным", "Национальному", "Высший".
 func ruAdjective(lw string) bool {
-	for _, e := range []string{"ой", "ей", "ому", "ему", "ым", "им", "ая", "яя", "ое", "ее", "ые", "ие", "ий", "ый"} {
+	for _, e := range []string{"ой", "ей", "ому", "ему", "ым", "им", "ая", "яя", "ое", "ее", "ые", "ие", "ий", "ый", "ую", "юю"} {
 		if strings.HasSuffix(lw, e) && utf8.RuneCountInString(lw) > 3 {
 			return true
 		}
@@ -408,6 +419,33 @@ func ruReplaceEnding(w string, rules []ruEnding) string {
 var ruHeadEndings = []ruEnding{
 	{"ствам", "ства"}, {"ям", "и"}, {"кам", "ки"}, {"гам", "ги"}, {"хам", "хи"}, {"ам", "ы"},
 	{"ству", "ство"}, {"ию", "ие"}, {"ии", "ия"}, {"ю", "ь"}, {"е", "а"}, {"у", ""},
+}
+
+// ruAskRe is a request to a party: "Просить Правительство ...".
+var ruAskRe = regexp.MustCompile(`(?i)^(?:\d+\.\s*)?просить\s+`)
+
+// ruAccEndings turn an accusative noun phrase's feminine words into the
+// nominative ("Евразийскую экономическую комиссию" -> "Евразийская
+// экономическая комиссия"); masculine and neuter inanimate nouns are the
+// same in both cases ("Правительство", "Комитет").
+var ruAccEndings = []ruEnding{{"ую", "ая"}, {"юю", "яя"}, {"ию", "ия"}, {"у", "а"}, {"ю", "я"}}
+
+// ruAccusativePhrase gives an accusative actor in the nominative: the
+// adjectives and the head change, the genitive words after it stay.
+func ruAccusativePhrase(p string) string {
+	f := strings.Fields(p)
+	for i, w := range f {
+		lw := strings.ToLower(w)
+		if ruAdjective(lw) && i < len(f)-1 {
+			f[i] = ruReplaceEnding(w, ruAccEndings[:2])
+			continue
+		}
+		if !ruAbbrev(w) {
+			f[i] = ruReplaceEnding(w, ruAccEndings[2:])
+		}
+		break
+	}
+	return strings.Join(f, " ")
 }
 
 // ruHeadNominative gives a dative head noun in the nominative; an acronym
@@ -565,4 +603,48 @@ func ruVerbBefore(masked []byte) bool {
 		}
 	}
 	return false
+}
+
+// ruClauseRe ends one of the coordinated tasks of a Russian sentence: ", а
+// Секретариату ОТГ ...", "; Турецкой стороне ...". ", а также" adds to the
+// same task and does not end it.
+var ruClauseRe = regexp.MustCompile(`(?:,\s+а\s+(?:не\s+позднее\s+|до\s+|к\s+|в\s+)?|;\s+)`)
+
+// ruClauses reads a sentence of several dated tasks, each with its actor
+// or, when a clause names none ("..., а до 1 апреля 2024 г. – окончательный
+// вариант"), the actor of the clause before. It returns nil for a sentence
+// of one task, which the caller reads whole. The quote of each item is the
+// whole sentence.
+func ruClauses(sn sentence, ctx dateContext, lead *commitment) []Item {
+	s := sn.text
+	if !strings.Contains(s, ", а ") && !strings.Contains(s, "; ") {
+		return nil
+	}
+	var cuts []int
+	for _, m := range ruClauseRe.FindAllStringIndex(s, -1) {
+		if !strings.HasPrefix(s[m[0]:], ", а также") {
+			cuts = append(cuts, m[0])
+		}
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	var items []Item
+	start, prev, firstOnly := 0, lead, false
+	for k, end := range append(cuts, len(s)) {
+		clause := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(s[start:end], ","), ";"), " ")
+		clause = strings.TrimPrefix(clause, "а ")
+		got := mlCommitments(sentence{text: clause, bullet: true}, ctx, true, prev)
+		for _, it := range got {
+			it.Quote = strings.TrimSpace(s)
+			items = append(items, it)
+			prev = &commitment{parties: it.Parties, pstart: -1}
+			firstOnly = k == 0
+		}
+		start = end
+	}
+	if len(items) == 0 || len(items) == 1 && firstOnly {
+		return nil // one task, in the first clause: read the sentence whole, as before
+	}
+	return items
 }
