@@ -82,6 +82,12 @@ func TestRussianRules(t *testing.T) {
 			[]ruWant{{"Исполнительный комитет СНГ", "2024-12-01", PrecisionDay}}},
 		{"ministry in the dative", "Министерству иностранных дел Республики Узбекистан до 1 апреля 2024 г. направить ноту.",
 			[]ruWant{{"Министерство иностранных дел Республики Узбекистан", "2024-04-01", PrecisionDay}}},
+		{"town abbreviation", "Узбекской стороне провести семинар в г. Самарканде до 1 июня 2024 г.",
+			[]ruWant{{"Uzbek side", "2024-06-01", PrecisionDay}}},
+		{"year abbreviation ends a sentence", "Кыргызской стороне представить проект до 1 апреля 2024 г. Сторонам рассмотреть его до 1 мая 2024 г.",
+			[]ruWant{{"Kyrgyz side", "2024-04-01", PrecisionDay}, {"the Parties", "2024-05-01", PrecisionDay}}},
+		{"sub-numbered items under a charge", "Поручить Секретариату ОТГ:\n1.1. до 1 марта 2024 г. подготовить проект доклада;\n1.2. до 1 апреля 2024 г. разослать его Сторонам.",
+			[]ruWant{{"the Secretariat", "2024-03-01", PrecisionDay}, {"the Secretariat", "2024-04-01", PrecisionDay}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := ruHeld + tc.text

@@ -82,3 +82,24 @@ func ruYearTerms(s string, ctx dateContext) []dateMatch {
 func hasCyrillic(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
 }
+
+// ruAbbrevs are Russian abbreviations after which a period does not end
+// a sentence: "ст. 5", "п. 3", "см. Приложение", "ул. Навои".
+var ruAbbrevs = map[string]bool{"ст": true, "п": true, "пп": true, "см": true, "им": true, "обл": true, "ул": true,
+	"тыс": true, "млн": true, "млрд": true, "руб": true, "т.е": true, "т.д": true, "т.п": true, "т.ч": true, "гг": true, "г-н": true, "г-жа": true}
+
+// ruAbbrevDot tells a period that ends a Russian abbreviation w (lower
+// case, without the period) in before, the text up to it. "г." is a town
+// ("г. Ташкент") unless a year stands before it ("1 марта 2024 г."),
+// where the sentence may end.
+func ruAbbrevDot(w, before string) bool {
+	if w != "г" {
+		return ruAbbrevs[w]
+	}
+	f := strings.Fields(before)
+	if len(f) < 2 {
+		return true
+	}
+	y := f[len(f)-2]
+	return !(len(y) == 4 && y[0] >= '1' && y[0] <= '2' && strings.Trim(y, "0123456789") == "")
+}
