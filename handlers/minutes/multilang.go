@@ -599,6 +599,9 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool, lead *commitment) []It
 		if its := ruClauses(sn, ctx, lead); its != nil {
 			return its // "Сторонам до 1 марта ..., а Секретариату до 1 апреля ..."
 		}
+		if ruRecurringRe.MatchString(s) {
+			return nil // "ежегодно, до 1 февраля": a standing task
+		}
 	}
 	var dates []dateMatch
 	lang := "tr"

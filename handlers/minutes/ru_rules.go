@@ -293,6 +293,8 @@ func ruLeadingActor(s string, masked []byte, acc bool) ruActorResult {
 	for k := 0; k < len(rest) && k < 6; k++ {
 		lw := strings.ToLower(strings.Trim(rest[k], ",;:"))
 		switch {
+		case lw == "совместно" || lw == "с" || lw == "со" || lw == "и" || lw == "также":
+			continue
 		case ruInfinitive(lw) && acc:
 			return ruActorResult{parties: []string{ruAccusativePhrase(s[ws[0].start:end])}, end: end, ok: true}
 		case ruInfinitive(lw):
@@ -304,8 +306,6 @@ func ruLeadingActor(s string, masked []byte, acc bool) ruActorResult {
 			return ruActorResult{parties: []string{normSpace(phrase)}, end: end, ok: true}
 		case ruPast(lw):
 			return ruActorResult{past: true, stopped: true}
-		case lw == "совместно" || lw == "с" || lw == "со" || lw == "и":
-			continue
 		case k > 0 && (rest[0] == "совместно" || rest[0] == "с"):
 			continue // the partner's name
 		}
@@ -643,8 +643,12 @@ func ruClauses(sn sentence, ctx dateContext, lead *commitment) []Item {
 		}
 		start = end
 	}
-	if len(items) == 0 || len(items) == 1 && firstOnly {
+	if len(items) == 0 || len(items) == 1 && firstOnly && !ruRecurringRe.MatchString(s) {
 		return nil // one task, in the first clause: read the sentence whole, as before
 	}
 	return items
 }
+
+// ruRecurringRe marks a standing, repeated task ("ежегодно, до 1
+// февраля, информировать ..."): it has no one deadline to remind of.
+var ruRecurringRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:ежегодно|ежеквартально|ежемесячно|еженедельно|каждый\s+год|раз\s+в\s+(?:год|квартал|полугодие|месяц))(?:[^\p{L}]|$)`)
