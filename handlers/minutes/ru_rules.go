@@ -33,11 +33,11 @@ var ruAgreedClauseRe = regexp.MustCompile(`(?i)^[^.:;]{0,80}?(?:договори
 
 // ruOwnersRe is an owners' label: "Ответственные: Узбекская сторона",
 // "Ответственный исполнитель – Секретариат ОТГ", "Исполнители: ...".
-var ruOwnersRe = regexp.MustCompile(`(?i)(?:^|[\s.;])(?:ответственн\p{L}*(?:\s+исполнител\p{L}*)?|исполнител\p{L}*)\s*[:–—-]\s*([^.;]+?)\s*(?:[.;]|\s+срок|$)`)
+var ruOwnersRe = regexp.MustCompile(`(?i)(?:^|[\s.;])(?:ответственн\p{L}*(?:\s+исполнител\p{L}*)?|исполнител\p{L}*|отв\.)\s*[:–—-]\s*([^.;]+?)\s*(?:[.;]|\s+срок|$)`)
 
 // ruTermLabelRe is a term's label on its own line: "Срок: до 1 марта
 // 2024 г.", "Срок исполнения – IV квартал 2024 г.".
-var ruTermLabelRe = regexp.MustCompile(`(?i)^(?:срок\p{L}*(?:\s+(?:исполнения|выполнения|представления|реализации))?|ответственн\p{L}*(?:\s+исполнител\p{L}*)?|исполнител\p{L}*)\s*[:–—-]`)
+var ruTermLabelRe = regexp.MustCompile(`(?i)^(?:срок\p{L}*(?:\s+(?:исполнения|выполнения|представления|реализации))?|ответственн\p{L}*(?:\s+исполнител\p{L}*)?|исполнител\p{L}*|отв\.)\s*[:–—-]`)
 
 // ruJoinLabels joins a Russian task and the label lines under it (its
 // term, its owners) into one sentence, as a secretary reads them: the
@@ -531,8 +531,9 @@ func ruCanonicalOwner(o string, secretariat bool) []string {
 		if m[2*i] < 0 {
 			continue
 		}
-		if rest := strings.Fields(o[m[2*i+1]:]); len(rest) > 1 || len(rest) == 1 && !ruAbbrev(rest[0]) || g == "sec" && !secretariat {
-			break
+		rest := strings.Fields(o[m[2*i+1]:])
+		if len(rest) > 1 || len(rest) == 1 && !ruAbbrev(rest[0]) || g == "sec" && !secretariat && !(len(rest) == 1 && rest[0] == "ОТГ") {
+			break // a plain "Секретариат" in a table stays as written; the OTS's is the Secretariat
 		}
 		ps, _, _ := mlActor(o, true)
 		return ps

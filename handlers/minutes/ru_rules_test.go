@@ -95,6 +95,12 @@ func TestRussianRules(t *testing.T) {
 		{"annual report, one task", "Секретариату ОТГ подготовить ежегодный доклад до 1 марта 2024 г.",
 			[]ruWant{{"the Secretariat", "2024-03-01", PrecisionDay}}},
 		{"standing yearly task", "Сторонам ежегодно, до 1 февраля, представлять в Секретариат ОТГ информацию о ходе работы.", nil},
+		{"abbreviated owners label", "4. Подготовить аналитическую записку.\nОтв.: Секретариат ОТГ.\nСрок – 01.06.2024.",
+			[]ruWant{{"the Secretariat", "2024-06-01", PrecisionDay}}},
+		{"table of tasks, year and standing terms", "| № | Мероприятие | Исполнитель | Срок исполнения |\n|---|---|---|---|\n| 1 | Обмен данными | Казахстанская сторона | в течение 2024 г. |\n| 2 | Консультации | Стороны | по мере необходимости |\n| 3 | Доклад | Секретариат ОТГ | до 01.06.2024 |",
+			[]ruWant{{"Kazakh side", "2024-12-31", PrecisionYear}, {"the Secretariat", "2024-06-01", PrecisionDay}}},
+		{"a proposal is no commitment", "Кыргызская сторона предложила провести совместный семинар до конца 2024 года.", nil},
+		{"an intention is no commitment", "Турецкая сторона сообщила о намерении провести семинар в апреле 2024 г.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := ruHeld + tc.text
