@@ -80,7 +80,7 @@ func trSideCase(rest string) (trCase, bool) {
 	return trOblique, false
 }
 
-// trPluralCase reads the case ending of a plural or a bare noun:
+// trEndingCase reads the case ending of a plural or a bare noun:
 // "Taraflar", "Tarafların", "Taraflarca"; "Sekretarya", "Sekretaryanın",
 // "Sekretaryaca". gen and agent are the endings after a vowel or a
 // consonant.
@@ -137,7 +137,7 @@ var trInstitutionHeads = []string{
 // "Türk tarafı ile", "Sekretarya için". A party before one does not act.
 var trPostpositions = map[string]bool{
 	"arasinda": true, "icin": true, "ile": true, "gibi": true, "hakkinda": true, "adina": true,
-	"nezdinde": true, "disinda": true, "haricinde": true, "tarafindan": false,
+	"nezdinde": true, "disinda": true, "haricinde": true,
 }
 
 // trUnderOf are the nouns that make the name before them a qualifier of
