@@ -79,6 +79,9 @@ func (req *request) parseBody(contentType string, body []byte) error {
 	mt, params, _ := mime.ParseMediaType(contentType)
 	switch mt {
 	case "multipart/form-data":
+		if readForm(body, params["boundary"], req.fields, req.files) {
+			return nil
+		}
 		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
 		var part bytes.Buffer // one buffer for every part: a form has many small ones
 		for {
