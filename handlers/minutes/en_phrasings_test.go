@@ -172,6 +172,33 @@ var enPhrasings = []enPhrasing{
 	{"time of a session", enHeldApr + "The session will open at 10 am on Friday 12 April.", nil},
 	{"deadline passed", enHeld + "The Working Group noted that the deadline of 1 March 2023 for comments had passed.", nil},
 	{"no actor", enHeld + "Comments on the draft are welcome by 1 December 2023.", nil},
+
+	// Added with the rules of this pass (after the first run): each rule
+	// with a positive and a negative.
+	{"party qualified by a participle", enHeld + "Parties wishing to host the next meeting should inform the Secretariat by 1 March 2024.",
+		[]string{"the Parties|2024-03-01|day"}},
+	{"participle, past report", enHeld + "Parties wishing to host the next meeting informed the Secretariat on 1 March 2023.", nil},
+	{"interested member states", "Decision adopted on 10 December 2023.\n\nMember States interested in the pilot are invited to inform the Secretariat by 31 January 2024.",
+		[]string{"the Member States|2024-01-31|day"}},
+	{"time before its day", enHeld + "Delegations arriving on Sunday must register before 6 pm to avoid queues on Monday.",
+		[]string{"the delegations|2023-10-15|day"}},
+	{"time of a session on a day", enHeld + "The Chair will open the session on Monday at 10 am.", nil},
+	{"weekday at a time", enHeld + "The Secretariat will send the link by 5 pm on Thursday.",
+		[]string{"the Secretariat|2023-10-12|day"}},
+	{"label owners, qualified group", enHeld + "**Register (Summit Participants):** Participants must complete the online form by 20 October 2023.",
+		[]string{"Summit Participants|2023-10-20|day"}},
+	{"body that met", enHeld + "The Customs Committee met on 5 May 2023 and adopted its report.", nil},
+	{"body with a deadline", enHeld + "The Customs Committee will review the draft by 15 December 2023.",
+		[]string{"the Customs Committee|2023-12-15|day"}},
+	{"hosted activity, organised", enHeld + "The seminar on authorised economic operators will be organised by the Secretariat in April 2024.",
+		[]string{"the Secretariat|2024-04-30|month"}},
+	{"next meeting hosted", enHeld + "The next meeting will be hosted by Kazakh side in March 2024.", nil},
+	{"checked box", enHeld + "- [x] Secretariat to circulate the agenda by 15 November 2023", nil},
+	{"done after a dash", enHeld + "ACTION: Turkish side to send the nominations by 1 November 2023 – done.", nil},
+	{"owner field with the task", enHeld + "Action: Kazakh delegation to circulate the study by 1 December 2023.",
+		[]string{"Kazakh side|2023-12-01|day"}},
+	{"owner field alone", enHeld + "Prepare the terms of reference. Action: John Smith — due 15 December 2023",
+		[]string{"John Smith|2023-12-15|day"}},
 }
 
 func TestEnglishPhrasings(t *testing.T) {

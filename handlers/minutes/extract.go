@@ -307,6 +307,8 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 		}
 		found = append(found, pp)
 	}
+	bodies, found := findBodies(s, found)
+	found = append(found, bodies...)
 	for _, p := range found {
 		if objectWords[precedingWord(s, p.start)] {
 			continue
@@ -315,6 +317,9 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 		vs, ve, qual, conj, ok := commitAfter(after)
 		if !ok {
 			vs, ve, ok = reportedCommitment(after)
+		}
+		if !ok {
+			vs, ve, ok = participleTail(after) // "Parties wishing to host the meeting should inform ..."
 		}
 		if !ok && agreedThatRe.MatchString(s[:p.start]) {
 			vs, ve, ok = bareVerb(after) // "It was agreed that the Parties submit ..."
@@ -402,7 +407,7 @@ var actionMarkRe = regexp.MustCompile(`^(?:ACTIONS?|Actions?|AP|AI|Action\s+item
 
 // hostedRe finds an activity hosted by a party at a date: "workshop ... to
 // be hosted by Turkish side in February 2024". The host commits to hold it.
-var hostedRe = regexp.MustCompile(`(?i)\bto\s+be\s+(?:co-)?(?:hosted|organi[sz]ed|conducted|held)\s+by\s+`)
+var hostedRe = regexp.MustCompile(`(?i)\b(?:to|will|shall)\s+be\s+(?:co-)?(?:hosted|organi[sz]ed|conducted|held)\s+by\s+`)
 
 // passiveRe finds a deadline in the passive with no agent named: "requests
 // should be submitted to the Secretariat by ...". Who must act is read
@@ -449,6 +454,7 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	dates := append(append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...), weekdayDates(s, ctx.dateContext)...)
 	deadlineNamed(s, dates)
 	dates = withoutOverlaps(dates, periodDates(s, ctx.dateContext))
+	dates = append(dates, clockDayDates(s, dates)...)
 	if len(dates) == 0 {
 		if undatedRe.MatchString(s) {
 			return nil, whyUndated
@@ -588,7 +594,7 @@ func hostedItem(s string, dates []dateMatch, ctx docContext) (Item, bool) {
 		return Item{}, false
 	}
 	loc := hostedRe.FindStringIndex(s)
-	if loc == nil {
+	if loc == nil || meetingHostedRe.MatchString(s[:loc[0]]) {
 		return Item{}, false
 	}
 	ps := findParties(s[loc[1]:])

@@ -100,6 +100,9 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 				lead = leadIn(sn.text, ctx.acronyms)
 			}
 		}
+		if len(got) > 0 && !sn.table && markedDone(sn.text, nextText(sents, i)) {
+			got, why = nil, whyDone
+		}
 		for k := range got {
 			got[k].Source = SourceRules
 			if isHosting(got[k].Parties) {
