@@ -50,6 +50,9 @@ func readPDF(data []byte) (text string, err error) {
 		if err != nil {
 			continue // one bad page should not lose the rest
 		}
+		if lt := safeTableText(p); lt != "" {
+			t = lt // the page holds a table: its rows, laid out by position
+		}
 		b.WriteString(t)
 		b.WriteString("\n\n")
 	}
