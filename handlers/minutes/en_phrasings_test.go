@@ -199,6 +199,19 @@ var enPhrasings = []enPhrasing{
 		[]string{"Kazakh side|2023-12-01|day"}},
 	{"owner field alone", enHeld + "Prepare the terms of reference. Action: John Smith — due 15 December 2023",
 		[]string{"John Smith|2023-12-15|day"}},
+	{"official asked to act", "1090th meeting – 7 July 2010\n\n3. instructed the Secretary General to begin talks and to report back to the Committee of Ministers by 31 October 2010.",
+		[]string{"the Secretary General|2010-10-31|day"}},
+	{"official thanked for a dated report", enHeld + "The Chair thanked the Secretary General for the report of 31 October 2023.", nil},
+	{"those interested", "1111th meeting – 6-7 April 2011\n\n1. noted that those interested in the position of Chair of the Group should inform the Chair in writing, before Thursday 21 April 2011 (at 12 noon);",
+		[]string{"those interested in the position of Chair of the Group|2011-04-21|day"}},
+	{"those interested, past", enHeld + "Those interested in the position informed the Chair on 5 October 2023.", nil},
+	{"jointly with", enHeld + "The heads of state instructed the governments jointly with the Commission to work out new proposals within two months.",
+		[]string{"the governments + the Commission|2023-12-10|day"}},
+	{"in consultation with", enHeld + "Kazakh side, in consultation with the Secretariat, will prepare the draft by 1 March 2024.",
+		[]string{"Kazakh side|2024-03-01|day"}},
+	{"meeting without its year", "The Council met in Astana on 19 March.\n\nA decision was made at the previous session on 19 December 2023.\n\nThe Secretariat will prepare the report within two months.",
+		[]string{"the Secretariat|2024-05-19|day"}},
+	{"meeting without its year, nothing earlier", "The Council met in Astana on 19 March.\n\nThe Secretariat will prepare the report within two months.", nil},
 }
 
 func TestEnglishPhrasings(t *testing.T) {

@@ -3,7 +3,9 @@ package minutes
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // English rules of issue 14's fourth pass: bodies named in full, times of
@@ -74,17 +76,18 @@ func clockDayDates(s string, dates []dateMatch) []dateMatch {
 // bodyHeads end the name of a body or an office that acts in minutes:
 // "The Expert Group on Risk Management", "The Customs Legislation
 // Department of the Commission", "the editors".
-const bodyHeads = `(?:Committee|Sub-?[Cc]ommittee|Group|Sub-?[Gg]roup|Department|Directorate|Division|Section|Unit|Office|Commission|Council|Board|Team|Agency|Service|Authority|Ministry|Administration|Panel|Network|Forum|Centre|Center|Institute|Force|Party|Presidency|Collegium|Assembly|Plenary|Registry|Rapporteurs?|Co-?[Cc]hairs|Chairs|Coordinators?|Convenors?|Facilitators?|Editors?|Liaisons?|Executive\s+Secretary|Secretary-General|Director(?:-General)?)`
+const bodyHeads = `(?:Committee|Sub-?[Cc]ommittee|Group|Sub-?[Gg]roup|Department|Directorate|Division|Section|Unit|Office|Commission|Council|Board|Team|Agency|Service|Authority|Authorities|Ministry|Ministries|Administration|Governments?|Panel|Network|Forum|Centre|Center|Institute|Force|Party|Presidency|Collegium|Assembly|Plenary|Registry|Rapporteurs?|Co-?[Cc]hairs|Chairs|Coordinators?|Convenors?|Facilitators?|Editors?|Liaisons?|Executive\s+(?:Secretary|Director)|Secretary[- ]General|Director(?:[- ]General)?)`
 
 // lowerHeads are the offices written in lower case after "the": "the
 // editors will publish ...", "the co-chairs to issue ...".
-const lowerHeads = `(?:editors?|authors?|co-?chairs|chairs|rapporteurs?|convenors?|facilitators?|coordinators?|document\s+shepherd|secretary|organi[sz]ers|moderators?)`
+const lowerHeads = `(?:editors?|authors?|co-?chairs|chairs|rapporteurs?|convenors?|facilitators?|coordinators?|document\s+shepherd|secretary|organi[sz]ers|moderators?|governments|(?:competent\s+|national\s+)?authorities)`
 
 // bodyRe reads such a name where a clause begins: at the start of the
 // sentence, after a label ("Action:", "**Follow-up:**") or a decision's
-// "that". A qualifier with "on" or "for" stays in the name; "of the X" is
+// "that", or as the one a decision asks to act ("instructed the Secretary
+// General to report back ..."). A qualifier with "on" or "for" stays in the name; "of the X" is
 // added by the commitment reader as for any party.
-var bodyRe = regexp.MustCompile(`^(?:\*\*[^*]{1,80}:\*\*\s*|[\p{L} ]{1,30}:\s+|.{0,200}?\bthat\s+)?((?:[Tt]he\s+)(?:(?:\p{Lu}[\p{L}'-]*|and|of|on|for)\s+){0,6}?` + bodyHeads +
+var bodyRe = regexp.MustCompile(`^(?:\*\*[^*]{1,80}:\*\*\s*|[\p{L} ]{1,30}:\s+|.{0,200}?\b(?:that|` + askVerbs + `)\s+)?((?:[Tt]he\s+)(?:(?:\p{Lu}[\p{L}'-]*|and|of|on|for)\s+){0,6}?` + bodyHeads +
 	`(?:\s+(?:on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:and\s+|of\s+|the\s+)?\p{Lu}[\p{L}-]*){0,5})?|[Tt]he\s+` + lowerHeads + `)\b`)
 
 // findBodies returns the named body that begins a clause of s, when it is
@@ -178,3 +181,94 @@ func participleTail(in string) (vs, ve int, ok bool) {
 // an action's label gives it: "OSS Minneapolis Attendees", "Summit
 // Participants", "Project Experts".
 var qualifiedGroupRe = regexp.MustCompile(`^(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:[Mm]embers|[Aa]ttendees|[Pp]articipants|[Dd]elegates|[Ee]xperts)$`)
+
+// askVerbs are a decision's verbs of request, after which the one asked
+// to act is named.
+const askVerbs = `(?i:requests?|requested|instructs?|instructed|invites?|invited|asks?|asked|urges?|urged|mandates?|mandated|tasks?|tasked|encourages?|encouraged|directs?|directed|calls\s+upon|called\s+upon)`
+
+// interestedRe is whoever wishes to take part, named by that wish: "those
+// interested in the position of Chair of GR-EXT should inform the Chair
+// ...". The phrase, as written, is the party.
+var interestedRe = regexp.MustCompile(`(?:^|\bthat\s+|[:;]\s*)((?i:those|anyone|all\s+those|whoever)\s+(?:interested|wishing|willing|intending)\b[^,;.()]{0,150}?(?:\s*\([^()]{1,40}\))?)\s+(?:should|shall|must|will|may|are\s+(?:invited|requested|asked)\s+to)\s+\p{Ll}`)
+
+// findInterested returns that party phrase.
+func findInterested(s string) []partyMatch {
+	if !strings.Contains(s, "hose ") && !strings.Contains(s, "nyone ") && !strings.Contains(s, "hoever ") {
+		return nil
+	}
+	m := interestedRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil
+	}
+	return []partyMatch{{start: m[2], end: m[3], names: []string{normSpace(s[m[2]:m[3]])}}}
+}
+
+// jointRe is a second party that acts together with the first, "the
+// governments jointly with the Collegium ... to work out": both must act.
+// "In consultation with" names only someone to be consulted.
+var jointRe = regexp.MustCompile(`^\s*,?\s*(?i:jointly|together)\s+with\s+(.+?)\s*,?\s+(?:to|will|shall|should|must|would|is|are|has|have|agreed|undertook)\s+\S*$`)
+
+// jointParty returns the party named by "jointly with" in the words
+// between a party and its verb, as the party reader names it.
+func jointParty(between string) string {
+	m := jointRe.FindStringSubmatch(between)
+	if m == nil {
+		return ""
+	}
+	if ps := findParties(m[1]); len(ps) == 1 && ps[0].start == 0 && ps[0].end == len(m[1]) {
+		return ps[0].names[0]
+	}
+	return normSpace(m[1])
+}
+
+// yearlessHeldRe is a meeting dated without its year, as news of a summit
+// writes it: "took part in the session ... in Moscow on 19 March".
+var yearlessHeldRe = regexp.MustCompile(`(?i)\b(?:held|took\s+place|took\s+part\s+in|convened|met|opened)\b[^.;\n]{0,200}?\bon\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)|(` + monthPat + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b)`)
+
+// pastMarkRe marks a sentence that reports an earlier event: "A relevant
+// decision was made at the previous summit on 19 December 2011".
+var pastMarkRe = regexp.MustCompile(`(?i)\b(?:previous|last|preceding|earlier)\b`)
+
+// yearlessMeeting dates such a meeting: the first of its day and month
+// after every earlier event the document dates in full ("the previous
+// summit on 19 December 2011" puts "19 March" in 2012). Without such an
+// event the year stays unknown: a later date may be the next meeting's.
+func yearlessMeeting(head string, ctx dateContext) (time.Time, bool) {
+	m := yearlessHeldRe.FindStringSubmatchIndex(head)
+	if m == nil {
+		return time.Time{}, false
+	}
+	if rest := strings.TrimLeft(head[m[1]:], " ,"); len(rest) >= 4 && rest[0] >= '0' && rest[0] <= '9' {
+		return time.Time{}, false // the year follows: findDates has read it
+	}
+	var day, month string
+	if m[2] >= 0 {
+		day, month = head[m[2]:m[3]], head[m[4]:m[5]] // "19 March"
+	} else {
+		day, month = head[m[8]:m[9]], head[m[6]:m[7]] // "March 19"
+	}
+	d, _ := strconv.Atoi(day)
+	mo := monthNum(month)
+	if d < 1 || d > 31 || mo < 1 {
+		return time.Time{}, false
+	}
+	var latest time.Time
+	for _, sn := range splitSentences(head) {
+		if !pastMarkRe.MatchString(sn.text) {
+			continue
+		}
+		for _, fd := range findDates(sn.text, ctx) {
+			if fd.ok && fd.prec == PrecisionDay && fd.date.After(latest) {
+				latest = fd.date
+			}
+		}
+	}
+	if latest.IsZero() {
+		return time.Time{}, false
+	}
+	t := time.Date(latest.Year(), time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if !t.After(latest) {
+		t = t.AddDate(1, 0, 0)
+	}
+	return t, true
+}

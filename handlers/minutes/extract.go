@@ -308,7 +308,7 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 		found = append(found, pp)
 	}
 	bodies, found := findBodies(s, found)
-	found = append(found, bodies...)
+	found = append(append(found, bodies...), findInterested(s)...)
 	for _, p := range found {
 		if objectWords[precedingWord(s, p.start)] {
 			continue
@@ -332,6 +332,9 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 			continue // "will be convened"; but "expected to have the answer ready"
 		}
 		names := append([]string(nil), p.names...)
+		if jp := jointParty(after[:vs]); jp != "" {
+			names = append(names, jp) // "the governments jointly with the Collegium"
+		}
 		if q := normSpace(qual); q != "" && len(names) == 1 && !strings.HasPrefix(q, "to ") {
 			names[0] += " " + q // "the member states of EurAsEC"; "Parties to the Convention" are the Parties
 		}
