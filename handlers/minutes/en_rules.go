@@ -44,7 +44,14 @@ var clockDeadlineRe = regexp.MustCompile(`(?i)\b(by|before|until|no\s+later\s+th
 // the time phrase, where the deadline is stated, so that the verb before
 // it governs it.
 func clockDayDates(s string, dates []dateMatch) []dateMatch {
-	if !strings.ContainsAny(s, "0123456789") && !strings.Contains(strings.ToLower(s), "noon") {
+	onDay := false
+	for _, d := range dates {
+		if d.kind == prepStrong {
+			return nil // the sentence has its own deadline
+		}
+		onDay = onDay || d.ok && d.prec == PrecisionDay && strings.EqualFold(strings.TrimSpace(d.prep), "on")
+	}
+	if !onDay {
 		return nil
 	}
 	m := clockDeadlineRe.FindStringSubmatchIndex(s)
@@ -53,13 +60,9 @@ func clockDayDates(s string, dates []dateMatch) []dateMatch {
 	}
 	var day *dateMatch
 	for i := range dates {
-		d := &dates[i]
-		if d.kind == prepStrong {
-			return nil // the sentence has its own deadline
-		}
 		// The day named last before the time is the one it falls on; a day
 		// after it belongs to another clause ("to avoid lines on Monday").
-		if d.ok && d.prec == PrecisionDay && d.end <= m[0] && strings.EqualFold(strings.TrimSpace(d.prep), "on") && (day == nil || d.end > day.end) {
+		if d := &dates[i]; d.ok && d.prec == PrecisionDay && d.end <= m[0] && strings.EqualFold(strings.TrimSpace(d.prep), "on") && (day == nil || d.end > day.end) {
 			day = d
 		}
 	}
@@ -80,35 +83,47 @@ const bodyHeads = `(?:Committee|Sub-?[Cc]ommittee|Group|Sub-?[Gg]roup|Department
 
 // lowerHeads are the offices written in lower case after "the": "the
 // editors will publish ...", "the co-chairs to issue ...".
-const lowerHeads = `(?:editors?|authors?|co-?chairs|chairs|rapporteurs?|convenors?|facilitators?|coordinators?|document\s+shepherd|secretary|organi[sz]ers|moderators?|governments|(?:competent\s+|national\s+)?authorities)`
+const lowerHeads = `(?:editors?|authors?|co-?chairs|chairs|rapporteurs?|convenors?|facilitators?|coordinators?|document\s+shepherd|secretary|organi[sz]ers|moderators?|governments|(?:competent\s+|national\s+)?authorities|(?:(?:informal|ad\s+hoc|expert|drafting|contact|working|technical|editorial|small|joint|core|steering)\s+){1,3}(?:group|team|subgroup|panel|task\s+force))`
 
 // bodyRe reads such a name where a clause begins: at the start of the
 // sentence, after a label ("Action:", "**Follow-up:**") or a decision's
 // "that", or as the one a decision asks to act ("instructed the Secretary
 // General to report back ..."). A qualifier with "on" or "for" stays in the name; "of the X" is
 // added by the commitment reader as for any party.
-var bodyRe = regexp.MustCompile(`^(?:\*\*[^*]{1,80}:\*\*\s*|[\p{L} ]{1,30}:\s+|.{0,200}?\b(?:that|` + askVerbs + `)\s+)?((?:[Tt]he\s+)(?:(?:\p{Lu}[\p{L}'-]*|and|of|on|for)\s+){0,6}?` + bodyHeads +
-	`(?:\s+(?:on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:and\s+|of\s+|the\s+)?\p{Lu}[\p{L}-]*){0,5})?|[Tt]he\s+` + lowerHeads + `)\b`)
+var (
+	bodyRe      = regexp.MustCompile(`^(?:\*\*[^*]{1,80}:\*\*\s*|[\p{L} ]{1,30}:\s+)?(` + bodyPat + `)\b`)
+	bodyAfterRe = regexp.MustCompile(`\b(?:that|` + askVerbs + `)\s+(` + bodyPat + `)\b`)
+)
 
-// findBodies returns the named body that begins a clause of s, when it is
-// more than a party phrase already found inside it ("The Customs Committee"
-// is not "the Committee"); found loses the phrases it covers.
+// bodyPat is the name itself.
+const bodyPat = `(?:[Tt]he\s+)(?:(?:\p{Lu}[\p{L}'-]*|and|of|on|for)\s+){0,6}?` + bodyHeads +
+	`(?:\s+(?:on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:and\s+|of\s+|the\s+)?\p{Lu}[\p{L}-]*){0,5})?|[Tt]he\s+` + lowerHeads
+
+// findBodies returns the named bodies that begin a clause of s, when each
+// is more than a party phrase already found inside it ("The Customs
+// Committee" is not "the Committee"); found loses the phrases they cover.
 func findBodies(s string, found []partyMatch) ([]partyMatch, []partyMatch) {
 	if !strings.Contains(s, "he ") {
 		return nil, found
 	}
-	m := bodyRe.FindStringSubmatchIndex(s)
-	if m == nil {
-		return nil, found
+	var spans [][]int
+	if m := bodyRe.FindStringSubmatchIndex(s); m != nil {
+		spans = append(spans, m[2:4])
 	}
-	b := partyMatch{start: m[2], end: m[3], names: []string{"the " + normSpace(s[m[2]+4:m[3]])}}
-	for _, q := range found {
-		if q.start <= b.start && b.end <= q.end {
-			return nil, found // a party phrase as long: "the Working Group", "The OTS Secretariat"
+	for _, m := range bodyAfterRe.FindAllStringSubmatchIndex(s, 8) {
+		spans = append(spans, m[2:4])
+	}
+	var out []partyMatch
+	for _, sp := range spans {
+		b := partyMatch{start: sp[0], end: sp[1], names: []string{"the " + normSpace(s[sp[0]+4:sp[1]])}}
+		covered := slices.ContainsFunc(found, func(q partyMatch) bool { return q.start <= b.start && b.end <= q.end })
+		if covered || slices.ContainsFunc(out, func(q partyMatch) bool { return q.start == b.start }) {
+			continue // a party phrase as long: "the Working Group", "The OTS Secretariat"
 		}
+		found = slices.DeleteFunc(found, func(q partyMatch) bool { return b.start <= q.start && q.end <= b.end })
+		out = append(out, b)
 	}
-	inside := func(q partyMatch) bool { return b.start <= q.start && q.end <= b.end }
-	return []partyMatch{b}, slices.DeleteFunc(found, inside)
+	return out, found
 }
 
 // doneMarkRe is an action marked as already done in its own line: "(done)",
@@ -271,4 +286,169 @@ func yearlessMeeting(head string, ctx dateContext) (time.Time, bool) {
 		t = t.AddDate(1, 0, 0)
 	}
 	return t, true
+}
+
+// The Working Group's Parties are named in English minutes by their
+// country as often as by their side: "Kazakhstan will submit ...", "The
+// delegation of Türkiye undertook to ...", "The Kyrgyz Republic will ...".
+// sideOfCountry maps each way of naming them to the side; other countries
+// are kept as written ("the Russian Federation").
+var sideOfCountry = map[string]string{
+	"azerbaijan": "Azerbaijani side", "republic of azerbaijan": "Azerbaijani side",
+	"kazakhstan": "Kazakh side", "republic of kazakhstan": "Kazakh side",
+	"kyrgyzstan": "Kyrgyz side", "kyrgyz republic": "Kyrgyz side",
+	"turkey": "Turkish side", "türkiye": "Turkish side", "turkiye": "Turkish side", "republic of turkey": "Turkish side", "republic of türkiye": "Turkish side",
+	"uzbekistan": "Uzbek side", "republic of uzbekistan": "Uzbek side",
+	"hungary": "Hungarian side", "turkmenistan": "Turkmen side",
+}
+
+// countryNames are the countries and unions whose delegations act in the
+// minutes of such bodies, besides the Working Group's own.
+const countryNames = `Azerbaijan|Kazakhstan|Kyrgyzstan|Kyrgyz\s+Republic|Turkey|Türkiye|Turkiye|Uzbekistan|Hungary|Turkmenistan|` +
+	`Russian\s+Federation|Russia|Belarus|Armenia|Tajikistan|Moldova|Ukraine|Georgia|China|Mongolia|Iran|Afghanistan|Pakistan|India|` +
+	`European\s+Union|United\s+States(?:\s+of\s+America)?|United\s+Kingdom|Germany|France|Italy|Spain|Poland|Netherlands|Belgium|Switzerland|Austria|` +
+	`Bulgaria|Romania|Greece|Serbia|Lithuania|Latvia|Estonia|Finland|Sweden|Norway|Denmark|Czechia|Czech\s+Republic|Slovakia|Slovenia|Croatia|` +
+	`Japan|Korea|Canada|Cuba|Egypt|Morocco|Tunisia|Israel`
+
+// countryRe is a country's name; countryPrefixRe what may stand before
+// it: "the", "the delegation of", "the Republic of".
+var (
+	countryRe       = regexp.MustCompile(`\b(?:` + countryNames + `)\b`)
+	countryPrefixRe = regexp.MustCompile(`(?:(?i:the)\s+)?(?:(?i:delegations?|representatives?|delegates?|governments?)\s+of\s+(?:the\s+)?)?(?:(?:Republic|Islamic\s+Republic|People's\s+Republic|Kingdom)\s+of\s+(?:the\s+)?)?(?:(?i:the)\s+)?$`)
+)
+
+// findCountries returns the countries named in s as parties; a list
+// ("Azerbaijan and Uzbekistan") is one phrase with several names.
+func findCountries(s string) []partyMatch {
+	var out []partyMatch
+	for _, m := range countryRe.FindAllStringIndex(s, 20) {
+		start := m[0]
+		if p := countryPrefixRe.FindStringIndex(s[max(0, m[0]-48):m[0]]); p != nil {
+			start = max(0, m[0]-48) + p[0]
+		}
+		name := countryParty(s[start:m[1]])
+		if n := len(out); n > 0 && listGlue(s[out[n-1].end:start]) {
+			out[n-1].end = m[1]
+			out[n-1].names = append(out[n-1].names, name)
+			continue
+		}
+		out = append(out, partyMatch{start: start, end: m[1], names: []string{name}})
+	}
+	return out
+}
+
+// countryParty names a country phrase: the side of a Working Group Party,
+// else the phrase as written.
+func countryParty(phrase string) string {
+	key := strings.ToLower(normSpace(phrase))
+	for _, p := range []string{"the ", "delegations of ", "delegation of ", "representatives of ", "representative of ", "delegates of ", "delegate of ", "governments of ", "government of ", "the "} {
+		key = strings.TrimPrefix(key, p)
+	}
+	if side, ok := sideOfCountry[key]; ok {
+		return side
+	}
+	return normSpace(phrase)
+}
+
+// listGlue tells the words between two names of one list: ", ", " and ".
+func listGlue(between string) bool {
+	switch strings.TrimSpace(between) {
+	case ",", "and", ", and", "&":
+		return true
+	}
+	return false
+}
+
+// clauseInitialsRe is a body named by its initials where a clause begins,
+// defined in the document or not: "UNECE and IRU to prepare a joint paper
+// by ...", "The EEC will prepare the draft decision ...". Only there, and
+// only with a commitment's verb after them, do undefined initials act.
+var clauseInitialsRe = regexp.MustCompile(`^(?:[\p{L} ]{1,30}:\s+)?((?:[Tt]he\s+)?\p{Lu}{2,6}(?:\s*(?:,|and|&)\s*(?:the\s+)?\p{Lu}{2,6}){0,3})\s+(?:will|shall|to|is\s+to|are\s+to|agreed\s+to|undertook\s+to)\s+\p{Ll}`)
+
+var initialsRe = regexp.MustCompile(`\p{Lu}{2,6}`)
+
+// clauseInitials returns those initials as parties, "the EEC" as written.
+func clauseInitials(s string) []partyMatch {
+	m := clauseInitialsRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil
+	}
+	var names []string
+	for _, w := range initialsRe.FindAllString(s[m[2]:m[3]], -1) {
+		if notAcronym[w] || sideOfCountry[strings.ToLower(w)] != "" {
+			return nil
+		}
+		names = append(names, "the "+w)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return []partyMatch{{start: m[2], end: m[3], names: names}}
+}
+
+// enRelRe finds the relative deadlines relRe leaves: counted after the
+// meeting ("no later than two weeks after the meeting", "10 days following
+// the session") or in working days ("within 10 working days").
+var enRelRe = regexp.MustCompile(`(?i)\b(?P<prep>(?:no|not)\s+later\s+than|within|by)?\s*(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|thirty)\s+(?:\(\d+\)\s+)?(?P<work>(?:working|business)\s+)?(?P<u>days?|weeks?|months?)` +
+	`(?:\s+(?:after|following|of|from)\s+(?:the\s+(?:end\s+of\s+the\s+|close\s+of\s+the\s+)?|this\s+)(?:meeting|session|call)\b|\b)`)
+
+var enRelGroup = groupIndex(enRelRe)
+
+// enRelDates reads those deadlines against the meeting's date. A bare
+// count ("two weeks") is a deadline only after "within" or with "after the
+// meeting"; working days skip Saturdays and Sundays.
+func enRelDates(s string, ctx dateContext) []dateMatch {
+	if !strings.Contains(s, "working") && !strings.Contains(s, "business") && !strings.Contains(s, " after") && !strings.Contains(s, "following") {
+		return nil
+	}
+	var out []dateMatch
+	for _, m := range enRelRe.FindAllStringSubmatchIndex(s, 10) {
+		get := func(n string) string {
+			i := enRelGroup[n]
+			if m[2*i] < 0 {
+				return ""
+			}
+			return strings.ToLower(s[m[2*i]:m[2*i+1]])
+		}
+		phrase := strings.ToLower(s[m[0]:m[1]])
+		counted := strings.HasSuffix(phrase, "meeting") || strings.HasSuffix(phrase, "session") || strings.HasSuffix(phrase, "call")
+		if !counted && !(get("prep") == "within" && get("work") != "") {
+			continue
+		}
+		n, err := strconv.Atoi(get("n"))
+		if err != nil {
+			n = numberWords[get("n")]
+		}
+		start := m[0]
+		for start < len(s) && s[start] == ' ' {
+			start++
+		}
+		dm := dateMatch{start: start, end: m[1], pstart: start, prep: get("prep"), kind: prepStrong, prec: PrecisionDay}
+		if !ctx.meeting.IsZero() && n > 0 && n <= 365 {
+			switch u := get("u"); {
+			case get("work") != "" && strings.HasPrefix(u, "day"):
+				dm.date = addWorkingDays(ctx.meeting, n)
+			case strings.HasPrefix(u, "day"):
+				dm.date = ctx.meeting.AddDate(0, 0, n)
+			case strings.HasPrefix(u, "week"):
+				dm.date = ctx.meeting.AddDate(0, 0, 7*n)
+			default:
+				dm.date = ctx.meeting.AddDate(0, n, 0)
+			}
+			dm.ok = true
+		}
+		out = append(out, dm)
+	}
+	return out
+}
+
+// addWorkingDays counts n days after t, Saturdays and Sundays left out.
+func addWorkingDays(t time.Time, n int) time.Time {
+	for n > 0 {
+		t = t.AddDate(0, 0, 1)
+		if t.Weekday() != time.Saturday && t.Weekday() != time.Sunday {
+			n--
+		}
+	}
+	return t
 }

@@ -216,7 +216,7 @@ func commitAfter(in string) (vs, ve int, qual, conj string, ok bool) {
 // reportThatRe is a party's own report of what it will do: "Kyrgyz side
 // informed that it will finalize ...", "stated that they would send ...".
 // The pronoun is the party; its modal and verb are read as a commitment.
-var reportThatRe = regexp.MustCompile(`^\s*,?\s+(?:has\s+|have\s+)?(?:informed|stated|confirmed|indicated|announced|reported|declared|assured|explained|mentioned|said|advised|noted|underlined|emphasi[sz]ed)(?:\s+(?:the\s+)?(?:Parties|meeting|participants|Working\s+Group|Secretariat|Committee))?\s+that\s+(?:it|they|he|she|we)\s+`)
+var reportThatRe = regexp.MustCompile(`^\s*,?\s+(?:has\s+|have\s+)?(?:informed|stated|confirmed|indicated|announced|reported|declared|assured|explained|mentioned|said|advised|noted|underlined|emphasi[sz]ed)(?:\s+(?:the\s+)?(?:Parties|meeting|participants|Working\s+Group|Secretariat|Committee))?\s+that\s+(?:it|they|he|she|we|(?:his|her|its|their)\s+(?:country|government|delegation|side))\s+`)
 
 // reportedCommitment reads reportThatRe and the modal and verb after it.
 func reportedCommitment(in string) (vs, ve int, ok bool) {
@@ -293,7 +293,7 @@ type commitment struct {
 // acr holds the initials the document defines ("Technical Committee (TC)").
 func findCommitments(s string, acr map[string]bool) []commitment {
 	var out []commitment
-	found := append(findParties(s), findAcronyms(s, acr)...)
+	found := append(append(append(findParties(s), findAcronyms(s, acr)...), findCountries(s)...), clauseInitials(s)...)
 	for _, pp := range findPeople(s) {
 		overlaps := func(q partyMatch) bool { return q.start < pp.end && pp.start < q.end }
 		inside := func(q partyMatch) bool {
@@ -457,6 +457,7 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	dates := append(append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...), weekdayDates(s, ctx.dateContext)...)
 	deadlineNamed(s, dates)
 	dates = withoutOverlaps(dates, periodDates(s, ctx.dateContext))
+	dates = withoutOverlaps(dates, enRelDates(s, ctx.dateContext))
 	dates = append(dates, clockDayDates(s, dates)...)
 	if len(dates) == 0 {
 		if undatedRe.MatchString(s) {
