@@ -240,6 +240,19 @@ var enPhrasings = []enPhrasing{
 	{"working days", enHeld + "The Secretariat will circulate the summary within 10 working days.",
 		[]string{"the Secretariat|2023-10-24|day"}},
 	{"weeks before the next session", enHeld + "The Secretariat will circulate the documents no later than six weeks before the next session.", nil},
+	{"asked in lower case", "Decision adopted on 10 December 2023.\n\n3. Requests the lead country to prepare revised technical guidelines by 15 April 2024;",
+		[]string{"the lead country|2024-04-15|day"}},
+	{"asked one or the other", "Decision adopted on 10 December 2023.\n\n3. Requests the lead country, if one is selected, or the Secretariat, if one is not, to prepare revised guidelines by 15 April 2024;",
+		[]string{"the lead country + the Secretariat|2024-04-15|day"}},
+	{"welcomed offer, not asked", "Decision adopted on 10 December 2023.\n\n4. Welcomes the offer of the host country to hold the meeting on 15 April 2024;", nil},
+	{"States Parties", "Decision adopted on 10 December 2023.\n\n5. Invites States Parties to submit their views before 1st July 2024;",
+		[]string{"States Parties|2024-07-01|day"}},
+	{"States Parties thanked", "Decision adopted on 10 December 2023.\n\n4. Thanks the States Parties that submitted reports by 15 November 2023;", nil},
+	{"parties and all stakeholders", "Decision adopted on 10 December 2023.\n\n4. Invites parties and all stakeholders to provide comments by 15 June 2024;",
+		[]string{"the Parties + all stakeholders|2024-06-15|day"}},
+	{"heading body undertakes", "1112th meeting – 19 April 2023\n\nThe Deputies\n\n1. approved the new structure and agreed to review it for the first time by the end of March 2025;\n\n2. took note of the report submitted by the Secretariat on 1 April 2023.",
+		[]string{"the Deputies|2025-03-31|month"}},
+	{"heading body, another's act", "1112th meeting – 19 April 2023\n\nThe Deputies\n\n1. took note of the report to be issued by 1 June 2023.", nil},
 }
 
 func TestEnglishPhrasings(t *testing.T) {

@@ -103,19 +103,22 @@ const bodyPat = `(?:[Tt]he\s+)(?:(?:\p{Lu}[\p{L}'-]*|and|of|on|for)\s+){0,6}?` +
 // is more than a party phrase already found inside it ("The Customs
 // Committee" is not "the Committee"); found loses the phrases they cover.
 func findBodies(s string, found []partyMatch) ([]partyMatch, []partyMatch) {
-	if !strings.Contains(s, "he ") {
+	if !strings.Contains(s, "he ") && !strings.Contains(s, "Part") {
 		return nil, found
 	}
-	var spans [][]int
+	var cands []partyMatch
+	named := func(sp []int) partyMatch {
+		return partyMatch{start: sp[0], end: sp[1], names: []string{"the " + normSpace(s[sp[0]+4:sp[1]])}}
+	}
 	if m := bodyRe.FindStringSubmatchIndex(s); m != nil {
-		spans = append(spans, m[2:4])
+		cands = append(cands, named(m[2:4]))
 	}
 	for _, m := range bodyAfterRe.FindAllStringSubmatchIndex(s, 8) {
-		spans = append(spans, m[2:4])
+		cands = append(cands, named(m[2:4]))
 	}
+	cands = append(append(cands, askedParties(s)...), statesParties(s)...)
 	var out []partyMatch
-	for _, sp := range spans {
-		b := partyMatch{start: sp[0], end: sp[1], names: []string{"the " + normSpace(s[sp[0]+4:sp[1]])}}
+	for _, b := range cands {
 		covered := slices.ContainsFunc(found, func(q partyMatch) bool { return q.start <= b.start && b.end <= q.end })
 		if covered || slices.ContainsFunc(out, func(q partyMatch) bool { return q.start == b.start }) {
 			continue // a party phrase as long: "the Working Group", "The OTS Secretariat"
@@ -124,6 +127,107 @@ func findBodies(s string, found []partyMatch) ([]partyMatch, []partyMatch) {
 		out = append(out, b)
 	}
 	return out, found
+}
+
+// askedRe is the one a decision asks to act, named in lower case: "Requests
+// the lead country to prepare ...", "urges the international community to
+// contribute ...", or two in turn: "Requests the lead country, if one is
+// selected, or the Secretariat, if one is not, to prepare ...".
+var askedRe = regexp.MustCompile(`\b` + askVerbs + `\s+((?:the|all|each)\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)(?:\s*,\s*if\s+[^,;]{1,60},\s*or\s+((?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)\s*,\s*if\s+[^,;]{1,60}(?:,|\s)|\s)\s*to\s+\p{Ll}`)
+
+// askedParties returns those parties; "the lead country, if one is selected,
+// or the Secretariat, if one is not" is one phrase naming both.
+func askedParties(s string) []partyMatch {
+	var out []partyMatch
+	for _, m := range askedRe.FindAllStringSubmatchIndex(s, 4) {
+		first := s[m[2]:m[3]]
+		if nonVerbs[strings.Fields(first)[1]] {
+			continue // "requests the a ..." cannot be; "invites all the ..." is read elsewhere
+		}
+		p := partyMatch{start: m[2], end: m[3], names: []string{normSpace(first)}}
+		if m[4] >= 0 {
+			second := s[m[4]:m[5]]
+			if ps := findParties(second); len(ps) == 1 && ps[0].start == 0 && ps[0].end == len(second) {
+				second = ps[0].names[0]
+			}
+			// The phrase ends with the condition, "if one is not", before
+			// its comma: the regexp has matched both, so both are there.
+			cond := m[5] + strings.Index(s[m[5]:], "if")
+			p.end = cond + strings.IndexAny(s[cond:m[1]], ",")
+			if p.end < cond {
+				p.end = m[5]
+			}
+			p.names = append(p.names, normSpace(second))
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// statesPartiesRe is how conventions name their parties, kept as written:
+// "States Parties", "each State Party".
+var statesPartiesRe = regexp.MustCompile(`\b(?:(?:[Ee]ach|[Aa]ll|[Tt]he)\s+)?States?\s+Part(?:y|ies)\b`)
+
+func statesParties(s string) []partyMatch {
+	if !strings.Contains(s, "State") {
+		return nil
+	}
+	var out []partyMatch
+	for _, m := range statesPartiesRe.FindAllStringIndex(s, 8) {
+		name := normSpace(s[m[0]:m[1]])
+		if strings.HasPrefix(name, "The ") {
+			name = "the " + name[4:]
+		}
+		out = append(out, partyMatch{start: m[0], end: m[1], names: []string{name}})
+	}
+	return out
+}
+
+// longConj reads a second party of more words than commitHeadRe's shortest
+// reading gives it: "parties and all stakeholders to provide ...".
+var conjStartRe = regexp.MustCompile(`^\s*,?\s+(?:and|or)\s+`)
+
+func longConj(in string) (vs, ve int, conj string, ok bool) {
+	m := conjStartRe.FindStringIndex(in)
+	if m == nil {
+		return 0, 0, "", false
+	}
+	var buf [6]token
+	ts := tokens(in[m[1]:], buf[:0])
+	for k := 1; k < len(ts) && k <= 4; k++ {
+		if ts[k-1].word == "," || ts[k-1].word == "." {
+			return 0, 0, "", false
+		}
+		end := m[1] + ts[k-1].end
+		if vs, ve, ok := commitTail(in[end:]); ok {
+			return end + vs, end + ve, in[:end], true
+		}
+	}
+	return 0, 0, "", false
+}
+
+// bodyLeadRe is the line that names the body whose decisions follow as a
+// numbered list: "The Deputies", "The Conference of the Parties", "The
+// Committee,". Its items begin with a verb: "2. agreed to carry out ...".
+var bodyLeadRe = regexp.MustCompile(`^(?:The|the)\s+(?:\p{Lu}[\p{L}'-]*\s*){1,5}(?:of\s+the\s+(?:\p{Lu}[\p{L}'-]*\s*){1,4})?,?\s*$`)
+
+// ownUndertakingRe is an item in which the body itself undertakes to act.
+var ownUndertakingRe = regexp.MustCompile(`(?i)\b(?:agreed|agrees|decided|decides|undertook|undertakes|resolved|resolves|committed)\s+to\s+\p{Ll}`)
+
+// bodyLeadVerb marks a lead-in that is such a heading: its body is the
+// party only of items where it undertakes to act itself.
+const bodyLeadVerb = "(heading)"
+
+// bodyLead reads such a heading as the lead-in of the list that follows.
+func bodyLead(s string) *commitment {
+	if len(s) > 80 || !bodyLeadRe.MatchString(s) {
+		return nil
+	}
+	name := strings.TrimRight(normSpace(s), " ,")
+	if ps := findParties(name); len(ps) == 1 && ps[0].start == 0 && ps[0].end == len(name) {
+		return &commitment{parties: ps[0].names, pstart: -1, verb: bodyLeadVerb}
+	}
+	return &commitment{parties: []string{"the " + name[4:]}, pstart: -1, verb: bodyLeadVerb}
 }
 
 // doneMarkRe is an action marked as already done in its own line: "(done)",

@@ -321,6 +321,9 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 		if !ok {
 			vs, ve, ok = participleTail(after) // "Parties wishing to host the meeting should inform ..."
 		}
+		if !ok {
+			vs, ve, conj, ok = longConj(after) // "parties and all stakeholders to provide ..."
+		}
 		if !ok && agreedThatRe.MatchString(s[:p.start]) {
 			vs, ve, ok = bareVerb(after) // "It was agreed that the Parties submit ..."
 		}
@@ -519,6 +522,9 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 			if cms == nil {
 				cms = []commitment{}
 			}
+		}
+		if lead != nil && lead.verb == bodyLeadVerb && !ownUndertakingRe.MatchString(s) {
+			lead = nil // "The Deputies" heading: only "agreed to ..." items are its own tasks
 		}
 		c, ok := governing(cms, d, lead, sn.bullet)
 		if !ok {
