@@ -325,3 +325,30 @@ func TestAdminDoneNamesTheParty(t *testing.T) {
 		t.Error("TR's part changed too")
 	}
 }
+
+// The pages of /deadlines and /mytasks are kept between requests
+// (handlers/lists.go): a task changed by another instance, one changed here,
+// and a new day each show at once.
+func TestListsFollowTheTasksAndTheDay(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	ctx := context.Background()
+	chat := telegramtest.Private(memberTR)
+	mustContain(t, h.ask(chat, memberTR, "/deadlines").PlainText(), "by 1 March 2024 (in 41 days)")
+	mustContain(t, h.ask(chat, memberTR, "/mytasks").PlainText(), "Submit the renewed concept of the Silk Road")
+
+	// Another instance renames task 1: both lists show the new title.
+	if _, err := h.store.UpdateTask(ctx, 1, func(t *storage.Task) error { t.Title = "Submit the Caravanserai concept"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, h.ask(chat, memberTR, "/deadlines").PlainText(), "#1 Submit the Caravanserai concept")
+	mustContain(t, h.ask(chat, memberTR, "/mytasks").PlainText(), "#1 Submit the Caravanserai concept")
+
+	// This instance records TR's submission: task 1 leaves TR's open tasks.
+	h.ask(chat, memberTR, "/done 1")
+	mustNotContain(t, h.ask(chat, memberTR, "/mytasks").PlainText(), "Caravanserai")
+
+	// The next day, the days left are counted again.
+	h.clock.Advance(24 * time.Hour)
+	mustContain(t, h.ask(chat, memberTR, "/deadlines").PlainText(), "as of 21 January 2024", "until 1 April 2024 (in 71 days)")
+}

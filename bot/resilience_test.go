@@ -16,7 +16,7 @@ import (
 )
 
 // faultyStore is the real store, except that it can be switched to a Redis
-// that does not answer (a closed port) or made to panic in Tasks.
+// that does not answer (a closed port) or made to panic when tasks are read.
 type faultyStore struct {
 	storage.Store
 	// The inbox keeps answering: the failures are those of the reads and
@@ -57,6 +57,13 @@ func (f *faultyStore) Tasks(ctx context.Context) ([]storage.Task, error) {
 		panic("test panic in Tasks")
 	}
 	return f.pick().Tasks(ctx)
+}
+
+func (f *faultyStore) ReadTasks(ctx context.Context, read func(string, []storage.Task) error) error {
+	if f.panic.Load() {
+		panic("test panic in ReadTasks")
+	}
+	return f.pick().ReadTasks(ctx, read)
 }
 
 func (f *faultyStore) Meetings(ctx context.Context) ([]storage.Meeting, error) {

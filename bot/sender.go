@@ -270,6 +270,7 @@ func noPreview() *models.LinkPreviewOptions {
 func keyboard(rows [][]handlers.Button) *models.InlineKeyboardMarkup {
 	kb := &models.InlineKeyboardMarkup{InlineKeyboard: make([][]models.InlineKeyboardButton, len(rows))}
 	for i, row := range rows {
+		kb.InlineKeyboard[i] = make([]models.InlineKeyboardButton, 0, len(row))
 		for _, b := range row {
 			btn := models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data, URL: b.URL}
 			if b.WebApp != "" { // the Mini App (issue 16)

@@ -18,11 +18,10 @@ func (b *Bot) deadlines(ctx context.Context, r *Request) error {
 	if args != "" && args != "all" {
 		return b.reply(ctx, r, r.Lang.T(txtDeadlinesArgs))
 	}
-	tasks, err := b.Store.Tasks(ctx)
+	text, rows, err := b.deadlinesList(ctx, r.Lang, args == "all", 0)
 	if err != nil {
 		return err
 	}
-	text, rows := b.deadlinesPage(r.Lang, tasks, args == "all", 0)
 	return b.reply(ctx, r, text, append(rows, b.appButtons(r)...)...)
 }
 

@@ -207,6 +207,7 @@ type Bot struct {
 	routes  []Route
 	buttons []ButtonRoute
 	admins  map[int64]bool
+	lists   listPages // lists.go
 }
 
 // New returns a Bot over deps, with the routes table built.

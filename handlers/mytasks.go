@@ -31,11 +31,10 @@ func (b *Bot) mytasks(ctx context.Context, r *Request) error {
 	if !ok {
 		return b.reply(ctx, r, r.Lang.T(txtWhichParty), partyButtons(r.Lang, "iam:")...)
 	}
-	tasks, err := b.Store.Tasks(ctx)
+	text, rows, err := b.myTasksList(ctx, r.Lang, party, 0)
 	if err != nil {
 		return err
 	}
-	text, rows := b.myTasksPage(r.Lang, tasks, party, 0)
 	return b.reply(ctx, r, text, append(rows, b.appButtons(r)...)...)
 }
 
@@ -130,22 +129,23 @@ func (b *Bot) pageButton(ctx context.Context, r *Request) (Answer, error) {
 	if err != nil || len(parts) < 3 {
 		return stale(r.Lang), nil
 	}
-	tasks, err := b.Store.Tasks(ctx)
-	if err != nil {
-		return Answer{}, err
-	}
+	var text string
+	var rows [][]Button
 	switch {
 	case parts[1] == "my" && len(parts) == 3:
 		if r.Member == nil || !r.Member.Party.Valid() {
 			return stale(r.Lang), nil
 		}
-		text, rows := b.myTasksPage(r.Lang, tasks, r.Member.Party, page)
-		return Answer{Edit: &Message{Text: text, Buttons: rows}}, nil
+		text, rows, err = b.myTasksList(ctx, r.Lang, r.Member.Party, page)
 	case parts[1] == "dl" && len(parts) == 4 && (parts[2] == "o" || parts[2] == "a"):
-		text, rows := b.deadlinesPage(r.Lang, tasks, parts[2] == "a", page)
-		return Answer{Edit: &Message{Text: text, Buttons: rows}}, nil
+		text, rows, err = b.deadlinesList(ctx, r.Lang, parts[2] == "a", page)
+	default:
+		return stale(r.Lang), nil
 	}
-	return stale(r.Lang), nil
+	if err != nil {
+		return Answer{}, err
+	}
+	return Answer{Edit: &Message{Text: text, Buttons: rows}}, nil
 }
 
 // partyButtons offers every Party, two a row; data is prefix + code.

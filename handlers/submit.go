@@ -182,11 +182,10 @@ func (b *Bot) redrawList(ctx context.Context, r *Request, p storage.Party, list 
 	if list == 0 {
 		return nil
 	}
-	tasks, err := b.Store.Tasks(ctx)
+	text, rows, err := b.myTasksList(ctx, r.Lang, p, 0)
 	if err != nil {
 		return err
 	}
-	text, rows := b.myTasksPage(r.Lang, tasks, p, 0)
 	return b.Sender.Send(ctx, Message{ChatID: r.Chat.ID, Edit: list, Text: text, Buttons: rows})
 }
 

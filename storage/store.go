@@ -126,6 +126,9 @@ type Store interface {
 	Meetings(ctx context.Context) ([]Meeting, error)
 	// Tasks returns every task, soonest deadline first.
 	Tasks(ctx context.Context) ([]Task, error)
+	// ReadTasks calls read with every task, soonest deadline first, and
+	// their version, without copying: read must not change or keep them.
+	ReadTasks(ctx context.Context, read func(version string, tasks []Task) error) error
 	// Task returns one task or an error wrapping ErrNotFound.
 	Task(ctx context.Context, id int64) (Task, error)
 

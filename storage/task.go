@@ -217,32 +217,50 @@ const maxHistory = 200
 // is unchanged it costs at most one small read and no decoding: the
 // commands that list tasks are the most frequent ones.
 func (s *store) Tasks(ctx context.Context) ([]Task, error) {
+	_, ts, err := s.sharedTasks(ctx)
+	return cloneTasks(ts), err
+}
+
+// ReadTasks calls read with every task, soonest deadline first, and the
+// tasks version they are of, without copying them: read must neither change
+// nor keep them. The version names the tasks' content, so what is drawn from
+// them can be kept under it (handlers/lists.go).
+func (s *store) ReadTasks(ctx context.Context, read func(version string, tasks []Task) error) error {
+	ver, ts, err := s.sharedTasks(ctx)
+	if err != nil {
+		return err
+	}
+	return read(ver, ts)
+}
+
+// sharedTasks returns the cached tasks themselves, and their version.
+func (s *store) sharedTasks(ctx context.Context) (string, []Task, error) {
 	hint := tasksVersion(ctx)
 	if ts, ok := s.cache.get(hint); ok {
-		return ts, nil // the session of this request saw this version
+		return hint, ts, nil // the session of this request saw this version
 	}
 	// Without a session's version, a small read first may spare the transfer;
 	// with one that is not cached, the tasks changed: read them at once.
 	if hint == "" {
 		ver := getOf(bMeta, metaTasksVer)
 		if err := s.kv.view(ctx, "tasks version", ver); err != nil {
-			return nil, err
+			return "", nil, err
 		}
 		if ts, ok := s.cache.get(string(ver.val)); ok {
-			return ts, nil
+			return string(ver.val), ts, nil
 		}
 	}
 	ver, list := getOf(bMeta, metaTasksVer), scanOf(bTasks, "")
 	if err := s.kv.view(ctx, "list tasks", ver, list); err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	ts, err := decodePairs[Task](list.pairs, bTasks)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	SortByDeadline(ts)
 	s.cache.put(string(ver.val), ts)
-	return ts, nil
+	return string(ver.val), ts, nil
 }
 
 // Task returns one task.
@@ -370,26 +388,28 @@ type taskCache struct {
 	tasks []Task
 }
 
-// get returns a copy of the tasks when ver is the cached version ("" never is).
+// get returns the cached tasks when ver is their version ("" never is).
+// They are shared: callers copy them before they hand them out to change.
 func (c *taskCache) get(ver string) ([]Task, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if ver == "" || ver != c.ver {
 		return nil, false
 	}
-	return cloneTasks(c.tasks), true
+	return c.tasks, true
 }
 
+// put keeps tasks, which the caller gives up: nobody changes them after.
 func (c *taskCache) put(ver string, tasks []Task) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.ver, c.tasks = ver, cloneTasks(tasks)
+	c.ver, c.tasks = ver, tasks
 }
 
 func (c *taskCache) invalidate() { c.put("", nil) }
 
 // cloneTasks copies tasks deeply enough that a caller changing a task's
-// Parties or Status cannot change the cached ones (nor the cache its).
+// Parties or Status cannot change the cached ones.
 func cloneTasks(tasks []Task) []Task {
 	out := slices.Clone(tasks)
 	for i := range out {

@@ -46,7 +46,7 @@ func parseRequest(hr *http.Request, method string) (*request, error) {
 	for k, v := range hr.URL.Query() {
 		req.fields[k] = v[0]
 	}
-	body, err := io.ReadAll(io.LimitReader(hr.Body, 64<<20))
+	body, err := readBody(hr)
 	if err != nil {
 		return nil, err
 	}
@@ -62,11 +62,25 @@ func parseRequest(hr *http.Request, method string) (*request, error) {
 	return req, nil
 }
 
+// maxBody is the largest request the server reads (Telegram takes 50 MB uploads).
+const maxBody = 64 << 20
+
+// readBody reads a request's body, in one allocation when its length is known.
+func readBody(hr *http.Request) ([]byte, error) {
+	if n := hr.ContentLength; n > 0 && n <= maxBody {
+		body := make([]byte, n)
+		_, err := io.ReadFull(hr.Body, body)
+		return body, err
+	}
+	return io.ReadAll(io.LimitReader(hr.Body, maxBody))
+}
+
 func (req *request) parseBody(contentType string, body []byte) error {
 	mt, params, _ := mime.ParseMediaType(contentType)
 	switch mt {
 	case "multipart/form-data":
 		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+		var part bytes.Buffer // one buffer for every part: a form has many small ones
 		for {
 			p, err := mr.NextPart()
 			if errors.Is(err, io.EOF) {
@@ -75,16 +89,16 @@ func (req *request) parseBody(contentType string, body []byte) error {
 			if err != nil {
 				return err
 			}
-			data, err := io.ReadAll(p)
-			if err != nil {
+			part.Reset()
+			if _, err := part.ReadFrom(p); err != nil {
 				return err
 			}
 			if p.FileName() != "" {
-				req.files[p.FormName()] = upload{name: p.FileName(), data: data}
+				req.files[p.FormName()] = upload{name: p.FileName(), data: bytes.Clone(part.Bytes())}
 				req.fields[p.FormName()] = p.FileName()
 				continue
 			}
-			req.fields[p.FormName()] = string(data)
+			req.fields[p.FormName()] = part.String()
 		}
 	case "application/json":
 		var m map[string]json.RawMessage

@@ -106,10 +106,10 @@ var (
 	ownerColRe    = regexp.MustCompile(`(?i)^(?:owners?|responsible(?:\s+(?:part(?:y|ies)|team|unit|body))?|action\s+by|lead|who|assigned\s+to|by\s+whom|` + foldI("sorumlu", "sorumlusu", "sorumlular", "sorumlu ekip", "sorumlu birim", "sorumlu kurum", "ilgili", "yetkili") + `|ответственн\p{L}*(?:\s+исполнител\p{L}*)?|исполнител\p{L}*|кто)$`)
 	dueColRe      = regexp.MustCompile(`(?i)^(?:due(?:\s+date)?|deadline|by\s+when|target\s+date|timeline|` + foldI("termin", "son tarih", "bitiş tarihi", "süre") + `|срок\p{L}*(?:\s+(?:исполнения|выполнения))?)$`)
 	plainDateRe   = regexp.MustCompile(`(?i)^(?:date|when|` + foldI("tarih", "zaman") + `|дата)$`)
-	taskColRe     = regexp.MustCompile(`(?i)^(?:actions?|tasks?|action\s+items?|items?|decisions?|descriptions?|what|follow-up|` + foldI("aksiyon", "aksiyonlar", "görev", "görevler", "eylem", "iş", "yapılacak", "karar") + `|мероприяти\p{L}*|задач\p{L}*|поручени\p{L}*|действи\p{L}*|что)$`)
+	taskColRe     = regexp.MustCompile(`(?i)^(?:actions?|tasks?|action\s+items?|items?|decisions?|descriptions?|what|follow-up|` + foldI("aksiyon", "aksiyonlar", "görev", "görevler", "eylem", "iş", "yapılacak", "karar") + `|(?:наименование\s+)?мероприяти\p{L}*|задач\p{L}*|поручени\p{L}*|действи\p{L}*|что)$`)
 	decisionColRe = regexp.MustCompile(`(?i)^(?:decisions?|` + foldI("karar") + `)$`)
 	agendaColRe   = regexp.MustCompile(`(?i)^(?:agenda(?:\s+items?)?|topics?|subjects?|` + foldI("gündem", "gündem başlıkları", "konu", "konular") + `|повестка(?:\s+дня)?|вопросы?)$`)
-	statusColRe   = regexp.MustCompile(`(?i)^(?:status|state|` + foldI("durum", "durumu") + `|статус|состояние)$`)
+	statusColRe   = regexp.MustCompile(`(?i)^(?:status|state|` + foldI("durum", "durumu") + `|статус|состояние|отметк\p{L}*\s+об?\s+(?:исполнении|выполнении)|ход\s+исполнения)$`)
 	// doneRe is a status cell saying the action is already done: the row
 	// reports it, it is nobody's commitment any more.
 	doneRe = regexp.MustCompile(`(?i)^(?:done|completed?|closed|finished|resolved|` + foldI("tamamlandı", "yapıldı", "kapandı", "kapatıldı") + `|выполнено|исполнено|закрыто|сделано)\.?$`)
@@ -163,6 +163,9 @@ func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, string, bool
 	}
 	due := cells[h.due]
 	ds := findDates(due, ctx)
+	if hasCyrillic(due) {
+		ds = allDates(due, ctx, "ru") // "II квартал 2024 г.", "до 1 июня 2024 г."
+	}
 	if len(ds) == 0 || !ds[0].ok {
 		return Item{}, "", false
 	}
@@ -173,7 +176,7 @@ func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, string, bool
 	if h.status >= 0 && h.status < len(cells) && doneRe.MatchString(cells[h.status]) {
 		return Item{}, whyDone, false
 	}
-	owners := splitOwners(cells[h.owner])
+	owners := ruTableOwners(splitOwners(cells[h.owner]))
 	if len(owners) == 0 {
 		return Item{}, "", false
 	}
@@ -199,7 +202,7 @@ func tableCellItem(s string, h *tableHeader, ctx dateContext) (Item, bool) {
 	if h.owner >= len(cells) {
 		return Item{}, false
 	}
-	owners := splitOwners(cells[h.owner])
+	owners := ruTableOwners(splitOwners(cells[h.owner]))
 	if len(owners) == 0 {
 		return Item{}, false
 	}

@@ -97,6 +97,10 @@ func TestCorpus(t *testing.T) {
 	if err != nil || (dir == corpusDir && len(files) < 15) {
 		t.Fatalf("corpus: %d documents, want at least 15 (%v)", len(files), err)
 	}
+	if len(files) == 0 {
+		// A held-out set named from the wrong directory would score nothing and pass.
+		t.Fatalf("WGBOT_MINUTES_CORPUS=%s holds no documents; name it from handlers/minutes (../../testdata/minutes/...) or absolutely", dir)
+	}
 	var total, gated score
 	var table strings.Builder
 	fmt.Fprintf(&table, "%-48s %6s %6s %6s %6s %7s %9s\n", "document", "labels", "found", "items", "right", "recall", "precision")

@@ -438,11 +438,11 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 	s := sn.text
 	lang := language(s)
 	if lang != "en" {
-		if its := mlCommitments(sn, ctx.dateContext, lang == "ru"); len(its) > 0 {
+		if its := mlCommitments(sn, ctx.dateContext, lang == "ru", lead); len(its) > 0 {
 			return its, whyTaken
 		}
 		if lang == "ru" {
-			return nil, mlReason(s, ctx.dateContext, true)
+			return nil, ruReason(s, ctx.dateContext)
 		}
 	}
 	items, why := enCommitments(sn, prev, ctx, lead)

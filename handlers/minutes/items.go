@@ -47,7 +47,7 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 	ctx := docContext{dateContext: meetingContext(text, opts), acronyms: definedAcronyms(text)}
 	ctx.author, ctx.addressee = authorAddressee(text)
 	ctx.received = strings.Contains(text, "eceived") && receivedRe.MatchString(text) // the cheap test spares a 5 MB scan
-	sents := splitSentences(text)
+	sents := ruJoinLabels(splitSentences(text))
 	var at []int // sentence index of each item
 	var lead *commitment
 	var header *tableHeader
@@ -209,6 +209,9 @@ var leadRe = regexp.MustCompile(`(?i)^[\s,]*(?:\w+\s+){0,2}?(?:agreed|agree|agre
 var askLeadRe = regexp.MustCompile(`(?i)^(?:\w+\s+){0,3}?(?:requests?|invites?|instructs?|urges?|calls\s+upon|asks?|encourages?|mandates?|directs?|tasks?)$`)
 
 func leadIn(s string, acr map[string]bool) *commitment {
+	if language(s) == "ru" {
+		return ruLeadIn(s)
+	}
 	for _, p := range append(findParties(s), findAcronyms(s, acr)...) {
 		if rest := strings.TrimSpace(s[p.end:]); (rest == ":" || strings.EqualFold(rest, "to:")) && askLeadRe.MatchString(strings.TrimSpace(s[:p.start])) {
 			return &commitment{parties: p.names, pstart: -1}

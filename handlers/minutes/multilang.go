@@ -57,8 +57,8 @@ var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 	`|конц[аеу]\s+(?P<rme>` + ruMonthGen + `)(?:\s+(?P<rmey>\d{4})\s*(?:года|г\.)?)?` +
 	`|конц[аеу]\s+(?P<rey>\d{4})\s*(?:года|г\.)?` +
 	`|(?P<reyn>конц[аеу]\s+(?:текущего|этого)\s+года)` +
-	`|(?P<rq>IV|I{1,3}|первого|второго|третьего|четв[её]ртого|первом|втором|третьем|четв[её]ртом|[1-4])[-\s]*(?:го\s+|м\s+)?квартал\p{L}*\s+(?P<rqy>\d{4})` +
-	`|(?P<rh>первого|второго|первом|втором|[12])[-\s]*(?:го\s+|м\s+)?полугоди\p{L}*\s+(?P<rhy>\d{4})` +
+	`|(?P<rq>IV|I{1,3}|первого|второго|третьего|четв[её]ртого|первом|втором|третьем|четв[её]ртом|[1-4])[-\s]*(?:го\s+|м\s+)?(?:квартал\p{L}*|кв\.)\s*(?P<rqy>\d{4})` +
+	`|(?P<rh>II|I|первого|второго|первом|втором|[12])[-\s]*(?:го\s+|м\s+)?полугоди\p{L}*\s+(?P<rhy>\d{4})` +
 	`|(?P<rmp>` + ruMonthPrep + `)\s+(?P<rmpy>\d{4})` +
 	`|(?P<td>\d{1,2})\s+(?P<tm>` + trMonths + `)(?:\s+(?P<ty>\d{4}))?` +
 	`|(?P<tyy>\d{4})\s+` + foldI("yılı") + `(?:n[ıi]n)?\s+sonu` +
@@ -70,7 +70,7 @@ var mlDateRe = regexp.MustCompile(`(?i)(?:` +
 var mlGroup = groupIndex(mlDateRe)
 
 // ruPrepRe is the Russian preposition before a date, anchored at its end.
-var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+позднее|не\s+позже|в\s+срок\s+до|до\s+конца|к\s+концу|до|к|в\s+течение|в|во|с|со|от|на|по)\s*$`)
+var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+позднее|не\s+позже|в\s+срок\s+до|до\s+конца|к\s+концу|до|к|в\s+течение|в|во|с|со|от|на|по|срок\p{L}*(?:\s+(?:исполнения|выполнения|представления|реализации))?\s*[:–—-])\s*$`)
 
 // trAfterRe is the Turkish postposition after a date: "1 Mart 2024
 // tarihine kadar", "2023 yılı sonuna kadar", "Şubat 2024'te".
@@ -176,6 +176,10 @@ func ruKind(s string, dm *dateMatch) {
 			dm.kind = prepStrong
 		case "в течение", "в", "во":
 			dm.kind = prepWeak
+		default:
+			if strings.HasPrefix(strings.ToLower(dm.prep), "срок") {
+				dm.kind = prepStrong // "Срок исполнения – IV квартал 2024 г."
+			}
 		}
 	}
 }
@@ -276,7 +280,7 @@ func resolveML(get func(string) string, ctx dateContext) (time.Time, Precision, 
 		return lastOfMonth(y, q*3), PrecisionQuarter, ok && q > 0
 	case get("rh") != "":
 		y, ok := year(get("rhy"))
-		h := map[string]int{"первого": 1, "второго": 2, "первом": 1, "втором": 2, "1": 1, "2": 2}[strings.ToLower(get("rh"))]
+		h := map[string]int{"первого": 1, "второго": 2, "первом": 1, "втором": 2, "1": 1, "2": 2, "i": 1, "ii": 2}[strings.ToLower(get("rh"))]
 		return lastOfMonth(y, h*6), PrecisionHalf, ok && h > 0
 	case get("rmp") != "":
 		y, ok := year(get("rmpy"))
@@ -310,8 +314,8 @@ func resolveML(get func(string) string, ctx dateContext) (time.Time, Precision, 
 var relRe = regexp.MustCompile(`(?i)(?:` +
 	`\bwithin\s+(?:the\s+next\s+)?(?P<en>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|thirty|sixty|ninety)\s+(?:\(\d+\)\s+)?(?P<eu>days?|weeks?|months?|years?)\b` +
 	`|\b(?P<en2>\d{1,3}|an?|one|two|three|four|six)\s+(?P<eu2>days?|weeks?|months?)\s+from\s+(?:now|today|the\s+(?:date\s+of\s+)?(?:this\s+)?meeting)\b` +
-	`|(?:^|\s)в\s+(?P<rn>одно|двух|трех|трёх|четырех|пяти|шести|семи|десяти|пятнадцати|тридцати|)(?P<ru>дневный|недельный|месячный)\s+срок` +
-	`|(?:^|\s)в\s+течение\s+(?P<rn2>\d{1,3}|одного|двух|трех|трёх|пяти|шести|десяти|)\s*(?P<ru2>дн\p{L}*|недел\p{L}*|месяц\p{L}*)` +
+	`|(?:^|\s)в\s+(?P<rn>\d{1,3}-|одно|двух|трех|трёх|четырех|пяти|шести|семи|десяти|пятнадцати|тридцати|)(?P<ru>дневный|недельный|месячный)\s+срок` +
+	`|(?:^|\s)в\s+течение\s+(?P<rn2>\d{1,3}|одного|двух|трех|трёх|пяти|шести|десяти|)\s*(?:(?P<rw>рабочих)\s+|календарных\s+)?(?P<ru2>дн\p{L}*|недел\p{L}*|месяц\p{L}*|года|год|лет)` +
 	`|(?:^|\s)(?P<tn>\d{1,3}|` + foldI("bir", "iki", "üç", "dört", "beş", "altı", "on", "on beş", "otuz") + `)\s*(?:\(\p{L}+(?:\s\p{L}+)?\)\s*)?(?P<tu>` + foldI("gün", "hafta", "ay", "yıl") + `)\s+(?:` + foldI("içinde", "içerisinde", "zarfında") + `)` +
 	`)`)
 
@@ -358,7 +362,10 @@ func relDates(s string, ctx dateContext) []dateMatch {
 				break
 			}
 		}
-		n, err := strconv.Atoi(num)
+		if ruForeignAnchor(s[m[1]:]) {
+			continue // counted from an event that has no date yet
+		}
+		n, err := strconv.Atoi(strings.TrimSuffix(num, "-"))
 		if err != nil {
 			var ok bool
 			if n, ok = numberWords[foldTR(strings.ToLower(num))]; !ok {
@@ -373,13 +380,15 @@ func relDates(s string, ctx dateContext) []dateMatch {
 		if !ctx.meeting.IsZero() {
 			u := foldTR(strings.ToLower(unit))
 			switch {
+			case strings.HasPrefix(u, "дн") && m[2*relGroup["rw"]] >= 0:
+				dm.date = addWorkdays(ctx.meeting, n)
 			case strings.HasPrefix(u, "day") || strings.HasPrefix(u, "дн") || strings.HasPrefix(u, "gun"):
 				dm.date = ctx.meeting.AddDate(0, 0, n)
 			case strings.HasPrefix(u, "week") || strings.HasPrefix(u, "недел") || strings.HasPrefix(u, "hafta"):
 				dm.date = ctx.meeting.AddDate(0, 0, 7*n)
 			case strings.HasPrefix(u, "month") || strings.HasPrefix(u, "месяч") || strings.HasPrefix(u, "месяц") || u == "ay":
 				dm.date = ctx.meeting.AddDate(0, n, 0)
-			case strings.HasPrefix(u, "year") || u == "yil":
+			case strings.HasPrefix(u, "year") || u == "yil" || strings.HasPrefix(u, "год") || u == "лет":
 				dm.date = ctx.meeting.AddDate(n, 0, 0)
 			default:
 				continue
@@ -400,7 +409,7 @@ var ruPartyRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` +
 	`(?P<side>(?P<adj>азербайджанск|казахстанск|казахск|кыргызск|киргизск|турецк|узбекск|венгерск)\p{L}*\s+сторон\p{L}*)` +
 	`|(?P<oside>\p{L}+ск\p{L}{2}\s+сторон(?:а|е|ы))` +
 	`|(?P<parties>Сторон(?:ы|ам))` +
-	`|(?P<ms>государств(?:а|ам)\s*-?\s*член(?:ы|ам))` +
+	`|(?P<ms>государств(?:а|ам)\s*[-–—]?\s*член(?:ы|ам))` +
 	`|(?P<sec>(?:исполнительн\p{L}+\s+)?секретариат(?:у)?)` +
 	`|(?P<body>(?:рабоч|экспертн)\p{L}+\s+групп\p{L}*|комисси[яи]|коллеги[яи]|министерств[оау]\s+\p{L}+)` +
 	`)(?:[^\p{L}]|$)`)
@@ -564,6 +573,9 @@ func allDates(s string, ctx dateContext, lang string) []dateMatch {
 		ds = mlNumericDates(s, ctx, lang == "ru")
 	}
 	ds = append(append(ds, mlDates(s, ctx)...), relDates(s, ctx)...)
+	if lang == "ru" {
+		ds = append(ds, ruYearTerms(s, ctx)...)
+	}
 	if lang == "ru" || lang == "tr" {
 		ds = append(ds, mlWeekdayDates(s, ctx)...)
 	}
@@ -581,8 +593,16 @@ var ruAgreedRe = regexp.MustCompile(`(?i)^[^.;]{0,40}?(?:договорил\p{L}
 var mlMeetingRe = regexp.MustCompile(`(?i)заседани|встреч|саммит|сесси|совещани|` + foldI("toplantı", "zirve", "oturum") + `|` + foldI("ev sahipliği"))
 
 // mlCommitments reads one Russian or Turkish sentence.
-func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
+func mlCommitments(sn sentence, ctx dateContext, ru bool, lead *commitment) []Item {
 	s := sn.text
+	if ru {
+		if its := ruClauses(sn, ctx, lead); its != nil {
+			return its // "Сторонам до 1 марта ..., а Секретариату до 1 апреля ..."
+		}
+		if ruRecurringRe.MatchString(s) {
+			return nil // "ежегодно, до 1 февраля": a standing task
+		}
+	}
 	var dates []dateMatch
 	lang := "tr"
 	if ru {
@@ -608,10 +628,33 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 	if len(dates) == 0 {
 		return nil
 	}
-	parties, pend, ok := assignee(s, ru)
-	assigned := ok
-	if !ok {
-		parties, pend, ok = mlActor(s, ru)
+	var parties []string
+	var pend int
+	var ok, assigned bool
+	var masked []byte
+	if ru {
+		// Date words ("квартала", "года") look like verbs to the
+		// pattern; they are blanked out before the verb is looked for.
+		masked = []byte(s)
+		for _, d := range dates {
+			for i := d.pstart; i < d.end && i < len(masked); i++ {
+				masked[i] = ' '
+			}
+		}
+		r := ruActor(s, masked)
+		if r.past {
+			return nil
+		}
+		if r.parties == nil && lead != nil && sn.bullet {
+			r = ruActorResult{parties: lead.parties, assigned: true, ok: true} // "Стороны договорились:\n- до 1 апреля обменяться ..."
+		}
+		parties, pend, ok, assigned = r.parties, r.end, r.ok, r.assigned
+	} else {
+		parties, pend, ok = assignee(s, ru)
+		assigned = ok
+		if !ok {
+			parties, pend, ok = mlActor(s, ru)
+		}
 	}
 	if !ok {
 		return nil
@@ -620,15 +663,7 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool) []Item {
 		// "Поручить X подготовить", "X tarafından ... tamamlanması": the
 		// form itself says the party must act.
 	} else if ru {
-		// Date words ("квартала", "года") look like verbs to the
-		// pattern; they are blanked out before the verb is looked for.
-		masked := []byte(s)
-		for _, d := range dates {
-			for i := d.pstart; i < d.end && i < len(masked); i++ {
-				masked[i] = ' '
-			}
-		}
-		vm := ruVerbRe.FindSubmatchIndex(masked[pend:])
+		vm := ruFirstVerb(masked[pend:])
 		if vm == nil || vm[6] >= 0 && !ruAgreedRe.Match(masked[pend:]) {
 			return nil // no verb, or a past event
 		}
@@ -702,16 +737,12 @@ func assignee(s string, ru bool) ([]string, int, bool) {
 	}
 	// The leading adjectives and the head noun are in the dative; what
 	// follows ("иностранных дел", "государств-членов") stays as written.
-	for i, w := range np {
-		lw := strings.ToLower(w)
-		if strings.HasSuffix(lw, "ым") || strings.HasSuffix(lw, "им") {
-			np[i] = strings.TrimSuffix(w, "м") + "е"
-			continue
-		}
-		np[i] = ruNominative(w)
-		break
+	h := 0
+	for h < len(np)-1 && ruAdjective(strings.ToLower(np[h])) {
+		h++
 	}
-	return []string{strings.Join(np, " ")}, m[1], true
+	head := ruNominativePhrase(strings.Join(np[:h+1], " "), false)
+	return []string{strings.Join(append([]string{head}, np[h+1:]...), " ")}, m[1], true
 }
 
 func ruInfinitive(w string) bool {
@@ -721,20 +752,6 @@ func ruInfinitive(w string) bool {
 		}
 	}
 	return false
-}
-
-// ruNominative turns a dative plural head noun into the nominative:
-// "министрам" -> "министры", "ведомствам" -> "ведомства", "органам" -> "органы".
-func ruNominative(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ствам"):
-		return strings.TrimSuffix(w, "м")
-	case strings.HasSuffix(w, "ям"):
-		return strings.TrimSuffix(w, "ям") + "и"
-	case strings.HasSuffix(w, "ам"):
-		return strings.TrimSuffix(w, "ам") + "ы"
-	}
-	return w
 }
 
 // language guesses the language of one sentence: "ru" when it has Cyrillic

@@ -18,7 +18,7 @@ type sentence struct {
 // bulletRe recognises list markers at the start of a line. Numbered
 // paragraphs ("1. The Parties ...") are treated like bullets so that each
 // numbered decision starts a new block.
-var bulletRe = regexp.MustCompile(`^(?:[-•●▪◦·*–—]\s+|\(?[a-zA-Z]\)\s+|\(?\d{1,2}[.)]\s+|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+)`)
+var bulletRe = regexp.MustCompile(`^(?:[-•●▪◦·*–—]\s+|\(?[a-zA-Z]\)\s+|\(?\d{1,2}(?:\.\d{1,2}){0,2}[.)]\s+|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+)`)
 
 // abbrev lists lower-cased tokens (without their final dot) after which a
 // period does not end a sentence.
@@ -234,7 +234,7 @@ func cutSentences(s string) []piece {
 				w = w[sp+1:]
 			}
 			lw := strings.ToLower(w)
-			if abbrev[lw] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(w))) {
+			if abbrev[lw] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(w))) || ruAbbrevDot(lw, s[start:i]) {
 				continue
 			}
 		}
