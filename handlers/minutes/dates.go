@@ -101,6 +101,11 @@ func prepBefore(s string, start int) (int, string) {
 			return at, s[at : at+len(p)]
 		}
 	}
+	if eobHint(t) {
+		if cat, cp, ok := clockPrep(s, lo+len(t)); ok {
+			return cat, cp // "by COB 20 October 2023"
+		}
+	}
 	return -1, ""
 }
 

@@ -252,6 +252,17 @@ var enPhrasings = []enPhrasing{
 		[]string{"the Parties + all stakeholders|2024-06-15|day"}},
 	{"heading body undertakes", "1112th meeting – 19 April 2023\n\nThe Deputies\n\n1. approved the new structure and agreed to review it for the first time by the end of March 2025;\n\n2. took note of the report submitted by the Secretariat on 1 April 2023.",
 		[]string{"the Deputies|2025-03-31|month"}},
+	{"deadline label, owner in brackets", enHeld + "Deadline for submission of comments: 15 February 2024 (all Parties).",
+		[]string{"all Parties|2024-02-15|day"}},
+	{"deadline label, reference in brackets", enHeld + "Deadline for submission of comments: 15 February 2024 (see Annex 2).", nil},
+	{"action as fields", enHeld + "ACTION 23-05: Secretariat – circulate the revised ToR – 31/10/2023",
+		[]string{"the Secretariat|2023-10-31|day"}},
+	{"event as fields", enHeld + "- Workshop on risk management – Baku – 14/11/2023", nil},
+	{"two clauses, two parties", enHeld + "Comments are due by 15 November 2023; the editors will then prepare a revised draft by 1 December 2023.",
+		[]string{"the editors|2023-12-01|day"}},
+	{"close of business on a date", enHeld + "Delegates were asked to confirm their participation by COB 20 October 2023.",
+		[]string{"Delegates|2023-10-20|day"}},
+	{"closed at close of business", enHeld + "The registration closed at COB on 5 October 2023.", nil},
 	{"heading body, another's act", "1112th meeting – 19 April 2023\n\nThe Deputies\n\n1. took note of the report to be issued by 1 June 2023.", nil},
 }
 

@@ -18,9 +18,14 @@ import (
 const clockPat = `(?:\d{1,2}[:.]\d{2}(?:\s*(?:[aApP]\.?\s?[mM]\.?|hrs|hours|h))?|\d{1,2}\s*(?:[aApP]\.?\s?[mM]\.?|hrs|hours)|noon|midday|midnight)` +
 	`(?:\s+(?:\p{Lu}\p{L}+\s+)?(?:[Tt]ime|CET|CEST|UTC|GMT|EST|EDT|PST|PDT|CST|CDT|MSK|TRT))?(?:\s*\([^()]{1,30}\))?`
 
-// clockThenOnRe is a strong preposition and a time of day just before the
-// "on" of a date: "by 5 pm on Friday 12 April". The date is the deadline.
-var clockThenOnRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(by|before|until|till|no\s+later\s+than|not\s+later\s+than)\s+` + clockPat + `\s*,?\s*$`)
+// clockThenOnRe is a strong preposition and a time of day, or the close of
+// business, just before a date or its "on": "by 5 pm on Friday 12 April",
+// "by COB 20 October 2023", "by close of business on 20 October". The date
+// is the deadline.
+var clockThenOnRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(by|before|until|till|no\s+later\s+than|not\s+later\s+than)\s+(?:` + clockPat + `|` + eobPat + `)\s*,?\s*$`)
+
+// eobPat is the end of a working day: "COB", "EOB-US", "close of business".
+const eobPat = `(?:the\s+)?(?:cob|eob|eod|close\s+of\s+(?:business|play)|end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day)(?:[-\s](?:us|uk|eu|cet|utc|gmt|pst|est))?`
 
 // clockPrep reads the strong preposition before the time of day that
 // precedes the "on" (or "at") at position at of s; ok is false when there
@@ -92,7 +97,7 @@ const lowerHeads = `(?:editors?|authors?|co-?chairs|chairs|rapporteurs?|convenor
 // added by the commitment reader as for any party.
 var (
 	bodyRe      = regexp.MustCompile(`^(?:\*\*[^*]{1,80}:\*\*\s*|[\p{L} ]{1,30}:\s+)?(` + bodyPat + `)\b`)
-	bodyAfterRe = regexp.MustCompile(`\b(?:that|` + askVerbs + `)\s+(` + bodyPat + `)\b`)
+	bodyAfterRe = regexp.MustCompile(`(?:\b(?:that|` + askVerbs + `)|[;:])\s+(` + bodyPat + `)\b`)
 )
 
 // bodyPat is the name itself.
@@ -555,4 +560,102 @@ func addWorkingDays(t time.Time, n int) time.Time {
 		}
 	}
 	return t
+}
+
+// eobHint is a cheap test for a date's tail that may end with the close of
+// business or a time after a deadline preposition.
+func eobHint(tail string) bool {
+	return strings.HasSuffix(tail, "cob") || strings.HasSuffix(tail, "eob") || strings.HasSuffix(tail, "eod") ||
+		strings.HasSuffix(tail, "business") || strings.HasSuffix(tail, " day") || strings.HasSuffix(tail, "m") || strings.HasSuffix(tail, "m.")
+}
+
+// Action lists written as fields: "Secretariat – circulate the revised ToR –
+// 31/10/2023", "Deadline for submission of comments: 15 February 2024 (all
+// Parties)". The date is the last field, the owner a field (or a bracket
+// after the date) that is a party and nothing else.
+var fieldSepRe = regexp.MustCompile(`\s+[–—-]\s+|\s*\|\s*|\s*;\s*`)
+
+// deadlineLabelRe is a label that makes the date after it a deadline:
+// "Deadline for submission of comments: 15 February 2024".
+var deadlineLabelRe = regexp.MustCompile(`(?i)^\W*(?:the\s+)?deadlines?\s+(?:for|of)\s+[^:;]{1,80}:\s*$`)
+
+// lastFieldDue makes a due date of a bare date that closes a line of such
+// fields ("... – 31/10/2023") or follows a deadline's label.
+func lastFieldDue(s string, dates []dateMatch) {
+	for i, d := range dates {
+		if d.kind != prepNone || !d.ok {
+			continue
+		}
+		if deadlineLabelRe.MatchString(s[:d.start]) {
+			dates[i].kind, dates[i].pstart = prepStrong, d.start
+			continue
+		}
+		before := strings.TrimRight(s[:d.start], " ")
+		after := strings.Trim(s[d.end:], " .;)")
+		if after != "" || !(strings.HasSuffix(before, "–") || strings.HasSuffix(before, "—") || strings.HasSuffix(before, " -")) {
+			continue
+		}
+		if len(fieldSepRe.FindAllStringIndex(s[:d.start], 3)) < 2 {
+			continue // one dash is a range or an aside, two make fields
+		}
+		dates[i].kind, dates[i].pstart = prepStrong, d.start
+	}
+}
+
+// ownerBracketAfterRe is the owner in brackets after the date.
+var ownerBracketAfterRe = regexp.MustCompile(`^\s*\(([^()]{2,60})\)\s*[.;]?\s*$`)
+
+// fieldsItem reads such a line: short, a list item or action line, its
+// date strong, an owner field that is only a party.
+func fieldsItem(sn sentence, d dateMatch) (Item, bool) {
+	s := sn.text
+	if d.kind != prepStrong || !d.ok || len(strings.Fields(s)) > 30 {
+		return Item{}, false
+	}
+	if m := ownerBracketAfterRe.FindStringSubmatch(s[d.end:]); m != nil {
+		if owners := wholeParties(m[1]); owners != nil {
+			task := strings.TrimRight(normSpace(s[:d.pstart]), " :,–—-")
+			task = strings.TrimPrefix(strings.TrimPrefix(task, "Deadline for "), "deadline for ")
+			return Item{Parties: owners, Deadline: isoDate(d.date), Precision: d.prec, DeadlineText: d.deadlineText(s), Text: task, Quote: strings.TrimSpace(s)}, true
+		}
+	}
+	if strings.Trim(s[d.end:], " .;)") != "" {
+		return Item{}, false
+	}
+	head := s[:d.pstart]
+	if loc := actionMarkRe.FindStringIndex(head); loc != nil {
+		head = head[loc[1]:]
+	}
+	fields := fieldSepRe.Split(strings.TrimSpace(head), -1)
+	var owners []string
+	var task []string
+	for _, f := range fields {
+		if f = strings.Trim(f, " :,"); f == "" {
+			continue
+		}
+		if ps := wholeParties(f); ps != nil && owners == nil {
+			owners = ps
+			continue
+		}
+		task = append(task, f)
+	}
+	if owners == nil || len(task) != 1 {
+		return Item{}, false
+	}
+	return Item{Parties: owners, Deadline: isoDate(d.date), Precision: d.prec, DeadlineText: d.deadlineText(s), Text: task[0], Quote: strings.TrimSpace(s)}, true
+}
+
+// wholeParties names the parties of a field that is a party phrase and
+// nothing else: "Secretariat", "all Parties", "Kazakh side", "Kazakhstan".
+func wholeParties(f string) []string {
+	f = strings.TrimSpace(f)
+	for _, ps := range [][]partyMatch{findParties(f), findCountries(f)} {
+		if len(ps) == 1 && ps[0].start == 0 && ps[0].end == len(f) {
+			return ps[0].names
+		}
+	}
+	if names, ok := ownerNames(f); ok && (groupRe.MatchString(f) || len(strings.Fields(names[0])) > 1) {
+		return names // "John Smith", "All Members"; a single capitalised word may be a place ("Baku")
+	}
+	return nil
 }

@@ -409,7 +409,7 @@ const (
 
 // actionMarkRe strips an action-line marker: "ACTION:", "ACTION –", "AP 3:",
 // "AI:", "Action item:". What follows is read as a commitment.
-var actionMarkRe = regexp.MustCompile(`^(?:ACTIONS?|Actions?|AP|AI|Action\s+items?|Action\s+point)\s*(?:\d+(?:\.\d+)*)?\s*[:–—-]\s*`)
+var actionMarkRe = regexp.MustCompile(`^(?:ACTIONS?|Actions?|AP|AI|Action\s+items?|Action\s+point)\s*(?:\d+(?:[.-]\d+)*)?\s*[:–—-]\s*`)
 
 // hostedRe finds an activity hosted by a party at a date: "workshop ... to
 // be hosted by Turkish side in February 2024". The host commits to hold it.
@@ -462,6 +462,7 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	dates = withoutOverlaps(dates, periodDates(s, ctx.dateContext))
 	dates = withoutOverlaps(dates, enRelDates(s, ctx.dateContext))
 	dates = append(dates, clockDayDates(s, dates)...)
+	lastFieldDue(s, dates)
 	if len(dates) == 0 {
 		if undatedRe.MatchString(s) {
 			return nil, whyUndated
@@ -523,6 +524,10 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 				cms = []commitment{}
 			}
 		}
+		if len(cms) > 0 && d.end <= cms[0].pstart && strings.Contains(s[d.end:cms[0].pstart], ";") {
+			why = whyNoParty // "Comments are due by 15 November; the editors will ...": another clause's party
+			continue
+		}
 		if lead != nil && lead.verb == bodyLeadVerb && !ownUndertakingRe.MatchString(s) {
 			lead = nil // "The Deputies" heading: only "agreed to ..." items are its own tasks
 		}
@@ -537,6 +542,10 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 			}
 			if it, ok := nominalItem(sn, d); ok {
 				items = append(items, it)
+				continue
+			}
+			if it, ok := fieldsItem(sn, d); ok {
+				items = append(items, it) // "Secretariat – circulate the ToR – 31/10/2023", "...: 15 February 2024 (all Parties)"
 				continue
 			}
 			why = whyNoParty
