@@ -429,6 +429,9 @@ var (
 // findCountries returns the countries named in s as parties; a list
 // ("Azerbaijan and Uzbekistan") is one phrase with several names.
 func findCountries(s string) []partyMatch {
+	if !namesCountry(s) {
+		return nil // the pattern is slow; most sentences name no country
+	}
 	var out []partyMatch
 	for _, m := range countryRe.FindAllStringIndex(s, 20) {
 		start := m[0]
@@ -658,4 +661,32 @@ func wholeParties(f string) []string {
 		return names // "John Smith", "All Members"; a single capitalised word may be a place ("Baku")
 	}
 	return nil
+}
+
+// countryFirst holds the first word of every name in countryNames.
+var countryFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Split(countryNames, "|") {
+		m[strings.Split(n, `\s+`)[0]] = true
+	}
+	return m
+}()
+
+// namesCountry tells, by a scan of its capitalised words, whether s may
+// name a country of countryNames.
+func namesCountry(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' || (i > 0 && isDigitOrLetter(s[i-1])) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (isDigitOrLetter(s[j]) || s[j] >= 0x80) {
+			j++
+		}
+		if countryFirst[s[i:j]] {
+			return true
+		}
+		i = j
+	}
+	return false
 }
