@@ -263,9 +263,10 @@ func nextText(sents []sentence, i int) string {
 }
 
 // meetingHostedRe is a meeting or session of the body itself as the thing
-// hosted: "The next meeting will be hosted by Kazakh side in March 2024"
-// sets a meeting's date, not a host's deadline.
-var meetingHostedRe = regexp.MustCompile(`(?i)\b(?:next|following|subsequent|\d+(?:st|nd|rd|th)|first|second|third|\p{L}+th)\s+(?:meeting|session)\b`)
+// hosted: "The next meeting will be hosted by Kazakh side in March 2024",
+// "The 3rd AEO Working Group will be hosted by ..." set a meeting's date,
+// not a host's deadline.
+var meetingHostedRe = regexp.MustCompile(`(?i)\b(?:next|following|subsequent|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\p{L}+teenth|\p{L}+ieth)\s+(?:[\p{L}-]+\s+){0,4}?(?:meeting|session|working\s+group|committee|conference|forum|plenary)\b`)
 
 // participleWords may open the phrase that qualifies a party before its
 // modal: "Parties wishing to host ...", "Attendees arriving on Sunday ...",
