@@ -153,3 +153,57 @@ func TestPDFLineCut(t *testing.T) {
 		t.Errorf("cells %q", cells)
 	}
 }
+
+// TestEnglishOfficeFormats reads minutes as a word processor saves them:
+// testdata/minutes/en-minutes-lo.html converted by LibreOffice to DOCX,
+// and that DOCX to PDF, so that the PDF's table is laid out as Writer lays
+// out a Word table (a wrapped cell, subset fonts, TJ arrays). Both must
+// give the items of the text, the table's rows and the prose around it.
+//
+//	soffice --headless --convert-to 'docx:MS Word 2007 XML' en-minutes-lo.html
+//	soffice --headless --convert-to pdf:writer_pdf_Export en-minutes-lo.docx
+func TestEnglishOfficeFormats(t *testing.T) {
+	want := []string{
+		"Turkish side|2024-03-01|day|submit the renewed concept of the Regulation to the Secretariat",
+		"Secretariat|2023-11-15|day|Circulate the draft Regulation",
+		"Kyrgyz side|2023-12-01|day|Nominate the experts of the Working Group for the joint analysis of risk profiles",
+		"Uzbek side + Turkish side|2024-01-31|day|Share the risk profiles",
+		"the Secretariat|2023-10-24|day|circulate these minutes to the Parties",
+	}
+	for _, name := range []string{"en-minutes-lo.docx", "en-minutes-lo.pdf"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(testdataDir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, err := ReadText(name, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, it := range Extract(text, Options{}) {
+				got = append(got, strings.Join(it.Parties, " + ")+"|"+it.Deadline+"|"+string(it.Precision)+"|"+it.Text)
+				if !strings.Contains(NormalizeText(text), it.Quote) {
+					t.Errorf("quote %q is not in the document's text", it.Quote)
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("got %q\nwant %q\ntext:\n%s", got, want, text)
+			}
+		})
+	}
+}
+
+// FuzzReadOfficePDF mutates a word processor's PDF with a table, whose
+// reading by glyph position the hand-made seeds of FuzzReadText do not
+// reach: no input may panic or hang the reader.
+func FuzzReadOfficePDF(f *testing.F) {
+	data, err := os.ReadFile(filepath.Join(testdataDir, "en-minutes-lo.pdf"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ReadText("m.pdf", data)
+	})
+}

@@ -1,7 +1,6 @@
 package minutes
 
 import (
-	"math"
 	"sort"
 	"strings"
 
@@ -44,83 +43,218 @@ const maxLayoutGlyphs = 100000
 // a table (two lines or more of three cells or more one after the other),
 // else "" and the caller keeps the plain text.
 func pdfTableText(p pdf.Page) string {
-	glyphs := p.Content().Text
-	if len(glyphs) == 0 || len(glyphs) > maxLayoutGlyphs {
+	glyphs := pageGlyphs(p)
+	if len(glyphs) == 0 {
 		return ""
 	}
 	lines := pdfLines(glyphs)
 	if !hasTableRows(lines) {
 		return ""
 	}
-	var rows [][]string // the table being read; a wrapped cell's next line joins its row
-	var cols []float64
 	var b strings.Builder
-	flush := func() {
-		for _, r := range rows {
-			b.WriteString("| " + strings.Join(r, " | ") + " |\n")
-		}
-		rows, cols = nil, nil
-	}
-	for _, l := range lines {
-		if len(l.cells) >= 3 {
-			if len(l.cells) != len(cols) {
-				flush() // another table, or the first
-				for _, c := range l.cells {
-					cols = append(cols, c.x)
-				}
+	for i := 0; i < len(lines); {
+		if rows, end := tableAt(lines, i); rows != nil {
+			for _, r := range rows {
+				b.WriteString("| " + strings.Join(r, " | ") + " |\n")
 			}
-			row := make([]string, len(l.cells))
-			for k, c := range l.cells {
-				row[k] = c.text
-			}
-			rows = append(rows, row)
+			i = end
 			continue
 		}
-		if len(rows) > 0 && joinWrapped(rows[len(rows)-1], l, cols) {
-			continue
-		}
-		flush()
-		for k, c := range l.cells {
+		for k, c := range lines[i].cells {
 			if k > 0 {
 				b.WriteString(" ")
 			}
 			b.WriteString(c.text)
 		}
 		b.WriteString("\n")
+		i++
 	}
-	flush()
 	return b.String()
 }
 
-// joinWrapped adds a line to the row above when it only continues some of
-// its cells (a cell's text wrapped): every piece starts under a column
-// other than the first, where the next row or paragraph would begin.
-func joinWrapped(row []string, l *pdfLine, cols []float64) bool {
-	if len(l.cells) >= len(cols) {
-		return false
+// tableAt reads the table that begins at line i, if one does. Its columns
+// come from the lines whose text has wide gaps (three cells or more): a
+// column starts where no such line has text, so a narrow "#" column close
+// to the task's is still its own. Then every line close below that keeps
+// each word inside one column belongs to the table: a line with text in
+// three columns or more is a row, a shorter one continues the cells of the
+// row nearest to it (a cell's text wrapped above or below the others). It
+// returns the rows and the line after them.
+func tableAt(lines []*pdfLine, i int) ([][]string, int) {
+	if len(lines[i].cells) < 3 {
+		return nil, i
 	}
-	at := make([]int, len(l.cells))
-	for i, c := range l.cells {
-		k := nearestColumn(c.x, cols)
-		if k <= 0 {
+	var wide []int
+	for j := i; j < len(lines) && (j == i || lines[j-1].y-lines[j].y <= rowGap*lineSize(lines[j])); j++ {
+		if len(lines[j].cells) >= 3 {
+			wide = append(wide, j)
+		}
+	}
+	if len(wide) < 2 {
+		return nil, i
+	}
+	cols := columnsOf(lines, wide)
+	if len(cols) < 3 {
+		return nil, i
+	}
+	var anchors, partial []int
+	end := i
+	for j := i; j < len(lines); j++ {
+		if j > i && lines[j-1].y-lines[j].y > rowGap*lineSize(lines[j]) || !fitsColumns(lines[j], cols) {
+			break
+		}
+		if filledColumns(lines[j], cols) >= 3 {
+			anchors = append(anchors, j)
+		} else {
+			partial = append(partial, j)
+		}
+		end = j + 1
+	}
+	if len(anchors) < 2 {
+		return nil, i
+	}
+	rows := make([][]string, len(anchors))
+	for k, a := range anchors {
+		rows[k] = cellTexts(lines[a], cols)
+	}
+	for _, j := range partial {
+		near := 0
+		for k, a := range anchors {
+			if abs(lines[a].y-lines[j].y) < abs(lines[anchors[near]].y-lines[j].y) {
+				near = k
+			}
+		}
+		above := lines[j].y > lines[anchors[near]].y
+		for c, t := range cellTexts(lines[j], cols) {
+			switch {
+			case t == "":
+			case rows[near][c] == "":
+				rows[near][c] = t
+			case above:
+				rows[near][c] = t + " " + rows[near][c]
+			default:
+				rows[near][c] += " " + t
+			}
+		}
+	}
+	return rows, end
+}
+
+// rowGap bounds, in font sizes, the distance between two lines of one
+// table: a row of two wrapped lines and its padding.
+const rowGap = 3.2
+
+// column is the x-range a table column's text covers.
+type column struct{ lo, hi float64 }
+
+// columnsOf merges the x-ranges the anchor rows' glyphs cover; a gap wider
+// than a word space between ranges is a column's edge.
+func columnsOf(lines []*pdfLine, anchors []int) []column {
+	var spans []column
+	size := 0.0
+	for _, a := range anchors {
+		for _, g := range lines[a].glyphs {
+			if strings.TrimSpace(g.S) == "" {
+				continue
+			}
+			w := max(g.W, 0.3*g.FontSize)
+			spans = append(spans, column{g.X, g.X + w})
+			size = max(size, g.FontSize)
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].lo < spans[j].lo })
+	var cols []column
+	for _, sp := range spans {
+		if n := len(cols); n > 0 && sp.lo-cols[n-1].hi < 0.4*size {
+			cols[n-1].hi = max(cols[n-1].hi, sp.hi)
+			continue
+		}
+		cols = append(cols, sp)
+	}
+	return cols
+}
+
+// columnOf is the column a glyph stands in: the last one that starts
+// before it (cells are written from their left edge), or -1 left of them.
+func columnOf(g pdf.Text, cols []column) int {
+	k := -1
+	for c := range cols {
+		if g.X >= cols[c].lo-1 {
+			k = c
+		}
+	}
+	return k
+}
+
+// fitsColumns tells a line whose every word stands in one column: a
+// paragraph across the page has words that straddle a column's start.
+func fitsColumns(l *pdfLine, cols []column) bool {
+	prev, col := pdf.Text{}, -2
+	for i, g := range l.glyphs {
+		k := columnOf(g, cols)
+		if k < 0 {
 			return false
 		}
-		at[i] = k
-	}
-	for i, c := range l.cells {
-		row[at[i]] += " " + c.text
+		space := strings.TrimSpace(g.S) == ""
+		if i > 0 && !space && col >= 0 && k != col && g.X-(prev.X+prev.W) <= wordGap*max(g.FontSize, 1) {
+			return false // a word runs into the next column
+		}
+		if space {
+			col = -1
+		} else {
+			col = k
+		}
+		prev = g
 	}
 	return true
 }
 
-// nearestColumn is the column whose left edge is within 4 pt of x, or -1.
-func nearestColumn(x float64, cols []float64) int {
-	for k, c := range cols {
-		if math.Abs(x-c) <= 4 {
-			return k
+// filledColumns counts the columns a line has text in.
+func filledColumns(l *pdfLine, cols []column) int {
+	n := 0
+	for _, t := range cellTexts(l, cols) {
+		if t != "" {
+			n++
 		}
 	}
-	return -1
+	return n
+}
+
+// cellTexts is a line's text column by column.
+func cellTexts(l *pdfLine, cols []column) []string {
+	parts := make([][]pdf.Text, len(cols))
+	for _, g := range l.glyphs {
+		if k := columnOf(g, cols); k >= 0 {
+			parts[k] = append(parts[k], g)
+		}
+	}
+	out := make([]string, len(cols))
+	for k, gs := range parts {
+		one := &pdfLine{glyphs: gs}
+		one.cut()
+		var texts []string
+		for _, c := range one.cells {
+			texts = append(texts, c.text)
+		}
+		out[k] = strings.Join(texts, " ")
+	}
+	return out
+}
+
+// lineSize is the largest font size of a line's glyphs.
+func lineSize(l *pdfLine) float64 {
+	size := 1.0
+	for _, g := range l.glyphs {
+		size = max(size, g.FontSize)
+	}
+	return size
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // hasTableRows tells a page with two lines of three cells or more in a row.
@@ -136,19 +270,16 @@ func hasTableRows(lines []*pdfLine) bool {
 // pdfLines groups glyphs by baseline, top to bottom, and cuts each line
 // into cells.
 func pdfLines(glyphs []pdf.Text) []*pdfLine {
+	sorted := append([]pdf.Text(nil), glyphs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Y > sorted[j].Y })
 	var lines []*pdfLine
-	byY := map[int]*pdfLine{}
-	for _, g := range glyphs {
-		key := int(math.Round(g.Y / 2)) // baselines within about 2 pt are one line
-		l := byY[key]
-		if l == nil {
-			l = &pdfLine{y: g.Y}
-			byY[key] = l
-			lines = append(lines, l)
+	for _, g := range sorted {
+		if n := len(lines); n > 0 && lines[n-1].y-g.Y <= 2 {
+			lines[n-1].glyphs = append(lines[n-1].glyphs, g) // baselines within 2 pt are one line
+			continue
 		}
-		l.glyphs = append(l.glyphs, g)
+		lines = append(lines, &pdfLine{y: g.Y, glyphs: []pdf.Text{g}})
 	}
-	sort.SliceStable(lines, func(i, j int) bool { return lines[i].y > lines[j].y })
 	for _, l := range lines {
 		sort.SliceStable(l.glyphs, func(i, j int) bool { return l.glyphs[i].X < l.glyphs[j].X })
 		l.cut()
