@@ -89,14 +89,7 @@ func TestEnglishTableFormats(t *testing.T) {
 			}
 		}
 	}
-	key := func(items []Item) []string {
-		var out []string
-		for _, it := range items {
-			out = append(out, strings.Join(it.Parties, " + ")+"|"+it.Deadline+"|"+string(it.Precision)+"|"+it.Text)
-		}
-		return out
-	}
-	want := key(Extract(enTableText(), Options{}))
+	want := itemKeys(Extract(enTableText(), Options{}))
 	if !slices.Equal(want, []string{
 		"Secretariat|2023-11-15|day|Circulate the draft Regulation",
 		"Kyrgyz side|2023-12-01|day|Nominate the experts of the Working Group",
@@ -106,16 +99,9 @@ func TestEnglishTableFormats(t *testing.T) {
 	}
 	for name := range fixtures {
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(testdataDir, name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text, err := ReadText(name, data)
-			if err != nil {
-				t.Fatal(err)
-			}
+			text := readFixture(t, name)
 			items := Extract(text, Options{})
-			if got := key(items); !slices.Equal(got, want) {
+			if got := itemKeys(items); !slices.Equal(got, want) {
 				t.Errorf("got %q, want %q as from the text\n%s", got, want, text)
 			}
 			for _, it := range items {
@@ -172,22 +158,14 @@ func TestEnglishOfficeFormats(t *testing.T) {
 	}
 	for _, name := range []string{"en-minutes-lo.docx", "en-minutes-lo.pdf"} {
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(testdataDir, name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text, err := ReadText(name, data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, it := range Extract(text, Options{}) {
-				got = append(got, strings.Join(it.Parties, " + ")+"|"+it.Deadline+"|"+string(it.Precision)+"|"+it.Text)
+			text := readFixture(t, name)
+			items := Extract(text, Options{})
+			for _, it := range items {
 				if !strings.Contains(NormalizeText(text), it.Quote) {
 					t.Errorf("quote %q is not in the document's text", it.Quote)
 				}
 			}
-			if !slices.Equal(got, want) {
+			if got := itemKeys(items); !slices.Equal(got, want) {
 				t.Errorf("got %q\nwant %q\ntext:\n%s", got, want, text)
 			}
 		})
@@ -206,4 +184,27 @@ func FuzzReadOfficePDF(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ReadText("m.pdf", data)
 	})
+}
+
+// readFixture is the text ReadText finds in a file of testdata/minutes.
+func readFixture(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(testdataDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := ReadText(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}
+
+// itemKeys names items as the user sees them: parties, date, precision, task.
+func itemKeys(items []Item) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, strings.Join(it.Parties, " + ")+"|"+it.Deadline+"|"+string(it.Precision)+"|"+it.Text)
+	}
+	return out
 }
