@@ -269,7 +269,7 @@ func TestMetricsAddrInPollingMode(t *testing.T) {
 	addr := freeAddr(t)
 	h := newHarness(t, func(c *Config) { c.MetricsAddr = addr })
 	waitUp(t, addr)
-	h.ask(telegramtest.Private(stranger), stranger, "/nosuchcommand")
+	reply := h.ask(telegramtest.Private(stranger), stranger, "/nosuchcommand").PlainText()
 	// The count lands when the handler returns, just after its reply.
 	var body string
 	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
@@ -278,7 +278,7 @@ func TestMetricsAddrInPollingMode(t *testing.T) {
 		}
 	}
 	if !strings.Contains(body, `wgbot_updates_total{command="other",outcome="ok"} 1`) {
-		t.Errorf("unknown commands share one label; metrics:\n%s", grepLines(body, "wgbot_updates_total"))
+		t.Errorf("unknown commands share one label; the reply was %q; metrics:\n%s", reply, grepLines(body, "wgbot_updates_total"))
 	}
 	if code, _ := get(t, "http://"+addr+"/readyz"); code != 200 {
 		t.Errorf("/readyz = %d", code)

@@ -71,7 +71,7 @@ func mapParties(names []string, quote string) (ps []storage.Party, unknown []str
 		case (strings.Contains(key, "member states") || strings.Contains(key, "member countries")) && ourMembers(key):
 			add(memberStates...)
 			continue
-		case key == "parties" || key == "all parties" || key == "all the parties" || key == "both parties" ||
+		case key == "parties" || key == "all parties" || key == "customs administrations of the parties" || key == "all the parties" || key == "both parties" ||
 			key == "all sides" || key == "parties concerned" || key == "all members" || key == "members":
 			add(storage.StateParties...)
 			continue

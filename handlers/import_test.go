@@ -26,6 +26,7 @@ func TestMapParties(t *testing.T) {
 		{[]string{"the Secretariat"}, "", []storage.Party{storage.Secretariat}, false, false},
 		{[]string{"OTS Secretariat"}, "", []storage.Party{storage.Secretariat}, false, false},
 		{[]string{"Customs Administrations of the Member States"}, "", memberStates, false, false},
+		{[]string{"Customs Administrations of the Parties"}, "", all, false, false}, // "Tarafların gümrük idareleri"
 		{[]string{"Azerbaijani and Uzbek sides"}, "", []storage.Party{storage.Azerbaijan, storage.Uzbekistan}, false, false},
 		{[]string{"Kazakh, Kyrgyz sides"}, "", []storage.Party{storage.Kazakhstan, storage.Kyrgyzstan}, false, false},
 		{[]string{"The Parties hosting the activities"}, "The Parties hosting the activities to submit ...", all, false, true},

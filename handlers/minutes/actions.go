@@ -165,6 +165,8 @@ func tableRowItem(s string, h *tableHeader, ctx dateContext) (Item, string, bool
 	ds := findDates(due, ctx)
 	if hasCyrillic(due) {
 		ds = allDates(due, ctx, "ru") // "II квартал 2024 г.", "до 1 июня 2024 г."
+	} else if len(ds) == 0 {
+		ds = append(mlDates(due, ctx), trDates(due, ctx)...) // "1 Mart 2024", "Haziran 2024"
 	}
 	if len(ds) == 0 || !ds[0].ok {
 		return Item{}, "", false

@@ -365,6 +365,7 @@ type docContext struct {
 	author    string // "the Secretariat" when a note or notification is by one, else ""
 	addressee string // "the Parties" when a notification is addressed to them, else ""
 	received  bool   // the document says the submissions asked for have come in
+	states    bool   // a Turkish record of a meeting of states (trStatesMeet)
 }
 
 // receivedRe finds a note saying that what was asked for has arrived: "The
@@ -440,6 +441,9 @@ func commitmentsIn(sn sentence, prev string, ctx docContext, lead *commitment) (
 	if lang != "en" {
 		if its := mlCommitments(sn, ctx.dateContext, lang == "ru", lead); len(its) > 0 {
 			return its, whyTaken
+		}
+		if it, ok := trImpersonal(s, ctx.dateContext); ok && lang == "tr" && ctx.states {
+			return []Item{it}, whyTaken
 		}
 		if lang == "ru" {
 			return nil, ruReason(s, ctx.dateContext)
@@ -595,6 +599,9 @@ func mlReason(s string, ctx dateContext, ru bool) string {
 	}
 	ds := allDates(s, ctx, lang)
 	if len(ds) == 0 {
+		if !ru && trUndatedRe.MatchString(s) {
+			return whyUndated // "bir sonraki toplantıya kadar"
+		}
 		return whyNoDate
 	}
 	for _, d := range ds {

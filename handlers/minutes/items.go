@@ -47,11 +47,12 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 	ctx := docContext{dateContext: meetingContext(text, opts), acronyms: definedAcronyms(text)}
 	ctx.author, ctx.addressee = authorAddressee(text)
 	ctx.received = strings.Contains(text, "eceived") && receivedRe.MatchString(text) // the cheap test spares a 5 MB scan
+	ctx.states = trStatesMeet(text)
 	sents := ruJoinLabels(splitSentences(text))
 	var at []int // sentence index of each item
 	var lead *commitment
 	var header *tableHeader
-	prev := ""
+	prev, prev2 := "", ""
 	for i, sn := range sents {
 		var got []Item
 		why := ""
@@ -86,6 +87,11 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 				ctx.after = time.Time{}
 			}
 			got, why = commitmentsIn(sn, prev, ctx, lead)
+			if len(got) == 0 {
+				if it, ok := labelledEntry(prev2, prev, sn.text, ctx.dateContext); ok {
+					got, why = []Item{it}, whyTaken
+				}
+			}
 			if sn.bullet {
 				// A list of weekday deadlines is a schedule: "input by
 				// Friday; changes by Tuesday; final version by Friday"
@@ -120,7 +126,7 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 		if explain {
 			steps = append(steps, Step{Sentence: sn.text, Reason: why, Items: got})
 		}
-		prev = sn.text
+		prev2, prev = prev, sn.text
 	}
 	return merge(items), steps
 }

@@ -139,6 +139,11 @@ func meetingContext(text string, opts Options) dateContext {
 				first, bestDate = d.start, d.date
 			}
 		}
+		if first < 0 && ctx.year == 0 {
+			if d, ok := yearlessHeadDate(top, ctx); ok {
+				first, bestDate = 0, d // "Ankara’da 3 Mart‘ta imzalanan “2021 Yılı ... Anlaşması”"
+			}
+		}
 		best = first
 	}
 	if best >= 0 {

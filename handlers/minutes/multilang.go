@@ -74,10 +74,10 @@ var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+поздне
 
 // trAfterRe is the Turkish postposition after a date: "1 Mart 2024
 // tarihine kadar", "2023 yılı sonuna kadar", "Şubat 2024'te".
-var trAfterRe = regexp.MustCompile(`(?i)^(?:['’]?\p{L}{0,6})?\s*(?:(?P<strong>(?:` + foldI("tarihine", "tarihe", "gününe", "güne", "ayı sonuna", "sonuna", "tarihinden", "tarihten") + `)?\s*(?:` + foldI("kadar", "dek", "değin", "önce") + `)\b)|(?P<weak>` + foldI("ayı içinde", "içinde", "içerisinde", "zarfında") + `)|(?P<none>` + foldI("tarihinde", "tarihli", "tarihinden itibaren", "itibaren", "tarih") + `))`)
+var trAfterRe = regexp.MustCompile(`(?i)^(?:['’]?\p{L}{0,6})?\s*(?:(?P<strong>(?:` + foldI("tarihine", "tarihe", "gününe", "güne", "ayı sonuna", "sonuna", "ayına", "tarihinden", "tarihten") + `)?\s*(?:` + foldI("kadar", "dek", "değin", "önce") + `)\b)|(?P<weak>` + foldI("ayı içinde", "içinde", "içerisinde", "zarfında") + `)|(?P<none>` + foldI("tarihinde", "tarihli", "tarihinden itibaren", "itibaren", "tarih") + `))`)
 
 // trBeforeRe is "en geç" (at the latest) in front of a Turkish date.
-var trBeforeRe = regexp.MustCompile(`(?i)\b` + foldI("en geç") + `\s*$`)
+var trBeforeRe = regexp.MustCompile(`(?i)(?:\b` + foldI("en geç") + `|(?:^|\s)(?:` + foldI("termin", "son tarih", "bitiş tarihi", "teslim tarihi") + `)\s*:)\s*$`)
 
 // trLocativeRe sees a date phrase whose last word carries the locative,
 // "2024 yılının ilk çeyreğinde" (in the first quarter of 2024).
@@ -244,7 +244,7 @@ func trKind(s string, dm *dateMatch) {
 	} else if trSuffixInRe.MatchString(rest) || trLocativeRe.MatchString(s[dm.start:dm.end]) {
 		dm.kind = prepWeak // "Şubat 2024'te", "2024 yılının ilk çeyreğinde"
 	}
-	lo := max(0, dm.start-12)
+	lo := max(0, dm.start-20)
 	for lo > 0 && !isRuneStart(s[lo]) {
 		lo--
 	}
@@ -556,11 +556,11 @@ var (
 	ruVerbRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])\p{L}{3,}?(?:(?P<inf>ть|ти|чь|ться|тись)|(?P<fut>ят|ут|ют|ат|ит|ет|ются|ятся|утся|атся|ится|ется)|(?P<past>ли|ла|ло|лись|лось|лась))(?:[^\p{L}]|$)`)
 	// trCommitRe finds a future, necessitative or decided action: "sunacaktır",
 	// "bildirmelidir", "gönderilmesine karar verildi".
-	trCommitRe = regexp.MustCompile(`(?i)\p{L}(?:acak|ecek)(?:t[ıi]r|lar|ler|lard[ıi]r|lerdir)?(?:[^\p{L}]|$)|\p{L}(?:mal[ıi]|meli)(?:d[ıi]r)?(?:[^\p{L}]|$)|\p{L}(?:mas[ıi]|mesi)(?:n[ae]|n[ıi])?\s+(?:` + foldI("karar veril", "kararlaştırıl", "istenm", "istendi", "talep edil", "rica edil", "uygun görül", "öngörül") + `)` +
+	trCommitRe = regexp.MustCompile(`(?i)\p{L}(?:acak|ecek)(?:t[ıiİ]r|lar|ler|lard[ıiİ]r|lerd[iİ]r)?(?:[^\p{L}]|$)|\p{L}(?:mal[ıiİ]|mel[iİ])(?:d[ıiİ]r)?(?:[^\p{L}]|$)|\p{L}(?:mas[ıiİ]|mes[iİ])(?:n[ae]|n[ıiİ])?\s+(?:` + foldI("karar veril", "kararlaştırıl", "istenm", "istendi", "talep edil", "rica edil", "uygun görül", "öngörül") + `)` +
 		// "iletmeyi kabul etmişlerdir", "tamamlamayı taahhüt etti": agreed, undertook to
-		`|\p{L}(?:may[ıi]|meyi)\s+(?:` + foldI("kabul et", "taahhüt et", "üstlen", "kararlaştır") + `)` +
+		`|\p{L}(?:may[ıiİ]|mey[iİ])\s+(?:` + foldI("kabul et", "taahhüt et", "üstlen", "kararlaştır") + `)` +
 		// "tamamlayacağını bildirmiştir": reports its own future act
-		`|\p{L}(?:acağ[ıi]n[ıi]|eceğini|acakların[ıi]|eceklerini)\s+(?:` + foldI("bildir", "belirt", "ifade et", "teyit et", "taahhüt et", "açıkla") + `)`)
+		`|\p{L}(?:` + foldI("acağını", "eceğini", "acaklarını", "eceklerini") + `)\s+(?:` + foldI("bildir", "belirt", "ifade et", "teyit et", "taahhüt et", "açıkla") + `)`)
 )
 
 // allDates is findDates plus the written Russian and Turkish dates and the
@@ -579,6 +579,10 @@ func allDates(s string, ctx dateContext, lang string) []dateMatch {
 	if lang == "ru" || lang == "tr" {
 		ds = append(ds, mlWeekdayDates(s, ctx)...)
 	}
+	if lang == "tr" {
+		ds = append(ds, trDates(s, ctx)...)
+		trBeforeEvent(s, ds)
+	}
 	return ds
 }
 
@@ -590,7 +594,7 @@ var ruAgreedRe = regexp.MustCompile(`(?i)^[^.;]{0,40}?(?:договорил\p{L}
 
 // mlMeetingRe finds a meeting or session in a Russian or Turkish sentence:
 // a month after "в" or before "'te" there is the meeting's date.
-var mlMeetingRe = regexp.MustCompile(`(?i)заседани|встреч|саммит|сесси|совещани|` + foldI("toplantı", "zirve", "oturum") + `|` + foldI("ev sahipliği"))
+var mlMeetingRe = regexp.MustCompile(`(?i)заседани|встреч|саммит|сесси|совещани|` + foldI("toplantı", "zirve", "oturum", "forum", "konferans", "kongre"))
 
 // mlCommitments reads one Russian or Turkish sentence.
 func mlCommitments(sn sentence, ctx dateContext, ru bool, lead *commitment) []Item {
@@ -650,8 +654,11 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool, lead *commitment) []It
 		}
 		parties, pend, ok, assigned = r.parties, r.end, r.ok, r.assigned
 	} else {
-		parties, pend, ok = assignee(s, ru)
-		assigned = ok
+		parties, pend, ok = trActor(s) // the cases of Turkish say who acts
+		if !ok {
+			parties, pend, ok = assignee(s, ru)
+			assigned = ok
+		}
 		if !ok {
 			parties, pend, ok = mlActor(s, ru)
 		}
@@ -667,7 +674,7 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool, lead *commitment) []It
 		if vm == nil || vm[6] >= 0 && !ruAgreedRe.Match(masked[pend:]) {
 			return nil // no verb, or a past event
 		}
-	} else if !trCommitRe.MatchString(s) {
+	} else if _, _, ok := trCommit(s); !ok {
 		return nil
 	}
 	d := dates[0]

@@ -31,6 +31,7 @@ var abbrev = map[string]bool{
 	"corp": true, "dept": true, "doc": true, "rev": true, "fig": true, "cf": true, "viz": true,
 	"ca": true, "messrs": true, "mme": true, "h.h": true, "h.r.h": true, "op": true, "cit": true,
 	"u.s": true, "u.k": true, "conf": true, "res": true, "decl": true, "u.n": true, "ibid": true, "att": true, "tel": true,
+	"sn": true, "doç": true, "yrd": true, "öğr": true, "gör": true, "av": true, // Turkish titles: "Sn. Ahmet Yılmaz"
 }
 
 // functionWords end a paragraph only when a layout break (page break,
@@ -234,7 +235,7 @@ func cutSentences(s string) []piece {
 				w = w[sp+1:]
 			}
 			lw := strings.ToLower(w)
-			if abbrev[lw] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(w))) || ruAbbrevDot(lw, s[start:i]) {
+			if abbrev[lw] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(w))) || ruAbbrevDot(lw, s[start:i]) || trOrdinal(w, s[start:min(len(s), i+40)]) {
 				continue
 			}
 		}
