@@ -194,6 +194,8 @@ var enPhrasings = []enPhrasing{
 		[]string{"the Secretariat|2024-04-30|month"}},
 	{"next meeting hosted", enHeld + "The next meeting will be hosted by Kazakh side in March 2024.", nil},
 	{"numbered meeting of a group hosted", enHeld + "The 3rd AEO Working Group will be hosted by Kazakh side in September 2024 in Astana.", nil},
+	{"active host of a numbered meeting", enHeld + "Turkish side will host the 10th meeting of the Working Group in March 2024.", nil},
+	{"initials of a thing", enHeld + "GDP is to grow by 2 per cent by 2025.", nil},
 	{"checked box", enHeld + "- [x] Secretariat to circulate the agenda by 15 November 2023", nil},
 	{"done after a dash", enHeld + "ACTION: Turkish side to send the nominations by 1 November 2023 – done.", nil},
 	{"owner field with the task", enHeld + "Action: Kazakh delegation to circulate the study by 1 December 2023.",

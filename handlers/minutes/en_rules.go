@@ -488,7 +488,7 @@ func clauseInitials(s string) []partyMatch {
 	}
 	var names []string
 	for _, w := range initialsRe.FindAllString(s[m[2]:m[3]], -1) {
-		if notAcronym[w] || sideOfCountry[strings.ToLower(w)] != "" {
+		if notAcronym[w] || notActor[w] || sideOfCountry[strings.ToLower(w)] != "" {
 			return nil
 		}
 		names = append(names, "the "+w)
@@ -690,4 +690,12 @@ func namesCountry(s string) bool {
 		i = j
 	}
 	return false
+}
+
+// notActor are initials that name things, not bodies, and so never act
+// where a clause begins: "GDP is to grow by 2 per cent by 2025".
+var notActor = map[string]bool{
+	"GDP": true, "GNP": true, "VAT": true, "CPI": true, "FDI": true, "TIR": true, "AEO": true, "HS": true, "CN": true,
+	"ICT": true, "IT": true, "EDI": true, "API": true, "GPS": true, "CCTV": true, "COVID": true, "ASAP": true, "TBD": true,
+	"FAQ": true, "ETA": true, "KPI": true, "NB": true, "PS": true, "USD": true, "EUR": true,
 }

@@ -567,7 +567,7 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 			why = whyPastTense
 			continue
 		}
-		if d.kind == prepWeak && (eventVerbs[c.verb] || eventRe.MatchString(between)) {
+		if d.kind == prepWeak && (eventVerbs[c.verb] || eventRe.MatchString(between) || meetingHostedRe.MatchString(between)) {
 			why = whyEvent
 			continue
 		}
