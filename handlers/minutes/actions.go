@@ -59,7 +59,7 @@ func actionItem(s, prev string, dates []dateMatch) (Item, bool) {
 		return Item{}, false
 	}
 	owner := strings.Trim(normSpace(s[m[2]:m[3]]), " .,")
-	if owner == "" || len(owner) > 80 {
+	if owner == "" || len(owner) > 80 || ownerTaskRe.MatchString(owner) {
 		return Item{}, false
 	}
 	for _, d := range dates {

@@ -93,7 +93,17 @@ func prepBefore(s string, start int) (int, string) {
 	for _, p := range preps {
 		if strings.HasSuffix(t, p) && boundaryBefore(t, len(t)-len(p)) {
 			at := lo + len(t) - len(p)
+			if p == "on" {
+				if cat, cp, ok := clockPrep(s, at); ok {
+					return cat, cp // "by 5 pm on Friday 12 April"
+				}
+			}
 			return at, s[at : at+len(p)]
+		}
+	}
+	if eobHint(t) {
+		if cat, cp, ok := clockPrep(s, lo+len(t)); ok {
+			return cat, cp // "by COB 20 October 2023"
 		}
 	}
 	return -1, ""
@@ -136,11 +146,15 @@ type dateMatch struct {
 	kind       prepKind
 	date       time.Time
 	prec       Precision
-	ok         bool // date resolved (a year was known)
+	ok         bool   // date resolved (a year was known)
+	text       string // the phrase as written, when not s[pstart:end]
 }
 
 // deadlineText is the phrase as written: preposition plus date.
 func (d dateMatch) deadlineText(s string) string {
+	if d.text != "" {
+		return d.text
+	}
 	return normSpace(s[d.pstart:d.end])
 }
 

@@ -216,7 +216,7 @@ func commitAfter(in string) (vs, ve int, qual, conj string, ok bool) {
 // reportThatRe is a party's own report of what it will do: "Kyrgyz side
 // informed that it will finalize ...", "stated that they would send ...".
 // The pronoun is the party; its modal and verb are read as a commitment.
-var reportThatRe = regexp.MustCompile(`^\s*,?\s+(?:has\s+|have\s+)?(?:informed|stated|confirmed|indicated|announced|reported|declared|assured|explained|mentioned|said|advised|noted|underlined|emphasi[sz]ed)(?:\s+(?:the\s+)?(?:Parties|meeting|participants|Working\s+Group|Secretariat|Committee))?\s+that\s+(?:it|they|he|she|we)\s+`)
+var reportThatRe = regexp.MustCompile(`^\s*,?\s+(?:has\s+|have\s+)?(?:informed|stated|confirmed|indicated|announced|reported|declared|assured|explained|mentioned|said|advised|noted|underlined|emphasi[sz]ed)(?:\s+(?:the\s+)?(?:Parties|meeting|participants|Working\s+Group|Secretariat|Committee))?\s+that\s+(?:it|they|he|she|we|(?:his|her|its|their)\s+(?:country|government|delegation|side))\s+`)
 
 // reportedCommitment reads reportThatRe and the modal and verb after it.
 func reportedCommitment(in string) (vs, ve int, ok bool) {
@@ -293,7 +293,7 @@ type commitment struct {
 // acr holds the initials the document defines ("Technical Committee (TC)").
 func findCommitments(s string, acr map[string]bool) []commitment {
 	var out []commitment
-	found := append(findParties(s), findAcronyms(s, acr)...)
+	found := append(append(append(findParties(s), findAcronyms(s, acr)...), findCountries(s)...), clauseInitials(s)...)
 	for _, pp := range findPeople(s) {
 		overlaps := func(q partyMatch) bool { return q.start < pp.end && pp.start < q.end }
 		inside := func(q partyMatch) bool {
@@ -307,6 +307,8 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 		}
 		found = append(found, pp)
 	}
+	bodies, found := findBodies(s, found)
+	found = append(append(found, bodies...), findInterested(s)...)
 	for _, p := range found {
 		if objectWords[precedingWord(s, p.start)] {
 			continue
@@ -315,6 +317,12 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 		vs, ve, qual, conj, ok := commitAfter(after)
 		if !ok {
 			vs, ve, ok = reportedCommitment(after)
+		}
+		if !ok {
+			vs, ve, ok = participleTail(after) // "Parties wishing to host the meeting should inform ..."
+		}
+		if !ok {
+			vs, ve, conj, ok = longConj(after) // "parties and all stakeholders to provide ..."
 		}
 		if !ok && agreedThatRe.MatchString(s[:p.start]) {
 			vs, ve, ok = bareVerb(after) // "It was agreed that the Parties submit ..."
@@ -327,6 +335,9 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 			continue // "will be convened"; but "expected to have the answer ready"
 		}
 		names := append([]string(nil), p.names...)
+		if jp := jointParty(after[:vs]); jp != "" {
+			names = append(names, jp) // "the governments jointly with the Collegium"
+		}
 		if q := normSpace(qual); q != "" && len(names) == 1 && !strings.HasPrefix(q, "to ") {
 			names[0] += " " + q // "the member states of EurAsEC"; "Parties to the Convention" are the Parties
 		}
@@ -399,11 +410,11 @@ const (
 
 // actionMarkRe strips an action-line marker: "ACTION:", "ACTION –", "AP 3:",
 // "AI:", "Action item:". What follows is read as a commitment.
-var actionMarkRe = regexp.MustCompile(`^(?:ACTIONS?|Actions?|AP|AI|Action\s+items?|Action\s+point)\s*(?:\d+(?:\.\d+)*)?\s*[:–—-]\s*`)
+var actionMarkRe = regexp.MustCompile(`^(?:ACTIONS?|Actions?|AP|AI|Action\s+items?|Action\s+point)\s*(?:\d+(?:[.-]\d+)*)?\s*[:–—-]\s*`)
 
 // hostedRe finds an activity hosted by a party at a date: "workshop ... to
 // be hosted by Turkish side in February 2024". The host commits to hold it.
-var hostedRe = regexp.MustCompile(`(?i)\bto\s+be\s+(?:co-)?(?:hosted|organi[sz]ed|conducted|held)\s+by\s+`)
+var hostedRe = regexp.MustCompile(`(?i)\b(?:to|will|shall)\s+be\s+(?:co-)?(?:hosted|organi[sz]ed|conducted|held)\s+by\s+`)
 
 // passiveRe finds a deadline in the passive with no agent named: "requests
 // should be submitted to the Secretariat by ...". Who must act is read
@@ -453,6 +464,9 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	dates := append(append(findDates(s, ctx.dateContext), relDates(s, ctx.dateContext)...), weekdayDates(s, ctx.dateContext)...)
 	deadlineNamed(s, dates)
 	dates = withoutOverlaps(dates, periodDates(s, ctx.dateContext))
+	dates = withoutOverlaps(dates, enRelDates(s, ctx.dateContext))
+	dates = append(dates, clockDayDates(s, dates)...)
+	lastFieldDue(s, dates)
 	if len(dates) == 0 {
 		if undatedRe.MatchString(s) {
 			return nil, whyUndated
@@ -514,6 +528,13 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 				cms = []commitment{}
 			}
 		}
+		if len(cms) > 0 && d.end <= cms[0].pstart && strings.Contains(s[d.end:cms[0].pstart], ";") {
+			why = whyNoParty // "Comments are due by 15 November; the editors will ...": another clause's party
+			continue
+		}
+		if lead != nil && lead.verb == bodyLeadVerb && !ownUndertakingRe.MatchString(s) {
+			lead = nil // "The Deputies" heading: only "agreed to ..." items are its own tasks
+		}
 		c, ok := governing(cms, d, lead, sn.bullet)
 		if !ok {
 			c, ok = imperativeOwner(s)
@@ -525,6 +546,10 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 			}
 			if it, ok := nominalItem(sn, d); ok {
 				items = append(items, it)
+				continue
+			}
+			if it, ok := fieldsItem(sn, d); ok {
+				items = append(items, it) // "Secretariat – circulate the ToR – 31/10/2023", "...: 15 February 2024 (all Parties)"
 				continue
 			}
 			why = whyNoParty
@@ -542,7 +567,7 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 			why = whyPastTense
 			continue
 		}
-		if d.kind == prepWeak && (eventVerbs[c.verb] || eventRe.MatchString(between)) {
+		if d.kind == prepWeak && (eventVerbs[c.verb] || eventRe.MatchString(between) || meetingHostedRe.MatchString(between)) {
 			why = whyEvent
 			continue
 		}
@@ -595,7 +620,7 @@ func hostedItem(s string, dates []dateMatch, ctx docContext) (Item, bool) {
 		return Item{}, false
 	}
 	loc := hostedRe.FindStringIndex(s)
-	if loc == nil {
+	if loc == nil || meetingHostedRe.MatchString(s[:loc[0]]) {
 		return Item{}, false
 	}
 	ps := findParties(s[loc[1]:])

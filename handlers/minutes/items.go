@@ -104,7 +104,12 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 			}
 			if sn.colon && !sn.bullet {
 				lead = leadIn(sn.text, ctx.acronyms)
+			} else if !sn.bullet && lead == nil {
+				lead = bodyLead(sn.text) // "The Deputies" above "2. agreed to carry out ..."
 			}
+		}
+		if len(got) > 0 && !sn.table && markedDone(sn.text, nextText(sents, i)) {
+			got, why = nil, whyDone
 		}
 		for k := range got {
 			got[k].Source = SourceRules

@@ -121,6 +121,11 @@ func meetingContext(text string, opts Options) dateContext {
 	}
 	try(heldRe.FindAllStringIndex(head, 50))
 	try(headerDateRe.FindAllStringIndex(head, 200))
+	if best < 0 && ctx.year == 0 {
+		if t, ok := yearlessMeeting(head, ctx); ok {
+			best, bestDate = 0, t // "on 19 March", after "the previous summit on 19 December 2011"
+		}
+	}
 	if best < 0 {
 		// A note or decision often dates itself in its first lines
 		// ("Geneva, 24 August 2009", "от 22 декабря 2015 года").

@@ -41,7 +41,7 @@ func readPDF(data []byte) (text string, err error) {
 	}
 	var b strings.Builder
 	for i := 1; i <= n && b.Len() < maxTextBytes; i++ {
-		p := r.Page(i)
+		p := pageAt(r, i)
 		if p.V.IsNull() {
 			continue
 		}
@@ -49,6 +49,9 @@ func readPDF(data []byte) (text string, err error) {
 		t, err := p.GetPlainText(nil)
 		if err != nil {
 			continue // one bad page should not lose the rest
+		}
+		if lt := safeTableText(p); lt != "" {
+			t = lt // the page holds a table: its rows, laid out by position
 		}
 		b.WriteString(t)
 		b.WriteString("\n\n")
@@ -75,4 +78,42 @@ func hasEncryptEntry(data []byte) bool {
 		tail = tail[len(tail)-64<<10:]
 	}
 	return bytes.Contains(tail, []byte("/Encrypt"))
+}
+
+// maxPageTreeSteps bounds the walk down a page tree: a hostile file whose
+// /Kids name their own parent would keep the library's Page looping.
+const maxPageTreeSteps = 4096
+
+// pageAt is the library's Reader.Page with its walk bounded: the page
+// numbered num (from 1), or a null page.
+func pageAt(r *pdf.Reader, num int) pdf.Page {
+	num--
+	node := r.Trailer().Key("Root").Key("Pages")
+	for steps := 0; steps < maxPageTreeSteps && node.Key("Type").Name() == "Pages"; steps++ {
+		if int(node.Key("Count").Int64()) < num {
+			return pdf.Page{}
+		}
+		kids, next := node.Key("Kids"), pdf.Value{}
+		for i := 0; i < kids.Len() && next.IsNull(); i++ {
+			kid := kids.Index(i)
+			switch kid.Key("Type").Name() {
+			case "Pages":
+				if c := int(kid.Key("Count").Int64()); num < c {
+					next = kid
+				} else {
+					num -= c
+				}
+			case "Page":
+				if num == 0 {
+					return pdf.Page{V: kid}
+				}
+				num--
+			}
+		}
+		if next.IsNull() {
+			break
+		}
+		node = next
+	}
+	return pdf.Page{}
 }

@@ -125,7 +125,7 @@ func imperativeOwner(s string) (commitment, bool) {
 // when a piece is not a name: "(see Annex 2)", "(M2.2, M2.3)".
 func ownerNames(label string) ([]string, bool) {
 	label = strings.TrimSpace(label)
-	if groupRe.MatchString(label) {
+	if groupRe.MatchString(label) || qualifiedGroupRe.MatchString(label) {
 		return []string{label}, true
 	}
 	var names []string

@@ -16,6 +16,7 @@ import (
 // "end of day Monday").
 var weekdayRe = regexp.MustCompile(`(?i)\b(?:(?P<prep>by|before|until|till|no\s+later\s+than|not\s+later\s+than|due(?:\s+date)?\s*:?|deadline\s*:?|on)\s+)?` +
 	`(?P<eob>(?:the\s+)?(?:eob|eod|cob|close\s+of\s+business|end\s+of\s+(?:the\s+)?(?:business\s+)?day)(?:[-\s](?:us|uk|eu|cet|utc|gmt|pst|est|japan|jp))?(?:\s+on)?\s+)?` +
+	`(?P<clock>` + clockPat + `\s+(?:on\s+)?)?` +
 	`(?:(?:the\s+)?(?:next|this|coming|following)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 
 var weekdayGroup = groupIndex(weekdayRe)
@@ -53,6 +54,8 @@ func weekdayDates(s string, ctx dateContext) []dateMatch {
 			}
 		case p != "x" || get("eob") != "":
 			dm.kind = prepStrong
+		case get("clock") != "":
+			continue // "at 10 am on Friday": a time, not a deadline
 		default:
 			continue // a bare weekday ("Friday's call") is no deadline
 		}
