@@ -134,6 +134,11 @@ func modalAt(in string, ts []token, k int) (token, bool) {
 		k += 2
 	case w == "to":
 		k++
+	case w == "may": // an invitation: "Parties may submit comments by ..." (permittedOnly bounds it)
+		k++
+		if at(k) == "wish" && at(k+1) == "to" {
+			k += 2
+		}
 	default:
 		return token{}, false
 	}
@@ -287,6 +292,8 @@ type commitment struct {
 	pstart    int // start of the party phrase
 	verbStart int // start of the main verb
 	verb      string
+	// permissive is an invitation's "may": only a date to act by is its deadline.
+	permissive bool
 }
 
 // findCommitments returns the subject-verb commitments of s in order.
@@ -350,7 +357,7 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 				names = append(names, conj)
 			}
 		}
-		out = append(out, commitment{parties: names, pstart: p.start, verbStart: p.end + vs, verb: verb})
+		out = append(out, commitment{parties: names, pstart: p.start, verbStart: p.end + vs, verb: verb, permissive: permissiveRe.MatchString(after[:vs])})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].pstart < out[j].pstart })
 	// "parties and observers to submit": the second party of a list is
@@ -362,10 +369,11 @@ func findCommitments(s string, acr map[string]bool) []commitment {
 type docContext struct {
 	dateContext
 	acronyms  map[string]bool
-	author    string // "the Secretariat" when a note or notification is by one, else ""
-	addressee string // "the Parties" when a notification is addressed to them, else ""
-	received  bool   // the document says the submissions asked for have come in
-	states    bool   // a Turkish record of a meeting of states (trStatesMeet)
+	author    string     // "the Secretariat" when a note or notification is by one, else ""
+	addressee string     // "the Parties" when a notification is addressed to them, else ""
+	received  bool       // the document says the submissions asked for have come in
+	states    bool       // a Turkish record of a meeting of states (trStatesMeet)
+	earlier   []sentence // the sentences before the one read, for its addressees
 }
 
 // receivedRe finds a note saying that what was asked for has arrived: "The
@@ -467,6 +475,7 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	dates = withoutOverlaps(dates, enRelDates(s, ctx.dateContext))
 	dates = append(dates, clockDayDates(s, dates)...)
 	lastFieldDue(s, dates)
+	deadlineIsDue(s, dates)
 	if len(dates) == 0 {
 		if undatedRe.MatchString(s) {
 			return nil, whyUndated
@@ -539,7 +548,15 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 		if !ok {
 			c, ok = imperativeOwner(s)
 		}
+		if ok && permittedOnly(c, d) {
+			why = whyNotDue
+			continue
+		}
 		if !ok {
+			if it, ok := addresseeItem(s, d, ctx); ok {
+				items = append(items, it) // "Kindly send your comments by ...": the document's addressees
+				continue
+			}
 			if it, ok := passiveItem(s, prev, d, ctx); ok {
 				items = append(items, it)
 				continue

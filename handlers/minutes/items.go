@@ -86,6 +86,7 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 				lead = nil
 				ctx.after = time.Time{}
 			}
+			ctx.earlier = sents[:i]
 			got, why = commitmentsIn(sn, prev, ctx, lead)
 			if len(got) == 0 {
 				if it, ok := labelledEntry(prev2, prev, sn.text, ctx.dateContext); ok {

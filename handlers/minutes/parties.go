@@ -29,7 +29,7 @@ var partyRe2 = regexp.MustCompile(`\b(?:` +
 	`|(?P<delegations>(?i:the\s+|all\s+)?(?i:delegations))` +
 	`|(?P<observers>(?i:the\s+|all\s+)?(?i:observers|observer\s+states))` +
 	`|(?P<person>(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,2})` +
-	`|(?P<self>I)` + // the note-taker: "I'll do my changes by EOB Tuesday"
+	`|(?P<self>I|[Ww]e)` + // the note-taker or the team: "I'll do my changes by EOB Tuesday", "we will delete the data by ..."
 	`)\b`)
 
 // partyMatch is one party phrase found in a sentence.
@@ -56,11 +56,13 @@ func findParties(s string) []partyMatch {
 				if m[2*g] < 0 {
 					continue
 				}
-				if groups[g] == "self" && romanI(s, p) {
+				if groups[g] == "self" && in[m[2*g]:m[2*g+1]] == "I" && romanI(s, p) {
 					break // "Annex I will be updated", "Phase I shall end"
 				}
 				if names := canonicalParty(groups[g], in[m[2*g]:m[2*g+1]]); len(names) > 0 {
-					out = append(out, partyMatch{start: p + m[0], end: p + m[1], names: names})
+					if pm, ok := qualifiedParties(s, partyMatch{start: p + m[0], end: p + m[1], names: names}, groups[g]); ok {
+						out = append(out, pm)
+					}
 				}
 				break
 			}
@@ -86,7 +88,7 @@ var partyStarts = map[string]bool{
 	"secretariat": true, "ots": true, "wto": true, "wco": true, "technical": true, "member": true, "members": true,
 	"working": true, "committee": true, "sub-committee": true, "subcommittee": true, "task": true, "bureau": true,
 	"chair": true, "chairman": true, "chairperson": true, "delegations": true, "observers": true, "observer": true,
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "h": true, "i": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "h": true, "i": true, "we": true,
 }
 
 // partyFirst tells a word that may begin a party phrase: one of
@@ -156,8 +158,13 @@ func canonicalParty(group, raw string) []string {
 		return []string{"the delegations"}
 	case "observers":
 		return []string{"observers"}
-	case "person", "self":
+	case "person":
 		return []string{normSpace(raw)}
+	case "self":
+		if raw == "We" {
+			return []string{"we"}
+		}
+		return []string{raw}
 	case "body":
 		f := strings.Fields(raw)
 		if strings.EqualFold(f[0], "the") {
