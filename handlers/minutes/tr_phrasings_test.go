@@ -228,6 +228,8 @@ func TestTurkishNoticePhrasings(t *testing.T) {
 		{"suspension on a date", held + "Başvurmayan üyelerimizin kayıtları 07.01.2024 tarihinde askıya alınacaktır.", nil},
 		{"dues that are to be paid, may", held + "Ödenmesi gereken aidatlar 31 Ocak 2024 tarihine kadar Oda hesabına yatırılabilir.", nil},
 		{"extended window", held + "Ders kayıtları 15.09.2023 tarihine kadar uzatılmıştır.", nil},
+		{"a weekday and an hour to meet at", held + "Türk tarafı, çalıştaya 1 Mart 2024 Cuma günü saat 10.00'da ev sahipliği yapacaktır.", nil},
+		{"our country is no addressee", held + "Ülkemizin ihracatı 2024 yılı sonuna kadar artmaya devam edecektir.", nil},
 		{"our members as those served", held + "Odamız, üyelerimize 1 Mart 2024 tarihine kadar eğitim verilmesi için çalışmaktadır.", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
