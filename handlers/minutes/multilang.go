@@ -74,7 +74,7 @@ var ruPrepRe = regexp.MustCompile(`(?i)(?:^|[\s(,;:—–-])(не\s+поздне
 
 // trAfterRe is the Turkish postposition after a date: "1 Mart 2024
 // tarihine kadar", "2023 yılı sonuna kadar", "Şubat 2024'te".
-var trAfterRe = regexp.MustCompile(`(?i)^(?:['’]?\p{L}{0,6})?\s*(?:(?P<strong>(?:` + foldI("tarihine", "tarihe", "gününe", "güne", "ayı sonuna", "sonuna", "ayına", "tarihinden", "tarihten") + `)?\s*(?:` + foldI("kadar", "dek", "değin", "önce") + `)\b)|(?P<weak>` + foldI("ayı içinde", "içinde", "içerisinde", "zarfında") + `)|(?P<none>` + foldI("tarihinde", "tarihli", "tarihinden itibaren", "itibaren", "tarih") + `))`)
+var trAfterRe = regexp.MustCompile(`(?i)^(?:['’]?\p{L}{0,6})?` + trDayEnd + `\s*(?:(?P<strong>(?:` + foldI("tarihine", "tarihe", "gününe", "güne", "ayı sonuna", "sonuna", "ayına", "tarihinden", "tarihten") + `|` + trCloseOfBusiness + `)?\s*(?:` + foldI("kadar", "dek", "değin", "önce") + `)\b)|(?P<weak>` + foldI("ayı içinde", "içinde", "içerisinde", "zarfında") + `)|(?P<none>` + foldI("tarihinde", "tarihli", "tarihinden itibaren", "itibaren", "tarih") + `))`)
 
 // trBeforeRe is "en geç" (at the latest) in front of a Turkish date.
 var trBeforeRe = regexp.MustCompile(`(?i)(?:\b` + foldI("en geç") + `|(?:^|\s)(?:` + foldI("termin", "son tarih", "bitiş tarihi", "teslim tarihi") + `)\s*:)\s*$`)

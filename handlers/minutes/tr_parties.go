@@ -316,7 +316,64 @@ func trMentionAt(s string, ws []trWord, i int) (trMention, int, bool) {
 	if m, last, ok := trInstitutionAt(s, ws, i); ok {
 		return m, last, true
 	}
+	if m, ok := trAddresseeAt(ws[i]); ok {
+		return m, i, true
+	}
 	return trCountryAt(s, ws, i)
+}
+
+// trAddresseeAt reads the addressees of a notice, who are asked to act:
+// "üyelerimizin", "firmalarımız", "ihracatçılarımızın" (our members, firms,
+// exporters), "üyemizin", and a plural agent noun, "katılımcıların",
+// "ithalatçılar". Only the nominative and the genitive are read: "üyelerimize"
+// is who the act is for. The name is given lower-case in the nominative, as
+// a secretary lists it.
+func trAddresseeAt(w trWord) (trMention, bool) {
+	f := w.fold
+	kase, cut := trNominative, 0
+	if g := strings.TrimSuffix(strings.TrimSuffix(f, "in"), "un"); g != f && (trOurs(g) || trAgentPlural(g)) {
+		kase, cut, f = trGenitive, 2, g
+	}
+	if !trOurs(f) && !trAgentPlural(f) {
+		return trMention{}, false
+	}
+	name := strings.ToLowerSpecial(unicode.TurkishCase, trNominativeOf(w.raw, utf8.RuneCountInString(w.raw)-cut))
+	return trMention{start: w.start, end: w.end, names: []string{name}, kase: kase}, true
+}
+
+// trOurs tells "our X" of those a notice addresses (folded, nominative):
+// a plural ("uyelerimiz", "firmalarimiz") or a person noun ("uyemiz",
+// "ihracatcimiz"); "ülkemiz", "görüşümüz" are not who is asked.
+func trOurs(f string) bool {
+	noun := strings.TrimSuffix(strings.TrimSuffix(f, "miz"), "muz")
+	if noun == f {
+		return false
+	}
+	if n := strings.TrimSuffix(strings.TrimSuffix(noun, "i"), "u"); strings.HasSuffix(n, "ler") || strings.HasSuffix(n, "lar") {
+		return true
+	}
+	return trPersonNoun(noun)
+}
+
+// trAgentPlural tells a plural agent noun in "-CI": "katilimcilar",
+// "ihracatcilar" (folded).
+func trAgentPlural(f string) bool {
+	for _, e := range []string{"cilar", "ciler", "culer", "cular"} {
+		if strings.HasSuffix(f, e) && len(f) > len(e)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// trPersonNoun tells the singular nouns (folded, without the possessive) of
+// those a notice addresses: "üyemiz", "firmamız", and agent nouns in "-CI".
+func trPersonNoun(n string) bool {
+	switch n {
+	case "uye", "firma", "ogrenci", "personel", "calisan", "mukellef":
+		return true
+	}
+	return len(n) > 4 && (strings.HasSuffix(n, "ci") || strings.HasSuffix(n, "cu")) // "ihracatçımız"
 }
 
 // trPersonAt reads "Sn. Ahmet Yılmaz", "Sayın Ahmet Yılmaz'ın": the title

@@ -192,3 +192,57 @@ func TestTurkishUndatedExplained(t *testing.T) {
 		}
 	}
 }
+
+// TestTurkishNoticePhrasings runs the obligations of notices to members
+// (chambers, associations, universities): the genitive addressee of a
+// verbal noun with "gerekmektedir", "gerekmekte olup", "gerekir",
+// "gerekecektir" or "rica olunur", and deadlines closed by the end of a
+// working day ("Cuma günü mesai bitimine kadar", "saat 17.00'ye kadar").
+// Negatives: a "-mAsI gereken" that qualifies a noun (an election period
+// moved by a decision), a standing rule, a meeting's hour, a past act.
+func TestTurkishNoticePhrasings(t *testing.T) {
+	const held = "Toplantı 10 Ekim 2023 tarihinde Taşkent'te yapılmıştır.\n\n"
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"our members must pay", held + "Üyelerimizin aidat borçlarını 31 Ocak 2024 tarihine kadar ödemeleri gerekmektedir.", []string{"üyelerimiz | 2024-01-31 | day"}},
+		{"gerekmekte olup", held + "Firmalarımızın başvurularını 15.02.2024 tarihine kadar Odamıza iletmeleri gerekmekte olup, süresinde yapılmayan başvurular değerlendirmeye alınmayacaktır.", []string{"firmalarımız | 2024-02-15 | day"}},
+		{"weekday and close of business", held + "İhracatçılarımızın belgelerini 1 Mart 2024 Cuma günü mesai bitimine kadar Birliğimize göndermeleri gerekir.", []string{"ihracatçılarımız | 2024-03-01 | day"}},
+		{"weekday without günü", held + "Üyelerimizin ise 29 Ocak 2024 Pazartesi mesai bitimine kadar aidat borçlarını ödemeleri gerekmektedir.", []string{"üyelerimiz | 2024-01-29 | day"}},
+		{"hour and rica olunur", held + "Üyelerimizin anket formunu 20 Şubat 2024 Salı günü saat 17.00'ye kadar doldurmaları önemle rica olunur.", []string{"üyelerimiz | 2024-02-20 | day"}},
+		{"weekday before tarihine", held + "Katılımcıların kayıt formlarını 5 Nisan 2024 Cuma tarihine kadar Sekretaryaya göndermeleri gerekecektir.", []string{"katılımcılar | 2024-04-05 | day"}},
+		{"bare weekday, close of business", held + "Üyelerimizin görüşlerini Cuma günü mesai bitimine kadar Odamıza bildirmeleri rica olunur.", []string{"üyelerimiz | 2023-10-13 | day"}},
+		{"date, tarihinde and hour", held + "Taraflar, yorumlarını 15 Mart 2024 tarihinde saat 17.00'ye kadar Sekretaryaya ileteceklerdir.", []string{"the Parties | 2024-03-15 | day"}},
+		{"weekday gününe", held + "Sekretarya, taslak raporu 12 Ocak 2024 Cuma gününe kadar Taraflara dağıtacaktır.", []string{"the Secretariat | 2024-01-12 | day"}},
+		{"our member, singular", held + "Üyemizin eksik belgelerini 10.01.2024 tarihine kadar tamamlaması gerekmektedir.", []string{"üyemiz | 2024-01-10 | day"}},
+		{"hususu önemle duyurulur", held + "Öğrencilerimizin ders kayıtlarını 15 Şubat 2024 tarihine kadar yenilemeleri hususu önemle duyurulur.", []string{"öğrencilerimiz | 2024-02-15 | day"}},
+		{"comma after the addressee", held + "Aidat borcu bulunan üyelerimizin, 26 Ocak 2024 Cuma günü mesai bitimine kadar borçlarını ödemeleri, adresi değişen üyelerimizin de Odamıza bildirmeleri gerekmektedir.", []string{"üyelerimiz | 2024-01-26 | day"}},
+
+		{"election period moved", held + "2024 yılının Mart ayında tamamlanması gereken seçimler, Bakanlar Kurulu Kararı ile 2024 yılının Mayıs ayında başlayıp Haziran ayında tamamlanır.", nil},
+		{"a meeting that had to be held, postponed", held + "Mart ayında yapılması gereken genel kurul toplantısı 15 Nisan 2024 tarihine kadar ertelenmiştir.", nil},
+		{"standing rule", held + "Yönetim Kurulu Kararı uyarınca seçimler 2024 yılının Mayıs ayında başlayıp Haziran ayında tamamlanır.", nil},
+		{"paid already", held + "Üyelerimizin büyük bölümü aidat borçlarını 5 Ekim 2023 tarihine kadar ödemiştir.", nil},
+		{"window closes", held + "Başvurular 15 Şubat 2024 Perşembe günü mesai bitiminde sona erer.", nil},
+		{"general assembly at an hour", held + "Genel Kurul toplantısı 20 Şubat 2024 Salı günü saat 14.00'te Oda Meclis Salonunda yapılacaktır.", nil},
+		{"suspension on a date", held + "Başvurmayan üyelerimizin kayıtları 07.01.2024 tarihinde askıya alınacaktır.", nil},
+		{"dues that are to be paid, may", held + "Ödenmesi gereken aidatlar 31 Ocak 2024 tarihine kadar Oda hesabına yatırılabilir.", nil},
+		{"extended window", held + "Ders kayıtları 15.09.2023 tarihine kadar uzatılmıştır.", nil},
+		{"a weekday and an hour to meet at", held + "Türk tarafı, çalıştaya 1 Mart 2024 Cuma günü saat 10.00'da ev sahipliği yapacaktır.", nil},
+		{"our country is no addressee", held + "Ülkemizin ihracatı 2024 yılı sonuna kadar artmaya devam edecektir.", nil},
+		{"our members as those served", held + "Odamız, üyelerimize 1 Mart 2024 tarihine kadar eğitim verilmesi için çalışmaktadır.", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, it := range Extract(tc.text, Options{}) {
+				got = append(got, strings.Join(it.Parties, " + ")+" | "+it.Deadline+" | "+string(it.Precision))
+			}
+			if !slices.Equal(got, tc.want) {
+				for _, s := range Explain(tc.text, Options{}) {
+					t.Logf("%s: %s", s.Reason, s.Sentence)
+				}
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

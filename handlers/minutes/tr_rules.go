@@ -13,8 +13,35 @@ import (
 // "hazırlamak konusunda anlaşmışlardır", "bildirmeleri kararlaştırılmıştır",
 // "sunması gerekmektedir".
 var trCommitMoreRe = regexp.MustCompile(`(?i)\p{L}(?:ma|me|mak|mek|mas[ıiİ]|mes[iİ]|malar[ıiİ]|meler[iİ])(?:n[ae]|n[ıiİ])?\s+(?:` + foldI("hususunda", "konusunda") + `)\s+(?:` + foldI("mutabık kal", "mutabakata var", "mutabakat sağlan", "anlaş", "uzlaş", "karar ver", "karar alın", "kararlaştır", "görüş birliğine var") + `)` +
-	`|\p{L}(?:mas[ıiİ]|mes[iİ]|malar[ıiİ]|meler[iİ])\s+(?:` + foldI("gerek", "zorunlu", "şart") + `)` +
+	`|\p{L}(?:mas[ıiİ]|mes[iİ]|malar[ıiİ]|meler[iİ])\s+(?:` + trNeedWords + `)` +
 	`|\p{L}(?:malar[ıiİ]|meler[iİ])(?:n[ae]|n[ıiİ])?\s+(?:` + foldI("karar veril", "kararlaştırıl", "istenm", "istendi", "talep edil", "rica edil", "uygun görül", "uygun bulun", "öngörül") + `)`)
+
+// trNeedWords are the finite forms of need after a verbal noun:
+// "ödemeleri gerekmektedir", "başvurmaları gerekmekte olup", "gerekir",
+// "gerekecektir", and the requests of a notice to its members: "önemle
+// rica olunur", "hususu önemle duyurulur". A "-mAsI gereken" qualifies the
+// noun after it ("tamamlanması gereken seçimler": the elections that were
+// to be completed) and binds no one.
+var trNeedWords = foldI("gerekmekte", "gerekir", "gerekecek", "gerekiyor", "gereklidir", "gerekli gör", "zorunlu", "şart") +
+	`|(?:` + foldI("hususu") + `\s+)?(?:` + foldI("önemle") + `\s+)?(?:` + foldI("rica olun", "rica ederi", "rica edilir") + `)` +
+	`|(?:` + foldI("hususu") + `\s+(?:` + foldI("önemle") + `\s+)?|` + foldI("önemle") + `\s+)` + foldI("duyurulur")
+
+// trDayEnd is what may stand between a date and its "kadar" in a notice:
+// the weekday ("28 Ocak 2022 Cuma günü", "28 Ocak 2019 Pazartesi"),
+// "tarihinde", and the hour ("saat 17.00'ye"). "mesai bitimine" (close of
+// business) is read with "tarihine" in trAfterRe.
+var trDayEnd = `(?:\s*,?\s*(?:` + trWeekdays + `)(?:\s+` + foldI("günü") + `)?)?(?:\s+` + foldI("tarihinde", "günü") + `)?(?:\s+` + foldI("saat") + `\s*\d{1,2}[.:]\d{2}(?:['’]\p{L}{1,3})?)?`
+
+// trWeekdays are the Turkish weekdays, the longer name first ("cumartesi"
+// before "cuma", "pazartesi" before "pazar").
+var trWeekdays = foldI("pazartesi", "salı", "çarşamba", "perşembe", "cumartesi", "cuma", "pazar")
+
+// trDateBeforeRe sees a written date just before a weekday: "28 Ocak 2022",
+// "01.02.2024", "15 Mart".
+var trDateBeforeRe = regexp.MustCompile(`(?i)(?:\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+(?:` + trMonths + `))\s*,?\s*$`)
+
+// trCloseOfBusiness are the ends of a working day a deadline is set to.
+var trCloseOfBusiness = foldI("mesai bitimine", "mesai saati bitimine", "mesai sonuna", "mesai saati sonuna")
 
 // trInForce are the words before "kal", "ol", "gir" that make a validity,
 // not an act: "yürürlükte kalacağını", "geçerli olacağını".

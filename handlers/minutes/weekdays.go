@@ -94,7 +94,7 @@ func weekdayNum(w string) time.Weekday {
 
 // mlWeekdayRe finds Russian and Turkish weekday deadlines: "до пятницы",
 // "к понедельнику", "Cuma gününe kadar", "Pazartesiye kadar".
-var mlWeekdayRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?P<ph>(?:до|не\s+позднее)\s+(?P<rg>понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья)|к\s+(?P<rd>понедельнику|вторнику|среде|четвергу|пятнице|субботе|воскресенью)|(?P<tw>` + foldI("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar") + `)(?:['’]?(?:ya|ye|a|e)|\s+` + foldI("gününe") + `)\s+` + foldI("kadar") + `)(?:[^\p{L}]|$)`)
+var mlWeekdayRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?P<ph>(?:до|не\s+позднее)\s+(?P<rg>понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья)|к\s+(?P<rd>понедельнику|вторнику|среде|четвергу|пятнице|субботе|воскресенью)|(?P<tw>` + foldI("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar") + `)(?:['’]?(?:ya|ye|a|e)|\s+` + foldI("gününe") + `|(?:\s+` + foldI("günü") + `)?(?:\s+` + foldI("saat") + `\s*\d{1,2}[.:]\d{2}['’]?\p{L}{0,3}|\s+(?:` + trCloseOfBusiness + `)))\s+` + foldI("kadar") + `)(?:[^\p{L}]|$)`)
 
 var mlWeekdayGroup = groupIndex(mlWeekdayRe)
 
@@ -102,6 +102,9 @@ var mlWeekdayGroup = groupIndex(mlWeekdayRe)
 func mlWeekdayDates(s string, ctx dateContext) []dateMatch {
 	var out []dateMatch
 	for _, m := range mlWeekdayRe.FindAllStringSubmatchIndex(s, -1) {
+		if tw := mlWeekdayGroup["tw"]; m[2*tw] >= 0 && trDateBeforeRe.MatchString(s[:m[2*tw]]) {
+			continue // "28 Ocak 2022 Cuma günü": the date is read, the weekday only names its day
+		}
 		var day time.Weekday = -1
 		best := 0 // the longest prefix wins: "pazartesi" over "pazar", "cumartesi" over "cuma"
 		for _, g := range []string{"rg", "rd", "tw"} {
