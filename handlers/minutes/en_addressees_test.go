@@ -41,6 +41,10 @@ var enAddresseePhrasings = []enPhrasing{
 	// An order to the reader restates the invitation, or stands for it.
 	{"imperative restates may", "20 May 2021\n\nParties and stakeholders may submit comments by 28 June 2021.\n\nKindly send your comments, using the accompanying comment template, by email to the Secretariat by Monday, 28 June 2021.",
 		[]string{"the Parties + stakeholders|2021-06-28|day"}},
+	{"imperative restates may, reworded", "20 May 2021\n\nParties and stakeholders may submit comments using the comment form available for this purpose and submit it by 28 June 2021.\n\nKindly send your comments, using the accompanying comment template, by email to the Secretariat by Monday, 28 June 2021.",
+		[]string{"the Parties + stakeholders|2021-06-28|day"}},
+	{"imperative with another date", "20 May 2021\n\nParties may submit comments by 28 June 2021.\n\nPlease send the nominations of experts by 15 July 2021.",
+		[]string{"the Parties|2021-06-28|day", "the Parties|2021-07-15|day"}},
 	{"imperative after an undated invitation", enHeld + "Delegations are invited to nominate experts for the drafting group.\n\nPlease send the nominations to the Secretariat by 1 December 2023.",
 		[]string{"the delegations|2023-12-01|day"}},
 	{"imperative, nobody invited", enHeld + "Please send your comments by 1 December 2023.", nil},

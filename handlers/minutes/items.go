@@ -263,6 +263,13 @@ func merge(items []Item) []Item {
 		ws := stemSet(it.Text)
 		key := it.Deadline + "|" + string(it.Precision) + "|" + partyKey(it.Parties)
 		gs := byKey[key]
+		if len(gs) > 0 && pleaseRe.MatchString(it.Quote) {
+			// "Kindly send your comments by ...": the invitation before, restated to its readers.
+			if first := &out[gs[len(gs)-1].at]; first.Source != it.Source && it.Source != "" {
+				first.Source = SourceBoth
+			}
+			continue
+		}
 		dup := false
 		for k := len(gs) - 1; k >= 0 && k >= len(gs)-mergeWindow; k-- {
 			g := gs[k]
