@@ -420,9 +420,30 @@ const (
 // "AI:", "Action item:". What follows is read as a commitment.
 var actionMarkRe = regexp.MustCompile(`^(?:ACTIONS?|Actions?|AP|AI|Action\s+items?|Action\s+point)\s*(?:\d+(?:[.-]\d+)*)?\s*[:–—-]\s*`)
 
-// hostedRe finds an activity hosted by a party at a date: "workshop ... to
-// be hosted by Turkish side in February 2024". The host commits to hold it.
+// agentPassiveRe finds a task given in the passive with its agent: "workshop
+// ... to be hosted by Turkish side in February 2024", "The pilot project will
+// be launched by Kazakh side in September 2024", "Comments shall be submitted
+// by the Parties by ...". The agent commits to do it; agentPassiveItem checks
+// that the word is a participle and that a party follows "by".
+var agentPassiveRe = regexp.MustCompile(`(?i)\b(?:to|will|shall|should|must|would|is\s+to|are\s+to)\s+be\s+(?:(?:jointly|further|also|duly|then|first)\s+)?(?:co-)?(?P<verb>\p{L}+)(?P<particle>\s+(?:out|up|over|forward|together))?\s+by\s+`)
+
+// hostedRe finds an activity hosted by a party: "workshop ... to be hosted
+// by Turkish side in February 2024" (items.go finds the hosts of a list so).
 var hostedRe = regexp.MustCompile(`(?i)\b(?:to|will|shall)\s+be\s+(?:co-)?(?:hosted|organi[sz]ed|conducted|held)\s+by\s+`)
+
+// hostingVerbs hold an activity: the task is to host it.
+var hostingVerbs = map[string]bool{"hosted": true, "organized": true, "organised": true, "conducted": true, "held": true}
+
+// irregularParticiples are the participles without -ed a task is given in.
+var irregularParticiples = map[string]bool{"sent": true, "made": true, "done": true, "held": true, "given": true,
+	"taken": true, "drawn": true, "written": true, "built": true, "run": true, "set": true, "put": true,
+	"kept": true, "brought": true, "undertaken": true, "shown": true, "chosen": true, "sought": true, "read": true}
+
+// eventParticiples name a ceremony or a sitting, not a task: "will be
+// signed by the Heads of State in December", "considered by the Council at
+// its session in May".
+var eventParticiples = map[string]bool{"signed": true, "celebrated": true, "attended": true, "chaired": true,
+	"considered": true, "discussed": true, "reviewed": true, "addressed": true, "welcomed": true}
 
 // passiveRe finds a deadline in the passive with no agent named: "requests
 // should be submitted to the Secretariat by ...". Who must act is read
@@ -509,7 +530,7 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 		}
 		return items, why
 	}
-	if it, ok := hostedItem(s, dates, ctx); ok {
+	if it, ok := agentPassiveItem(s, dates, ctx); ok {
 		return []Item{it}, whyTaken
 	}
 	why := whyNotDue
@@ -629,40 +650,69 @@ func mlReason(s string, ctx dateContext, ru bool) string {
 	return whyNotDue
 }
 
-// hostedItem reads "<activity> to be hosted by <party> in <month or day>".
-// A bare year ("to be hosted in 2024") is the activity's year, not a date
-// the host can be held to.
-func hostedItem(s string, dates []dateMatch, ctx docContext) (Item, bool) {
+// agentPassiveItem reads "<task> will be <done> by <party> <date>": the
+// party commits to the task ("host <activity>" for a hosted one). A bare
+// year ("to be hosted in 2024") is the activity's year, not a date the
+// party can be held to, and a date of a sitting ("at its session in May")
+// is the sitting's.
+func agentPassiveItem(s string, dates []dateMatch, ctx docContext) (Item, bool) {
 	if !strings.Contains(s, " be ") && !strings.Contains(s, " BE ") {
 		return Item{}, false
 	}
-	loc := hostedRe.FindStringIndex(s)
-	if loc == nil || meetingHostedRe.MatchString(s[:loc[0]]) {
+	m := agentPassiveRe.FindStringSubmatchIndex(s)
+	if m == nil || meetingHostedRe.MatchString(s[:m[0]]) {
 		return Item{}, false
 	}
-	ps := findParties(s[loc[1]:])
+	verb := strings.ToLower(s[m[2]:m[3]])
+	if eventParticiples[verb] || !(strings.HasSuffix(verb, "ed") || irregularParticiples[verb]) {
+		return Item{}, false
+	}
+	ps := findParties(s[m[1]:])
 	if len(ps) == 0 || ps[0].start != 0 {
 		return Item{}, false
 	}
-	pend := loc[1] + ps[0].end
+	pend := m[1] + ps[0].end
 	for _, d := range dates {
-		if d.start < pend || !d.ok || d.kind == prepNone || d.prec == PrecisionYear {
+		if d.start < pend || !d.ok || d.kind == prepNone || d.prec == PrecisionYear && d.kind == prepWeak {
 			continue
 		}
-		if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) {
+		if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) || sittingRe.MatchString(s[pend:d.start]) {
 			continue
+		}
+		task := strings.TrimRight(normSpace(s[:m[0]]), " ,")
+		text := "host " + lowerArticle(task)
+		if !hostingVerbs[verb] {
+			done := verb
+			if m[4] >= 0 { // "drawn up"
+				done = strings.ToLower(normSpace(s[m[2]:m[5]]))
+			}
+			text = task + " to be " + done
 		}
 		return Item{
 			Parties:      append([]string(nil), ps[0].names...),
 			Deadline:     isoDate(d.date),
 			Precision:    d.prec,
 			DeadlineText: d.deadlineText(s),
-			Text:         "host " + strings.TrimRight(normSpace(s[:loc[0]]), " ,"),
+			Text:         text,
 			Quote:        strings.TrimSpace(s),
 		}, true
 	}
 	return Item{}, false
 }
+
+// lowerArticle lowers a sentence's opening article once a verb goes before
+// it: "host the training", not "host The training".
+func lowerArticle(s string) string {
+	for _, a := range []string{"The ", "A ", "An "} {
+		if strings.HasPrefix(s, a) {
+			return strings.ToLower(a[:1]) + s[1:]
+		}
+	}
+	return s
+}
+
+// sittingRe between an agent and a date makes it the date of a sitting.
+var sittingRe = regexp.MustCompile(`(?i)\b(?:meeting|session|sitting|conference|summit|plenary)\b`)
 
 // Action lists often name the task as a noun and its owner in passing:
 // "Final version (by me) by EOB-Japan Friday", "Deadline for input from
