@@ -118,10 +118,16 @@ func findBodies(s string, found []partyMatch) ([]partyMatch, []partyMatch) {
 	if m := bodyRe.FindStringSubmatchIndex(s); m != nil {
 		cands = append(cands, named(m[2:4]))
 	}
-	for _, m := range bodyAfterRe.FindAllStringSubmatchIndex(s, 8) {
-		cands = append(cands, named(m[2:4]))
+	asks := mayAsk(s)
+	if asks || strings.Contains(s, "that") || strings.ContainsAny(s, ";:") {
+		for _, m := range bodyAfterRe.FindAllStringSubmatchIndex(s, 8) {
+			cands = append(cands, named(m[2:4]))
+		}
 	}
-	cands = append(append(cands, askedParties(s)...), statesParties(s)...)
+	if asks {
+		cands = append(cands, askedParties(s)...)
+	}
+	cands = append(cands, statesParties(s)...)
 	var out []partyMatch
 	for _, b := range cands {
 		covered := slices.ContainsFunc(found, func(q partyMatch) bool { return q.start <= b.start && b.end <= q.end })
@@ -132,6 +138,26 @@ func findBodies(s string, found []partyMatch) ([]partyMatch, []partyMatch) {
 		out = append(out, b)
 	}
 	return out, found
+}
+
+// askStems are in every word askVerbs reads, lower-cased.
+var askStems = []string{"request", "instruct", "invite", "ask", "urge", "mandate", "encourage", "direct", "call"}
+
+// mayAsk is false when s holds none of askVerbs, so that the regexps built
+// on them need not scan a long sentence that cannot match.
+func mayAsk(s string) bool {
+	return mayFold(s, askStems)
+}
+
+// mayFold tells whether a (?i) regexp could find one of the lower-case
+// ASCII words in s. strings.ToLower maps every rune the regexp folds to an
+// ASCII letter onto it, except the long s, which is then reason enough.
+func mayFold(s string, words []string) bool {
+	if strings.Contains(s, "ſ") {
+		return true
+	}
+	lower := strings.ToLower(s)
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(lower, w) })
 }
 
 // askedRe is the one a decision asks to act, named in lower case: "Requests
@@ -243,10 +269,14 @@ var doneMarkRe = regexp.MustCompile(`(?i)[(\[]\s*(?:done|completed|closed|finish
 // it: "Status: completed.", "Done."
 var statusDoneRe = regexp.MustCompile(`(?i)^\s*(?:status\s*:\s*)?(?:done|completed?|closed|finished|resolved)\s*\.?\s*$`)
 
+// doneWords are in every reading of doneMarkRe without a bracket.
+var doneWords = []string{"done", "complet", "closed", "status"}
+
 // markedDone tells an action line that says it is done, or is followed by
 // a line that says so: nobody has to do it any more.
 func markedDone(s, next string) bool {
-	return doneMarkRe.MatchString(s) || statusDoneRe.MatchString(next)
+	mayMark := strings.ContainsAny(s, "([") || mayFold(s, doneWords)
+	return mayMark && doneMarkRe.MatchString(s) || statusDoneRe.MatchString(next)
 }
 
 // ownerTaskRe is an owner field that holds the whole action, "Secretariat
