@@ -17,6 +17,9 @@ var trackerRe = regexp.MustCompile(`\bACTION-\d+\s*(?:--|[:–—])\s*(?P<owner>
 
 // trackerItem reads a tracker action line with its due date.
 func trackerItem(s string, dates []dateMatch) (Item, bool) {
+	if !strings.Contains(s, "ACTION-") {
+		return Item{}, false // trackerRe's literal: no scan of a long sentence without it
+	}
 	m := trackerRe.FindStringSubmatchIndex(s)
 	if m == nil {
 		return Item{}, false
