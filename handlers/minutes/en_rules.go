@@ -150,14 +150,13 @@ func mayAsk(s string) bool {
 }
 
 // mayFold tells whether a (?i) regexp could find one of the lower-case
-// ASCII words in s. strings.ToLower maps every rune the regexp folds to an
-// ASCII letter onto it, except the long s, which is then reason enough.
+// ASCII words in s. Only two runes outside ASCII fold to an ASCII letter,
+// the long s and the Kelvin sign; either is reason enough to run it.
 func mayFold(s string, words []string) bool {
-	if strings.Contains(s, "ſ") {
+	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
 		return true
 	}
-	lower := strings.ToLower(s)
-	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(lower, w) })
+	return slices.ContainsFunc(words, func(w string) bool { return containsFold(s, w) })
 }
 
 // askedRe is the one a decision asks to act, named in lower case: "Requests
