@@ -14,9 +14,10 @@ import (
 // Parties ("соответствующим министерствам и ведомствам Сторон",
 // "компетентным органам государств-членов") is the Parties' task.
 
-// ruDativePersonRe is a surname in the dative with initials, in either
-// order: "Лихачеву А.Е.", "Петровой И.В.", "А.Е. Лихачеву".
-var ruDativePersonRe = regexp.MustCompile(`(?:^|[\s,])(?:(\p{Lu}\p{Ll}+(?:у|ю|ой))\s+(\p{Lu}\.\s?\p{Lu}\.)|(\p{Lu}\.\s?\p{Lu}\.)\s?(\p{Lu}\p{Ll}+(?:у|ю|ой)))(?:[\s,]|$)`)
+// ruDativePersonRe is a surname in the dative with its initials:
+// "Лихачеву А.Е.", "Петровой И.В.". (Initials first, "А.Е. Лихачеву", are
+// split from the name by the sentence reader.)
+var ruDativePersonRe = regexp.MustCompile(`(?:^|[\s,])(\p{Lu}\p{Ll}+(?:у|ю|ой))\s+(\p{Lu}\.\s?\p{Lu}\.)(?:[\s,]|$)`)
 
 // ruDativePerson finds the official a sentence opens with: a dative
 // person before the sentence's first verb, in a phrase no preposition
@@ -31,13 +32,7 @@ func ruDativePerson(s string, masked []byte) (string, int, bool) {
 	if m == nil || m[0] > 300 || ruVerbBefore(masked[:m[0]]) {
 		return "", 0, false
 	}
-	var surname, initials string
-	end := m[5]
-	if m[2] >= 0 {
-		surname, initials = s[m[2]:m[3]], s[m[4]:m[5]]
-	} else {
-		surname, initials, end = s[m[8]:m[9]], s[m[6]:m[7]], m[9]
-	}
+	surname, initials, end := s[m[2]:m[3]], s[m[4]:m[5]], m[5]
 	if !ruVerbBefore(masked[end:]) {
 		return "", 0, false // no task follows: a mention, not a charge
 	}
