@@ -232,18 +232,7 @@ func TestTurkishNoticePhrasings(t *testing.T) {
 		{"our country is no addressee", held + "Ülkemizin ihracatı 2024 yılı sonuna kadar artmaya devam edecektir.", nil},
 		{"our members as those served", held + "Odamız, üyelerimize 1 Mart 2024 tarihine kadar eğitim verilmesi için çalışmaktadır.", nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, it := range Extract(tc.text, Options{}) {
-				got = append(got, strings.Join(it.Parties, " + ")+" | "+it.Deadline+" | "+string(it.Precision))
-			}
-			if !slices.Equal(got, tc.want) {
-				for _, s := range Explain(tc.text, Options{}) {
-					t.Logf("%s: %s", s.Reason, s.Sentence)
-				}
-				t.Fatalf("got %q, want %q", got, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkItemLines(t, tc.text, tc.want) })
 	}
 }
 
@@ -272,17 +261,22 @@ func TestTurkishNoticeTerms(t *testing.T) {
 		{"law in force on a day", held + "1 Temmuz 2022 tarihinde yürürlüğe giren Kanun kapsamında üyelerimizin başvuru yapması gerekmektedir.", nil},
 		{"lead line, no obligation under it", held + "Yapılandırmaya başvuran üyelerimizin;\n\n• Borçları 30/06/2022 tarihinde yeniden hesaplanmıştır.", nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, it := range Extract(tc.text, Options{}) {
-				got = append(got, strings.Join(it.Parties, " + ")+" | "+it.Deadline+" | "+string(it.Precision))
-			}
-			if !slices.Equal(got, tc.want) {
-				for _, s := range Explain(tc.text, Options{}) {
-					t.Logf("%s: %s", s.Reason, s.Sentence)
-				}
-				t.Fatalf("got %q, want %q", got, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkItemLines(t, tc.text, tc.want) })
+	}
+}
+
+// checkItemLines asserts the items a text gives, as "party | deadline |
+// precision" lines, and logs why each sentence was or was not taken.
+func checkItemLines(t *testing.T, text string, want []string) {
+	t.Helper()
+	var got []string
+	for _, it := range Extract(text, Options{}) {
+		got = append(got, strings.Join(it.Parties, " + ")+" | "+it.Deadline+" | "+string(it.Precision))
+	}
+	if !slices.Equal(got, want) {
+		for _, s := range Explain(text, Options{}) {
+			t.Logf("%s: %s", s.Reason, s.Sentence)
+		}
+		t.Fatalf("got %q, want %q", got, want)
 	}
 }
