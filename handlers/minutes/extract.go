@@ -494,6 +494,9 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	deadlineNamed(s, dates)
 	dates = withoutOverlaps(dates, periodDates(s, ctx.dateContext))
 	dates = withoutOverlaps(dates, enRelDates(s, ctx.dateContext))
+	if next := nextDayDates(s, ctx.dateContext); next != nil {
+		dates = withoutOverlaps(next, dates) // "by the end of the day tomorrow" is not the meeting's day
+	}
 	dates = append(dates, clockDayDates(s, dates)...)
 	lastFieldDue(s, dates)
 	deadlineIsDue(s, dates)
@@ -506,6 +509,11 @@ func enCommitments(sn sentence, prev string, ctx docContext, lead *commitment) (
 	taskBefore := prev
 	if sn.bullet {
 		taskBefore = "" // a list item's task is its own: the item before is another one
+	}
+	if loc := actionMarkRe.FindStringIndex(s); loc != nil {
+		if it, ok := ownerSuffixItem(s, loc[1], dates, ctx.meeting); ok {
+			return []Item{it}, whyTaken // "Provide input ... by 22 December (all)": the owner closes the line
+		}
 	}
 	if it, ok := actionItem(s, taskBefore, dates); ok {
 		return []Item{it}, whyTaken

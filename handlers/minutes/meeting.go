@@ -146,6 +146,11 @@ func meetingContext(text string, opts Options) dateContext {
 		}
 		best = first
 	}
+	if best < 0 && ctx.year == 0 {
+		if t, ok := shortYearHeading(head); ok {
+			best, bestDate = 0, t // "# 22nd Jan 25"
+		}
+	}
 	if best >= 0 {
 		ctx.meeting, ctx.year = bestDate, bestDate.Year()
 	}
