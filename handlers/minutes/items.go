@@ -103,7 +103,9 @@ func trace(text string, opts Options, explain bool) (items []Item, steps []Step)
 					}
 				}
 			}
-			if sn.colon && !sn.bullet {
+			if !sn.bullet && trLeadLine(sn.text) {
+				lead = trLeadIn(sn.text) // "taksitli ödeme seçeneğini talep eden üyelerimizin;"
+			} else if sn.colon && !sn.bullet {
 				lead = leadIn(sn.text, ctx.acronyms)
 			} else if !sn.bullet && lead == nil {
 				lead = bodyLead(sn.text) // "The Deputies" above "2. agreed to carry out ..."

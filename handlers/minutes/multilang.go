@@ -613,7 +613,12 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool, lead *commitment) []It
 		lang = "ru"
 	}
 	var weak []dateMatch
-	for _, d := range allDates(s, ctx, lang) {
+	all := allDates(s, ctx, lang)
+	actOn := !ru && trActOnDates(s, all) // "30/09/2021 tarihinde ödemek suretiyle"
+	if !ru && trOfferRe.MatchString(s) {
+		return nil // an offer's closing date binds no one
+	}
+	for _, d := range all {
 		switch {
 		case !d.ok:
 		case d.kind == prepStrong:
@@ -662,6 +667,9 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool, lead *commitment) []It
 		if !ok {
 			parties, pend, ok = mlActor(s, ru)
 		}
+		if !ok && lead != nil && sn.bullet {
+			parties, ok = lead.parties, true // "üyelerimizin;\n• İlk taksitini ... ödemesi gerekmektedir"
+		}
 	}
 	if !ok {
 		return nil
@@ -677,19 +685,25 @@ func mlCommitments(sn sentence, ctx dateContext, ru bool, lead *commitment) []It
 	} else if _, _, ok := trCommit(s); !ok {
 		return nil
 	}
-	d := dates[0]
-	if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) {
-		return nil
+	if !actOn {
+		dates = dates[:1] // one task, its first deadline
 	}
+	var items []Item
 	text := strings.TrimRight(strings.TrimSpace(s[pend:]), " .;")
-	return []Item{{
-		Parties:      parties,
-		Deadline:     isoDate(d.date),
-		Precision:    d.prec,
-		DeadlineText: d.deadlineText(s),
-		Text:         normSpace(text),
-		Quote:        strings.TrimSpace(s),
-	}}
+	for _, d := range dates { // a day an act falls on and the final term are two items
+		if !ctx.meeting.IsZero() && d.date.Before(ctx.meeting) {
+			continue
+		}
+		items = append(items, Item{
+			Parties:      parties,
+			Deadline:     isoDate(d.date),
+			Precision:    d.prec,
+			DeadlineText: d.deadlineText(s),
+			Text:         normSpace(text),
+			Quote:        strings.TrimSpace(s),
+		})
+	}
+	return items
 }
 
 // ruAssignRe finds the party a decision charges: "Поручить министрам
@@ -744,6 +758,9 @@ func assignee(s string, ru bool) ([]string, int, bool) {
 	}
 	// The leading adjectives and the head noun are in the dative; what
 	// follows ("иностранных дел", "государств-членов") stays as written.
+	if p, ok := ruPartiesBodies(strings.Join(np, " ")); ok {
+		return []string{p}, m[1], true // "поручить соответствующим министерствам и ведомствам Сторон"
+	}
 	h := 0
 	for h < len(np)-1 && ruAdjective(strings.ToLower(np[h])) {
 		h++

@@ -220,3 +220,29 @@ func TestRussianUndatedExplained(t *testing.T) {
 		}
 	}
 }
+
+// TestRussianChargedOfficials runs a decision's charge to an official by
+// title and name ("Руководителю экспертной группы ... Лихачеву А.Е.": the
+// person acts) and to the Parties' generic bodies ("соответствующим
+// министерствам и ведомствам Сторон": the Parties). Negatives: a person
+// named after the verb (who receives), one who proposed, and a named
+// kind of body that stays as written.
+func TestRussianChargedOfficials(t *testing.T) {
+	const decided = "Решение Комиссии таможенного союза от 26 февраля 2009 года № 16\n\nКомиссия таможенного союза решила:\n\n"
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"title, body, name", "2. Руководителю рабочей группы по таможенному администрированию Петрову С.В. в срок до 15 марта 2009 года представить проект регламента.", []string{"Петров С.В. | 2009-03-15 | day"}},
+		{"woman", "3. Директору департамента Смирновой И.А. до 1 апреля 2009 г. подготовить информацию.", []string{"Смирнова И.А. | 2009-04-01 | day"}},
+		{"relevant ministries of the Parties", "4. Просить Стороны:\n- поручить соответствующим министерствам и ведомствам Сторон в месячный срок представить предложения;", []string{"the Parties | 2009-03-26 | day"}},
+		{"competent bodies of the member states", "5. Поручить компетентным органам государств-членов до 1 июня 2009 г. обеспечить обмен информацией.", []string{"the Member States | 2009-06-01 | day"}},
+
+		{"person after the verb", "6. Секретариату Комиссии до 1 марта 2009 г. направить Петрову С.В. материалы.", []string{"the Secretariat | 2009-03-01 | day"}},
+		{"who proposed", "7. По предложению Иванову И.И. было рассмотрено 20 февраля 2009 г. заявление.", nil},
+		{"named kind of body stays", "8. Поручить таможенным службам Сторон до 1 мая 2009 г. представить статистику.", []string{"таможенные службы Сторон | 2009-05-01 | day"}},
+		{"a past act of an official", "9. Руководителю экспертной группы Лихачеву А.Е. 20 февраля 2009 года было направлено письмо.", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkItemLines(t, decided+tc.text, tc.want) })
+	}
+}

@@ -102,6 +102,9 @@ func ruActorFrom(s string, masked []byte, at int) ruActorResult {
 	if r := ruLeadingActor(sub, msub, false); r.ok || r.stopped {
 		return shift(r)
 	}
+	if p, e, ok := ruDativePerson(sub, msub); ok {
+		return shift(ruActorResult{parties: []string{p}, end: e, ok: true}) // "Руководителю ... Лихачеву А.Е. направить"
+	}
 	if ps, e, ok := ruSideList(sub); ok {
 		return shift(ruActorResult{parties: ps, end: e, ok: true})
 	}

@@ -232,17 +232,51 @@ func TestTurkishNoticePhrasings(t *testing.T) {
 		{"our country is no addressee", held + "Ülkemizin ihracatı 2024 yılı sonuna kadar artmaya devam edecektir.", nil},
 		{"our members as those served", held + "Odamız, üyelerimize 1 Mart 2024 tarihine kadar eğitim verilmesi için çalışmaktadır.", nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, it := range Extract(tc.text, Options{}) {
-				got = append(got, strings.Join(it.Parties, " + ")+" | "+it.Deadline+" | "+string(it.Precision))
-			}
-			if !slices.Equal(got, tc.want) {
-				for _, s := range Explain(tc.text, Options{}) {
-					t.Logf("%s: %s", s.Reason, s.Sentence)
-				}
-				t.Fatalf("got %q, want %q", got, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkItemLines(t, tc.text, tc.want) })
+	}
+}
+
+// TestTurkishNoticeTerms runs the terms of a notice that the commitment
+// rules alone misread: a list under a line naming its addressee in the
+// genitive ("talep eden üyelerimizin;"), the day an act falls due inside
+// an obligation ("tarihinde ödemek suretiyle": one item per dated act),
+// and, as negatives, an offer's closing date ("... tarihine kadar peşin
+// ödeyen üyelerimiz ... ödemiş sayılacaklardır"), an event's day in an
+// obligation and a law's date of entry into force.
+func TestTurkishNoticeTerms(t *testing.T) {
+	const held = "Sayın Üyemiz,\n\n"
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"lead line and bullet", held + "Taksitli ödeme seçeneğini talep eden firmalarımızın;\n\n• Başvuru formunu 15 Mart 2022 tarihine kadar Odamıza iletmesi gerekmektedir.", []string{"firmalarımız | 2022-03-15 | day"}},
+		{"lead line with a colon", held + "Kursa katılmak isteyen üyelerimizin:\n\n- Kayıt ücretini 1 Nisan 2022 tarihine kadar yatırmaları gerekmektedir.", []string{"üyelerimiz | 2022-04-01 | day"}},
+		{"first instalment and the last", held + "Üyelerimizin ilk taksiti 31/10/2022 tarihinde ödemek suretiyle kalan borcu 30/04/2023 tarihine kadar ödemesi gerekmektedir.", []string{"üyelerimiz | 2022-10-31 | day", "üyelerimiz | 2023-04-30 | day"}},
+		{"act on a day, a verbal noun", held + "Firmalarımızın belgelerini 12.05.2022 tarihinde teslim etmeleri gerekmektedir.", []string{"firmalarımız | 2022-05-12 | day"}},
+
+		{"offer deemed paid", held + "31/12/2022 tarihine kadar 24 aylık aidatını peşin ödeyen üyelerimiz, 36 aylık aidatını ödemiş sayılacaklardır.", nil},
+		{"discount one may use", held + "30 Haziran 2022 tarihine kadar başvuran üyelerimiz yüzde 20 indirimden yararlanabilecektir.", nil},
+		{"deemed, singular", held + "15.06.2022 tarihine kadar kayıt yaptıran üye, yıllık aidatını ödemiş sayılır.", nil},
+		{"event's day in an obligation", held + "Üyelerimizin 20 Mayıs 2022 tarihinde yapılacak genel kurula katılmaları gerekmektedir.", nil},
+		{"law in force on a day", held + "1 Temmuz 2022 tarihinde yürürlüğe giren Kanun kapsamında üyelerimizin başvuru yapması gerekmektedir.", nil},
+		{"lead line, no obligation under it", held + "Yapılandırmaya başvuran üyelerimizin;\n\n• Borçları 30/06/2022 tarihinde yeniden hesaplanmıştır.", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkItemLines(t, tc.text, tc.want) })
+	}
+}
+
+// checkItemLines asserts the items a text gives, as "party | deadline |
+// precision" lines, and logs why each sentence was or was not taken.
+func checkItemLines(t *testing.T, text string, want []string) {
+	t.Helper()
+	var got []string
+	for _, it := range Extract(text, Options{}) {
+		got = append(got, strings.Join(it.Parties, " + ")+" | "+it.Deadline+" | "+string(it.Precision))
+	}
+	if !slices.Equal(got, want) {
+		for _, s := range Explain(text, Options{}) {
+			t.Logf("%s: %s", s.Reason, s.Sentence)
+		}
+		t.Fatalf("got %q, want %q", got, want)
 	}
 }
