@@ -213,11 +213,18 @@ func TestRussianUndatedExplained(t *testing.T) {
 		"Сторонам представить предложения к очередному заседанию.",
 		"Турецкой стороне направить информацию в кратчайшие сроки.",
 	} {
-		steps := Explain(ruHeld+s, Options{})
-		last := steps[len(steps)-1]
-		if last.Reason != whyUndated || len(last.Items) != 0 {
-			t.Errorf("%q: %q %v, want %q and no item", s, last.Reason, last.Items, whyUndated)
-		}
+		checkUndated(t, ruHeld, s)
+	}
+}
+
+// checkUndated checks that the last sentence of held+s gives no item, and
+// that --explain calls its time undated.
+func checkUndated(t *testing.T, held, s string) {
+	t.Helper()
+	steps := Explain(held+s, Options{})
+	last := steps[len(steps)-1]
+	if last.Reason != whyUndated || len(last.Items) != 0 {
+		t.Errorf("%q: %q %v, want %q and no item", s, last.Reason, last.Items, whyUndated)
 	}
 }
 
