@@ -84,24 +84,31 @@ func (b *Bot) scheduleOne(ctx context.Context, t *storage.Task, s storage.Subscr
 	if !needsAlerts(t, s) {
 		return b.Store.UnscheduleAlert(ctx, t.ID, s.ChatID)
 	}
-	var lookupErr error
-	sent := func(lead int) bool {
-		ok, err := b.Store.AlertSent(ctx, t.ID, s.ChatID, fireKey(lead, t.Deadline))
-		if err != nil {
-			lookupErr = err
-		}
-		return ok
-	}
 	// Only alerts still ahead are scheduled: a task created after its deadline
 	// (or after some lead times) sends no stale reminders.
-	f, ok := b.Alerts.nextFire(t.Deadline, loc, b.Now(), sent)
-	if lookupErr != nil {
-		return lookupErr
+	f, ok, err := b.nextUnsent(ctx, t, s.ChatID, loc, b.Now())
+	if err != nil {
+		return err
 	}
 	if !ok {
 		return b.Store.UnscheduleAlert(ctx, t.ID, s.ChatID)
 	}
 	return b.Store.ScheduleAlert(ctx, t.ID, s.ChatID, f.At)
+}
+
+// nextUnsent is t's next alert in chatID, timed in loc, after now and not
+// sent yet.
+func (b *Bot) nextUnsent(ctx context.Context, t *storage.Task, chatID int64, loc *time.Location, now time.Time) (fire, bool, error) {
+	var lookupErr error
+	sent := func(lead int) bool {
+		ok, err := b.Store.AlertSent(ctx, t.ID, chatID, fireKey(lead, t.Deadline))
+		if err != nil {
+			lookupErr = err
+		}
+		return ok
+	}
+	f, ok := b.Alerts.nextFire(t.Deadline, loc, now, sent)
+	return f, ok, lookupErr
 }
 
 // DeliverDueAlerts sends every alert due now and returns how many it sent.

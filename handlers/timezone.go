@@ -118,17 +118,9 @@ func (b *Bot) rescheduleZone(ctx context.Context, s storage.Subscription, old *t
 		if !needsAlerts(t, s) {
 			continue
 		}
-		var lookupErr error
-		sent := func(lead int) bool {
-			ok, err := b.Store.AlertSent(ctx, t.ID, s.ChatID, fireKey(lead, t.Deadline))
-			if err != nil {
-				lookupErr = err
-			}
-			return ok
-		}
-		pending, ok := b.Alerts.nextFire(t.Deadline, old, now, sent)
-		if lookupErr != nil {
-			return lookupErr
+		pending, ok, err := b.nextUnsent(ctx, t, s.ChatID, old, now)
+		if err != nil {
+			return err
 		}
 		if ok && b.Alerts.fireOf(t.Deadline, loc, pending.Lead).At.Before(now) {
 			if err := b.Store.ScheduleAlert(ctx, t.ID, s.ChatID, now); err != nil {
