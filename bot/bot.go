@@ -135,7 +135,7 @@ func New(ctx context.Context, cfg Config, store storage.Store) (*Bot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read polling offset: %w", err)
 	}
-	gate := &pollGate{next: b.metrics.client(wholeBodies{cfg.HTTPClient}), now: cfg.Now, log: b.log, metrics: b.metrics}
+	gate := &pollGate{next: b.metrics.client(wholeBodies{shortEchoes{cfg.HTTPClient}}), now: cfg.Now, log: b.log, metrics: b.metrics}
 	b.gate = gate
 	gate.unkept = b.tellUnkept
 	opts := []tgbot.Option{
