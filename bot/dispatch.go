@@ -45,10 +45,19 @@ func (d *dispatcher) enqueue(ctx context.Context, upd *models.Update) {
 // is not cancelled at shutdown, so the ones in flight finish their replies.
 func (d *dispatcher) drain(ctx context.Context, key int64) {
 	defer d.running.Done()
-	ctx = context.WithValue(ctx, slotKey{}, d.sem)
+	late := &lateFinish{} // latefinish.go
+	ctx = context.WithValue(context.WithValue(ctx, slotKey{}, d.sem), lateFinishKey{}, late)
 	for {
 		d.mu.Lock()
 		q := d.queues[key]
+		if len(q) == 0 && late.pending() {
+			// Finished while the chat is still this worker's: an update
+			// that comes meanwhile waits for it, instead of starting a
+			// worker of its own that could reply first.
+			d.mu.Unlock()
+			late.flush(ctx)
+			continue
+		}
 		if len(q) == 0 {
 			delete(d.queues, key)
 			d.mu.Unlock()
@@ -58,7 +67,12 @@ func (d *dispatcher) drain(ctx context.Context, key int64) {
 		d.queues[key] = q[1:]
 		d.mu.Unlock()
 
-		d.sem <- struct{}{}
+		select {
+		case d.sem <- struct{}{}:
+		default: // the last update's finish does not wait for a slot
+			late.flush(ctx)
+			d.sem <- struct{}{}
+		}
 		d.handle(ctx, upd)
 		<-d.sem
 	}

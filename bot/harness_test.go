@@ -85,6 +85,8 @@ type harness struct {
 	t     testing.TB
 	tg    *telegramtest.Server
 	store *storage.Redis
+	// redisURL and prefix open another connection to the same data.
+	redisURL, prefix string
 	// botStore is what the bot uses: the store itself, or a wrapper that fails.
 	botStore storage.Store
 	bot      *Bot
@@ -165,7 +167,7 @@ func prepare(t testing.TB, data *storage.Seed, tgOpts ...telegramtest.Option) *h
 	}
 	clock := &testClock{now: fixedNow()}
 	tgOpts = append([]telegramtest.Option{telegramtest.WithClock(clock.Now)}, tgOpts...)
-	return &harness{t: t, tg: telegramtest.New(t, tgOpts...), store: store, botStore: store,
+	return &harness{t: t, tg: telegramtest.New(t, tgOpts...), store: store, botStore: store, redisURL: srv.URL(), prefix: prefix,
 		clock: clock, tick: make(chan time.Time)}
 }
 

@@ -73,16 +73,14 @@ func (wh *intake) handleClaimed(ctx context.Context, upd *models.Update) {
 	}
 	fin := &finishing{updateID: upd.ID}
 	b.handleUpdate(context.WithValue(ctx, finishKey{}, fin), upd)
-	finCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	if err := wh.inbox.FinishUpdate(finCtx, upd.ID, token, fin.handled); err != nil {
-		// The update stays in the inbox; the handled mark drops it when offered again.
-		b.log.Warn("could not finish an update", "update", upd.ID, "err", err)
-		b.metrics.storageError("finish", err)
+	done := storage.Finish{UpdateID: upd.ID, Token: token, Handled: fin.handled}
+	late := lateFinishOf(ctx)
+	late.flush(ctx) // the last update's, if this one read no session
+	if late != nil {
+		late.hold(wh, done) // for the chat's next update, or the worker's flush
+		return
 	}
-	if b.cfg.OnHandled != nil {
-		b.cfg.OnHandled(upd.ID)
-	}
+	wh.finish(ctx, done)
 }
 
 // sweep queues the updates of the inbox that no instance finished in time;

@@ -180,7 +180,7 @@ func (b *Bot) tellFailures(next handlerFunc) handlerFunc {
 // before, the sender's member record and the group's flag.
 func (b *Bot) withSession(next handlerFunc) handlerFunc {
 	return func(ctx context.Context, r *handlers.Request) error {
-		s, err := b.store.Session(ctx, r.UpdateID, r.User.ID, r.Chat.ID)
+		s, err := b.session(ctx, r) // latefinish.go
 		if err != nil {
 			// The choice is in the store that did not answer: the failure is
 			// told in the language of the user's Telegram at least.

@@ -64,21 +64,24 @@ type finishKey struct{}
 // supergroup (the flag and the subscription follow it), or the bot was
 // removed (my_chat_member). It reports whether upd was such an event.
 func (b *Bot) chatEvent(ctx context.Context, upd *models.Update) bool {
-	var err error
+	var act func() error
 	switch {
 	case upd.Message != nil && upd.Message.MigrateToChatID != 0:
-		err = b.h.GroupMigrated(ctx, upd.Message.Chat.ID, upd.Message.MigrateToChatID)
+		act = func() error { return b.h.GroupMigrated(ctx, upd.Message.Chat.ID, upd.Message.MigrateToChatID) }
 	case upd.Message != nil && upd.Message.MigrateFromChatID != 0:
-		err = b.h.GroupMigrated(ctx, upd.Message.MigrateFromChatID, upd.Message.Chat.ID)
+		act = func() error { return b.h.GroupMigrated(ctx, upd.Message.MigrateFromChatID, upd.Message.Chat.ID) }
 	case upd.MyChatMember != nil && upd.MyChatMember.Chat.Type != models.ChatTypePrivate:
 		switch upd.MyChatMember.NewChatMember.Type {
 		case models.ChatMemberTypeLeft, models.ChatMemberTypeBanned:
-			err = b.h.BotLeftGroup(ctx, upd.MyChatMember.Chat.ID)
+			act = func() error { return b.h.BotLeftGroup(ctx, upd.MyChatMember.Chat.ID) }
+		default:
+			act = func() error { return nil }
 		}
 	default:
 		return false
 	}
-	if err != nil {
+	lateFinishOf(ctx).flush(ctx) // no session read carries the last update's finish
+	if err := act(); err != nil {
 		b.log.Warn("could not follow a change of a group chat", "update", upd.ID, "err", err)
 	}
 	return true

@@ -38,6 +38,24 @@ type Inbox interface {
 	InboxLen(ctx context.Context) (int, error)
 }
 
+// Finish names the end of one update's handling: what FinishUpdate is given.
+type Finish struct {
+	UpdateID int64
+	Token    string
+	Handled  bool
+}
+
+// FinishingSession ends one update and begins the next of the same chat in
+// one round trip on Redis: the bot handles a chat's updates one after
+// another, and the finish of one and the session of the next were two trips
+// back to back. Redis and the embedded store implement it.
+type FinishingSession interface {
+	// FinishThenSession does FinishUpdate for fin, then Session. When it
+	// returns nil, fin's update is finished; on an error either may not have
+	// happened, and the finish is left as FinishUpdate's failure leaves it.
+	FinishThenSession(ctx context.Context, fin Finish, updateID, userID, chatID int64) (Session, error)
+}
+
 // InboxItem is an update waiting in the inbox.
 type InboxItem struct {
 	UpdateID int64

@@ -41,6 +41,16 @@ func (r *redisKV) ping(ctx context.Context) error {
 // than it). A scan of a strings bucket cannot be part of it (SCAN walks the
 // whole key space): only a migration scans those.
 func (r *redisKV) view(ctx context.Context, op string, reads ...*kvRead) error {
+	return r.viewAfter(ctx, op, nil, reads...)
+}
+
+// pipelineStep queues commands of its own at the head of a view's pipeline
+// and returns what checks their outcome once the pipeline ran. Its failure
+// is its own: the reads of the view are judged apart from it.
+type pipelineStep func(ctx context.Context, p redis.Pipeliner) (check func() error)
+
+// viewAfter is view with step run first, in the same round trip.
+func (r *redisKV) viewAfter(ctx context.Context, op string, step pipelineStep, reads ...*kvRead) error {
 	type pending struct {
 		rd  *kvRead
 		str *redis.StringCmd
@@ -56,7 +66,11 @@ func (r *redisKV) view(ctx context.Context, op string, reads ...*kvRead) error {
 			rd.pairs = pairs
 		}
 	}
+	var checkStep func() error
 	_, err := r.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		if step != nil {
+			checkStep = step(ctx, p)
+		}
 		for _, rd := range reads {
 			k, f := r.physical(rd.b, rd.key)
 			switch {
@@ -71,6 +85,11 @@ func (r *redisKV) view(ctx context.Context, op string, reads ...*kvRead) error {
 		}
 		return nil
 	})
+	if checkStep != nil {
+		// The pipeline's error is the first of any command's; the step's
+		// own is for checkStep, and each read's is read below.
+		err = checkStep()
+	}
 	if err != nil && !errors.Is(err, redis.Nil) {
 		return fail(op, err)
 	}

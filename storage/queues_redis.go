@@ -388,17 +388,41 @@ return 1
 
 // FinishUpdate ends the handling of an update.
 func (r *redisQueues) FinishUpdate(ctx context.Context, updateID int64, token string, handled bool) error {
-	k := r.k
-	mark := "0"
-	if handled {
-		mark = "1"
-	}
-	err := finishUpdate.Run(ctx, r.rdb, []string{k.claim(updateID), k.handled(updateID), k.inbox(), k.inboxQueue(), k.inboxBorn(), k.inboxTok()},
-		updateID, token, mark, handledTTL.Milliseconds()).Err()
-	if err != nil {
+	keys, args := r.finishArgs(Finish{UpdateID: updateID, Token: token, Handled: handled})
+	if err := finishUpdate.Run(ctx, r.rdb, keys, args...).Err(); err != nil {
 		return fail("finish update "+id(updateID), err)
 	}
 	return nil
+}
+
+func (r *redisQueues) finishArgs(f Finish) ([]string, []any) {
+	k := r.k
+	mark := "0"
+	if f.Handled {
+		mark = "1"
+	}
+	return []string{k.claim(f.UpdateID), k.handled(f.UpdateID), k.inbox(), k.inboxQueue(), k.inboxBorn(), k.inboxTok()},
+		[]any{f.UpdateID, f.Token, mark, handledTTL.Milliseconds()}
+}
+
+// finishStep is FinishUpdate as the head of a view's pipeline. A pipeline
+// cannot load a script it lacks (after a restart or a SCRIPT FLUSH of Redis):
+// then the finish runs again on its own, which loads it.
+func (r *redisQueues) finishStep(f Finish) pipelineStep {
+	return func(ctx context.Context, p redis.Pipeliner) func() error {
+		keys, args := r.finishArgs(f)
+		cmd := finishUpdate.EvalSha(ctx, p, keys, args...)
+		return func() error {
+			err := cmd.Err()
+			if redis.HasErrorPrefix(err, "NOSCRIPT") {
+				return r.FinishUpdate(ctx, f.UpdateID, f.Token, f.Handled)
+			}
+			if err != nil {
+				return fail("finish update "+id(f.UpdateID), err)
+			}
+			return nil
+		}
+	}
 }
 
 // InboxLen counts the waiting updates.

@@ -95,4 +95,40 @@ func TestRedisHotPathRoundTrips(t *testing.T) {
 	cost("MarkHandled", 1, func() error { return s.MarkHandled(ctx, 1) })
 	cost("PutMember", 1, func() error { return s.PutMember(ctx, Member{UserID: 8, Name: "B"}) })
 	cost("FinishUpdate", 1, func() error { return s.FinishUpdate(ctx, 1, "tok", true) })
+	cost("FinishThenSession", 1, func() (err error) {
+		_, err = s.FinishThenSession(ctx, Finish{UpdateID: 2, Token: "tok", Handled: true}, 3, 7, -100)
+		return
+	})
+}
+
+// A Redis that lost its scripts (a restart, SCRIPT FLUSH) cannot run the
+// finish inside the session's pipeline: the finish then runs on its own,
+// loading the script, and the session read is good.
+func TestFinishThenSessionAfterScriptFlush(t *testing.T) {
+	t.Parallel()
+	s, _ := openRedisWithPrefix(t)
+	ctx := t.Context()
+	if err := s.PutMember(ctx, Member{UserID: 7, Name: "A", Party: Turkiye}); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	if _, err := s.InboxPut(ctx, 40, []byte(`{"update_id":40}`), now, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.rdb.ScriptFlush(ctx).Err(); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := s.FinishThenSession(ctx, Finish{UpdateID: 40, Token: "tok", Handled: true}, 41, 7, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sess.Member == nil || sess.Member.Name != "A" || sess.Seen {
+		t.Errorf("the session after the flush: %+v", sess)
+	}
+	if n, _ := s.InboxLen(ctx); n != 0 {
+		t.Errorf("the finished update is still in the inbox (%d waiting)", n)
+	}
+	if mark, _ := s.Session(ctx, 40, 0, 0); !mark.Seen {
+		t.Error("the finished update is not marked handled")
+	}
 }

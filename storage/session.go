@@ -23,6 +23,30 @@ const handledTTL = 48 * time.Hour
 // Session reads what handling an update needs in one view: one pipelined
 // round trip on Redis.
 func (s *store) Session(ctx context.Context, updateID, userID, chatID int64) (Session, error) {
+	return s.session(ctx, updateID, userID, chatID, func(reads ...*kvRead) error {
+		return s.kv.view(ctx, "session", reads...)
+	})
+}
+
+// FinishThenSession is FinishUpdate and Session in one pipeline on Redis,
+// the finish first. The embedded store has no round trip to save and does
+// one after the other.
+func (s *store) FinishThenSession(ctx context.Context, fin Finish, updateID, userID, chatID int64) (Session, error) {
+	kv, pipelined := s.kv.(*redisKV)
+	q, native := s.queues.(*redisQueues)
+	if !pipelined || !native {
+		if err := s.FinishUpdate(ctx, fin.UpdateID, fin.Token, fin.Handled); err != nil {
+			return Session{}, err
+		}
+		return s.Session(ctx, updateID, userID, chatID)
+	}
+	return s.session(ctx, updateID, userID, chatID, func(reads ...*kvRead) error {
+		return kv.viewAfter(ctx, "session", q.finishStep(fin), reads...)
+	})
+}
+
+// session reads a Session through view, which reads its reads in one view.
+func (s *store) session(ctx context.Context, updateID, userID, chatID int64, view func(reads ...*kvRead) error) (Session, error) {
 	var out Session
 	seen, member, ver := getOf(bHandled, id(updateID)), getOf(bMembers, id(userID)), getOf(bMeta, metaTasksVer)
 	reads := append(make([]*kvRead, 0, 8), seen, member, ver)
@@ -40,7 +64,7 @@ func (s *store) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 	}
 	settings, applySettings := sessionSettings(userID, chatID) // settings.go
 	reads = append(reads, settings...)
-	if err := s.kv.view(ctx, "session", reads...); err != nil {
+	if err := view(reads...); err != nil {
 		return out, err
 	}
 	if err := applySettings(&out); err != nil {

@@ -39,6 +39,7 @@ func featureTests() []struct {
 		{"UploadExpires", testUploadExpires},
 		{"Inbox", testInbox},
 		{"InboxClaimOnce", testInboxClaimOnce},
+		{"FinishThenSession", testFinishThenSession},
 	}
 }
 
@@ -523,6 +524,46 @@ func testInbox(t *testing.T, s storage.Store) {
 		if sess := must(s.Session(c, 13, 0, 0))(t); !sess.Seen {
 			t.Error("update finished as handled is not marked handled")
 		}
+	}
+}
+
+// The finish of one update and the session of the next: the finish is done
+// (marked, released, dropped from the inbox) and the session is the next
+// update's, not the finished one's.
+func testFinishThenSession(t *testing.T, s storage.Store) {
+	in := inboxOf(t, s)
+	fs, canFinish := s.(storage.FinishingSession)
+	if !canFinish {
+		t.Fatal("the store cannot finish an update with the next session")
+	}
+	c := ctx(t)
+	now := time.Now()
+	for _, u := range []int64{30, 31} {
+		must(in.InboxPut(c, u, []byte(fmt.Sprintf(`{"update_id":%d}`, u)), now, now))(t)
+	}
+	if !must(in.ClaimUpdate(c, 30, "poll:30", time.Minute))(t) {
+		t.Fatal("claim")
+	}
+	ok(t, s.PutMember(c, storage.Member{UserID: 77, Name: "Aysel", Party: storage.Azerbaijan}))
+	for range 2 { // the second is a retry whose first reply was lost
+		sess := must(fs.FinishThenSession(c, storage.Finish{UpdateID: 30, Token: "poll:30", Handled: true}, 31, 77, 0))(t)
+		if sess.Seen || sess.Member == nil || sess.Member.Party != storage.Azerbaijan {
+			t.Errorf("the next update's session: %+v", sess)
+		}
+		if n := must(in.InboxLen(c))(t); n != 1 {
+			t.Errorf("%d updates wait, want the next one only", n)
+		}
+	}
+	if !must(s.Session(c, 30, 0, 0))(t).Seen {
+		t.Error("the finished update is not marked handled")
+	}
+	if !must(in.ClaimUpdate(c, 30, "other", time.Minute))(t) {
+		t.Error("the finished update's claim was not released")
+	}
+	// Finished unhandled (its session failed), it stays to be offered again.
+	must(fs.FinishThenSession(c, storage.Finish{UpdateID: 31, Token: "x"}, 32, 0, 0))(t)
+	if n := must(in.InboxLen(c))(t); n != 1 {
+		t.Errorf("an update finished unhandled left the inbox: %d wait", n)
 	}
 }
 
