@@ -49,25 +49,26 @@ func (c shortEchoes) Do(req *http.Request) (*http.Response, error) {
 	if err != nil || resp.StatusCode != http.StatusOK || !echoed(req.URL.Path) {
 		return resp, err
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxEcho+1))
-	if err != nil {
+	buf := scratch.Get().(*bytes.Buffer) // httpbody.go
+	buf.Reset()
+	defer scratch.Put(buf)
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, maxEcho+1)); err != nil {
 		resp.Body.Close()
 		return nil, err
 	}
-	resp.Body = struct {
-		io.Reader
-		io.Closer
-	}{io.MultiReader(bytes.NewReader(body), resp.Body), resp.Body}
-	if len(body) > maxEcho {
-		return resp, nil
-	}
 	var e echo
-	if json.Unmarshal(body, &e) != nil || !e.OK || e.Result.MessageID == 0 {
-		return resp, nil // not a message: the library reads it as it came
+	if buf.Len() > maxEcho || json.Unmarshal(buf.Bytes(), &e) != nil || !e.OK || e.Result.MessageID == 0 {
+		// Too long to cut, or not a message: the library reads it as it came.
+		resp.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(bytes.Clone(buf.Bytes())), resp.Body), resp.Body}
+		return resp, nil
 	}
 	short, err := json.Marshal(e)
 	if err != nil {
-		return resp, nil
+		resp.Body.Close()
+		return nil, err
 	}
 	resp.Body.Close()
 	resp.Body = io.NopCloser(bytes.NewReader(short))

@@ -51,7 +51,7 @@ func (g *pollGate) Do(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return resp, err
 	}
-	body, err := io.ReadAll(resp.Body)
+	body, err := readAll(resp)
 	resp.Body.Close()
 	if err != nil {
 		return nil, err
