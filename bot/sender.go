@@ -267,20 +267,7 @@ func noPreview() *models.LinkPreviewOptions {
 	return &models.LinkPreviewOptions{IsDisabled: tgbot.True()}
 }
 
-func keyboard(rows [][]handlers.Button) *models.InlineKeyboardMarkup {
-	kb := &models.InlineKeyboardMarkup{InlineKeyboard: make([][]models.InlineKeyboardButton, len(rows))}
-	for i, row := range rows {
-		kb.InlineKeyboard[i] = make([]models.InlineKeyboardButton, 0, len(row))
-		for _, b := range row {
-			btn := models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data, URL: b.URL}
-			if b.WebApp != "" { // the Mini App (issue 16)
-				btn.WebApp = &models.WebAppInfo{URL: b.WebApp}
-			}
-			kb.InlineKeyboard[i] = append(kb.InlineKeyboard[i], btn)
-		}
-	}
-	return kb
-}
+func keyboard(rows [][]handlers.Button) inlineKeyboard { return inlineKeyboard(rows) }
 
 // replyKeyboard is the keyboard under the typing field, one button a row.
 func replyKeyboard(k *handlers.ReplyKeyboard) models.ReplyMarkup {
