@@ -22,6 +22,7 @@ var namedEntities = map[string]rune{"lt": '<', "gt": '>', "amp": '&', "quot": '"
 // offsets.
 func parseHTML(text string) (string, error) {
 	var out strings.Builder
+	out.Grow(len(text)) // the visible text is never longer
 	var open []string
 	for i := 0; i < len(text); {
 		switch text[i] {

@@ -1,6 +1,7 @@
 package telegramtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"sync"
 
@@ -13,7 +14,11 @@ import (
 type parsedMarkup struct {
 	kb   *models.InlineKeyboardMarkup // nil unless an inline keyboard
 	norm string                       // canonical JSON of kb, "" for none
-	err  *apiError                    // why Telegram would refuse it
+	// echo is the keyboard as Telegram echoes it in the sent message: the
+	// bot's own JSON, compacted. (Marshalling kb instead would add an empty
+	// copy_text to every button, which Telegram never sends.)
+	echo json.RawMessage
+	err  *apiError // why Telegram would refuse it
 }
 
 var markups struct {
@@ -66,7 +71,26 @@ func decodeMarkup(raw string) parsedMarkup {
 		if len(kb.InlineKeyboard) > 0 {
 			b, _ := json.Marshal(&kb)
 			p.norm = string(b)
+			var echo bytes.Buffer
+			if json.Compact(&echo, []byte(raw)) == nil {
+				p.echo = echo.Bytes()
+			}
 		}
 	}
 	return p
+}
+
+// echoedMessage is a message as Telegram answers a send or an edit with it.
+type echoedMessage struct {
+	*models.Message
+	ReplyMarkup json.RawMessage `json:"reply_markup,omitempty"` // wins over Message's
+}
+
+// echoOf is msg as the answer to a request whose reply_markup was raw.
+func echoOf(msg *models.Message, raw string) any {
+	p := parseMarkup(raw)
+	if msg.ReplyMarkup == nil || p.echo == nil {
+		return msg
+	}
+	return &echoedMessage{Message: msg, ReplyMarkup: p.echo}
 }

@@ -171,7 +171,7 @@ func sendMessage(s *Server, r *request) (any, *apiError) {
 	msg.Text = plain
 	s.storeBot(r, msg)
 	s.record(m)
-	return msg, nil
+	return echoOf(msg, r.str("reply_markup")), nil
 }
 
 func sendDocument(s *Server, r *request) (any, *apiError) {
@@ -206,7 +206,7 @@ func sendDocument(s *Server, r *request) (any, *apiError) {
 	msg.Document = &models.Document{FileID: f.id, FileUniqueID: f.uniqueID, FileName: f.name, MimeType: f.mime, FileSize: int64(len(f.data))}
 	s.storeBot(r, msg)
 	s.record(m)
-	return msg, nil
+	return echoOf(msg, r.str("reply_markup")), nil
 }
 
 func editMessageText(s *Server, r *request) (any, *apiError) {
@@ -234,7 +234,8 @@ func editMessageText(s *Server, r *request) (any, *apiError) {
 	st.msg.Text, st.msg.ReplyMarkup = plain, decodeInlineKeyboard(markup)
 	st.msg.EditDate = int(s.now().Unix())
 	s.record(s.newSent(r))
-	return st.msg, nil
+	cp := st.msg // the answer is written after the lock is let go
+	return echoOf(&cp, markup), nil
 }
 
 func editMessageReplyMarkup(s *Server, r *request) (any, *apiError) {
@@ -257,7 +258,8 @@ func editMessageReplyMarkup(s *Server, r *request) (any, *apiError) {
 	st.markup, st.msg.ReplyMarkup = norm, decodeInlineKeyboard(markup)
 	st.msg.EditDate = int(s.now().Unix())
 	s.record(s.newSent(r))
-	return st.msg, nil
+	cp := st.msg // the answer is written after the lock is let go
+	return echoOf(&cp, markup), nil
 }
 
 var notModified = badRequest("message is not modified: specified new message content and reply markup of the message are exactly the same as a current content and reply markup of the message")

@@ -2,9 +2,11 @@ package telegramtest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -134,5 +136,34 @@ func TestLongPollHonoursCancellation(t *testing.T) {
 	_, err := http.DefaultClient.Do(req)
 	if err == nil || time.Since(start) > 900*time.Millisecond {
 		t.Fatalf("err = %v after %v", err, time.Since(start))
+	}
+}
+
+// A sent or edited message comes back with its keyboard as the bot sent it,
+// as Telegram echoes it: no field the bot did not set (the library's model
+// would add an empty copy_text to every button).
+func TestSentMessageEchoesItsKeyboard(t *testing.T) {
+	srv := New(t)
+	srv.SendText(Private(alice), alice, "/start")
+	keyboard := `{"inline_keyboard":[[{"text":"#1 Submit","callback_data":"task:1"}],[{"text":"Site","url":"https://www.turkicstates.org"}]]}`
+	_, _, sent := call(t, srv, "sendMessage", url.Values{"chat_id": {"1001"}, "text": {"Open deadlines"}, "reply_markup": {keyboard}})
+	var msg struct {
+		ID     int             `json:"message_id"`
+		Text   string          `json:"text"`
+		Markup json.RawMessage `json:"reply_markup"`
+	}
+	if err := json.Unmarshal(sent, &msg); err != nil || msg.Text != "Open deadlines" || string(msg.Markup) != keyboard {
+		t.Fatalf("the echo of a sent message: %s (%v)", sent, err)
+	}
+	edited := `{"inline_keyboard":[[{"text":"#2 Hold","callback_data":"task:2"}]]}`
+	_, _, raw := call(t, srv, "editMessageText", url.Values{"chat_id": {"1001"}, "message_id": {strconv.Itoa(msg.ID)},
+		"text": {"Edited"}, "reply_markup": {edited}})
+	if err := json.Unmarshal(raw, &msg); err != nil || msg.Text != "Edited" || string(msg.Markup) != edited {
+		t.Fatalf("the echo of an edit: %s (%v)", raw, err)
+	}
+	// The library reads the echo into its model.
+	var m models.Message
+	if err := json.Unmarshal(raw, &m); err != nil || m.ReplyMarkup == nil || m.ReplyMarkup.InlineKeyboard[0][0].CallbackData != "task:2" {
+		t.Fatalf("the library's model of the echo: %+v (%v)", m.ReplyMarkup, err)
 	}
 }
