@@ -370,7 +370,9 @@ func (r *redisQueues) ClaimUpdate(ctx context.Context, updateID int64, token str
 }
 
 // finishUpdate marks an update handled when asked, releases its claim and
-// drops a handled update from the inbox.
+// drops a handled update from the inbox. The bot runs it for updates it did
+// not handle now (a redelivery, a store failure); finishHandled does the
+// common case without a script.
 // KEYS[1] claim, KEYS[2] handled mark, KEYS[3] inbox, KEYS[4] queue, KEYS[5]
 // born, KEYS[6] put tokens. ARGV[1] update id, ARGV[2] token, ARGV[3] "1" to
 // mark it handled, ARGV[4] the mark's lifetime (ms).
@@ -388,11 +390,40 @@ return 1
 
 // FinishUpdate ends the handling of an update.
 func (r *redisQueues) FinishUpdate(ctx context.Context, updateID int64, token string, handled bool) error {
-	keys, args := r.finishArgs(Finish{UpdateID: updateID, Token: token, Handled: handled})
+	f := Finish{UpdateID: updateID, Token: token, Handled: handled}
+	if handled {
+		_, err := r.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+			r.finishHandled(ctx, p, f)
+			return nil
+		})
+		if err != nil {
+			return fail("finish update "+id(updateID), err)
+		}
+		return nil
+	}
+	keys, args := r.finishArgs(f)
 	if err := finishUpdate.Run(ctx, r.rdb, keys, args...).Err(); err != nil {
 		return fail("finish update "+id(updateID), err)
 	}
 	return nil
+}
+
+// finishHandled is finishUpdate for an update handled now, in plain
+// commands: a script call cost Redis three times the work of its steps,
+// and this is once per update. Once the mark is set the claim guards
+// nothing (whoever claims the update next finds it handled and drops it),
+// so it is deleted without comparing the token; every step is idempotent,
+// and a crash between them leaves a marked update that the sweep drops.
+func (r *redisQueues) finishHandled(ctx context.Context, p redis.Pipeliner, f Finish) []redis.Cmder {
+	k, u := r.k, id(f.UpdateID)
+	return []redis.Cmder{
+		p.Set(ctx, k.handled(f.UpdateID), 1, handledTTL),
+		p.Del(ctx, k.claim(f.UpdateID)),
+		p.HDel(ctx, k.inbox(), u),
+		p.ZRem(ctx, k.inboxQueue(), u),
+		p.ZRem(ctx, k.inboxBorn(), u),
+		p.HDel(ctx, k.inboxTok(), u),
+	}
 }
 
 func (r *redisQueues) finishArgs(f Finish) ([]string, []any) {
@@ -410,6 +441,17 @@ func (r *redisQueues) finishArgs(f Finish) ([]string, []any) {
 // then the finish runs again on its own, which loads it.
 func (r *redisQueues) finishStep(f Finish) pipelineStep {
 	return func(ctx context.Context, p redis.Pipeliner) func() error {
+		if f.Handled {
+			cmds := r.finishHandled(ctx, p, f)
+			return func() error {
+				for _, c := range cmds {
+					if err := c.Err(); err != nil {
+						return fail("finish update "+id(f.UpdateID), err)
+					}
+				}
+				return nil
+			}
+		}
 		keys, args := r.finishArgs(f)
 		cmd := finishUpdate.EvalSha(ctx, p, keys, args...)
 		return func() error {
