@@ -14,7 +14,13 @@ import (
 type inlineKeyboard [][]handlers.Button
 
 func (k inlineKeyboard) MarshalJSON() ([]byte, error) {
-	out := make([]byte, 0, 64*len(k)+20)
+	size := len(`{"inline_keyboard":[]}`)
+	for _, row := range k {
+		for _, b := range row {
+			size += len(b.Text) + len(b.Data) + len(b.URL) + len(b.WebApp) + 48 // names, quotes and a few escapes
+		}
+	}
+	out := make([]byte, 0, size)
 	out = append(out, `{"inline_keyboard":[`...)
 	for i, row := range k {
 		if i > 0 {
