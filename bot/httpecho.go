@@ -17,7 +17,7 @@ import (
 // models.Message), and for a page of /deadlines that was a ninth of the
 // bot's CPU per update (BenchmarkDeadlines). The bot reads only the id of a
 // message it sent (sender.sendID), so the library is given the id, the
-// chat and the date, decoded once here. Errors, and answers that are not a
+// chat and the date, read off the head of the answer (readEcho). Errors, and answers that are not a
 // message (an edit of an inline message answers true), pass unchanged.
 type shortEchoes struct{ next tgbot.HttpClient }
 
@@ -56,8 +56,8 @@ func (c shortEchoes) Do(req *http.Request) (*http.Response, error) {
 		resp.Body.Close()
 		return nil, err
 	}
-	var e echo
-	if buf.Len() > maxEcho || json.Unmarshal(buf.Bytes(), &e) != nil || !e.OK || e.Result.MessageID == 0 {
+	e, ok := readEcho(buf.Bytes())
+	if buf.Len() > maxEcho || !ok {
 		// Too long to cut, or not a message: the library reads it as it came.
 		resp.Body = struct {
 			io.Reader
@@ -84,4 +84,80 @@ func echoed(path string) bool {
 		}
 	}
 	return false
+}
+
+// readEcho reads the message's id, date and chat off a sent message's
+// answer, and stops there: Telegram puts them first, before the text, its
+// entities and the buttons, which are most of the answer.
+func readEcho(body []byte) (e echo, ok bool) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if !openObject(dec) {
+		return e, false
+	}
+	for dec.More() {
+		key, isKey := nextKey(dec)
+		if !isKey {
+			return e, false
+		}
+		switch key {
+		case "ok":
+			if dec.Decode(&e.OK) != nil || !e.OK {
+				return e, false
+			}
+		case "result":
+			return e, e.OK && readEchoResult(dec, &e)
+		default:
+			if skipValue(dec) != nil {
+				return e, false
+			}
+		}
+	}
+	return e, false
+}
+
+func readEchoResult(dec *json.Decoder, e *echo) bool {
+	if !openObject(dec) {
+		return false
+	}
+	var id, date, chat bool
+	for dec.More() && !(id && date && chat) {
+		key, isKey := nextKey(dec)
+		if !isKey {
+			return false
+		}
+		var err error
+		switch key {
+		case "message_id":
+			err, id = dec.Decode(&e.Result.MessageID), true
+		case "message_thread_id":
+			err = dec.Decode(&e.Result.MessageThreadID)
+		case "date":
+			err, date = dec.Decode(&e.Result.Date), true
+		case "chat":
+			err, chat = dec.Decode(&e.Result.Chat), true
+		default:
+			err = skipValue(dec)
+		}
+		if err != nil {
+			return false
+		}
+	}
+	return id && e.Result.MessageID != 0
+}
+
+func openObject(dec *json.Decoder) bool {
+	t, err := dec.Token()
+	return err == nil && t == json.Delim('{')
+}
+
+func nextKey(dec *json.Decoder) (string, bool) {
+	t, err := dec.Token()
+	key, ok := t.(string)
+	return key, err == nil && ok
+}
+
+// skipValue reads past one value without keeping it.
+func skipValue(dec *json.Decoder) error {
+	var skip json.RawMessage
+	return dec.Decode(&skip)
 }

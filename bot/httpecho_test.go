@@ -91,3 +91,27 @@ func TestShortEchoesPassOtherAnswers(t *testing.T) {
 		}
 	}
 }
+
+// The head of the answer is read in any order of its fields; an answer
+// that is not a sent message is not cut.
+func TestReadEcho(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		body string
+		id   int
+		ok   bool
+	}{
+		{string(pageEcho()), 4242, true},
+		{`{"ok":true,"result":{"text":"a \"message_id\":9","entities":[{"type":"bold"}],"chat":{"id":5,"type":"group"},"date":3,"message_id":7}}`, 7, true},
+		{`{"result":{"message_id":8,"chat":{"id":5,"type":"group"},"date":3},"ok":true}`, 0, false}, // ok unread: not trusted
+		{`{"ok":false,"error_code":400,"description":"Bad Request"}`, 0, false},
+		{`{"ok":true,"result":true}`, 0, false},
+		{`{"ok":true,"result":{"chat":{"id":5,"type":"group"},"date":3}}`, 0, false},
+		{`[]`, 0, false},
+	} {
+		e, ok := readEcho([]byte(c.body))
+		if ok != c.ok || (ok && e.Result.MessageID != c.id) {
+			t.Errorf("%.60s: read %+v, %v", c.body, e.Result, ok)
+		}
+	}
+}
