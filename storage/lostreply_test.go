@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"strings"
 	"sync"
@@ -24,7 +25,10 @@ type lossyProxy struct {
 	target  string
 	armed   atomic.Bool
 	dropped atomic.Int32
-	wg      sync.WaitGroup
+	// marker, when set, is what an armed proxy waits for instead of a
+	// script or a transaction (a plain pipeline's command, upper case).
+	marker atomic.Pointer[string]
+	wg     sync.WaitGroup
 }
 
 func startLossyProxy(t *testing.T, target string) *lossyProxy {
@@ -61,8 +65,12 @@ func (p *lossyProxy) serve() {
 				n, err := c.Read(buf)
 				if n > 0 {
 					up := bytes.ToUpper(buf[:n])
-					if (bytes.Contains(up, []byte("EVALSHA")) || bytes.Contains(up, []byte("\r\nEVAL\r\n")) ||
-						bytes.Contains(up, []byte("\r\nEXEC\r\n"))) && p.armed.CompareAndSwap(true, false) {
+					match := bytes.Contains(up, []byte("EVALSHA")) || bytes.Contains(up, []byte("\r\nEVAL\r\n")) ||
+						bytes.Contains(up, []byte("\r\nEXEC\r\n"))
+					if m := p.marker.Load(); m != nil {
+						match = bytes.Contains(up, []byte(*m))
+					}
+					if match && p.armed.CompareAndSwap(true, false) {
 						dropNext.Store(true)
 					}
 					if _, werr := s.Write(buf[:n]); werr != nil {
@@ -199,4 +207,37 @@ func TestScriptsSafeToRunTwice(t *testing.T) {
 		}
 		return err
 	})
+
+	// The finish of a handled update is plain commands in the next update's
+	// session pipeline: run again after a lost reply, it ends as once.
+	if err := s.PutMember(ctx, Member{UserID: 7, Name: "Ayşe", Party: Kazakhstan}); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []int64{902, 903} {
+		if _, err := s.InboxPut(ctx, u, []byte(fmt.Sprintf(`{"update_id":%d}`, u)), at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ok, err := s.ClaimUpdate(ctx, 902, "poll:902", time.Minute); err != nil || !ok {
+		t.Fatalf("claim: %v %v", ok, err)
+	}
+	zrem := "\r\nZREM\r\n"
+	proxy.marker.Store(&zrem)
+	lose("FinishThenSession", func() error {
+		sess, err := s.FinishThenSession(ctx, Finish{UpdateID: 902, Token: "poll:902", Handled: true}, 903, 7, 0)
+		if err == nil && (sess.Seen || sess.Member == nil || sess.Member.Party != Kazakhstan) {
+			t.Errorf("the next update's session after a lost reply: %+v", sess)
+		}
+		return err
+	})
+	proxy.marker.Store(nil)
+	if mark, err := s.Session(ctx, 902, 0, 0); err != nil || !mark.Seen {
+		t.Errorf("the finished update is not marked handled: %v", err)
+	}
+	if kept, err := s.rdb.HExists(ctx, queueKeys{prefix}.inbox(), "902").Result(); err != nil || kept {
+		t.Errorf("the finished update is still in the inbox (%v)", err)
+	}
+	if kept, err := s.rdb.HExists(ctx, queueKeys{prefix}.inbox(), "903").Result(); err != nil || !kept {
+		t.Errorf("the next update left the inbox with the finish (%v)", err)
+	}
 }
