@@ -56,8 +56,11 @@ func (c shortEchoes) Do(req *http.Request) (*http.Response, error) {
 		resp.Body.Close()
 		return nil, err
 	}
-	e, ok := readEcho(buf.Bytes())
-	if buf.Len() > maxEcho || !ok {
+	e, ok := echo{}, false
+	if buf.Len() <= maxEcho {
+		e, ok = readEcho(buf.Bytes())
+	}
+	if !ok {
 		// Too long to cut, or not a message: the library reads it as it came.
 		resp.Body = struct {
 			io.Reader

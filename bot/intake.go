@@ -53,6 +53,12 @@ func (wh *intake) sweepLoop(ctx context.Context) {
 // handleClaimed handles an update of the inbox if no other instance does.
 func (wh *intake) handleClaimed(ctx context.Context, upd *models.Update) {
 	b := wh.b
+	if late := lateFinishOf(ctx); late.pending() && late.fin.UpdateID == upd.ID {
+		// This update again (the sweep offered it while its last run was
+		// ending): that run's finish, which holds the same token, must not
+		// release the claim this run is about to take.
+		late.flush(ctx)
+	}
 	token := wh.instance + ":" + strconv.FormatInt(upd.ID, 10)
 	// The poller claimed what its batch put kept (poll.go); the rest is claimed here.
 	ok := wh.instance == pollingInstance && b.gate != nil && b.gate.takeClaim(upd.ID)

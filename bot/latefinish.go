@@ -77,8 +77,8 @@ func (b *Bot) session(ctx context.Context, r *handlers.Request) (storage.Session
 	late := lateFinishOf(ctx)
 	if fs, ok := b.store.(storage.FinishingSession); ok && late.pending() {
 		in, fin := late.take()
-		s, err := fs.FinishThenSession(ctx, fin, r.UpdateID, r.User.ID, r.Chat.ID)
-		in.finished(fin, err)
+		s, finished, err := fs.FinishThenSession(ctx, fin, r.UpdateID, r.User.ID, r.Chat.ID)
+		in.finished(fin, finished)
 		return s, err
 	}
 	late.flush(ctx)

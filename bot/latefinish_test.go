@@ -36,10 +36,10 @@ func (w *sessionWatch) Session(ctx context.Context, u, user, chat int64) (storag
 	return s, err
 }
 
-func (w *sessionWatch) FinishThenSession(ctx context.Context, fin storage.Finish, u, user, chat int64) (storage.Session, error) {
-	s, err := w.Redis.FinishThenSession(ctx, fin, u, user, chat)
+func (w *sessionWatch) FinishThenSession(ctx context.Context, fin storage.Finish, u, user, chat int64) (storage.Session, error, error) {
+	s, finished, err := w.Redis.FinishThenSession(ctx, fin, u, user, chat)
 	w.note(ctx, u)
-	return s, err
+	return s, finished, err
 }
 
 // The updates of one chat queued behind each other: each is finished (marked

@@ -52,7 +52,7 @@ func (f *faultyStore) Session(ctx context.Context, u, user, chat int64) (storage
 	return f.pick().Session(ctx, u, user, chat)
 }
 
-func (f *faultyStore) FinishThenSession(ctx context.Context, fin storage.Finish, u, user, chat int64) (storage.Session, error) {
+func (f *faultyStore) FinishThenSession(ctx context.Context, fin storage.Finish, u, user, chat int64) (storage.Session, error, error) {
 	return f.pick().(storage.FinishingSession).FinishThenSession(ctx, fin, u, user, chat)
 }
 

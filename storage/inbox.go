@@ -50,10 +50,11 @@ type Finish struct {
 // another, and the finish of one and the session of the next were two trips
 // back to back. Redis and the embedded store implement it.
 type FinishingSession interface {
-	// FinishThenSession does FinishUpdate for fin, then Session. When it
-	// returns nil, fin's update is finished; on an error either may not have
-	// happened, and the finish is left as FinishUpdate's failure leaves it.
-	FinishThenSession(ctx context.Context, fin Finish, updateID, userID, chatID int64) (Session, error)
+	// FinishThenSession does FinishUpdate for fin, then Session. finished
+	// is the finish's outcome, as FinishUpdate would return it; err the
+	// session's. One does not fail the other: the next update goes ahead
+	// when only the last one's finish failed.
+	FinishThenSession(ctx context.Context, fin Finish, updateID, userID, chatID int64) (s Session, finished, err error)
 }
 
 // InboxItem is an update waiting in the inbox.

@@ -41,16 +41,23 @@ func (r *redisKV) ping(ctx context.Context) error {
 // than it). A scan of a strings bucket cannot be part of it (SCAN walks the
 // whole key space): only a migration scans those.
 func (r *redisKV) view(ctx context.Context, op string, reads ...*kvRead) error {
-	return r.viewAfter(ctx, op, nil, reads...)
+	_, err := r.viewAfter(ctx, op, nil, reads...)
+	return err
 }
 
-// pipelineStep queues commands of its own at the head of a view's pipeline
-// and returns what checks their outcome once the pipeline ran. Its failure
-// is its own: the reads of the view are judged apart from it.
-type pipelineStep func(ctx context.Context, p redis.Pipeliner) (check func() error)
+// pipelineStep is commands of a caller's own at the head of a view's
+// pipeline: add queues them and returns what checks their outcome once the
+// pipeline ran. tx runs the whole pipeline as one MULTI/EXEC, so that
+// Redis refusing one command (a full Redis refuses writes) runs none.
+type pipelineStep struct {
+	add func(ctx context.Context, p redis.Pipeliner) (check func() error)
+	tx  bool
+}
 
-// viewAfter is view with step run first, in the same round trip.
-func (r *redisKV) viewAfter(ctx context.Context, op string, step pipelineStep, reads ...*kvRead) error {
+// viewAfter is view with step run first, in the same round trip. The
+// step's outcome (stepErr) and the reads' (err) are judged apart: a step
+// that failed does not fail reads that succeeded.
+func (r *redisKV) viewAfter(ctx context.Context, op string, step *pipelineStep, reads ...*kvRead) (stepErr, err error) {
 	type pending struct {
 		rd  *kvRead
 		str *redis.StringCmd
@@ -61,15 +68,16 @@ func (r *redisKV) viewAfter(ctx context.Context, op string, step pipelineStep, r
 		if rd.scan && rd.b.strings {
 			pairs, err := r.scanStrings(ctx, rd.b, rd.key)
 			if err != nil {
-				return fail(op, err)
+				return nil, fail(op, err)
 			}
 			rd.pairs = pairs
 		}
 	}
 	var checkStep func() error
-	_, err := r.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+	fill := func(p redis.Pipeliner) error {
+		ps = ps[:0]
 		if step != nil {
-			checkStep = step(ctx, p)
+			checkStep = step.add(ctx, p)
 		}
 		for _, rd := range reads {
 			k, f := r.physical(rd.b, rd.key)
@@ -84,19 +92,30 @@ func (r *redisKV) viewAfter(ctx context.Context, op string, step pipelineStep, r
 			}
 		}
 		return nil
-	})
+	}
+	if step != nil && step.tx {
+		// go-redis does not run a transaction again when its reply was
+		// lost (it may have run); a step given as tx is idempotent, and so
+		// are reads: it is run again once, as a pipeline would be.
+		_, err = r.rdb.TxPipelined(ctx, fill)
+		if lostReply(ctx, err) {
+			_, err = r.rdb.TxPipelined(ctx, fill)
+		}
+	} else {
+		_, err = r.rdb.Pipelined(ctx, fill)
+	}
 	if checkStep != nil {
-		// The pipeline's error is the first of any command's; the step's
+		// The pipeline's error is the first of any command's: the step's
 		// own is for checkStep, and each read's is read below.
-		err = checkStep()
+		stepErr, err = checkStep(), nil
 	}
 	if err != nil && !errors.Is(err, redis.Nil) {
-		return fail(op, err)
+		return stepErr, fail(op, err)
 	}
 	for _, p := range ps {
 		if p.all != nil {
 			if err := p.all.Err(); err != nil {
-				return fail(op, err)
+				return stepErr, fail(op, err)
 			}
 			p.rd.pairs = hashPairs(p.all.Val(), p.rd.key)
 			continue
@@ -106,12 +125,19 @@ func (r *redisKV) viewAfter(ctx context.Context, op string, step pipelineStep, r
 		case errors.Is(err, redis.Nil):
 			p.rd.val = nil
 		case err != nil: // WRONGTYPE and the like: not an absent entry
-			return fail(op, err)
+			return stepErr, fail(op, err)
 		default:
 			p.rd.val = b
 		}
 	}
-	return nil
+	return stepErr, nil
+}
+
+// lostReply reports an error of the connection, not of Redis: the reply
+// of what was sent is lost, and the caller still has time to try again.
+func lostReply(ctx context.Context, err error) bool {
+	var reply redis.Error
+	return err != nil && !errors.As(err, &reply) && ctx.Err() == nil
 }
 
 // hashPairs are a hash's fields that start with prefix, by field.

@@ -221,10 +221,13 @@ func TestScriptsSafeToRunTwice(t *testing.T) {
 	if ok, err := s.ClaimUpdate(ctx, 902, "poll:902", time.Minute); err != nil || !ok {
 		t.Fatalf("claim: %v %v", ok, err)
 	}
-	zrem := "\r\nZREM\r\n"
-	proxy.marker.Store(&zrem)
+	exec := "\r\nEXEC\r\n"
+	proxy.marker.Store(&exec)
 	lose("FinishThenSession", func() error {
-		sess, err := s.FinishThenSession(ctx, Finish{UpdateID: 902, Token: "poll:902", Handled: true}, 903, 7, 0)
+		sess, finished, err := s.FinishThenSession(ctx, Finish{UpdateID: 902, Token: "poll:902", Handled: true}, 903, 7, 0)
+		if finished != nil {
+			return finished
+		}
 		if err == nil && (sess.Seen || sess.Member == nil || sess.Member.Party != Kazakhstan) {
 			t.Errorf("the next update's session after a lost reply: %+v", sess)
 		}

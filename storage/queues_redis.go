@@ -392,7 +392,7 @@ return 1
 func (r *redisQueues) FinishUpdate(ctx context.Context, updateID int64, token string, handled bool) error {
 	f := Finish{UpdateID: updateID, Token: token, Handled: handled}
 	if handled {
-		_, err := r.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		_, err := r.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 			r.finishHandled(ctx, p, f)
 			return nil
 		})
@@ -412,8 +412,10 @@ func (r *redisQueues) FinishUpdate(ctx context.Context, updateID int64, token st
 // commands: a script call cost Redis three times the work of its steps,
 // and this is once per update. Once the mark is set the claim guards
 // nothing (whoever claims the update next finds it handled and drops it),
-// so it is deleted without comparing the token; every step is idempotent,
-// and a crash between them leaves a marked update that the sweep drops.
+// so it is deleted without comparing the token. The steps go in one
+// MULTI/EXEC: a full Redis refuses the mark but would still run the
+// deletes, and the update would leave the inbox unmarked. Each step is
+// idempotent, so a run repeated after a lost reply ends as one run.
 func (r *redisQueues) finishHandled(ctx context.Context, p redis.Pipeliner, f Finish) []redis.Cmder {
 	k, u := r.k, id(f.UpdateID)
 	return []redis.Cmder{
@@ -439,8 +441,8 @@ func (r *redisQueues) finishArgs(f Finish) ([]string, []any) {
 // finishStep is FinishUpdate as the head of a view's pipeline. A pipeline
 // cannot load a script it lacks (after a restart or a SCRIPT FLUSH of Redis):
 // then the finish runs again on its own, which loads it.
-func (r *redisQueues) finishStep(f Finish) pipelineStep {
-	return func(ctx context.Context, p redis.Pipeliner) func() error {
+func (r *redisQueues) finishStep(f Finish) *pipelineStep {
+	return &pipelineStep{tx: f.Handled, add: func(ctx context.Context, p redis.Pipeliner) func() error {
 		if f.Handled {
 			cmds := r.finishHandled(ctx, p, f)
 			return func() error {
@@ -464,7 +466,7 @@ func (r *redisQueues) finishStep(f Finish) pipelineStep {
 			}
 			return nil
 		}
-	}
+	}}
 }
 
 // InboxLen counts the waiting updates.

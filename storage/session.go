@@ -31,18 +31,20 @@ func (s *store) Session(ctx context.Context, updateID, userID, chatID int64) (Se
 // FinishThenSession is FinishUpdate and Session in one pipeline on Redis,
 // the finish first. The embedded store has no round trip to save and does
 // one after the other.
-func (s *store) FinishThenSession(ctx context.Context, fin Finish, updateID, userID, chatID int64) (Session, error) {
+func (s *store) FinishThenSession(ctx context.Context, fin Finish, updateID, userID, chatID int64) (sess Session, finished, err error) {
 	kv, pipelined := s.kv.(*redisKV)
 	q, native := s.queues.(*redisQueues)
 	if !pipelined || !native {
-		if err := s.FinishUpdate(ctx, fin.UpdateID, fin.Token, fin.Handled); err != nil {
-			return Session{}, err
-		}
-		return s.Session(ctx, updateID, userID, chatID)
+		finished = s.FinishUpdate(ctx, fin.UpdateID, fin.Token, fin.Handled)
+		sess, err = s.Session(ctx, updateID, userID, chatID)
+		return sess, finished, err
 	}
-	return s.session(ctx, updateID, userID, chatID, func(reads ...*kvRead) error {
-		return kv.viewAfter(ctx, "session", q.finishStep(fin), reads...)
+	sess, err = s.session(ctx, updateID, userID, chatID, func(reads ...*kvRead) error {
+		var err error
+		finished, err = kv.viewAfter(ctx, "session", q.finishStep(fin), reads...)
+		return err
 	})
+	return sess, finished, err
 }
 
 // session reads a Session through view, which reads its reads in one view.

@@ -546,7 +546,9 @@ func testFinishThenSession(t *testing.T, s storage.Store) {
 	}
 	ok(t, s.PutMember(c, storage.Member{UserID: 77, Name: "Aysel", Party: storage.Azerbaijan}))
 	for range 2 { // the second is a retry whose first reply was lost
-		sess := must(fs.FinishThenSession(c, storage.Finish{UpdateID: 30, Token: "poll:30", Handled: true}, 31, 77, 0))(t)
+		sess, finished, err := fs.FinishThenSession(c, storage.Finish{UpdateID: 30, Token: "poll:30", Handled: true}, 31, 77, 0)
+		ok(t, finished)
+		ok(t, err)
 		if sess.Seen || sess.Member == nil || sess.Member.Party != storage.Azerbaijan {
 			t.Errorf("the next update's session: %+v", sess)
 		}
@@ -561,7 +563,9 @@ func testFinishThenSession(t *testing.T, s storage.Store) {
 		t.Error("the finished update's claim was not released")
 	}
 	// Finished unhandled (its session failed), it stays to be offered again.
-	must(fs.FinishThenSession(c, storage.Finish{UpdateID: 31, Token: "x"}, 32, 0, 0))(t)
+	_, finished, err := fs.FinishThenSession(c, storage.Finish{UpdateID: 31, Token: "x"}, 32, 0, 0)
+	ok(t, finished)
+	ok(t, err)
 	if n := must(in.InboxLen(c))(t); n != 1 {
 		t.Errorf("an update finished unhandled left the inbox: %d wait", n)
 	}
