@@ -68,7 +68,11 @@ func (r *redisKV) viewAfter(ctx context.Context, op string, step *pipelineStep, 
 		if rd.scan && rd.b.strings {
 			pairs, err := r.scanStrings(ctx, rd.b, rd.key)
 			if err != nil {
-				return nil, fail(op, err)
+				err = fail(op, err)
+				if step != nil {
+					return err, err // the step did not run either
+				}
+				return nil, err
 			}
 			rd.pairs = pairs
 		}
