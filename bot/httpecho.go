@@ -17,8 +17,9 @@ import (
 // models.Message), and for a page of /deadlines that was a ninth of the
 // bot's CPU per update (BenchmarkDeadlines). The bot reads only the id of a
 // message it sent (sender.sendID), so the library is given the id, the
-// chat and the date, read off the head of the answer (readEcho). Errors, and answers that are not a
-// message (an edit of an inline message answers true), pass unchanged.
+// chat and the date, read off the head of the answer (readEcho). Errors,
+// and answers that are not a message (an edit of an inline message answers
+// true), pass unchanged.
 type shortEchoes struct{ next tgbot.HttpClient }
 
 // echoedMethods are the methods whose result the bot reads only the id of.

@@ -98,13 +98,7 @@ func (r *redisKV) viewAfter(ctx context.Context, op string, step *pipelineStep, 
 		return nil
 	}
 	if step != nil && step.tx {
-		// go-redis does not run a transaction again when its reply was
-		// lost (it may have run); a step given as tx is idempotent, and so
-		// are reads: it is run again once, as a pipeline would be.
-		_, err = r.rdb.TxPipelined(ctx, fill)
-		if lostReply(ctx, err) {
-			_, err = r.rdb.TxPipelined(ctx, fill)
-		}
+		err = idempotentTx(ctx, r.rdb, fill) // a tx step is idempotent, and so are reads
 	} else {
 		_, err = r.rdb.Pipelined(ctx, fill)
 	}
@@ -135,6 +129,18 @@ func (r *redisKV) viewAfter(ctx context.Context, op string, step *pipelineStep, 
 		}
 	}
 	return stepErr, nil
+}
+
+// idempotentTx runs fill as one MULTI/EXEC, and once more when its reply
+// was lost: go-redis does not run a transaction again (it may have run), as
+// it does a pipeline. Only a transaction that is safe to run twice may come
+// here.
+func idempotentTx(ctx context.Context, rdb *redis.Client, fill func(redis.Pipeliner) error) error {
+	_, err := rdb.TxPipelined(ctx, fill)
+	if lostReply(ctx, err) {
+		_, err = rdb.TxPipelined(ctx, fill)
+	}
+	return err
 }
 
 // lostReply reports an error of the connection, not of Redis: the reply

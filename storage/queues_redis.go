@@ -392,7 +392,7 @@ return 1
 func (r *redisQueues) FinishUpdate(ctx context.Context, updateID int64, token string, handled bool) error {
 	f := Finish{UpdateID: updateID, Token: token, Handled: handled}
 	if handled {
-		_, err := r.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		err := idempotentTx(ctx, r.rdb, func(p redis.Pipeliner) error {
 			r.finishHandled(ctx, p, f)
 			return nil
 		})
