@@ -6,23 +6,23 @@ import (
 	"github.com/ots-customs/wgbot/handlers"
 )
 
-// inlineKeyboard is the buttons under a message, as the reply_markup JSON
-// Telegram reads. The library marshals reply_markup by reflection over
+// inlineKeyboardJSON is the buttons under a message, as the reply_markup
+// JSON Telegram reads. The library marshals reply_markup by reflection over
 // models.InlineKeyboardMarkup, which for a page of /deadlines was a tenth of
 // the form it builds per reply, and adds an empty copy_text to every button;
-// written here directly, a button carries only what it sets.
-type inlineKeyboard [][]handlers.Button
-
-func (k inlineKeyboard) MarshalJSON() ([]byte, error) {
+// written here directly, a button carries only what it sets. It goes to the
+// library as a string: its form sends a string field as it is, where any
+// other value is passed through encoding/json once more.
+func inlineKeyboardJSON(rows [][]handlers.Button) string {
 	size := len(`{"inline_keyboard":[]}`)
-	for _, row := range k {
+	for _, row := range rows {
 		for _, b := range row {
 			size += len(b.Text) + len(b.Data) + len(b.URL) + len(b.WebApp) + 48 // names, quotes and a few escapes
 		}
 	}
 	out := make([]byte, 0, size)
 	out = append(out, `{"inline_keyboard":[`...)
-	for i, row := range k {
+	for i, row := range rows {
 		if i > 0 {
 			out = append(out, ',')
 		}
@@ -45,7 +45,7 @@ func (k inlineKeyboard) MarshalJSON() ([]byte, error) {
 		}
 		out = append(out, ']')
 	}
-	return append(out, "]}"...), nil
+	return string(append(out, "]}"...))
 }
 
 func appendField(out []byte, name, value string) []byte {

@@ -24,10 +24,7 @@ func TestInlineKeyboardJSON(t *testing.T) {
 			rows[0] = append(rows[0], handlers.Button{Text: "App", WebApp: "https://example.org/app"})
 		}
 	}
-	raw, err := json.Marshal(models.ReplyMarkup(inlineKeyboard(rows))) // as the library marshals it
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := []byte(inlineKeyboardJSON(rows)) // the library sends it as it is
 	var got, want models.InlineKeyboardMarkup
 	if err := json.Unmarshal(raw, &got); err != nil {
 		t.Fatalf("%v: %s", err, raw)

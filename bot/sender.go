@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -107,17 +108,17 @@ func (s *sender) sendID(ctx context.Context, m handlers.Message, background bool
 		if m.Edit != 0 && i == 0 {
 			last = m.Edit
 			err = s.retry(ctx, func() error {
-				_, err := s.tg.EditMessageText(ctx, &tgbot.EditMessageTextParams{ChatID: m.ChatID,
+				_, err := s.tg.EditMessageText(ctx, &tgbot.EditMessageTextParams{ChatID: chatParam(m.ChatID),
 					MessageID: m.Edit, Text: part, ParseMode: models.ParseModeHTML, ReplyMarkup: markup,
-					LinkPreviewOptions: noPreview()})
+					LinkPreviewOptions: noPreview(part)})
 				return err
 			})
 			if err != nil && strings.Contains(err.Error(), "message is not modified") {
 				err = nil // the user pressed the button of what they already see
 			}
 		} else {
-			params := &tgbot.SendMessageParams{ChatID: m.ChatID, Text: part, MessageThreadID: m.ThreadID,
-				ParseMode: models.ParseModeHTML, ReplyMarkup: markup, LinkPreviewOptions: noPreview()}
+			params := &tgbot.SendMessageParams{ChatID: chatParam(m.ChatID), Text: part, MessageThreadID: m.ThreadID,
+				ParseMode: models.ParseModeHTML, ReplyMarkup: markup, LinkPreviewOptions: noPreview(part)}
 			if m.ReplyTo != 0 && i == 0 {
 				params.ReplyParameters = &models.ReplyParameters{MessageID: m.ReplyTo, AllowSendingWithoutReply: true}
 			}
@@ -263,11 +264,43 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	}
 }
 
-func noPreview() *models.LinkPreviewOptions {
+// chatParam is a chat id as the library's form sends it: a string goes as
+// it is, an int64 through encoding/json (the same digits, at more cost).
+func chatParam(id int64) string { return strconv.FormatInt(id, 10) }
+
+// noPreview turns link previews off for a text that may hold a link, and
+// is nil for one that cannot: Telegram previews only a link, and the option
+// is a part of its own in every form the library sends.
+func noPreview(text string) *models.LinkPreviewOptions {
+	if !mayHoldLink(text) {
+		return nil
+	}
 	return &models.LinkPreviewOptions{IsDisabled: tgbot.True()}
 }
 
-func keyboard(rows [][]handlers.Button) inlineKeyboard { return inlineKeyboard(rows) }
+// mayHoldLink reports whether Telegram could find a link in text: a scheme
+// ("https://", "tg://") or a dot with a letter or digit after it, as in a
+// domain ("t.me", "example.org", "пример.рф", an address in an <a href>).
+// It errs towards yes: a sentence like "No.5" only costs the option.
+func mayHoldLink(text string) bool {
+	if strings.Contains(text, "://") {
+		return true
+	}
+	for i := strings.IndexByte(text, '.'); i >= 0 && i+1 < len(text); {
+		c := text[i+1]
+		if c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			return true
+		}
+		next := strings.IndexByte(text[i+1:], '.')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+func keyboard(rows [][]handlers.Button) models.ReplyMarkup { return inlineKeyboardJSON(rows) }
 
 // replyKeyboard is the keyboard under the typing field, one button a row.
 func replyKeyboard(k *handlers.ReplyKeyboard) models.ReplyMarkup {
