@@ -2,9 +2,9 @@ package bot
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	tgbot "github.com/go-telegram/bot"
@@ -69,11 +69,7 @@ func (c shortEchoes) Do(req *http.Request) (*http.Response, error) {
 		}{io.MultiReader(bytes.NewReader(bytes.Clone(buf.Bytes())), resp.Body), resp.Body}
 		return resp, nil
 	}
-	short, err := json.Marshal(e)
-	if err != nil {
-		resp.Body.Close()
-		return nil, err
-	}
+	short := e.appendJSON(make([]byte, 0, 128))
 	resp.Body.Close()
 	resp.Body = io.NopCloser(bytes.NewReader(short))
 	resp.ContentLength = int64(len(short))
@@ -92,76 +88,89 @@ func echoed(path string) bool {
 
 // readEcho reads the message's id, date and chat off a sent message's
 // answer, and stops there: Telegram puts them first, before the text, its
-// entities and the buttons, which are most of the answer.
+// entities and the buttons, which are most of the answer. It follows the
+// answer with jsonPass (jsonpass.go) and checks every value it keeps.
 func readEcho(body []byte) (e echo, ok bool) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if !openObject(dec) {
+	p := &jsonPass{b: body}
+	if !p.open('{') {
 		return e, false
 	}
-	for dec.More() {
-		key, isKey := nextKey(dec)
-		if !isKey {
-			return e, false
-		}
-		switch key {
-		case "ok":
-			if dec.Decode(&e.OK) != nil || !e.OK {
+	for first := true; p.next(first); first = false {
+		switch k := p.key(); {
+		case isKey(k, "ok"):
+			if e.OK = string(p.value()) == "true"; !e.OK {
 				return e, false
 			}
-		case "result":
-			return e, e.OK && readEchoResult(dec, &e)
+		case isKey(k, "result"):
+			return e, e.OK && readEchoResult(p, &e)
 		default:
-			if skipValue(dec) != nil {
-				return e, false
-			}
+			p.value()
 		}
 	}
 	return e, false
 }
 
-func readEchoResult(dec *json.Decoder, e *echo) bool {
-	if !openObject(dec) {
+func readEchoResult(p *jsonPass, e *echo) bool {
+	if !p.open('{') {
 		return false
 	}
 	var id, date, chat bool
-	for dec.More() && !(id && date && chat) {
-		key, isKey := nextKey(dec)
-		if !isKey {
-			return false
-		}
-		var err error
-		switch key {
-		case "message_id":
-			err, id = dec.Decode(&e.Result.MessageID), true
-		case "message_thread_id":
-			err = dec.Decode(&e.Result.MessageThreadID)
-		case "date":
-			err, date = dec.Decode(&e.Result.Date), true
-		case "chat":
-			err, chat = dec.Decode(&e.Result.Chat), true
+	for first := true; !(id && date && chat) && p.next(first); first = false {
+		var n int64
+		good := true
+		switch k := p.key(); {
+		case isKey(k, "message_id"):
+			n, good = jsonInt(p.value())
+			e.Result.MessageID, id = int(n), true
+		case isKey(k, "message_thread_id"):
+			n, good = jsonInt(p.value())
+			e.Result.MessageThreadID = int(n)
+		case isKey(k, "date"):
+			n, good = jsonInt(p.value())
+			e.Result.Date, date = int(n), true
+		case isKey(k, "chat"):
+			good, chat = readEchoChat(p, &e.Result.Chat), true
 		default:
-			err = skipValue(dec)
+			p.value()
 		}
-		if err != nil {
+		if !good || p.bad {
 			return false
 		}
 	}
-	return id && e.Result.MessageID != 0
+	return id && e.Result.MessageID != 0 && !p.bad
 }
 
-func openObject(dec *json.Decoder) bool {
-	t, err := dec.Token()
-	return err == nil && t == json.Delim('{')
+func readEchoChat(p *jsonPass, c *echoChat) bool {
+	if !p.open('{') {
+		return false
+	}
+	for first := true; p.next(first); first = false {
+		switch k := p.key(); {
+		case isKey(k, "id"):
+			var ok bool
+			if c.ID, ok = jsonInt(p.value()); !ok {
+				return false
+			}
+		case isKey(k, "type"):
+			v := p.value()
+			if len(v) < 2 || v[0] != '"' || strings.Trim(string(v[1:len(v)-1]), "abcdefghijklmnopqrstuvwxyz") != "" {
+				return false // Telegram's chat types are plain words
+			}
+			c.Type = string(v[1 : len(v)-1])
+		default:
+			p.value()
+		}
+	}
+	return !p.bad && c.ID != 0
 }
 
-func nextKey(dec *json.Decoder) (string, bool) {
-	t, err := dec.Token()
-	key, ok := t.(string)
-	return key, err == nil && ok
-}
-
-// skipValue reads past one value without keeping it.
-func skipValue(dec *json.Decoder) error {
-	var skip json.RawMessage
-	return dec.Decode(&skip)
+// appendJSON writes e as the library reads it, as encoding/json would.
+func (e echo) appendJSON(out []byte) []byte {
+	out = strconv.AppendInt(append(out, `{"ok":true,"result":{"message_id":`...), int64(e.Result.MessageID), 10)
+	if e.Result.MessageThreadID != 0 {
+		out = strconv.AppendInt(append(out, `,"message_thread_id":`...), int64(e.Result.MessageThreadID), 10)
+	}
+	out = strconv.AppendInt(append(out, `,"date":`...), int64(e.Result.Date), 10)
+	out = strconv.AppendInt(append(out, `,"chat":{"id":`...), e.Result.Chat.ID, 10)
+	return append(append(append(out, `,"type":"`...), e.Result.Chat.Type...), `"}}}`...)
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -114,4 +115,60 @@ func TestReadEcho(t *testing.T) {
 			t.Errorf("%.60s: read %+v, %v", c.body, e.Result, ok)
 		}
 	}
+}
+
+// The cut echo is written by hand as encoding/json would write it.
+func TestEchoJSON(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{
+		string(pageEcho()),
+		`{"ok":true,"result":{"message_id":7,"message_thread_id":12,"from":{"id":1,"is_bot":true},"chat":{"id":-1001234567890,"title":"WG","type":"supergroup"},"date":1704880000,"text":"x"}}`,
+	} {
+		e, ok := readEcho([]byte(body))
+		if !ok {
+			t.Fatalf("%.60s: not read", body)
+		}
+		want, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := e.appendJSON(nil); string(got) != string(want) {
+			t.Errorf("echo written as\n%s\nwant\n%s", got, want)
+		}
+	}
+}
+
+// FuzzReadEcho: whatever the answer holds, reading it never fails hard, and
+// what it keeps reads back as the message Telegram answered with.
+func FuzzReadEcho(f *testing.F) {
+	f.Add(string(pageEcho()))
+	f.Add(`{"ok":true,"result":{"message_id":7,"chat":{"id":5,"type":"group"},"date":3}}`)
+	f.Add(`{"ok":true,"result":{"message_id":7,"chat":{"id":5,"type":"gr\"oup"},"date":3}}`)
+	f.Fuzz(func(t *testing.T, body string) {
+		e, ok := readEcho([]byte(body))
+		if !ok {
+			return
+		}
+		var got struct {
+			OK     bool           `json:"ok"`
+			Result models.Message `json:"result"`
+		}
+		short := e.appendJSON(nil)
+		if err := json.Unmarshal(short, &got); err != nil {
+			t.Fatalf("%s: %v", short, err)
+		}
+		if !got.OK || got.Result.ID != e.Result.MessageID || got.Result.Chat.ID != e.Result.Chat.ID {
+			t.Fatalf("%s reads back as %+v", short, got)
+		}
+		if json.Valid([]byte(body)) {
+			var full struct {
+				Result struct {
+					MessageID int `json:"message_id"`
+				} `json:"result"`
+			}
+			if json.Unmarshal([]byte(body), &full) == nil && strings.Count(body, `"message_id"`) == 1 && full.Result.MessageID != e.Result.MessageID {
+				t.Fatalf("read id %d, encoding/json reads %d", e.Result.MessageID, full.Result.MessageID)
+			}
+		}
+	})
 }

@@ -103,7 +103,7 @@ func batchUpdates(body []byte) (items []storage.InboxItem, raws []json.RawMessag
 	if !json.Valid(body) {
 		return nil, nil
 	}
-	raws, ok := resultElements(body)
+	raws, ok := resultElements(body) // jsonpass.go
 	if !ok {
 		var batch struct {
 			Result []json.RawMessage `json:"result"`
@@ -118,79 +118,6 @@ func batchUpdates(body []byte) (items []storage.InboxItem, raws []json.RawMessag
 		}
 	}
 	return items, raws
-}
-
-// resultElements returns the elements of the top-level "result" array of
-// valid JSON, as sub-slices of it; ok is false when it has none the pass
-// can find (no such key, not an array, or a key spelled with escapes).
-func resultElements(b []byte) (elems []json.RawMessage, ok bool) {
-	i := spaceEnd(b, 0)
-	if i >= len(b) || b[i] != '{' {
-		return nil, false
-	}
-	for i = spaceEnd(b, i+1); i < len(b) && b[i] == '"'; {
-		keyEnd := valueEnd(b, i)
-		isResult := string(b[i:keyEnd]) == `"result"`
-		i = spaceEnd(b, spaceEnd(b, keyEnd)+1) // past the colon
-		if isResult {
-			if b[i] != '[' {
-				return nil, false
-			}
-			for i = spaceEnd(b, i+1); b[i] != ']'; i = spaceEnd(b, i) {
-				end := valueEnd(b, i)
-				elems = append(elems, b[i:end:end])
-				if i = spaceEnd(b, end); b[i] == ',' {
-					i++
-				}
-			}
-			return elems, true
-		}
-		if i = spaceEnd(b, valueEnd(b, i)); i < len(b) && b[i] == ',' {
-			i = spaceEnd(b, i+1)
-		}
-	}
-	return nil, false
-}
-
-// valueEnd returns the end of the JSON value that starts at b[i]; b is
-// valid JSON, so only strings (where brackets do not count) and nesting
-// need following.
-func valueEnd(b []byte, i int) int {
-	depth := 0
-	for ; i < len(b); i++ {
-		switch b[i] {
-		case '"':
-			for i++; b[i] != '"'; i++ {
-				if b[i] == '\\' {
-					i++
-				}
-			}
-			if depth == 0 {
-				return i + 1
-			}
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth == 0 {
-				return i // the end of what holds a number, true, false or null
-			}
-			if depth--; depth == 0 {
-				return i + 1
-			}
-		case ',', ' ', '\t', '\n', '\r':
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return i
-}
-
-func spaceEnd(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-		i++
-	}
-	return i
 }
 
 // updateID is the update_id of one update: read off its head, where Telegram
