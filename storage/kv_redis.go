@@ -17,6 +17,7 @@ import (
 type redisKV struct {
 	rdb    *redis.Client
 	prefix string
+	group  *txGroup // the transactions of concurrent callers, one trip each round
 }
 
 // physical returns the Redis key and hash field of an entry ("" field for a
@@ -98,7 +99,7 @@ func (r *redisKV) viewAfter(ctx context.Context, op string, step *pipelineStep, 
 		return nil
 	}
 	if step != nil && step.tx {
-		err = idempotentTx(ctx, r.rdb, fill) // a tx step is idempotent, and so are reads
+		err = r.group.do(ctx, fill) // a tx step is idempotent, and so are reads
 	} else {
 		_, err = r.rdb.Pipelined(ctx, fill)
 	}
