@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -173,9 +174,51 @@ func visibleText(text, parseMode string) (string, *apiError) {
 	if !strings.EqualFold(parseMode, "HTML") {
 		return text, nil
 	}
+	if v, ok := htmlSeen.get(text); ok {
+		return v.plain, v.err
+	}
+	v := parsedHTML{}
 	plain, err := parseHTML(text)
 	if err != nil {
-		return "", badRequest("can't parse entities: " + err.Error())
+		v.err = badRequest("can't parse entities: " + err.Error())
+	} else {
+		v.plain = plain
 	}
-	return plain, nil
+	htmlSeen.put(text, v)
+	return v.plain, v.err
+}
+
+type parsedHTML struct {
+	plain string
+	err   *apiError
+}
+
+// htmlSeen keeps the texts parsed lately: a benchmark sends the same page
+// thousands of times, and parsing it each time was this server's cost, not
+// the bot's.
+var htmlSeen = &recent[parsedHTML]{}
+
+// recent is a small cache of results by their input, emptied when full.
+type recent[V any] struct {
+	mu sync.Mutex
+	m  map[string]V
+}
+
+// maxRecent bounds a recent cache.
+const maxRecent = 256
+
+func (c *recent[V]) get(k string) (V, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.m[k]
+	return v, ok
+}
+
+func (c *recent[V]) put(k string, v V) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxRecent {
+		c.m = map[string]V{}
+	}
+	c.m[k] = v
 }

@@ -3,7 +3,6 @@ package telegramtest
 import (
 	"bytes"
 	"encoding/json"
-	"sync"
 
 	"github.com/go-telegram/bot/models"
 )
@@ -21,13 +20,7 @@ type parsedMarkup struct {
 	err  *apiError // why Telegram would refuse it
 }
 
-var markups struct {
-	sync.Mutex
-	m map[string]parsedMarkup
-}
-
-// maxMarkups bounds the cache; it is emptied when full.
-const maxMarkups = 256
+var markups = &recent[parsedMarkup]{} // html.go
 
 // parseMarkup decodes and validates raw, from the cache when it can. The
 // keyboard it returns is shared: callers must not change it.
@@ -35,16 +28,11 @@ func parseMarkup(raw string) parsedMarkup {
 	if raw == "" {
 		return parsedMarkup{}
 	}
-	markups.Lock()
-	defer markups.Unlock()
-	if p, ok := markups.m[raw]; ok {
+	if p, ok := markups.get(raw); ok {
 		return p
 	}
 	p := decodeMarkup(raw)
-	if markups.m == nil || len(markups.m) >= maxMarkups {
-		markups.m = map[string]parsedMarkup{}
-	}
-	markups.m[raw] = p
+	markups.put(raw, p)
 	return p
 }
 

@@ -1,11 +1,14 @@
 package telegramtest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -165,5 +168,43 @@ func TestSentMessageEchoesItsKeyboard(t *testing.T) {
 	var m models.Message
 	if err := json.Unmarshal(raw, &m); err != nil || m.ReplyMarkup == nil || m.ReplyMarkup.InlineKeyboard[0][0].CallbackData != "task:2" {
 		t.Fatalf("the library's model of the echo: %+v (%v)", m.ReplyMarkup, err)
+	}
+}
+
+// The echo of a sent message, written by hand with its keyboard spliced
+// in, reads as encoding/json writes it.
+func TestWriteEchoIsTheEncodedMessage(t *testing.T) {
+	t.Parallel()
+	kb := `{"inline_keyboard":[[{"text":"#1 <Submit> & \"more\"","callback_data":"task:1"}]]}`
+	for _, e := range []any{
+		&echoedMessage{Message: &models.Message{ID: 9, Date: 1700000000, From: botUser(), Chat: models.Chat{ID: 7, Type: "private", FirstName: "A"},
+			Text: "<b>a</b> & b \u2028 \"q\" 🇹🇷", ReplyMarkup: &models.InlineKeyboardMarkup{}}, ReplyMarkup: json.RawMessage(kb)},
+		&models.Message{ID: 10, MessageThreadID: 4, Date: 1700000001, From: botUser(), Chat: models.Chat{ID: -100, Type: "supergroup", Title: "WG"}, Text: "ok"},
+		&models.Message{ID: 11, Date: 1, Chat: models.Chat{ID: 7, Type: "private"}, Caption: "a document",
+			Document: &models.Document{FileID: "f", FileName: "m.pdf"}}, // written by encoding/json
+	} {
+		testEcho(t, e)
+	}
+	msg := &models.Message{ID: 12, Date: 1, From: botUser(), Chat: models.Chat{ID: 7, Type: "private"}, Text: "ok"}
+	if appendPlainMessage(nil, msg, nil) == nil {
+		t.Error("a plain text message went to encoding/json")
+	}
+}
+
+func testEcho(t *testing.T, e any) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	writeResult(rec, e)
+	var want bytes.Buffer
+	if err := json.NewEncoder(&want).Encode(response{OK: true, Result: e}); err != nil {
+		t.Fatal(err)
+	}
+	var got, exp any
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatalf("%v: %s", err, rec.Body.Bytes())
+	}
+	_ = json.Unmarshal(want.Bytes(), &exp)
+	if !reflect.DeepEqual(got, exp) {
+		t.Errorf("echo\n%s\nwant\n%s", rec.Body.Bytes(), want.Bytes())
 	}
 }
