@@ -103,6 +103,9 @@ func (r *redisKV) viewAfter(ctx context.Context, op string, step *pipelineStep, 
 	} else {
 		_, err = r.rdb.Pipelined(ctx, fill)
 	}
+	if errors.Is(err, errTripFailed) { // no command of it was run or answered
+		return fail(op, err), fail(op, err)
+	}
 	if checkStep != nil {
 		// The pipeline's error is the first of any command's: the step's
 		// own is for checkStep, and each read's is read below.

@@ -56,7 +56,7 @@ func OpenRedis(url string, opt RedisOptions) (*Redis, error) {
 	rdb := redis.NewClient(o)
 	r := &Redis{rdb: rdb, trips: &roundTrips{}}
 	r.store = &store{
-		kv:     &redisKV{rdb: rdb, prefix: opt.Prefix, group: &txGroup{rdb: rdb}},
+		kv:     &redisKV{rdb: rdb, prefix: opt.Prefix, group: &txGroup{rdb: rdb, timeout: 4 * opt.Timeout}},
 		queues: &redisQueues{rdb: rdb, k: queueKeys{opt.Prefix}},
 		now:    time.Now,
 	}

@@ -3,7 +3,9 @@ package storage
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -18,10 +20,14 @@ import (
 // waits only for a trip already on its way.
 //
 // Only transactions that are safe to run twice may come here, as for
-// idempotentTx, and each caller judges its own commands' outcomes: one
-// caller's refused command does not fail another's.
+// idempotentTx, and each caller judges its own commands' outcomes: a
+// command that fails as it runs (WRONGTYPE) fails only its caller's. One
+// that Redis refuses to queue (a full Redis refuses a write) aborts the
+// whole trip, as it did its own transaction; every caller's finish writes
+// alike, so each would have been refused anyway.
 type txGroup struct {
-	rdb *redis.Client
+	rdb     *redis.Client
+	timeout time.Duration // bounds a trip, its retry included
 
 	mu       sync.Mutex
 	queue    []*txCall
@@ -33,6 +39,7 @@ type txCall struct {
 	err   error         // the trip's error, for its caller to judge
 	wake  chan struct{} // the trip ran, or the lead is handed over (batch)
 	batch []*txCall     // set before wake: the trip this caller is to send
+	taken bool          // in a trip's batch: its commands may go out
 }
 
 // maxGroup bounds the transactions of one trip, and so its size.
@@ -59,7 +66,18 @@ func (g *txGroup) do(ctx context.Context, fill func(redis.Pipeliner) error) erro
 		return c.err
 	}
 	g.mu.Unlock()
-	<-c.wake // bounded by the trip's own timeouts: a finish is not abandoned halfway
+	select {
+	case <-c.wake:
+	case <-ctx.Done():
+		g.mu.Lock()
+		if !c.taken { // nothing of it was sent: it may leave
+			g.queue = slices.DeleteFunc(g.queue, func(q *txCall) bool { return q == c })
+			g.mu.Unlock()
+			return ctx.Err()
+		}
+		g.mu.Unlock()
+		<-c.wake // in a trip already, which g.timeout bounds: a finish is not left halfway
+	}
 	if c.batch != nil {
 		g.send(ctx, c.batch)
 	}
@@ -70,6 +88,9 @@ func (g *txGroup) do(ctx context.Context, fill func(redis.Pipeliner) error) erro
 func (g *txGroup) takeLocked() []*txCall {
 	n := min(len(g.queue), maxGroup)
 	batch := g.queue[:n:n]
+	for _, c := range batch {
+		c.taken = true
+	}
 	g.queue = append([]*txCall(nil), g.queue[n:]...)
 	return batch
 }
@@ -95,8 +116,10 @@ func (g *txGroup) send(ctx context.Context, batch []*txCall) {
 		next[0].wake <- struct{}{}
 	}()
 	// The trip serves every caller in it: the leader's leaving (a stop)
-	// must not cut the others' short.
-	err = idempotentTx(context.WithoutCancel(ctx), g.rdb, func(p redis.Pipeliner) error {
+	// must not cut the others' short. Its own deadline bounds it instead.
+	tripCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), g.timeout)
+	defer cancel()
+	err = idempotentTx(tripCtx, g.rdb, func(p redis.Pipeliner) error {
 		for _, c := range batch {
 			if err := c.fill(p); err != nil {
 				return err

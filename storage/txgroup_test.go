@@ -66,25 +66,22 @@ func TestConcurrentTransactionsShareATrip(t *testing.T) {
 	}
 	out := make([]outcome, callers)
 	var wg sync.WaitGroup
-	for i := range callers {
+	call := func(i int) {
 		wg.Go(func() {
 			user := int64(1000 + i)
 			sess, finished, err := s.FinishThenSession(ctx, Finish{UpdateID: int64(100 + i), Token: "t", Handled: true}, int64(200+i), user, user)
 			out[i] = outcome{sess, finished, err}
 		})
 	}
-	group := s.kv.(*redisKV).group
-	queued := func() int {
-		group.mu.Lock()
-		defer group.mu.Unlock()
-		return len(group.queue)
+	// Two callers fill the held trips; the rest, the broken one among them,
+	// must wait and go together.
+	call(0)
+	call(1)
+	waitFor(t, "the held trips", func() bool { return held.n.Load() == maxInFlight })
+	for i := 2; i < callers; i++ {
+		call(i)
 	}
-	for deadline := time.Now().Add(10 * time.Second); queued() < callers-maxInFlight; {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d callers waiting for a trip, want %d", queued(), callers-maxInFlight)
-		}
-		time.Sleep(time.Millisecond) // for the goroutines to queue, not for a schedule
-	}
+	waitFor(t, "the callers to queue", func() bool { return queuedCalls(s) == callers-maxInFlight })
 	close(held.release)
 	wg.Wait()
 
@@ -116,4 +113,59 @@ func TestConcurrentTransactionsShareATrip(t *testing.T) {
 func containsWrongType(err error) bool {
 	var re redis.Error
 	return errors.As(err, &re) && redis.HasErrorPrefix(err, "WRONGTYPE")
+}
+
+// A caller that leaves while it waits for a trip is taken out of the queue:
+// nothing of it is sent, and it hears why.
+func TestQueuedTransactionLeavesOnCancel(t *testing.T) {
+	t.Parallel()
+	s, prefix := openRedisWithPrefix(t)
+	held := &heldTrips{hold: maxInFlight, release: make(chan struct{})}
+	s.rdb.AddHook(held)
+	var wg sync.WaitGroup
+	for i := range maxInFlight {
+		wg.Go(func() {
+			_, _, _ = s.FinishThenSession(t.Context(), Finish{UpdateID: int64(300 + i), Token: "t", Handled: true}, 0, 1, 1)
+		})
+	}
+	waitFor(t, "the held trips", func() bool { return held.n.Load() == maxInFlight })
+	ctx, cancel := context.WithCancel(t.Context())
+	left := make(chan error, 1)
+	go func() {
+		_, finished, err := s.FinishThenSession(ctx, Finish{UpdateID: 399, Token: "t", Handled: true}, 0, 1, 1)
+		left <- errors.Join(finished, err)
+	}()
+	waitFor(t, "the caller to queue", func() bool { return queuedCalls(s) == 1 })
+	cancel()
+	if err := <-left; !errors.Is(err, context.Canceled) {
+		t.Errorf("the caller that left heard %v, want context.Canceled", err)
+	}
+	if n := queuedCalls(s); n != 0 {
+		t.Errorf("%d calls still queued", n)
+	}
+	close(held.release)
+	wg.Wait()
+	if n, err := s.rdb.Exists(context.Background(), prefix+"upd:399").Result(); err != nil || n != 0 {
+		t.Errorf("the finish of the caller that left ran (%d, %v)", n, err)
+	}
+	if n := held.n.Load(); n != maxInFlight {
+		t.Errorf("%d trips, want the %d held only", n, maxInFlight)
+	}
+}
+
+func queuedCalls(s *Redis) int {
+	g := s.kv.(*redisKV).group
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.queue)
+}
+
+// waitFor waits for goroutines of the test to reach a state (not for a schedule).
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 10 s for %s", what)
+		}
+	}
 }
