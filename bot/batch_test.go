@@ -3,7 +3,6 @@ package bot
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 	"testing"
 )
 
@@ -23,6 +22,12 @@ func TestBatchUpdates(t *testing.T) {
 		{"an error", `{"ok":false,"error_code":409,"description":"Conflict"}`, nil},
 		{"not JSON", `{"ok":true,"result":[{"update_id":13}`, nil},
 		{"a huge id", `{"ok":true,"result":[{"update_id":1234567890123456789}]}`, []int64{1234567890123456789}},
+		// What encoding/json reads in the library decides, where the pass would read otherwise:
+		{"a second result", `{"ok":true,"result":[{"update_id":5}],"result":[{"update_id":6}]}`, []int64{6}},
+		{"a result in capitals", `{"ok":true,"result":[{"update_id":5}],"Result":[{"update_id":6}]}`, []int64{6}},
+		{"a result with a long s", `{"ok":true,"result":[{"update_id":5}],"reſult":[{"update_id":6}]}`, []int64{6}},
+		{"a second update_id", `{"ok":true,"result":[{"update_id":5,"message":{},"UPDATE_ID":6}]}`, []int64{6}},
+		{"update_id in a text", `{"ok":true,"result":[{"update_id":7,"message":{"text":"update_id 9"}}]}`, []int64{7}},
 	} {
 		items, raws := batchUpdates([]byte(c.body))
 		var ids []int64
@@ -54,9 +59,9 @@ func equalIDs(a, b []int64) bool {
 	return true
 }
 
-// FuzzResultElements holds the pass to encoding/json on any valid JSON with
-// one "result" key: the same elements, byte for byte once compacted; on
-// anything else it must stop without failing hard.
+// FuzzResultElements holds the pass to encoding/json on any valid JSON: the
+// same elements, byte for byte once compacted, whenever the pass answers;
+// on anything else it must stop without failing hard.
 func FuzzResultElements(f *testing.F) {
 	f.Add(`{"ok":true,"result":[{"update_id":7,"message":{"text":"a ] } [ \" \\"}}]}`)
 	f.Add(`{"result":[1,"2",[3],{"4":null},true,false,-5.5e-3]}`)
@@ -64,7 +69,7 @@ func FuzzResultElements(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		batchUpdates([]byte(body)) // any answer: no panic, no read past its end
 		resultElements([]byte(body))
-		if !json.Valid([]byte(body)) || strings.Count(strings.ToLower(body), `"result"`) != 1 {
+		if !json.Valid([]byte(body)) {
 			return
 		}
 		elems, ok := resultElements([]byte(body))

@@ -128,7 +128,7 @@ func isKey(k []byte, name string) bool {
 
 // jsonInt reads an integer value; ok is false for anything else.
 func jsonInt(v []byte) (int64, bool) {
-	if len(v) == 0 || bytes.ContainsAny(v, ".eE+") {
+	if len(v) == 0 || v[0] == '+' { // ParseInt takes a sign JSON does not
 		return 0, false
 	}
 	n, err := strconv.ParseInt(string(v), 10, 64)
@@ -136,25 +136,44 @@ func jsonInt(v []byte) (int64, bool) {
 }
 
 // resultElements returns the elements of the top-level "result" array, as
-// sub-slices of b; ok is false when the pass finds none (no such key, not
-// an array, a key spelled with escapes, or not JSON as it expects).
+// sub-slices of b; ok is false when the pass finds none, or when
+// encoding/json (which the library decodes the answer with) could read
+// another array: it also takes "Result", a key spelled with escapes, and
+// the last of two. Telegram writes one plain "result".
 func resultElements(b []byte) (elems []json.RawMessage, ok bool) {
 	p := &jsonPass{b: b}
 	if !p.open('{') {
 		return nil, false
 	}
+	found := false
 	for first := true; p.next(first); first = false {
-		if k := p.key(); !isKey(k, "result") {
+		k := p.key()
+		if bytes.IndexByte(k, '\\') >= 0 || (!isKey(k, "result") && bytes.EqualFold(k, []byte(`"result"`))) {
+			return nil, false
+		}
+		if !isKey(k, "result") {
 			p.value()
 			continue
 		}
-		if !p.open('[') {
+		if found || !p.open('[') {
 			return nil, false
 		}
+		found = true
 		for first := true; p.next(first); first = false {
 			elems = append(elems, p.value())
 		}
-		return elems, !p.bad
 	}
-	return nil, false
+	return elems, found && !p.bad
+}
+
+// countFold counts the times word occurs in b in any case. word is
+// lower-case ASCII without k or s, whose folds (K, ſ) are wider than a byte.
+func countFold(b []byte, word string) int {
+	n := 0
+	for i := 0; i+len(word) <= len(b); i++ {
+		if b[i]|0x20 == word[0] && bytes.EqualFold(b[i:i+len(word)], []byte(word)) {
+			n++
+		}
+	}
+	return n
 }

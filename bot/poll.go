@@ -121,9 +121,11 @@ func batchUpdates(body []byte) (items []storage.InboxItem, raws []json.RawMessag
 }
 
 // updateID is the update_id of one update: read off its head, where Telegram
-// writes it, or else decoded; 0 if it has none.
+// writes it, or else decoded; 0 if it has none. Where the update holds the
+// name more than once (in any case, as encoding/json matches it) it is
+// decoded, so that the id kept is the one the library reads.
 func updateID(raw []byte) int64 {
-	if rest, ok := bytes.CutPrefix(raw, []byte(`{"update_id":`)); ok {
+	if rest, ok := bytes.CutPrefix(raw, []byte(`{"update_id":`)); ok && countFold(raw, "update_id") == 1 {
 		var id int64
 		n := 0
 		for ; n < len(rest) && n < 19 && '0' <= rest[n] && rest[n] <= '9'; n++ {

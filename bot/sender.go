@@ -281,7 +281,9 @@ func noPreview(text string) *models.LinkPreviewOptions {
 // mayHoldLink reports whether Telegram could find a link in text: a scheme
 // ("https://", "tg://") or a dot with a letter or digit after it, as in a
 // domain ("t.me", "example.org", "пример.рф", an address in an <a href>).
-// It errs towards yes: a sentence like "No.5" only costs the option.
+// It errs towards yes: a sentence like "No.5" only costs the option. It
+// reads the HTML as written: a dot written as an entity (&#46;) would slip
+// by, and no template writes one (escaping user text never does).
 func mayHoldLink(text string) bool {
 	if strings.Contains(text, "://") {
 		return true

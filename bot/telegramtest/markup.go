@@ -20,7 +20,7 @@ type parsedMarkup struct {
 	err  *apiError // why Telegram would refuse it
 }
 
-var markups = &recent[parsedMarkup]{} // html.go
+var markups = &recent[parsedMarkup]{}
 
 // parseMarkup decodes and validates raw, from the cache when it can. The
 // keyboard it returns is shared: callers must not change it.

@@ -189,6 +189,10 @@ func TestWriteEchoIsTheEncodedMessage(t *testing.T) {
 	if appendPlainMessage(nil, msg, nil) == nil {
 		t.Error("a plain text message went to encoding/json")
 	}
+	msg.Document = &models.Document{FileID: "f"}
+	if appendPlainMessage(nil, msg, nil) != nil {
+		t.Error("a message with a document was written by hand")
+	}
 }
 
 func testEcho(t *testing.T, e any) {

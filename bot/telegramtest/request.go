@@ -194,8 +194,9 @@ func writeResult(w http.ResponseWriter, result any) {
 
 // appendPlainMessage writes a sent text message as encoding/json writes
 // it, with the bot's own keyboard JSON (compacted once, markup.go) spliced
-// in as it is; nil when the message holds more than a text message does
-// (a document, a reply), which encoding/json writes instead. Through
+// in as it is; nil when the message holds more than a sent text message
+// does (a document, a reply, the edit date of an edit), which encoding/json
+// writes instead. Through
 // encoding/json every reply cost this server a walk over the hundred
 // fields of models.Message and a second check of the keyboard: its cost,
 // not the bot's, in the bot's benchmarks.
