@@ -18,18 +18,10 @@ import (
 // BenchmarkHotPath is what each /deadlines costs the store: the session,
 // the tasks (from the cache while their version holds), finishing the update.
 func BenchmarkHotPath(b *testing.B) {
-	srv, prefix := redistest.Start(b)
-	s, err := storage.OpenRedis(srv.URL(), storage.RedisOptions{Prefix: prefix})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := benchStore(b)
 	ctx := context.Background()
 	data, _ := seed.Tashkent()
 	if _, err := s.LoadSeed(ctx, data); err != nil {
-		b.Fatal(err)
-	}
-	if err := s.PutMember(ctx, storage.Member{UserID: 7, Name: "A", Party: storage.Turkiye}); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
@@ -56,18 +48,10 @@ func BenchmarkHotPath(b *testing.B) {
 // reports the Redis server's CPU per update beside the client's, since both
 // share the bot's machine.
 func BenchmarkFinishThenSession(b *testing.B) {
-	srv, prefix := redistest.Start(b)
-	s, err := storage.OpenRedis(srv.URL(), storage.RedisOptions{Prefix: prefix})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s, url := benchStore(b)
 	ctx := context.Background()
-	if err := s.PutMember(ctx, storage.Member{UserID: 7, Name: "A", Party: storage.Turkiye}); err != nil {
-		b.Fatal(err)
-	}
 	const base = 1 << 40 // update ids of their own, apart from other runs'
-	serverCPU := func() time.Duration { return redisCPU(b, srv.URL()) }
+	serverCPU := func() time.Duration { return redisCPU(b, url) }
 	cpu, own := serverCPU(), processCPU()
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -112,4 +96,19 @@ func processCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// benchStore is a store on a Redis of the benchmark's own, with member 7
+// (of Türkiye) in it, and the URL of that Redis.
+func benchStore(b *testing.B) (*storage.Redis, string) {
+	srv, prefix := redistest.Start(b)
+	s, err := storage.OpenRedis(srv.URL(), storage.RedisOptions{Prefix: prefix})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	if err := s.PutMember(context.Background(), storage.Member{UserID: 7, Name: "A", Party: storage.Turkiye}); err != nil {
+		b.Fatal(err)
+	}
+	return s, srv.URL()
 }
